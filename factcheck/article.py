@@ -1,0 +1,123 @@
+"""Read an article (a text file or stdin) into clean, normalised text with a title and a slug.
+
+The text returned here is what ``article.txt`` holds and what every offset indexes, so all
+normalisation (line endings, invisible characters) happens once, here, before anything counts.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import FactcheckError
+
+MAX_SLUG = 60
+MAX_TITLE = 200
+
+
+@dataclass(frozen=True)
+class Article:
+    """An article's text as the pipeline sees it, and where it came from."""
+
+    text: str
+    title: str
+    source: str
+    notices: tuple[str, ...] = ()
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.text.encode("utf-8")).hexdigest()
+
+    @property
+    def version(self) -> str:
+        """The short name of this text: the first 8 hex digits of its sha256."""
+        return self.sha256[:8]
+
+    @property
+    def slug(self) -> str:
+        return slugify(self.title) or "article-" + self.version
+
+
+def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
+    """Load ``source`` (a path, or ``-`` with ``stdin_bytes``) and normalise it."""
+    if source == "-":
+        data = stdin_bytes if stdin_bytes is not None else b""
+        origin = "stdin"
+    else:
+        path = Path(source)
+        if not path.exists():
+            raise FactcheckError(f"{source}: no such file; check the path, or use - to read stdin")
+        if path.is_dir():
+            raise FactcheckError(f"{source} is a directory; give the article file inside it")
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise FactcheckError(f"{source}: cannot read ({exc.strerror}); check its permissions")
+        origin = str(path)
+    text, notices = decode(data, origin)
+    text = normalise(text)
+    if not text.strip():
+        raise FactcheckError(f"{origin} is empty; give an article with some text in it")
+    return Article(text=text, title=guess_title(text), source=origin, notices=tuple(notices))
+
+
+def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a notice."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            raise FactcheckError(f"{origin}: broken UTF-16 text; re-save it as UTF-8") from None
+    if b"\x00" in data[:8192]:
+        raise FactcheckError(f"{origin} looks like a binary file, not an article; give a text file")
+    try:
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        utf8_error = exc
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        raise FactcheckError(
+            f"{origin}: not UTF-8 text (byte {utf8_error.start}) and not cp1252 either; "
+            "re-save it as UTF-8"
+        ) from None
+    return text, [f"{origin} is not UTF-8; read it as Windows-1252 (cp1252)"]
+
+
+_INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
+_SPACES = dict.fromkeys(map(ord, "\u00a0\u2007\u202f\u2009\u200a\u3000"), " ")
+_TRAILING = re.compile(r"[ \t]+$", re.M)
+
+
+def normalise(text: str) -> str:
+    """One form for every input: NFC, ``\\n`` line ends, plain spaces, no invisible characters."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
+    text = _TRAILING.sub("", text)
+    return text.strip("\n") + "\n"
+
+
+def guess_title(text: str) -> str:
+    """The first line, when it reads like a headline (short, not ending a sentence)."""
+    first = text.lstrip().split("\n", 1)[0].strip()
+    if not first or len(first) > MAX_TITLE:
+        return ""
+    if first.endswith((".", ",", ";", ":")) or len(first.split()) < 2:
+        return ""
+    return first
+
+
+def slugify(title: str) -> str:
+    """Lowercase ASCII words joined by hyphens, at most ``MAX_SLUG`` characters, never a path."""
+    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
+    words = re.findall(r"[a-z0-9]+", ascii_title.lower().replace("'", "").replace("’", ""))
+    slug = ""
+    for word in words:
+        candidate = f"{slug}-{word}" if slug else word
+        if len(candidate) > MAX_SLUG:
+            break
+        slug = candidate
+    return slug or (words[0][:MAX_SLUG] if words else "")

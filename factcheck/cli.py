@@ -1,0 +1,221 @@
+"""The command line: a thin typer layer over the core. Only this module imports typer.
+
+Every command runs inside ``_errors()``, the one place a ``FactcheckError`` becomes a single
+line on stderr and exit code 1.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import sys
+from enum import Enum
+from typing import Annotated, Optional
+
+import typer
+from rich.console import Console
+
+from . import __version__
+from .errors import FactcheckError
+
+app = typer.Typer(
+    name="factcheck",
+    help="Turn a news article into hand-editable TOML worksheets, one per checkable statement, "
+    "and track the checking.",
+    no_args_is_help=True,
+    add_completion=False,
+    rich_markup_mode=None,
+    pretty_exceptions_enable=False,
+)
+
+DirOption = Annotated[
+    Optional[str],
+    typer.Option("--dir", "-d", help="Workspace folder (default: $FACTCHECK_DIR or ./worksheets)."),
+]
+
+
+def _out() -> Console:
+    return Console(highlight=False)
+
+
+def _err() -> Console:
+    return Console(stderr=True, highlight=False)
+
+
+@contextlib.contextmanager
+def _errors():
+    try:
+        yield
+    except FactcheckError as exc:
+        _err().print(f"Error: {exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(code=exc.exit_code) from None
+    except OSError as exc:
+        where = f"{exc.filename}: " if exc.filename else ""
+        _err().print(f"Error: {where}{exc.strerror or exc}", markup=False, soft_wrap=True)
+        raise typer.Exit(code=1) from None
+
+
+def _version(value: bool) -> None:
+    if value:
+        print(f"factcheck {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main(
+    version: Annotated[
+        Optional[bool],
+        typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit."),
+    ] = None,
+) -> None:
+    """Turn a news article into TOML worksheets, one per checkable statement, and track the checking.
+
+    Example: factcheck init article.txt && factcheck status
+    """
+
+
+@app.command()
+def init(
+    article: Annotated[str, typer.Argument(help="The article: a text file, or - to read stdin.")],
+    directory: DirOption = None,
+    slug: Annotated[
+        Optional[str],
+        typer.Option("--article", help="Article folder to create or update (default: from the title)."),
+    ] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; show what would be written.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the statements and skipped text as JSON.")] = False,
+    min_priority: Annotated[
+        float, typer.Option("--min-priority", min=0.0, max=1.0, help="Only statements with this priority or more.")
+    ] = 0.0,
+) -> None:
+    """Split an article into checkable statements and write one worksheet per statement.
+
+    Example: factcheck init article.txt --dry-run
+    """
+    from .article import read_article, slugify
+    from .settings import load_settings
+    from .statements import extract
+    from .views import init_summary, plan_dict
+    from .workspace import apply_init, plan_init, resolve_dir
+
+    with _errors():
+        stdin = sys.stdin.buffer.read() if article == "-" else None
+        art = read_article(article, stdin)
+        for notice in art.notices:
+            _err().print(f"Notice: {notice}", markup=False, soft_wrap=True)
+        root = resolve_dir(directory)
+        if slug is not None and not slugify(slug) == slug:
+            raise FactcheckError(f"--article {slug!r} is not a slug; use lowercase words and hyphens, "
+                                 f"such as {slugify(slug) or 'my-article'!r}")
+        plan = plan_init(root, art, extract(art), slug=slug, min_priority=min_priority)
+        if dry_run:
+            if as_json:
+                print(json.dumps(plan_dict(plan), ensure_ascii=False, indent=1))
+            else:
+                _out().print(init_summary(plan, None, dry_run=True))
+            return
+        settings = load_settings(root)
+        written = apply_init(plan, settings)
+        if as_json:
+            print(json.dumps(plan_dict(plan), ensure_ascii=False, indent=1))
+        else:
+            _out().print(init_summary(plan, len(written)))
+
+
+class Sort(str, Enum):
+    id = "id"
+    priority = "priority"
+    status = "status"
+
+
+@app.command()
+def status(
+    directory: DirOption = None,
+    article: Annotated[Optional[str], typer.Option("--article", help="Only articles whose slug contains this.")] = None,
+    status_: Annotated[Optional[str], typer.Option("--status", help="Only statements with this status.")] = None,
+    assignee: Annotated[Optional[str], typer.Option("--assignee", help="Only statements assigned to this person.")] = None,
+    sort: Annotated[Sort, typer.Option("--sort", help="Order of the statements.")] = Sort.id,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the same as JSON.")] = False,
+) -> None:
+    """Show verification progress per article and per statement; broken files are listed, not fatal.
+
+    Example: factcheck status --sort priority --status unstarted
+    """
+    from .settings import load_settings
+    from .validate import read_workspace
+    from .views import Filters, select, status_dict, status_view
+    from .workspace import existing_workspace
+
+    with _errors():
+        root = existing_workspace(directory)
+        settings = load_settings(root)
+        filters = Filters(article, status_, assignee, sort.value)
+        if status_ and status_ not in settings.statuses:
+            raise FactcheckError(f"--status {status_!r} is not a status; use one of: "
+                                 + ", ".join(settings.statuses))
+        articles = select(read_workspace(root, settings), filters)
+        if as_json:
+            print(json.dumps(status_dict(articles, settings, filters), ensure_ascii=False, indent=1))
+        else:
+            _out().print(status_view(articles, settings, filters))
+
+
+@app.command()
+def show(
+    statement: Annotated[str, typer.Argument(help="Statement id, or any unambiguous part: 07, 07-kirby, slug/07.")],
+    directory: DirOption = None,
+) -> None:
+    """Render one worksheet: the statement in context, its fields, checks and sources.
+
+    Example: factcheck show 07
+    """
+    from .settings import load_settings
+    from .validate import TextCache, find_sheet, read_workspace
+    from .views import show_view
+    from .workspace import existing_workspace
+
+    with _errors():
+        root = existing_workspace(directory)
+        settings = load_settings(root)
+        sheet = find_sheet(read_workspace(root, settings), statement)
+        location = sheet.values.get("location") if isinstance(sheet.values.get("location"), dict) else {}
+        text = TextCache().version(sheet.path.parent, str(location.get("version", "")))
+        _out().print(show_view(sheet, text))
+
+
+@app.command()
+def check(
+    directory: DirOption = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (stale statements, too few sources) too.")] = False,
+) -> None:
+    """Validate every worksheet; exit 1 when any has an error (or a warning, with --strict).
+
+    Example: factcheck check --strict
+    """
+    from .settings import load_settings
+    from .errors import WARNING
+    from .validate import read_workspace
+    from .workspace import existing_workspace
+
+    with _errors():
+        root = existing_workspace(directory)
+        settings = load_settings(root)
+        articles = read_workspace(root, settings)
+        problems = list(settings.problems) + [p for a in articles for s in a.sheets for p in s.problems]
+        sheets = sum(len(a.sheets) for a in articles)
+        errors = sum(1 for p in problems if p.severity != WARNING)
+        warnings = len(problems) - errors
+        if as_json:
+            print(json.dumps({"worksheets": sheets, "errors": errors, "warnings": warnings,
+                              "problems": [{"path": str(p.path), "line": p.line, "column": p.column,
+                                            "severity": p.severity, "message": p.message}
+                                           for p in problems]}, ensure_ascii=False, indent=1))
+        else:
+            out = _out()
+            for p in problems:
+                out.print(str(p), markup=False, soft_wrap=True)
+            out.print(f"{sheets} worksheet(s) checked: {errors} error(s), {warnings} warning(s)",
+                      markup=False)
+        if errors or (strict and warnings):
+            raise typer.Exit(code=1)

@@ -1,0 +1,214 @@
+"""Split article text into blocks (lines, paragraphs) and sentences, keeping exact offsets.
+
+Rules, not a model: a news article's sentence ends are mostly unambiguous, and the ambiguous
+ones (``U.S.``, ``Mr.``, ``a.m.``, initials, quotes that close after the full stop) are handled
+by the small set of rules below. Every function works on offsets into the one text, so
+``text[s.start:s.end]`` is always the sentence; nothing is copied or re-joined. All scans are
+single passes over the text: time grows linearly with its length.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Span:
+    """A stretch of the article text: ``text[start:end]``; ``paragraph`` counts blocks from 0."""
+
+    start: int
+    end: int
+    paragraph: int
+
+
+# A line ending that joins the next line to it (a hard-wrapped paragraph): the line stops mid
+# sentence and the next one continues it in lower case.
+_SOFT_BREAK = re.compile(r"[\w,;\-–]\n(?=[ \t]*[a-z(])")
+_LINE = re.compile(r"[^\n]+")
+
+
+def blocks(text: str) -> list[Span]:
+    """Lines and paragraphs: headlines, captions and site furniture are lines, not sentences.
+
+    A line break ends a block unless the text is hard-wrapped there (see ``_SOFT_BREAK``).
+    Leading and trailing whitespace is left out of each block.
+    """
+    out: list[Span] = []
+    start = None
+    for m in _LINE.finditer(text):
+        if start is None:
+            start = m.start()
+        nl = m.end()
+        if nl < len(text) and _SOFT_BREAK.match(text, nl - 1):
+            continue
+        _add_trimmed(text, start, nl, len(out), out)
+        start = None
+    if start is not None:
+        _add_trimmed(text, start, len(text), len(out), out)
+    return out
+
+
+def _add_trimmed(text: str, start: int, end: int, index: int, out: list[Span]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        out.append(Span(start, end, len(out)))
+
+
+# Words whose full stop never ends a sentence: titles before a name.
+TITLES = frozenset(
+    "mr mrs ms messrs dr prof st mt ft jr sr gen lt col maj capt cmdr adm sgt cpl pvt rev hon "
+    "pres gov sen rep supt insp det fr sra sr srta mme mlle".split()
+)
+# Abbreviations that come before a number ("p. 55", "No. 10", "Jan. 6").
+BEFORE_NUMBER = frozenset(
+    "p pp no nos vol vols ch chap art fig figs sec para op ed eds n° nº ref tel "
+    "jan feb mar apr jun jul aug sep sept oct nov dec".split()
+)
+# Abbreviations that may end a sentence, but usually do not: a boundary only before a word that
+# typically starts one ("co. They", "Inc. It").
+COMMON = frozenset(
+    "co corp inc ltd llc plc bros dept univ assn est approx vs etc al cf e.g i.e a.m p.m "
+    "ave blvd rd hwy mon tue tues wed thu thur thurs fri sat sun".split()
+) | BEFORE_NUMBER
+# Words that typically start a sentence: after an abbreviation, they make the full stop an end.
+STARTERS = frozenset(
+    "a an the this that these those it its he she they we i you there here his her their our my "
+    "your but and or so yet however meanwhile still also then now when while if although though "
+    "after before since as at in on by for from with of to what who why how where which "
+    "some many most all no not one two three several both each every other another such".split()
+)
+
+_CANDIDATE = re.compile(r"(?:[.!?…]+|(?: \.){3,})['\"”’)\]]*(?=\s|$)")
+_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
+_LIST_MARKER = re.compile(r"(?:[•⁃▪‣◦]\s*)?(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)\s")
+_BULLET = re.compile(r"\s(?=[•⁃▪‣◦])")
+_SPACED_ELLIPSIS = re.compile(r"(?: \.){3} (?=[A-Z])")
+
+
+def sentences(text: str) -> list[Span]:
+    """All sentences of ``text``, block by block, in order."""
+    out: list[Span] = []
+    for block in blocks(text):
+        for start, end in split_block(text, block.start, block.end):
+            out.append(Span(start, end, block.paragraph))
+    return out
+
+
+def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans within ``text[start:end]`` (a block with no outer whitespace)."""
+    list_cuts = sorted(set(_list_cuts(text, start, end)))
+    cuts = sorted(set(_boundaries(text, start, end, list(list_cuts))) | set(list_cuts))
+    spans = []
+    prev = start
+    for cut in cuts:
+        if cut <= prev or cut >= end:
+            continue
+        s, e = _trim(text, prev, cut)
+        if s < e:
+            spans.append((s, e))
+        prev = cut
+    s, e = _trim(text, prev, end)
+    if s < e:
+        spans.append((s, e))
+    return spans
+
+
+def _trim(text: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _boundaries(text: str, start: int, end: int, list_cuts: list[int]):
+    sentence_start = start
+    for m in _CANDIDATE.finditer(text, start, end):
+        while list_cuts and list_cuts[0] <= m.start():
+            sentence_start = max(sentence_start, list_cuts.pop(0))
+        nxt = m.end()
+        while nxt < end and text[nxt].isspace():
+            nxt += 1
+        if nxt >= end:
+            return
+        if _is_boundary(text, sentence_start, m.start(), m.end(), nxt, end):
+            yield m.end()
+            sentence_start = nxt
+        else:
+            # "compounds. . . . The": the attached full stop ends the sentence, the ellipsis
+            # opens the next one.
+            spaced = _SPACED_ELLIPSIS.match(text, m.end())
+            if m.group().endswith(".") and not m.group().startswith(" ") and spaced:
+                yield m.end()
+                sentence_start = m.end() + 1
+
+
+def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int, end: int) -> bool:
+    punct = text[p_start:p_end]
+    follower = text[nxt]
+    next_word = re.match(r"[\w']+", text[nxt : nxt + 40])
+    next_word = next_word.group().lower() if next_word else ""
+    if follower.islower() or follower in ",;:.-–—(":
+        return False
+    if punct.startswith(" "):  # ". . . I" is an ellipsis; ". . . . Next" adds a full stop
+        return punct.count(".") >= 4
+    word_start = p_start
+    while word_start > sent_start and not text[word_start - 1].isspace():
+        word_start -= 1
+    marker = _LIST_MARKER.match(text, sent_start)
+    if marker and marker.end(2) == p_end:
+        return False  # "1. The first item", "• 2.) The second"
+    if "." not in punct.rstrip("'\"”’)]") or punct.rstrip("'\"”’)]") != ".":
+        return True  # "!", "?", "?!", "..." end a sentence before a capital or digit
+    if punct != ".":
+        return True  # a full stop inside closing quotes or brackets
+    # A single full stop right after a word: decide on that word.
+    word = text[word_start:p_start].lstrip("([\"'“‘")
+    lower = word.lower()
+    if lower in TITLES:
+        return False
+    if follower.isdigit():
+        return lower not in BEFORE_NUMBER
+    if len(word) == 1 and word.isalpha() and word.isupper():
+        # an initial ("Jonas E. Smith"), unless it is the pronoun ("you and I. Did")
+        prev = text[max(sent_start, word_start - 30) : word_start].split()
+        return word == "I" and (not prev or prev[-1][:1].islower())
+    if _ACRONYM.match(word + "."):
+        return next_word in STARTERS
+    if lower in COMMON:
+        return next_word in STARTERS
+    return True
+
+
+def _list_cuts(text: str, start: int, end: int):
+    """Cut before each item of an inline list ("1.) one 2.) two", "• a • b")."""
+    for m in _BULLET.finditer(text, start, end):
+        if m.end() > start:
+            yield m.end()
+    first = _LIST_MARKER.match(text, start)
+    if not first:
+        return
+    marker, style = first.group(1), first.group(2)
+    pos = first.end()
+    while True:
+        marker = _next_marker(marker)
+        if marker is None:
+            return
+        found = re.compile(r"\s(?:[•⁃▪‣◦]\s*)?" + re.escape(marker) + re.escape(style) + r"\s")
+        m = found.search(text, pos, end)
+        if not m:
+            return
+        yield m.start() + 1
+        pos = m.end()
+
+
+def _next_marker(marker: str) -> str | None:
+    if marker.isdigit():
+        return str(int(marker) + 1)
+    if marker in "zZ":
+        return None
+    return chr(ord(marker) + 1)

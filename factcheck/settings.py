@@ -1,0 +1,126 @@
+"""Workspace settings: the status list, the rating scale and the rules a workspace checks by.
+
+The defaults below are what a workspace without ``factcheck.toml`` uses.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import Problem
+
+DEFAULT_STATUSES = ("unstarted", "in-progress", "needs-review", "done", "not-checkable")
+DEFAULT_FINISHED = ("done", "not-checkable")
+# (name, ClaimReview ratingValue on a 1-5 scale; 0 for "unproven", which has no place on it)
+DEFAULT_RATINGS = (
+    ("true", 5),
+    ("mostly-true", 4),
+    ("mixed", 3),
+    ("mostly-false", 2),
+    ("false", 1),
+    ("unproven", 0),
+)
+CONFIDENCES = ("low", "medium", "high")
+SOURCE_KINDS = ("primary", "official-data", "expert", "news", "archive", "claimant")
+SOURCE_STANCES = ("supports", "refutes", "context")
+CHECK_KINDS = (
+    "person", "organisation", "place", "name", "number", "date", "quote", "superlative", "other",
+)
+
+
+@dataclass(frozen=True)
+class Settings:
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
+    finished: tuple[str, ...] = DEFAULT_FINISHED
+    ratings: tuple[tuple[str, int], ...] = DEFAULT_RATINGS
+    rating_labels: dict = field(default_factory=dict)
+    min_sources_for_done: int = 1
+    publisher: dict = field(default_factory=dict)
+    problems: tuple[Problem, ...] = ()  # mistakes found in factcheck.toml
+
+    @property
+    def rating_names(self) -> tuple[str, ...]:
+        return tuple(name for name, _ in self.ratings)
+
+
+SETTINGS_FILE = "factcheck.toml"
+_SECTIONS = {
+    "statuses": ("names", "finished"),
+    "ratings": ("name", "label", "value"),
+    "rules": ("min_sources_for_done",),
+    "publisher": ("name", "url", "logo", "language"),
+}
+
+
+def load_settings(root: Path) -> Settings:
+    """``<root>/factcheck.toml`` merged over the defaults; its mistakes become ``problems``.
+
+    A broken settings file never stops a command: the defaults stand in for what is wrong.
+    """
+    path = root / SETTINGS_FILE
+    if not path.is_file():
+        return Settings()
+    problems: list[Problem] = []
+
+    def add(message: str) -> None:
+        problems.append(Problem(path, None, None, message))
+
+    try:
+        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    except tomllib.TOMLDecodeError as exc:
+        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        return Settings(problems=(Problem(path, line, col, f"TOML syntax: {exc}"),))
+    except (UnicodeDecodeError, OSError) as exc:
+        return Settings(problems=(Problem(path, None, None, f"cannot read: {exc}"),))
+    for key in data:
+        if key not in _SECTIONS:
+            close = difflib.get_close_matches(key, list(_SECTIONS), n=1)
+            add(f"unknown section `{key}`" + (f"; did you mean `{close[0]}`?" if close else ""))
+    kwargs: dict = {}
+    statuses = data.get("statuses", {})
+    if isinstance(statuses, dict):
+        names = statuses.get("names", list(DEFAULT_STATUSES))
+        finished = statuses.get("finished", [n for n in DEFAULT_FINISHED if n in names])
+        if _str_list(names) and names and _str_list(finished) and set(finished) <= set(names):
+            kwargs["statuses"], kwargs["finished"] = tuple(names), tuple(finished)
+        else:
+            add("[statuses] needs `names`, a list of strings, and `finished`, a list drawn from it")
+    ratings = data.get("ratings")
+    if ratings is not None:
+        if isinstance(ratings, list) and ratings and all(
+            isinstance(r, dict) and isinstance(r.get("name"), str)
+            and isinstance(r.get("value", 0), (int, float)) for r in ratings
+        ):
+            kwargs["ratings"] = tuple((r["name"], r.get("value", 0)) for r in ratings)
+            kwargs["rating_labels"] = {r["name"]: str(r.get("label", r["name"])) for r in ratings}
+        else:
+            add("[[ratings]] entries need a `name` (string) and a `value` (number)")
+    rules = data.get("rules", {})
+    minimum = rules.get("min_sources_for_done", 1) if isinstance(rules, dict) else 1
+    if isinstance(minimum, int) and not isinstance(minimum, bool) and minimum >= 0:
+        kwargs["min_sources_for_done"] = minimum
+    else:
+        add("[rules] min_sources_for_done must be a whole number, 0 or more")
+    publisher = data.get("publisher", {})
+    if isinstance(publisher, dict):
+        kwargs["publisher"] = publisher
+    for section, keys in _SECTIONS.items():
+        tables = data.get(section)
+        tables = tables if isinstance(tables, list) else [tables]
+        for table in tables:
+            if isinstance(table, dict):
+                for key in table:
+                    if key not in keys:
+                        close = difflib.get_close_matches(key, keys, n=1)
+                        hint = f"; did you mean `{close[0]}`?" if close else f"; allowed: {', '.join(keys)}"
+                        add(f"unknown key `{key}` in [{section}]{hint}")
+    return Settings(problems=tuple(problems), **kwargs)
+
+
+def _str_list(value) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)

@@ -1,0 +1,288 @@
+"""Validate hand-edited worksheets: report every problem at once, each with file and line.
+
+``status`` and ``check`` share this module, so a broken worksheet is described the same way
+everywhere and never stops the others from being read. Nothing here writes to disk.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ERROR, WARNING, FactcheckError, Problem
+from .settings import CHECK_KINDS, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
+from .workspace import ARTICLE_FILE, TEXT_FILE, article_dirs, read_toml, version_text, worksheet_paths
+from .worksheet import CHECK_KEYS, LOCATION_KEYS, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS
+
+TYPES = ("quantity", "prediction", "causation", "rules", "personal", "other", "quote")
+
+
+@dataclass
+class Sheet:
+    """One worksheet as read from disk: its values (empty when unreadable) and its problems."""
+
+    path: Path
+    article: str
+    values: dict
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def id(self) -> str:
+        return f"{self.article}/{self.path.stem}"
+
+    @property
+    def readable(self) -> bool:
+        return bool(self.values)
+
+    @property
+    def stale(self) -> bool:
+        return any(p.severity == WARNING and "stale" in p.message for p in self.problems)
+
+
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def load_sheet(path: Path, article: str, settings: Settings, texts: "TextCache") -> Sheet:
+    """Read and validate one worksheet; never raises for anything in the file."""
+    try:
+        raw = path.read_bytes().decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        return Sheet(path, article, {}, [Problem(path, None, None,
+                     f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8")])
+    except OSError as exc:
+        return Sheet(path, article, {}, [Problem(path, None, None, f"cannot read: {exc.strerror}")])
+    try:
+        values = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as exc:
+        m = _AT.search(str(exc))
+        message = "TOML syntax: " + _AT.sub("", str(exc)).strip()
+        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+        return Sheet(path, article, {}, [Problem(path, line, col, message)])
+    sheet = Sheet(path, article, values)
+    sheet.problems = check_values(path, raw, values, settings, texts)
+    return sheet
+
+
+class TextCache:
+    """Article texts by (folder, version), read once per run."""
+
+    def __init__(self) -> None:
+        self._texts: dict[tuple[Path, str], str | None] = {}
+
+    def version(self, folder: Path, version: str) -> str | None:
+        key = (folder, version)
+        if key not in self._texts:
+            self._texts[key] = version_text(folder, version)
+        return self._texts[key]
+
+    def current(self, folder: Path) -> str | None:
+        key = (folder, "")
+        if key not in self._texts:
+            path = folder / TEXT_FILE
+            self._texts[key] = path.read_text(encoding="utf-8") if path.exists() else None
+        return self._texts[key]
+
+
+def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: TextCache) -> list[Problem]:
+    lines = _KeyLines(raw)
+    problems: list[Problem] = []
+
+    def add(message: str, key: str = "", section: str = "", index: int = 0, severity: str = ERROR):
+        line = lines.find(section, index, key)
+        problems.append(Problem(path, line, 1 if line else None, message, severity))
+
+    _unknown_keys(values, TOP_KEYS, "", 0, add)
+    for key in ("text", "status"):
+        if key not in values:
+            add(f"missing key `{key}`; every worksheet needs one")
+    for key in ("text", "claim", "claimant", "status", "assignee", "reviewer", "notes"):
+        if key in values and not isinstance(values[key], str):
+            add(f"`{key}` must be a string in quotes", key)
+    status = values.get("status")
+    if isinstance(status, str) and status not in settings.statuses:
+        add(_not_allowed("status", status, settings.statuses), "status")
+    types = values.get("types", [])
+    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
+        add("`types` must be a list of strings", "types")
+    else:
+        for t in types:
+            if t not in TYPES:
+                add(_not_allowed("type", t, TYPES), "types")
+    priority = values.get("priority", 0)
+    if not isinstance(priority, (int, float)) or isinstance(priority, bool) or not 0 <= priority <= 1:
+        add("`priority` must be a number from 0 to 1", "priority")
+
+    verdict = _table(values, "verdict", VERDICT_KEYS, add)
+    rating = verdict.get("rating", "")
+    if not isinstance(rating, str):
+        add("`rating` must be a string", "rating", "verdict")
+        rating = ""
+    elif rating and rating not in settings.rating_names:
+        add(_not_allowed("rating", rating, settings.rating_names), "rating", "verdict")
+    confidence = verdict.get("confidence", "")
+    if confidence and confidence not in CONFIDENCES:
+        add(_not_allowed("confidence", str(confidence), CONFIDENCES), "confidence", "verdict")
+
+    sources = _array(values, "sources", SOURCE_KEYS, add)
+    for i, source in enumerate(sources):
+        if not source.get("url") and not source.get("title"):
+            add("a source needs a `url` or a `title`", "", "sources", i)
+        for key, allowed in (("kind", SOURCE_KINDS), ("stance", SOURCE_STANCES)):
+            value = source.get(key)
+            if value and value not in allowed:
+                add(_not_allowed(f"source {key}", str(value), allowed), key, "sources", i)
+    checks = _array(values, "checks", CHECK_KEYS, add)
+    for i, check in enumerate(checks):
+        if "done" in check and not isinstance(check["done"], bool):
+            add("`done` must be true or false", "done", "checks", i)
+        kind = check.get("kind")
+        if kind and kind not in CHECK_KINDS:
+            add(_not_allowed("check kind", str(kind), CHECK_KINDS), "kind", "checks", i)
+
+    if status == "done" and not rating:
+        add("status is done but there is no rating; set [verdict] rating", "status")
+    if rating and not sources:
+        add("a rating needs at least one [[sources]] entry", "rating", "verdict")
+    elif status == "done" and len(sources) < settings.min_sources_for_done:
+        add(f"done with {len(sources)} source(s); the workspace asks for "
+            f"{settings.min_sources_for_done}", "status", severity=WARNING)
+
+    location = _table(values, "location", LOCATION_KEYS, add)
+    if isinstance(values.get("text"), str):
+        problems += _check_location(path, values["text"], location, texts, lines)
+    return problems
+
+
+def _check_location(path: Path, text: str, location: dict, texts: TextCache, lines: "_KeyLines") -> list[Problem]:
+    folder = path.parent
+    out = []
+    version, start, end = location.get("version"), location.get("start"), location.get("end")
+    line = lines.find("location", 0, "start")
+    if not isinstance(version, str) or not isinstance(start, int) or not isinstance(end, int):
+        return [Problem(path, line, 1 if line else None,
+                        "[location] needs version (a string), start and end (integers)")]
+    article_text = texts.version(folder, version)
+    if article_text is None:
+        return [Problem(path, lines.find("location", 0, "version"), 1,
+                        f"article version {version} is not in {folder}; the offsets cannot be checked")]
+    if article_text[start:end] != text:
+        out.append(Problem(path, line, 1 if line else None,
+                           f"`text` is not at {start}:{end} in article version {version}; "
+                           "restore the text or the offsets"))
+    current = texts.current(folder)
+    if current is not None and text not in current:
+        out.append(Problem(path, None, None,
+                           "stale: this statement is no longer in the current article text",
+                           WARNING))
+    return out
+
+
+def _table(values: dict, name: str, keys: tuple[str, ...], add) -> dict:
+    table = values.get(name, {})
+    if not isinstance(table, dict):
+        add(f"`{name}` must be a table ([{name}])", name)
+        return {}
+    _unknown_keys(table, keys, name, 0, add)
+    return table
+
+
+def _array(values: dict, name: str, keys: tuple[str, ...], add) -> list[dict]:
+    items = values.get(name, [])
+    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
+        add(f"`{name}` must be tables written as [[{name}]]", name)
+        return []
+    for i, item in enumerate(items):
+        _unknown_keys(item, keys, name, i, add)
+    return items
+
+
+def _unknown_keys(table: dict, allowed: tuple[str, ...], section: str, index: int, add) -> None:
+    for key in table:
+        if key not in allowed:
+            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            hint = f"; did you mean `{close[0]}`?" if close else f"; allowed: {', '.join(allowed)}"
+            where = f" in [{section}]" if section else ""
+            add(f"unknown key `{key}`{where}{hint}", key, section, index)
+
+
+def _not_allowed(what: str, value: str, allowed: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+    hint = f" (did you mean {close[0]}?)" if close else ""
+    return f"{what} {value!r} is not allowed{hint}; use one of: {', '.join(allowed)}"
+
+
+_HEADER = re.compile(r"^\s*\[(\[)?\s*([\w.-]+)\s*\]")
+_KEY = re.compile(r"^\s*[\"']?([\w-]+)[\"']?\s*=")
+
+
+class _KeyLines:
+    """Line numbers of keys, by section and array index, for messages that point at a line."""
+
+    def __init__(self, raw: str) -> None:
+        self.where: dict[tuple[str, int, str], int] = {}
+        section, counts = "", {}
+        index = 0
+        for number, line in enumerate(raw.splitlines(), 1):
+            header = _HEADER.match(line)
+            if header:
+                section = header.group(2)
+                index = counts.get(section, -1) + 1 if header.group(1) else 0
+                counts[section] = index
+                self.where.setdefault((section, index, ""), number)
+                continue
+            key = _KEY.match(line)
+            if key:
+                self.where.setdefault((section, index, key.group(1)), number)
+
+    def find(self, section: str, index: int, key: str) -> int | None:
+        return self.where.get((section, index, key)) or self.where.get((section, index, ""))
+
+
+@dataclass
+class ArticleSheets:
+    """An article folder as read: its metadata and every worksheet in it."""
+
+    slug: str
+    folder: Path
+    title: str
+    sheets: list[Sheet]
+
+
+def read_workspace(root: Path, settings: Settings) -> list[ArticleSheets]:
+    """Every article and worksheet under ``root``, validated; broken files become problems."""
+    texts = TextCache()
+    articles = []
+    for folder in article_dirs(root):
+        try:
+            title = str(read_toml(folder / ARTICLE_FILE).get("title", ""))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+            title = ""
+        sheets = [load_sheet(p, folder.name, settings, texts) for p in worksheet_paths(folder)]
+        articles.append(ArticleSheets(folder.name, folder, title, sheets))
+    return articles
+
+
+def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:
+    """The one worksheet ``query`` names: its full id, its file stem, or an unambiguous start
+    of the stem ("07", "07-kirby"), optionally after (part of) the article slug ("wagner/07")."""
+    query = query.strip().removesuffix(".toml")
+    article_part, _, stem_part = query.rpartition("/")
+    matches = []
+    for article in articles:
+        if article_part and article_part not in article.slug:
+            continue
+        for sheet in article.sheets:
+            stem = sheet.path.stem
+            if stem == stem_part or sheet.id == query:
+                return sheet
+            if stem.startswith(stem_part) and (stem_part[-1:].isalpha() or not stem[len(stem_part):][:1].isdigit()):
+                matches.append(sheet)
+    if len(matches) == 1:
+        return matches[0]
+    if not matches:
+        raise FactcheckError(f"no statement matches {query!r}; `factcheck status` lists the ids")
+    listed = ", ".join(s.id for s in matches[:5]) + (", ..." if len(matches) > 5 else "")
+    raise FactcheckError(f"{query!r} matches {len(matches)} statements ({listed}); give more of the id")

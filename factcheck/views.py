@@ -1,0 +1,307 @@
+"""What the commands show: functions that build rich renderables (or plain dicts for --json).
+
+Nothing here prints; the CLI decides where output goes, and tests render at a fixed width.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from rich.console import Group, RenderableType
+from rich.table import Table
+from rich.text import Text
+
+from .settings import Settings
+from .errors import ERROR, Problem
+from .validate import ArticleSheets, Sheet
+from .workspace import Plan
+
+BAR_WIDTH = 10
+SHOW_SKIPPED = 5  # skipped sentences listed per reason in the init summary
+
+
+# --------------------------------------------------------------------------------------------
+# init
+
+
+def plan_dict(plan: Plan) -> dict:
+    """The machine-readable view of the pipeline (``init --dry-run --json``)."""
+    return {
+        "article": {"title": plan.article.title, "slug": plan.folder.name,
+                    "version": plan.article.version},
+        "statements": [
+            {
+                "id": sheet.stem,
+                "new": sheet.new,
+                "text": s.text,
+                "start": s.start,
+                "end": s.end,
+                "paragraph": s.paragraph,
+                "priority": s.priority,
+                "reasons": list(s.reasons),
+                "types": list(s.types),
+                "claimant": s.claimant,
+                "checks": [{"kind": c.kind, "what": c.what} for c in s.checks],
+            }
+            for sheet in plan.sheets
+            for s in [sheet.statement]
+        ],
+        "skipped": [
+            {"text": k.text, "start": k.start, "end": k.end, "reason": k.reason}
+            for k in plan.extraction.skipped
+        ],
+        "vanished": plan.vanished,
+    }
+
+
+def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> RenderableType:
+    """The few lines ``init`` prints: what was written, what was skipped and why, where."""
+    folder = f"{plan.folder}/"
+    lines: list[Text] = []
+    new = len(plan.new_sheets)
+    kept = len(plan.sheets) - new
+    if dry_run:
+        lines.append(Text(f"Would write {new} worksheet(s) to {folder} (dry run: nothing written)"))
+        for sheet in plan.new_sheets:
+            lines.append(Text(f"  {sheet.stem}.toml  ({sheet.statement.priority:.2f})"))
+    elif written:
+        lines.append(Text(f"Wrote {written} worksheet(s) to {folder}", style="bold"))
+    else:
+        lines.append(Text(f"Nothing to do: all {len(plan.sheets)} statements of {folder} already "
+                          "have worksheets; nothing on disk changed"))
+    if kept and (written or dry_run):
+        lines.append(Text(f"Kept {kept} existing worksheet(s) untouched"))
+    if plan.update:
+        lines.append(Text(f"Updated article text: version {plan.article.version}; "
+                          "earlier versions kept in versions/"))
+    if plan.vanished:
+        lines.append(Text(f"Gone from the new text (stale, work kept): {', '.join(plan.vanished)}",
+                          style="yellow"))
+    if plan.unreadable:
+        lines.append(Text(f"Could not read {', '.join(plan.unreadable)}; run `factcheck check`",
+                          style="yellow"))
+    by_reason = Counter(k.reason for k in plan.extraction.skipped)
+    if by_reason:
+        lines.append(Text(f"Skipped {sum(by_reason.values())} sentence(s) that are not checkable:"))
+        for reason, count in by_reason.most_common():
+            examples = [k.text for k in plan.extraction.skipped if k.reason == reason]
+            lines.append(Text(f"  {reason} ({count})"))
+            lines += [Text(f"    {_shorten(t, 70)}") for t in examples[:SHOW_SKIPPED]]
+            if count > SHOW_SKIPPED:
+                lines.append(Text(f"    ... and {count - SHOW_SKIPPED} more (--dry-run --json lists all)"))
+    if not dry_run and written:
+        lines.append(Text("Next: edit a worksheet, then run `factcheck status`"))
+    return Group(*lines)
+
+
+# --------------------------------------------------------------------------------------------
+# status
+
+
+@dataclass(frozen=True)
+class Filters:
+    article: str | None = None
+    status: str | None = None
+    assignee: str | None = None
+    sort: str = "id"
+
+
+def select(articles: list[ArticleSheets], filters: Filters) -> list[ArticleSheets]:
+    out = []
+    for article in articles:
+        if filters.article and filters.article not in article.slug:
+            continue
+        sheets = [
+            s for s in article.sheets
+            if (not filters.status or s.values.get("status") == filters.status)
+            and (not filters.assignee or s.values.get("assignee") == filters.assignee)
+        ]
+        out.append(ArticleSheets(article.slug, article.folder, article.title, sheets))
+    return out
+
+
+def _sorted(sheets: list[Sheet], sort: str) -> list[Sheet]:
+    if sort == "priority":
+        return sorted(sheets, key=lambda s: (-_num(s.values.get("priority")), s.path.name))
+    if sort == "status":
+        return sorted(sheets, key=lambda s: (str(s.values.get("status", "")), s.path.name))
+    return sorted(sheets, key=lambda s: s.path.name)
+
+
+def _num(value) -> float:
+    return float(value) if isinstance(value, (int, float)) else 0.0
+
+
+def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filters) -> dict:
+    """``status --json``: per-article counts, per-statement rows, and every problem."""
+    out = {"articles": [], "statements": [], "problems": []}
+    for article in articles:
+        readable = [s for s in article.sheets if s.readable]
+        counts = Counter(str(s.values.get("status", "")) for s in readable)
+        finished = sum(counts[name] for name in settings.finished)
+        out["articles"].append({
+            "slug": article.slug,
+            "title": article.title,
+            "statements": len(article.sheets),
+            "by_status": {name: counts[name] for name in settings.statuses},
+            "finished": finished,
+            "progress": round(finished / len(readable), 3) if readable else 0.0,
+            "ratings": dict(Counter(_rating(s) for s in readable if _rating(s))),
+        })
+        for sheet in _sorted(readable, filters.sort):
+            out["statements"].append(_row_dict(sheet))
+        out["problems"] += [_problem_dict(p) for s in article.sheets for p in s.problems]
+    return out
+
+
+def _row_dict(sheet: Sheet) -> dict:
+    v = sheet.values
+    checks = v.get("checks") if isinstance(v.get("checks"), list) else []
+    sources = v.get("sources") if isinstance(v.get("sources"), list) else []
+    return {
+        "id": sheet.id,
+        "status": v.get("status", ""),
+        "rating": _rating(sheet),
+        "priority": v.get("priority", 0),
+        "checks_done": sum(1 for c in checks if isinstance(c, dict) and c.get("done") is True),
+        "checks": len(checks),
+        "sources": len(sources),
+        "assignee": v.get("assignee", ""),
+        "stale": sheet.stale,
+        "text": v.get("text", ""),
+    }
+
+
+def _problem_dict(problem: Problem) -> dict:
+    return {"path": str(problem.path), "line": problem.line, "column": problem.column,
+            "severity": problem.severity, "message": problem.message}
+
+
+def _rating(sheet: Sheet) -> str:
+    verdict = sheet.values.get("verdict")
+    rating = verdict.get("rating", "") if isinstance(verdict, dict) else ""
+    return rating if isinstance(rating, str) else ""
+
+
+def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filters) -> RenderableType:
+    """Progress per article, then one row per statement, then the problems found."""
+    data = status_dict(articles, settings, filters)
+    if not data["articles"]:
+        return Text("No articles in this workspace yet: run `factcheck init ARTICLE`")
+    summary = Table(title="Articles", title_justify="left", expand=False)
+    summary.add_column("Article", overflow="fold", ratio=1)
+    summary.add_column("Stmts", justify="right")
+    for name in settings.statuses:
+        summary.add_column(_short_status(name), justify="right")
+    summary.add_column("Progress", no_wrap=True)
+    summary.add_column("Ratings", overflow="fold")
+    for a in data["articles"]:
+        ratings = ", ".join(f"{n} {r}" for r, n in sorted(a["ratings"].items())) or "-"
+        summary.add_row(
+            a["slug"], str(a["statements"]), *(str(a["by_status"][n]) for n in settings.statuses),
+            _bar(a["progress"]), ratings,
+        )
+    rows = Table(title="Statements", title_justify="left", expand=True)
+    rows.add_column("ID", no_wrap=True)
+    rows.add_column("Status", no_wrap=True)
+    rows.add_column("Rating", no_wrap=True)
+    rows.add_column("Pri", justify="right", no_wrap=True)
+    rows.add_column("Checks", justify="right", no_wrap=True)
+    rows.add_column("Src", justify="right", no_wrap=True)
+    rows.add_column("Statement", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
+    for r in data["statements"]:
+        stem = r["id"].split("/", 1)[1]
+        status = r["status"] + (" (stale)" if r["stale"] else "")
+        rows.add_row(
+            _short_id(stem), status, r["rating"] or "-", f"{_num(r['priority']):.2f}",
+            f"{r['checks_done']}/{r['checks']}", str(r["sources"]), r["text"].replace("\n", " "),
+        )
+    parts: list[RenderableType] = [summary, rows]
+    problems = [p for a in articles for s in a.sheets for p in s.problems]
+    if problems:
+        errors = sum(1 for p in problems if p.severity == ERROR)
+        parts.append(Text(f"Problems ({errors} error(s), {len(problems) - errors} warning(s)); "
+                          "run `factcheck check` for all of them:", style="bold red"))
+        parts += [Text(f"  {p}", style="red" if p.severity == ERROR else "yellow") for p in problems]
+    return Group(*parts)
+
+
+def _short_status(name: str) -> str:
+    return {"unstarted": "new", "in-progress": "doing", "needs-review": "review",
+            "not-checkable": "n/c"}.get(name, name)
+
+
+def _short_id(stem: str) -> str:
+    return stem if len(stem) <= 22 else stem[:21] + "…"
+
+
+def _bar(progress: float) -> str:
+    filled = round(progress * BAR_WIDTH)
+    return "█" * filled + "░" * (BAR_WIDTH - filled) + f" {progress * 100:3.0f}%"
+
+
+def _shorten(text: str, width: int) -> str:
+    text = " ".join(text.split())
+    return f'"{text}"' if len(text) <= width else f'"{text[: width - 1]}…"'
+
+
+# --------------------------------------------------------------------------------------------
+# show
+
+
+def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
+    """One worksheet: the statement in its context, the workflow fields, checks and sources."""
+    v = sheet.values
+    parts: list[RenderableType] = [Text(sheet.id, style="bold")]
+    location = v.get("location") if isinstance(v.get("location"), dict) else {}
+    if location.get("before"):
+        parts.append(Text("… " + location["before"], style="dim"))
+    parts.append(Text(str(v.get("text", "")), style="bold"))
+    if location.get("after"):
+        parts.append(Text(location["after"] + " …", style="dim"))
+    fields = Table.grid(padding=(0, 2))
+    fields.add_column(style="cyan", no_wrap=True)
+    fields.add_column()
+    verdict = v.get("verdict") if isinstance(v.get("verdict"), dict) else {}
+    for label, value in (
+        ("status", v.get("status", "") + (" (stale: gone from the current text)" if sheet.stale else "")),
+        ("rating", verdict.get("rating", "")),
+        ("conclusion", verdict.get("conclusion", "")),
+        ("confidence", verdict.get("confidence", "")),
+        ("claim", v.get("claim", "")),
+        ("claimant", v.get("claimant", "")),
+        ("types", ", ".join(map(str, v.get("types", [])))),
+        ("priority", f"{_num(v.get('priority'))}: " + "; ".join(map(str, v.get("reasons", [])))),
+        ("assignee", v.get("assignee", "")),
+        ("reviewer", v.get("reviewer", "")),
+        ("location", _location_text(location, context_text)),
+        ("notes", v.get("notes", "")),
+    ):
+        fields.add_row(label, str(value) if value not in ("", None) else "-")
+    parts.append(fields)
+    checks = [c for c in v.get("checks", []) if isinstance(c, dict)]
+    if checks:
+        parts.append(Text(f"Checks ({sum(1 for c in checks if c.get('done') is True)}/{len(checks)} done)",
+                          style="bold"))
+        for c in checks:
+            box = "[x]" if c.get("done") is True else "[ ]"
+            parts.append(Text(f"  {box} {c.get('kind', '')}: {c.get('what', '')}"))
+    sources = [s for s in v.get("sources", []) if isinstance(s, dict)]
+    parts.append(Text(f"Sources ({len(sources)})", style="bold"))
+    for s in sources:
+        bits = [str(s.get(k)) for k in ("stance", "kind") if s.get(k)]
+        label = s.get("title") or s.get("url") or ""
+        parts.append(Text(f"  - {label}" + (f" ({', '.join(bits)})" if bits else "")
+                          + (f" {s['url']}" if s.get("title") and s.get("url") else "")))
+    for p in sheet.problems:
+        parts.append(Text(str(p), style="red" if p.severity == ERROR else "yellow"))
+    return Group(*parts)
+
+
+def _location_text(location: dict, context_text: str | None) -> str:
+    if not location:
+        return ""
+    where = (f"paragraph {location.get('paragraph')}, characters {location.get('start')}"
+             f"-{location.get('end')} of version {location.get('version')}")
+    return where if context_text is not None else where + " (that version is not kept)"

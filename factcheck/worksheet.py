@@ -1,0 +1,133 @@
+"""The worksheet file: one statement to check, as TOML a person edits by hand.
+
+The tool writes a worksheet once (comment header + values) and afterwards only reads it.
+tomli-w serialises every value, so whatever is written reads back with ``tomllib`` to the
+same values; the comments are plain lines around those values.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import tomli_w
+
+from .settings import CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
+from .statements import Statement
+
+SCHEMA = 1
+MAX_STEM_WORDS = 6
+MAX_STEM = 40
+CONTEXT_CHARS = 200
+
+# Keys a worksheet may hold, in the order they are written (the validator checks against them).
+TOP_KEYS = (
+    "schema", "text", "claim", "claimant", "types", "priority", "reasons",
+    "status", "assignee", "reviewer", "notes", "verdict", "location", "checks", "sources",
+)
+VERDICT_KEYS = ("rating", "conclusion", "confidence")
+LOCATION_KEYS = ("version", "paragraph", "start", "end", "before", "after")
+CHECK_KEYS = ("kind", "what", "done", "note")
+SOURCE_KEYS = ("url", "title", "kind", "stance", "accessed", "note")
+
+_COMMENTS = {
+    "claim": "your self-contained rewording (under 75 characters suits ClaimReview)",
+    "claimant": "who made the claim, as the article attributes it",
+    "priority": "check-worthiness, 0 to 1, with the reasons below (filled by factcheck)",
+    "assignee": "who is checking it",
+    "reviewer": "who reviews the verdict",
+    "conclusion": "one sentence: what the evidence shows",
+    "confidence": " | ".join(CONFIDENCES),
+    "version": "the article text these offsets index (versions/<version>.txt once updated)",
+    "start": "article text[start:end] is the text above",
+}
+
+
+@dataclass(frozen=True)
+class Context:
+    """Where a statement sits: the article version and the sentences around it."""
+
+    version: str
+    before: str
+    after: str
+
+
+def stem(number: int, text: str, width: int = 2) -> str:
+    """``07-kirby-said-the-us-would-impose``: a number, then the statement's first words."""
+    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+    tail = ""
+    for word in words[:MAX_STEM_WORDS]:
+        candidate = f"{tail}-{word}" if tail else word
+        if len(candidate) > MAX_STEM:
+            break
+        tail = candidate
+    return f"{number:0{width}d}-{tail}" if tail else f"{number:0{width}d}"
+
+
+def new_worksheet(statement: Statement, context: Context) -> dict:
+    """The values of a fresh worksheet for ``statement``."""
+    return {
+        "schema": SCHEMA,
+        "text": statement.text,
+        "claim": "",
+        "claimant": statement.claimant,
+        "types": list(statement.types),
+        "priority": statement.priority,
+        "reasons": list(statement.reasons),
+        "status": "unstarted",
+        "assignee": "",
+        "reviewer": "",
+        "notes": "",
+        "verdict": {"rating": "", "conclusion": "", "confidence": ""},
+        "location": {
+            "version": context.version,
+            "paragraph": statement.paragraph,
+            "start": statement.start,
+            "end": statement.end,
+            "before": context.before,
+            "after": context.after,
+        },
+        "checks": [{"kind": c.kind, "what": c.what, "done": False} for c in statement.checks],
+    }
+
+
+def render(values: dict, settings: Settings) -> str:
+    """The file text for a worksheet: comment header, then every value written by tomli-w."""
+    lines = [
+        "# factcheck worksheet: one statement to check. Edit freely; `factcheck check` validates.",
+        "# status: " + " | ".join(settings.statuses),
+        "# rating (when done): " + " | ".join(settings.rating_names),
+        "# types: quantity | prediction | causation | rules | personal | other | quote",
+    ]
+    tables = {}
+    for key, value in values.items():
+        if isinstance(value, dict) or (isinstance(value, list) and value and isinstance(value[0], dict)):
+            tables[key] = value
+            continue
+        lines.append(_line(key, value))
+    for key, table in tables.items():
+        if isinstance(table, dict):
+            lines += ["", f"[{key}]"] + [_line(k, v) for k, v in table.items()]
+            continue
+        comment = "  # each name, number, date, quote and place to confirm" if key == "checks" else ""
+        for i, entry in enumerate(table):
+            lines += ["", f"[[{key}]]" + (comment if i == 0 else "")]
+            lines += [_line(k, v) for k, v in entry.items()]
+    if "sources" not in tables:
+        lines += [
+            "",
+            "# [[sources]]         # add one table per source consulted",
+            '# url = "https://..."',
+            '# title = ""',
+            "# kind = \"primary\"    # " + " | ".join(SOURCE_KINDS),
+            "# stance = \"supports\" # " + " | ".join(SOURCE_STANCES),
+            '# accessed = "2026-01-31"',
+            '# note = ""',
+        ]
+    return "\n".join(lines) + "\n"
+
+
+def _line(key: str, value) -> str:
+    line = tomli_w.dumps({key: value}).rstrip("\n")
+    comment = _COMMENTS.get(key)
+    return f"{line}  # {comment}" if comment else line

@@ -1,0 +1,293 @@
+"""The workspace on disk: article folders, their texts and versions, and safe writes.
+
+Safety rules every function here keeps: a file is written to a temporary file in the same
+folder and renamed into place; a worksheet that exists is never written again; nothing is
+ever deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import tempfile
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import tomli_w
+
+from .article import Article
+from .errors import FactcheckError
+from .settings import Settings
+from .statements import Extraction, Statement
+from .worksheet import CONTEXT_CHARS, Context, new_worksheet, render, stem
+
+DEFAULT_DIR = "worksheets"
+ARTICLE_FILE = "article.toml"
+TEXT_FILE = "article.txt"
+VERSIONS_DIR = "versions"
+SAME_ARTICLE_OVERLAP = 0.3  # share of statements in common that makes a text an update
+
+
+# --------------------------------------------------------------------------------------------
+# Safe writes
+
+
+def write_new(path: Path, content: str) -> bool:
+    """Create ``path`` with ``content`` atomically; never replace an existing file.
+
+    Returns False (and writes nothing) when the file is already there.
+    """
+    tmp = _write_temp(path, content)
+    try:
+        os.link(tmp, path)  # atomic, and fails if path exists
+    except FileExistsError:
+        return False
+    except OSError:  # a filesystem without hard links
+        if path.exists():
+            return False
+        os.replace(tmp, path)
+        return True
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+    return True
+
+
+def write_replace(path: Path, content: str) -> None:
+    """Replace a tool-owned file (``article.toml``, ``article.txt``) atomically."""
+    os.replace(_write_temp(path, content), path)
+
+
+def _write_temp(path: Path, content: str) -> str:
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(content)
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    return tmp
+
+
+# --------------------------------------------------------------------------------------------
+# Reading a workspace
+
+
+def resolve_dir(directory: str | None) -> Path:
+    """The workspace folder: ``--dir``, else ``$FACTCHECK_DIR``, else ``./worksheets``."""
+    return Path(directory or os.environ.get("FACTCHECK_DIR") or DEFAULT_DIR)
+
+
+def existing_workspace(directory: str | None) -> Path:
+    root = resolve_dir(directory)
+    if not root.exists():
+        raise FactcheckError(
+            f"no workspace at {root}; run `factcheck init ARTICLE` first, or pass --dir"
+        )
+    if not root.is_dir():
+        raise FactcheckError(f"{root} is a file, not a workspace folder; pass --dir with a folder")
+    return root
+
+
+def article_dirs(root: Path) -> list[Path]:
+    """Article folders (those holding ``article.toml``), sorted by name."""
+    return sorted(p.parent for p in root.glob(f"*/{ARTICLE_FILE}"))
+
+
+def worksheet_paths(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.toml") if p.name != ARTICLE_FILE)
+
+
+def read_toml(path: Path) -> dict:
+    """Parse a TOML file as editors write it (BOM, CRLF). Raises tomllib.TOMLDecodeError."""
+    return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+
+
+def version_text(folder: Path, version: str) -> str | None:
+    """The article text a version name stands for, or None when it is not kept."""
+    current = folder / TEXT_FILE
+    old = folder / VERSIONS_DIR / f"{version}.txt"
+    for path in (old, current):
+        if path.exists():
+            text = path.read_text(encoding="utf-8")
+            if path == old or Article(text, "", "").version == version:
+                return text
+    return None
+
+
+# --------------------------------------------------------------------------------------------
+# init: plan, then apply
+
+
+@dataclass
+class PlannedSheet:
+    stem: str
+    statement: Statement
+    new: bool  # False: a worksheet for this statement exists already and stays untouched
+
+
+@dataclass
+class Plan:
+    """What ``init`` will do, computed without touching the disk."""
+
+    article: Article
+    folder: Path
+    extraction: Extraction
+    sheets: list[PlannedSheet]
+    vanished: list[str] = field(default_factory=list)  # stems of statements gone from the text
+    update: bool = False  # the folder holds an earlier version of this article
+    unreadable: list[str] = field(default_factory=list)  # worksheets that could not be parsed
+
+    @property
+    def new_sheets(self) -> list[PlannedSheet]:
+        return [s for s in self.sheets if s.new]
+
+
+def plan_init(
+    root: Path, article: Article, extraction: Extraction, slug: str | None = None,
+    min_priority: float = 0.0,
+) -> Plan:
+    """Decide the folder and the worksheets to add, matching statements by their text."""
+    if root.exists() and not root.is_dir():
+        raise FactcheckError(f"{root} is a file, not a workspace folder; pass --dir with a folder")
+    statements = [s for s in extraction.statements if s.priority >= min_priority]
+    folder = _choose_folder(root, article, statements, slug)
+    existing: dict[str, str] = {}  # statement text -> stem
+    unreadable = []
+    numbers = [0]
+    if folder.exists():
+        for path in worksheet_paths(folder):
+            head = path.stem.split("-", 1)[0]
+            if head.isdigit():
+                numbers.append(int(head))
+            try:
+                text = read_toml(path).get("text")
+            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+                unreadable.append(path.name)
+                continue
+            if isinstance(text, str):
+                existing.setdefault(text, path.stem)
+    next_number = max(numbers) + 1
+    width = max(2, len(str(next_number + len(statements))))
+    sheets = []
+    present = set()
+    for statement in statements:
+        if statement.text in existing:
+            sheets.append(PlannedSheet(existing[statement.text], statement, new=False))
+            present.add(statement.text)
+            continue
+        sheets.append(PlannedSheet(stem(next_number, statement.text, width), statement, new=True))
+        existing[statement.text] = sheets[-1].stem
+        present.add(statement.text)
+        next_number += 1
+    vanished = sorted(s for t, s in existing.items() if t not in present)
+    old_meta = folder / ARTICLE_FILE
+    update = old_meta.exists() and _meta(old_meta).get("sha256") != article.sha256
+    return Plan(article, folder, extraction, sheets, vanished, update, unreadable)
+
+
+def _choose_folder(root: Path, article: Article, statements: list[Statement], slug: str | None) -> Path:
+    """The article's folder: its slug, unless that holds a different article (then slug-2...)."""
+    if slug:
+        return root / slug
+    base = article.slug
+    for n in range(1, 1000):
+        folder = root / (base if n == 1 else f"{base}-{n}")
+        meta = folder / ARTICLE_FILE
+        if not meta.exists():
+            return folder
+        if _same_article(folder, _meta(meta), article, statements):
+            return folder
+    raise FactcheckError(f"too many articles named {base}; pass --article SLUG")
+
+
+def _same_article(folder: Path, meta: dict, article: Article, statements: list[Statement]) -> bool:
+    if meta.get("sha256") == article.sha256 or meta.get("source") == article.source != "stdin":
+        return True
+    try:
+        old = (folder / TEXT_FILE).read_text(encoding="utf-8")
+    except OSError:
+        return False
+    if not statements:
+        return False
+    shared = sum(1 for s in statements if s.text in old)
+    return shared / len(statements) >= SAME_ARTICLE_OVERLAP
+
+
+def _meta(path: Path) -> dict:
+    try:
+        return read_toml(path)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        return {}
+
+
+def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None) -> list[Path]:
+    """Write the article files and every new worksheet; returns the worksheets written."""
+    folder = plan.folder
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        _write_article(plan, now or dt.datetime.now(dt.timezone.utc))
+        written = []
+        contexts = _contexts(plan)
+        for sheet in plan.new_sheets:
+            path = folder / f"{sheet.stem}.toml"
+            values = new_worksheet(sheet.statement, contexts[sheet.statement.start])
+            if write_new(path, render(values, settings)):
+                written.append(path)
+        return written
+    except PermissionError as exc:
+        raise FactcheckError(
+            f"cannot write to {exc.filename or folder}: permission denied; choose another --dir"
+        ) from None
+    except OSError as exc:
+        raise FactcheckError(f"cannot write to {folder}: {exc.strerror}; choose another --dir") from None
+
+
+def _write_article(plan: Plan, now: dt.datetime) -> None:
+    folder, article = plan.folder, plan.article
+    meta_path, text_path = folder / ARTICLE_FILE, folder / TEXT_FILE
+    meta = _meta(meta_path)
+    if meta.get("sha256") == article.sha256 and text_path.exists():
+        return
+    if text_path.exists():  # keep the earlier text: old worksheets' offsets index it
+        old_text = text_path.read_text(encoding="utf-8")
+        old_version = Article(old_text, "", "").version
+        (folder / VERSIONS_DIR).mkdir(exist_ok=True)
+        write_new(folder / VERSIONS_DIR / f"{old_version}.txt", old_text)
+    stamp = now.replace(microsecond=0).isoformat()
+    versions = [v for v in meta.get("versions", []) if isinstance(v, str)]
+    new_meta = {
+        "title": article.title or meta.get("title", ""),
+        "source": article.source,
+        "sha256": article.sha256,
+        "version": article.version,
+        "versions": versions + [article.version] if article.version not in versions else versions,
+        "added": meta.get("added", stamp),
+        "updated": stamp,
+    }
+    write_replace(text_path, article.text)
+    write_replace(meta_path, "# written by factcheck init; the worksheets beside it are yours\n"
+                  + tomli_w.dumps(new_meta))
+
+
+def _contexts(plan: Plan) -> dict[int, Context]:
+    """The sentences before and after each statement (statements and skipped text alike)."""
+    pieces = sorted(
+        [(s.start, s.text) for s in plan.extraction.statements]
+        + [(s.start, s.text) for s in plan.extraction.skipped]
+    )
+    out = {}
+    for i, (start, _) in enumerate(pieces):
+        before = pieces[i - 1][1] if i > 0 else ""
+        after = pieces[i + 1][1] if i + 1 < len(pieces) else ""
+        out[start] = Context(plan.article.version, _clip(before, left=True), _clip(after))
+    return out
+
+
+def _clip(text: str, left: bool = False) -> str:
+    if len(text) <= CONTEXT_CHARS:
+        return text
+    return "…" + text[-CONTEXT_CHARS:] if left else text[:CONTEXT_CHARS] + "…"
