@@ -112,14 +112,14 @@ def init(
             if as_json:
                 print(json.dumps(plan_dict(plan), ensure_ascii=False, indent=1))
             else:
-                _out().print(init_summary(plan, None, dry_run=True))
+                _out().print(init_summary(plan, None, dry_run=True), soft_wrap=True)
             return
         settings = load_settings(root)
         written = apply_init(plan, settings)
         if as_json:
             print(json.dumps(plan_dict(plan), ensure_ascii=False, indent=1))
         else:
-            _out().print(init_summary(plan, len(written)))
+            _out().print(init_summary(plan, len(written)), soft_wrap=True)
 
 
 class Sort(str, Enum):
@@ -196,6 +196,7 @@ def check(
     from .settings import load_settings
     from .errors import WARNING
     from .validate import read_workspace
+    from .views import plural
     from .workspace import existing_workspace
 
     with _errors():
@@ -215,7 +216,7 @@ def check(
             out = _out()
             for p in problems:
                 out.print(str(p), markup=False, soft_wrap=True)
-            out.print(f"{sheets} worksheet(s) checked: {errors} error(s), {warnings} warning(s)",
-                      markup=False)
+            out.print(f"{plural(sheets, 'worksheet')} checked: {plural(errors, 'error')}, "
+                      f"{plural(warnings, 'warning')}", markup=False)
         if errors or (strict and warnings):
             raise typer.Exit(code=1)

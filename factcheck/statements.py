@@ -193,6 +193,12 @@ _SENTENCE_SUBJECT = re.compile(
     r"^((?:The\s)?(?:[A-Z][\w’'-]*\s)+(?:[a-z]+\s)?)(?:has|have|had|is|was|were|are)\b"
 )
 _PRONOUNS = {"he", "she", "they", "it"}
+_ROLES = frozenset(
+    "mayor minister president spokesperson spokesman spokeswoman police government ministry "
+    "officials official authorities company report study survey analysts experts researchers "
+    "scientists data statement prosecutors lawyers court judge campaigners critics sources "
+    "council administration department agency".split()
+)
 _PASSIVE = frozenset("was were is are be been being".split())
 _AUX_WORDS = _PASSIVE | frozenset("has have had also previously repeatedly reportedly later then".split())
 _FUNCTION_WORDS = frozenset(
@@ -217,6 +223,8 @@ def find_claimant(text: str) -> str:
 
 def _clean_subject(phrase: str) -> str:
     words = phrase.split()
+    if words and words[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):
+        words[-1] = words[-1].rstrip(".")  # the full stop that ends the sentence
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return words[0].lower()
     while words and (words[0].lower() in _FUNCTION_WORDS or words[0] in _NOT_NAMES and words[0] != "The"):
@@ -225,6 +233,9 @@ def _clean_subject(phrase: str) -> str:
         if words.pop().lower() in _PASSIVE:
             return ""  # "Wagner was previously added to ...": not a speech act
     if not any(w[0].isupper() and w not in _NOT_NAMES for w in words):
+        # "the mayor said", "police said": a role, not a name, still says who claims it
+        if words and words[-1].lower() in _ROLES and len(words) <= 4:
+            return " ".join(words)
         return ""
     return " ".join(words)
 
@@ -309,7 +320,9 @@ def find_checks(text: str, known: dict[str, str] | None = None) -> list[Check]:
     for m in _NUMBER.finditer(text):
         if any(d.start() <= m.start() < d.end() for d in dates):
             continue
-        found.append((m.start(), Check("number", m.group().strip())))
+        unit = _UNIT_AFTER.match(text, m.end())
+        what = m.group().strip() + (unit.group() if unit and unit.group(1).lower() not in _NOT_UNITS else "")
+        found.append((m.start(), Check("number", what)))
     for m in _SUPERLATIVE.finditer(text):
         if m.group().lower() not in _NOT_SUPERLATIVE:
             found.append((m.start(), Check("superlative", m.group())))
@@ -326,6 +339,11 @@ def find_checks(text: str, known: dict[str, str] | None = None) -> list[Check]:
     return out
 
 
+_UNIT_AFTER = re.compile(r" ([a-z]{3,})\b")  # "50,000 personnel": the count says of what
+_NOT_UNITS = frozenset(
+    "per and the for from with into that than are was were has have had will would who which "
+    "people's".split()
+)
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)$")
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:linked|based|backed|led|owned|run|funded|born|style)$")
 

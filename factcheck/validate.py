@@ -147,8 +147,8 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     if rating and not sources:
         add("a rating needs at least one [[sources]] entry", "rating", "verdict")
     elif status == "done" and len(sources) < settings.min_sources_for_done:
-        add(f"done with {len(sources)} source(s); the workspace asks for "
-            f"{settings.min_sources_for_done}", "status", severity=WARNING)
+        add(f"done with {len(sources)} of the {settings.min_sources_for_done} source(s) the workspace "
+            "asks for; add [[sources]]", "status", severity=WARNING)
 
     location = _table(values, "location", LOCATION_KEYS, add)
     if isinstance(values.get("text"), str):
@@ -209,7 +209,7 @@ def _unknown_keys(table: dict, allowed: tuple[str, ...], section: str, index: in
 
 
 def _not_allowed(what: str, value: str, allowed: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.6)
+    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.75)
     hint = f" (did you mean {close[0]}?)" if close else ""
     return f"{what} {value!r} is not allowed{hint}; use one of: {', '.join(allowed)}"
 
@@ -266,11 +266,12 @@ def read_workspace(root: Path, settings: Settings) -> list[ArticleSheets]:
 
 
 def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:
-    """The one worksheet ``query`` names: its full id, its file stem, or an unambiguous start
-    of the stem ("07", "07-kirby"), optionally after (part of) the article slug ("wagner/07")."""
+    """The one worksheet ``query`` names: its full id, its file stem, its number ("7", "07"),
+    or an unambiguous start of the stem ("07-kirby"), optionally after part of the article
+    slug ("wagner/07")."""
     query = query.strip().removesuffix(".toml")
     article_part, _, stem_part = query.rpartition("/")
-    matches = []
+    matches, numbered = [], []
     for article in articles:
         if article_part and article_part not in article.slug:
             continue
@@ -278,8 +279,12 @@ def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:
             stem = sheet.path.stem
             if stem == stem_part or sheet.id == query:
                 return sheet
-            if stem.startswith(stem_part) and (stem_part[-1:].isalpha() or not stem[len(stem_part):][:1].isdigit()):
+            number = stem.split("-", 1)[0]
+            if stem_part.isdigit() and number.isdigit() and int(number) == int(stem_part):
+                numbered.append(sheet)  # "7" and "07" both name 07-...
+            elif stem.startswith(stem_part):
                 matches.append(sheet)
+    matches = numbered or matches
     if len(matches) == 1:
         return matches[0]
     if not matches:

@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -62,16 +63,16 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
     new = len(plan.new_sheets)
     kept = len(plan.sheets) - new
     if dry_run:
-        lines.append(Text(f"Would write {new} worksheet(s) to {folder} (dry run: nothing written)"))
+        lines.append(Text(f"Would write {plural(new, 'worksheet')} to {folder} (dry run: nothing written)"))
         for sheet in plan.new_sheets:
             lines.append(Text(f"  {sheet.stem}.toml  ({sheet.statement.priority:.2f})"))
     elif written:
-        lines.append(Text(f"Wrote {written} worksheet(s) to {folder}", style="bold"))
+        lines.append(Text(f"Wrote {plural(written, 'worksheet')} to {folder}", style="bold"))
     else:
         lines.append(Text(f"Nothing to do: all {len(plan.sheets)} statements of {folder} already "
                           "have worksheets; nothing on disk changed"))
     if kept and (written or dry_run):
-        lines.append(Text(f"Kept {kept} existing worksheet(s) untouched"))
+        lines.append(Text(f"Kept {plural(kept, 'existing worksheet')} untouched"))
     if plan.update:
         lines.append(Text(f"Updated article text: version {plan.article.version}; "
                           "earlier versions kept in versions/"))
@@ -83,7 +84,7 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
                           style="yellow"))
     by_reason = Counter(k.reason for k in plan.extraction.skipped)
     if by_reason:
-        lines.append(Text(f"Skipped {sum(by_reason.values())} sentence(s) that are not checkable:"))
+        lines.append(Text(f"Skipped {plural(sum(by_reason.values()), 'sentence')} that are not checkable:"))
         for reason, count in by_reason.most_common():
             examples = [k.text for k in plan.extraction.skipped if k.reason == reason]
             lines.append(Text(f"  {reason} ({count})"))
@@ -189,51 +190,76 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
     data = status_dict(articles, settings, filters)
     if not data["articles"]:
         return Text("No articles in this workspace yet: run `factcheck init ARTICLE`")
-    summary = Table(title="Articles", title_justify="left", expand=False)
-    summary.add_column("Article", overflow="fold", ratio=1)
+    summary = Table(title="Articles", title_justify="left", expand=True,
+                    caption=_status_legend(settings), caption_justify="left")
+    summary.add_column("Article", no_wrap=True, overflow="ellipsis", ratio=1, min_width=16)
     summary.add_column("Stmts", justify="right")
     for name in settings.statuses:
         summary.add_column(_short_status(name), justify="right")
     summary.add_column("Progress", no_wrap=True)
     summary.add_column("Ratings", overflow="fold")
     for a in data["articles"]:
-        ratings = ", ".join(f"{n} {r}" for r, n in sorted(a["ratings"].items())) or "-"
+        ratings = ", ".join(f"{r} {n}" for r, n in sorted(a["ratings"].items())) or "-"
         summary.add_row(
             a["slug"], str(a["statements"]), *(str(a["by_status"][n]) for n in settings.statuses),
             _bar(a["progress"]), ratings,
         )
-    rows = Table(title="Statements", title_justify="left", expand=True)
-    rows.add_column("ID", no_wrap=True)
-    rows.add_column("Status", no_wrap=True)
-    rows.add_column("Rating", no_wrap=True)
-    rows.add_column("Pri", justify="right", no_wrap=True)
-    rows.add_column("Checks", justify="right", no_wrap=True)
-    rows.add_column("Src", justify="right", no_wrap=True)
-    rows.add_column("Statement", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
-    for r in data["statements"]:
-        stem = r["id"].split("/", 1)[1]
-        status = r["status"] + (" (stale)" if r["stale"] else "")
-        rows.add_row(
-            _short_id(stem), status, r["rating"] or "-", f"{_num(r['priority']):.2f}",
-            f"{r['checks_done']}/{r['checks']}", str(r["sources"]), r["text"].replace("\n", " "),
-        )
-    parts: list[RenderableType] = [summary, rows]
+    parts: list[RenderableType] = [summary]
+    for a in data["articles"]:
+        rows = [r for r in data["statements"] if r["id"].split("/", 1)[0] == a["slug"]]
+        if rows:
+            parts.append(_statement_table(a["slug"], rows))
     problems = [p for a in articles for s in a.sheets for p in s.problems]
     if problems:
-        errors = sum(1 for p in problems if p.severity == ERROR)
-        parts.append(Text(f"Problems ({errors} error(s), {len(problems) - errors} warning(s)); "
-                          "run `factcheck check` for all of them:", style="bold red"))
-        parts += [Text(f"  {p}", style="red" if p.severity == ERROR else "yellow") for p in problems]
+        parts.append(problems_view(problems, root=articles[0].folder.parent))
     return Group(*parts)
+
+
+def problems_view(problems: list[Problem], root=None) -> RenderableType:
+    """Problems as two lines each: where (relative to the workspace), then what."""
+    errors = sum(1 for p in problems if p.severity == ERROR)
+    lines: list[RenderableType] = [Text(f"Problems: {plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')} "
+                  "(`factcheck check` lists them for scripts)", style="bold")]
+    for p in problems:
+        path = p.path.relative_to(root) if root and p.path.is_relative_to(root) else p.path
+        where = f"{path}" + (f":{p.line}" if p.line else "") + (f":{p.column}" if p.line and p.column else "")
+        lines.append(Text(f"  {where}"))
+        message = Text(f"{p.severity}: {p.message}", style="red" if p.severity == ERROR else "yellow")
+        lines.append(Padding(message, (0, 0, 0, 4)))
+    return Group(*lines)
+
+
+def plural(n: int, word: str) -> str:
+    return f"{n} {word}" + ("" if n == 1 else "s")
+
+
+def _statement_table(slug: str, rows: list[dict]) -> Table:
+    table = Table(title=f"{slug}  (factcheck show ID)", title_justify="left", expand=True)
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Rating", no_wrap=True)
+    table.add_column("Pri", justify="right", no_wrap=True)
+    table.add_column("Checks", justify="right", no_wrap=True)
+    table.add_column("Src", justify="right", no_wrap=True)
+    table.add_column("Statement", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
+    for r in rows:
+        stem = r["id"].split("/", 1)[1]
+        table.add_row(
+            stem.split("-", 1)[0], r["status"] + (" (stale)" if r["stale"] else ""),
+            r["rating"] or "-", f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}",
+            str(r["sources"]), r["text"].replace("\n", " "),
+        )
+    return table
+
+
+def _status_legend(settings: Settings) -> str | None:
+    pairs = [f"{_short_status(n)} = {n}" for n in settings.statuses if _short_status(n) != n]
+    return ", ".join(pairs) or None
 
 
 def _short_status(name: str) -> str:
     return {"unstarted": "new", "in-progress": "doing", "needs-review": "review",
             "not-checkable": "n/c"}.get(name, name)
-
-
-def _short_id(stem: str) -> str:
-    return stem if len(stem) <= 22 else stem[:21] + "…"
 
 
 def _bar(progress: float) -> str:

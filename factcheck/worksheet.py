@@ -13,7 +13,10 @@ from dataclasses import dataclass
 import tomli_w
 
 from .settings import CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
-from .statements import Statement
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .statements import Statement
 
 SCHEMA = 1
 MAX_STEM_WORDS = 6

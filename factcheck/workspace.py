@@ -19,7 +19,10 @@ import tomli_w
 from .article import Article
 from .errors import FactcheckError
 from .settings import Settings
-from .statements import Extraction, Statement
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .statements import Extraction, Statement
 from .worksheet import CONTEXT_CHARS, Context, new_worksheet, render, stem
 
 DEFAULT_DIR = "worksheets"

@@ -1,0 +1,88 @@
+"""Reading an article: encodings, normalisation, title and a safe slug."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from factcheck.article import MAX_SLUG, decode, guess_title, normalise, read_article, slugify
+from factcheck.errors import FactcheckError
+
+
+def test_utf8_bom_crlf_nbsp_and_zero_width_are_normalised(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_bytes("\ufeffHeadline here\r\n\r\nPrigozhin\u00a0have\u200b gone.\r\n".encode())
+    article = read_article(str(path))
+    assert article.text == "Headline here\n\nPrigozhin have gone.\n"
+    assert article.title == "Headline here"
+    assert article.notices == ()
+
+
+def test_cp1252_is_decoded_with_a_notice():
+    text, notices = decode("“Quoted” – café".encode("cp1252"), "x.txt")
+    assert text == "“Quoted” – café"
+    assert notices == ["x.txt is not UTF-8; read it as Windows-1252 (cp1252)"]
+
+
+def test_utf16_with_bom():
+    assert decode("Héllo".encode("utf-16"), "x")[0] == "Héllo"
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        (b"", "x.txt is empty; give an article with some text in it"),
+        (b"  \n\t\n", "x.txt is empty; give an article with some text in it"),
+        (b"\x00\x01\x02binary", "x.txt looks like a binary file, not an article; give a text file"),
+    ],
+)
+def test_unusable_input_is_one_clear_error(tmp_path, monkeypatch, content, message):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "x.txt").write_bytes(content)
+    with pytest.raises(FactcheckError) as info:
+        read_article("x.txt")
+    assert str(info.value) == message
+
+
+def test_missing_file_and_directory(tmp_path):
+    with pytest.raises(FactcheckError, match="no such file"):
+        read_article(str(tmp_path / "nope.txt"))
+    with pytest.raises(FactcheckError, match="is a directory"):
+        read_article(str(tmp_path))
+
+
+@pytest.mark.parametrize(
+    "text, title",
+    [
+        ("US accuses North Korea of arming Wagner\n\nBody.", "US accuses North Korea of arming Wagner"),
+        ("This first line is a sentence.\nMore.", ""),
+        ("Word\n", ""),
+    ],
+)
+def test_title_only_when_the_first_line_reads_like_a_headline(text, title):
+    assert guess_title(text) == title
+
+
+def test_slug_of_the_example_title():
+    assert slugify("US accuses North Korea of arming Kremlin-linked Wagner Group") == (
+        "us-accuses-north-korea-of-arming-kremlin-linked-wagner-group"
+    )
+    assert slugify("../../etc/passwd") == "etc-passwd"
+    assert slugify("Ça déjà vu: “Crème brûlée”") == "ca-deja-vu-creme-brulee"
+
+
+@given(st.text())
+def test_slug_is_always_a_safe_file_name(title):
+    slug = slugify(title)
+    assert re.fullmatch(r"([a-z0-9]+(-[a-z0-9]+)*)?", slug)
+    assert len(slug) <= MAX_SLUG
+
+
+@given(st.text())
+def test_normalise_is_idempotent(text):
+    once = normalise(text)
+    assert normalise(once) == once
+    assert "\r" not in once

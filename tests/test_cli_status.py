@@ -1,0 +1,140 @@
+"""`factcheck status`, `show` and `check` on a small workspace, rendered at a pinned width."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+SMALL = (
+    "Council raises parking fines\n\n"
+    "The city council raised parking fines by 40% in March, the mayor said.\n\n"
+    "Councillor Ann Lee said the change would bring in £2m a year.\n\n"
+    "Is that fair?\n"
+)
+SLUG = "council-raises-parking-fines"
+
+
+def plain(output: str) -> str:
+    return "\n".join(line.rstrip() for line in output.splitlines()) + "\n"
+
+
+@pytest.fixture
+def small(run, tmp_path):
+    (tmp_path / "small.txt").write_text(SMALL, encoding="utf-8")
+    assert run("init", "small.txt").exit_code == 0
+    return tmp_path / "worksheets" / SLUG
+
+
+def edit(path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def test_status_tables(run, small):
+    second = small / "02-the-city-council-raised-parking-fines.toml"
+    edit(second, 'status = "unstarted"', 'status = "done"')
+    edit(second, 'rating = ""', 'rating = "mostly-true"')
+    edit(second, "# [[sources]]", '[[sources]]\nurl = "https://example.org/minutes"\n# [[sources]]')
+    edit(second, 'kind = "number"\nwhat = "40%"\ndone = false', 'kind = "number"\nwhat = "40%"\ndone = true')
+    result = run("status")
+    assert result.exit_code == 0, result.output
+    assert plain(result.stdout) == """\
+Articles
+┏━━━━━━━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━┳━━━━━━━┳━━━━━━━━┳━━━━━━┳━━━━━┳━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
+┃ Article            ┃ Stmts ┃ new ┃ doing ┃ review ┃ done ┃ n/c ┃ Progress        ┃ Ratings       ┃
+┡━━━━━━━━━━━━━━━━━━━━╇━━━━━━━╇━━━━━╇━━━━━━━╇━━━━━━━━╇━━━━━━╇━━━━━╇━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
+│ council-raises-pa… │     3 │   2 │     0 │      0 │    1 │   0 │ ███░░░░░░░  33% │ mostly-true 1 │
+└────────────────────┴───────┴─────┴───────┴────────┴──────┴─────┴─────────────────┴───────────────┘
+new = unstarted, doing = in-progress, review = needs-review, n/c = not-checkable
+council-raises-parking-fines  (factcheck show ID)
+┏━━━━┳━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━┳━━━━━━━━┳━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
+┃ ID ┃ Status    ┃ Rating      ┃  Pri ┃ Checks ┃ Src ┃ Statement                                   ┃
+┡━━━━╇━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━╇━━━━━━━━╇━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
+│ 01 │ unstarted │ -           │ 0.29 │    0/1 │   0 │ Council raises parking fines                │
+│ 02 │ done      │ mostly-true │ 0.82 │    1/2 │   1 │ The city council raised parking fines by 4… │
+│ 03 │ unstarted │ -           │ 0.90 │    0/2 │   0 │ Councillor Ann Lee said the change would b… │
+└────┴───────────┴─────────────┴──────┴────────┴─────┴─────────────────────────────────────────────┘
+"""
+
+
+def test_status_lists_broken_worksheets_beside_the_tables(run, small):
+    (small / "04-broken.toml").write_text('statu = "x"\n[[[', encoding="utf-8")
+    edit(small / "01-council-raises-parking-fines.toml", 'status = "unstarted"', 'status = "doing"')
+    result = run("status")
+    assert result.exit_code == 0, result.output
+    out = plain(result.stdout)
+    assert "│ 03 │ unstarted │" in out
+    assert out.endswith("""\
+Problems: 2 errors, 0 warnings (`factcheck check` lists them for scripts)
+  council-raises-parking-fines/01-council-raises-parking-fines.toml:17:1
+    error: status 'doing' is not allowed; use one of: unstarted, in-progress, needs-review, done,
+    not-checkable
+  council-raises-parking-fines/04-broken.toml:2:3
+    error: TOML syntax: Invalid initial character for a key part
+""")
+
+
+def test_status_json_filters_and_sorts(run, small):
+    edit(small / "03-councillor-ann-lee-said-the-change.toml", 'assignee = ""', 'assignee = "ana"')
+    data = json.loads(run("status", "--json", "--sort", "priority").stdout)
+    assert [r["id"].split("/")[1][:2] for r in data["statements"]] == ["03", "02", "01"]
+    assert data["articles"][0]["by_status"]["unstarted"] == 3
+    mine = json.loads(run("status", "--json", "--assignee", "ana").stdout)
+    assert [r["assignee"] for r in mine["statements"]] == ["ana"]
+
+
+def test_status_without_workspace_is_one_clear_error(run):
+    result = run("status")
+    assert result.exit_code == 1
+    assert result.stderr == "Error: no workspace at worksheets; run `factcheck init ARTICLE` first, or pass --dir\n"
+
+
+def test_show_by_number(run, small):
+    result = run("show", "03")
+    assert result.exit_code == 0, result.output
+    assert plain(result.stdout) == """\
+council-raises-parking-fines/03-councillor-ann-lee-said-the-change
+… The city council raised parking fines by 40% in March, the mayor said.
+Councillor Ann Lee said the change would bring in £2m a year.
+Is that fair? …
+status      unstarted
+rating      -
+conclusion  -
+confidence  -
+claim       -
+claimant    Councillor Ann Lee
+types       quantity, prediction
+priority    0.9: contains a number or quantity; attributed to a named source; names a person,
+            organisation or place; announces a future action
+assignee    -
+reviewer    -
+location    paragraph 2, characters 102-163 of version f16f9308
+notes       -
+Checks (0/2 done)
+  [ ] person: Councillor Ann Lee
+  [ ] number: £2m
+Sources (0)
+"""
+
+
+def test_show_ambiguous_and_unknown(run, small):
+    assert run("show", "99").stderr == "Error: no statement matches '99'; `factcheck status` lists the ids\n"
+    result = run("show", "0")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("Error: '0' matches 3 statements")
+
+
+def test_check_reports_every_problem_with_file_and_line(run, small):
+    assert run("check").stdout == "3 worksheets checked: 0 errors, 0 warnings\n"
+    edit(small / "02-the-city-council-raised-parking-fines.toml", "status =", "stauts =")
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.stdout == (
+        f"worksheets/{SLUG}/02-the-city-council-raised-parking-fines.toml:18:1: error: "
+        "unknown key `stauts`; did you mean `status`?\n"
+        f"worksheets/{SLUG}/02-the-city-council-raised-parking-fines.toml: error: "
+        "missing key `status`; every worksheet needs one\n"
+        "3 worksheets checked: 2 errors, 0 warnings\n"
+    )

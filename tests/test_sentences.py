@@ -1,0 +1,76 @@
+"""Sentence splitting: the cases a news article throws at it, and exact offsets for any text."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck.sentences import blocks, sentences
+
+
+def split(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentences(text)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # abbreviations, decimals and money (issue 2)
+        ("The U.S. Government said so. It was late.", ["The U.S. Government said so.", "It was late."]),
+        ("I live in the U.S. How about you?", ["I live in the U.S.", "How about you?"]),
+        ("Mr. Smith left at 5 a.m. on Jan. 6 with £4.50.", ["Mr. Smith left at 5 a.m. on Jan. 6 with £4.50."]),
+        ("Prices rose 3.5% in May. Wages did not.", ["Prices rose 3.5% in May.", "Wages did not."]),
+        ("He spent $100mn. She spent $2.5bn.", ["He spent $100mn.", "She spent $2.5bn."]),
+        ("My name is Jonas E. Smith.", ["My name is Jonas E. Smith."]),
+        ("We make a good team, you and I. Did you see Albert I. Jones yesterday?",
+         ["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"]),
+        ("They closed the deal with Pitt, Briggs & Co. It closed yesterday.",
+         ["They closed the deal with Pitt, Briggs & Co.", "It closed yesterday."]),
+        ("Please turn to p. 55.", ["Please turn to p. 55."]),
+        # quotes that close after the punctuation stay with their attribution
+        ("“We are searching,” he said. “We can confirm it.”",
+         ["“We are searching,” he said.", "“We can confirm it.”"]),
+        ("She turned to him, \"This is great.\" she said.", ["She turned to him, \"This is great.\" she said."]),
+        ("“He’s literally throwing bodies there,” Kirby said.", ["“He’s literally throwing bodies there,” Kirby said."]),
+        ("Hello!! Long time no see.", ["Hello!!", "Long time no see."]),
+        ("She works at Yahoo! in the accounting department.", ["She works at Yahoo! in the accounting department."]),
+        ("1. The first item 2. The second item", ["1. The first item", "2. The second item"]),
+        ("I never meant that.... She left the store.", ["I never meant that....", "She left the store."]),
+    ],
+)
+def test_split(text, expected):
+    # cases from the pySBD Golden Rules (MIT, nipunsadvilkar/pySBD) and the bundled example
+    assert split(text) == expected
+
+
+def test_lines_are_blocks_and_hard_wraps_are_not():
+    text = "A headline without a stop\n\nFirst line of a paragraph that\ncontinues here. Next one.\nSource link\n"
+    assert [text[b.start : b.end] for b in blocks(text)] == [
+        "A headline without a stop",
+        "First line of a paragraph that\ncontinues here. Next one.",
+        "Source link",
+    ]
+    assert [s.paragraph for s in sentences(text)] == [0, 1, 1, 2]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=st.sampled_from(list("ab .?!\n“”\"'U.S.Mr 1,5$")), max_size=200) | st.text(max_size=200))
+def test_spans_are_exact_ordered_and_lose_nothing(text):
+    spans = sentences(text)
+    covered = set()
+    last_end = 0
+    for span in spans:
+        piece = text[span.start : span.end]
+        assert piece and piece == piece.strip()  # no outer whitespace
+        assert span.start >= last_end  # ordered, no overlap
+        last_end = span.end
+        covered.update(range(span.start, span.end))
+    # every non-whitespace character is in exactly one sentence
+    assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
+
+
+def test_long_paragraph_is_linear():
+    # a 1 MB paragraph would take minutes with a quadratic splitter; this must stay quick
+    text = "Kirby said the U.S. would act in Jan. 2023 and spend $1.5bn. " * 2000
+    assert len(sentences(text)) == 2000

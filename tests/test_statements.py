@@ -1,0 +1,119 @@
+"""Statements: what is skipped and why, claimant, checks, priority reasons, and the example."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.article import read_article
+from factcheck.statements import Check, extract, find_checks, find_claimant, skip_reason
+
+from .conftest import EXAMPLE
+
+FIXTURE = Path(__file__).parent / "fixtures" / "example_statements.txt"
+
+
+def _fixture() -> tuple[list[str], list[tuple[str, str]]]:
+    statements: list = []
+    skipped: list = []
+    part = statements
+    for line in FIXTURE.read_text(encoding="utf-8").splitlines():
+        if line == "# skipped":
+            part = skipped
+        elif not line.startswith("#"):
+            part.append(tuple(line.split(" | ", 1)) if part is skipped else line)
+    return statements, skipped
+
+
+def test_example_gives_exactly_the_reviewed_statements():
+    extraction = extract(read_article(str(EXAMPLE)))
+    statements, skipped = _fixture()
+    assert [s.text for s in extraction.statements] == statements
+    assert [(k.reason, k.text) for k in extraction.skipped] == skipped
+
+
+def test_example_offsets_are_exact_and_furniture_is_gone():
+    article = read_article(str(EXAMPLE))
+    extraction = extract(article)
+    for s in extraction.statements:
+        assert article.text[s.start : s.end] == s.text
+    texts = " ".join(s.text for s in extraction.statements)
+    for furniture in ("Source link", "Leave a Reply", "Your email address will not be published",
+                      "Required fields are marked", "Additional reporting by"):
+        assert furniture not in texts
+
+
+@pytest.mark.parametrize(
+    "sentence, reason",
+    [
+        ("Source link", "site furniture"),
+        ("Leave a Reply", "site furniture"),
+        ("Your email address will not be published.", "site furniture"),
+        ("Sign up for our daily newsletter", "site furniture"),
+        ("Additional reporting by Christian Davies in London", "byline or credit"),
+        ("(Reporting by Will Dunham; Editing by Tom Brown)", "byline or credit"),
+        ("By Jane Smith", "byline or credit"),
+        ("Photograph: Evan Vucci/AP", "caption"),
+        ("Will the sanctions work?", "question"),
+        ("I think this is a disgrace.", "opinion"),
+        ("Kirby said the US would impose additional sanctions.", ""),
+    ],
+)
+def test_skip_reasons(sentence, reason):
+    assert skip_reason(sentence) == reason
+
+
+@pytest.mark.parametrize(
+    "sentence, claimant",
+    [
+        ("Kirby said the US would impose additional sanctions.", "Kirby"),
+        ("The group was leading combat operations, said Kirby.", "Kirby"),
+        ("John Kirby, spokesperson for the US National Security Council, said the deliveries began.", "John Kirby"),
+        ("In September, declassified US intelligence claimed the Kremlin was buying shells.", "declassified US intelligence"),
+        ("The US estimates Wagner has about 50,000 personnel deployed to Ukraine.", "The US"),
+        ("Officials visited prisons, even some with serious conditions, Kirby added.", "Kirby"),
+        ("“We are searching for suppliers,” he said.", "he"),
+        ("The figure is 40,000, according to the Ministry of Defence.", "the Ministry of Defence"),
+        ("Wagner was previously added to a US trade blacklist in 2017.", ""),
+    ],
+)
+def test_claimant(sentence, claimant):
+    assert find_claimant(sentence) == claimant
+
+
+def test_pronoun_and_surname_resolve_to_the_full_name():
+    extraction = extract(read_article(str(EXAMPLE)))
+    by_start = {s.text[:30]: s.claimant for s in extraction.statements}
+    assert by_start["“Because of our sanctions and "] == "John Kirby"  # "he said"
+    assert by_start["“We can confirm that North Kor"] == "John Kirby"  # bare quote after it
+    assert by_start["Kirby said the US would impose"] == "John Kirby"
+
+
+def test_checks_list_names_numbers_dates_quotes_and_superlatives():
+    known: dict[str, str] = {}
+    find_checks("Wagner Group is headed by Yevgeny Prigozhin.", known)
+    checks = find_checks(
+        "In September, the US said Prigozhin spent $100mn on Wagner, “the most ever”, in Bakhmut.", known
+    )
+    assert checks == [
+        Check("date", "September"),
+        Check("place", "US"),
+        Check("person", "Prigozhin"),
+        Check("number", "$100mn"),
+        Check("organisation", "Wagner"),
+        Check("quote", "the most ever"),
+        Check("superlative", "most ever"),
+        Check("place", "Bakhmut"),
+    ]
+
+
+def test_priority_comes_with_its_reasons():
+    extraction = extract(read_article(str(EXAMPLE)))
+    numbers = next(s for s in extraction.statements if s.text.startswith("The US estimates"))
+    assert numbers.priority >= 0.5
+    assert "contains a number or quantity" in numbers.reasons
+    assert "quantity" in numbers.types
+    reuters = next(s for s in extraction.statements if "Reuters" in s.text)
+    assert reuters.priority < numbers.priority
+    assert "lowered: very short" in reuters.reasons
