@@ -409,6 +409,7 @@ FEATURES: tuple[tuple[str, float, str], ...] = (
     ("short", -0.6, "very short"),
 )
 _WEIGHTS = {name: (weight, reason) for name, weight, reason in FEATURES}
+_ORDER = {name: i for i, (name, _, _) in enumerate(FEATURES)}
 BIAS = -0.9
 
 
@@ -446,7 +447,7 @@ def score(found: set[str]) -> tuple[float, tuple[str, ...]]:
     """Priority in [0, 1] and the reasons, strongest first; lowering reasons say so."""
     total = BIAS + sum(_WEIGHTS[f][0] for f in found)
     priority = round(1 / (1 + math.exp(-total)), 2)
-    ordered = sorted(found, key=lambda f: -abs(_WEIGHTS[f][0]))
+    ordered = sorted(found, key=lambda f: (-abs(_WEIGHTS[f][0]), _ORDER[f]))  # stable across runs
     reasons = tuple(
         _WEIGHTS[f][1] if _WEIGHTS[f][0] > 0 else "lowered: " + _WEIGHTS[f][1] for f in ordered
     )

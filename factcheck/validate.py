@@ -96,7 +96,8 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
 
     _unknown_keys(values, TOP_KEYS, "", 0, add)
     for key in ("text", "status"):
-        if key not in values:
+        misspelt = any(difflib.get_close_matches(k, [key], cutoff=0.6) for k in values if k not in TOP_KEYS)
+        if key not in values and not misspelt:  # a misspelling is reported once, as unknown
             add(f"missing key `{key}`; every worksheet needs one")
     for key in ("text", "claim", "claimant", "status", "assignee", "reviewer", "notes"):
         if key in values and not isinstance(values[key], str):

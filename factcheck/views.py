@@ -318,8 +318,9 @@ def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
     for s in sources:
         bits = [str(s.get(k)) for k in ("stance", "kind") if s.get(k)]
         label = s.get("title") or s.get("url") or ""
-        parts.append(Text(f"  - {label}" + (f" ({', '.join(bits)})" if bits else "")
-                          + (f" {s['url']}" if s.get("title") and s.get("url") else "")))
+        parts.append(Text(f"  - {label}" + (f" ({', '.join(bits)})" if bits else "")))
+        if s.get("title") and s.get("url"):
+            parts.append(Text(f"    {s['url']}"))
     for p in sheet.problems:
         parts.append(Text(str(p), style="red" if p.severity == ERROR else "yellow"))
     return Group(*parts)
