@@ -190,20 +190,16 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
     data = status_dict(articles, settings, filters)
     if not data["articles"]:
         return Text("No articles in this workspace yet: run `factcheck init ARTICLE`")
-    summary = Table(title="Articles", title_justify="left", expand=True,
-                    caption=_status_legend(settings), caption_justify="left")
-    summary.add_column("Article", no_wrap=True, overflow="ellipsis", ratio=1, min_width=16)
-    summary.add_column("Stmts", justify="right")
-    for name in settings.statuses:
-        summary.add_column(_short_status(name), justify="right")
+    summary = Table(title="Articles", title_justify="left", expand=True)
+    summary.add_column("Article", no_wrap=True, overflow="ellipsis", max_width=30)
+    summary.add_column("Stmts", justify="right", no_wrap=True)
     summary.add_column("Progress", no_wrap=True)
+    summary.add_column("By status", overflow="fold")
     summary.add_column("Ratings", overflow="fold")
     for a in data["articles"]:
-        ratings = ", ".join(f"{r} {n}" for r, n in sorted(a["ratings"].items())) or "-"
-        summary.add_row(
-            a["slug"], str(a["statements"]), *(str(a["by_status"][n]) for n in settings.statuses),
-            _bar(a["progress"]), ratings,
-        )
+        by_status = "\n".join(f"{n} {name}" for name, n in a["by_status"].items() if n) or "-"
+        ratings = "\n".join(f"{n} {r}" for r, n in sorted(a["ratings"].items())) or "-"
+        summary.add_row(a["slug"], str(a["statements"]), _bar(a["progress"]), by_status, ratings)
     parts: list[RenderableType] = [summary]
     for a in data["articles"]:
         rows = [r for r in data["statements"] if r["id"].split("/", 1)[0] == a["slug"]]
@@ -250,16 +246,6 @@ def _statement_table(slug: str, rows: list[dict]) -> Table:
             str(r["sources"]), r["text"].replace("\n", " "),
         )
     return table
-
-
-def _status_legend(settings: Settings) -> str | None:
-    pairs = [f"{_short_status(n)} = {n}" for n in settings.statuses if _short_status(n) != n]
-    return ", ".join(pairs) or None
-
-
-def _short_status(name: str) -> str:
-    return {"unstarted": "new", "in-progress": "doing", "needs-review": "review",
-            "not-checkable": "n/c"}.get(name, name)
 
 
 def _bar(progress: float) -> str:

@@ -42,12 +42,12 @@ def test_status_tables(run, small):
     assert result.exit_code == 0, result.output
     assert plain(result.stdout) == """\
 Articles
-┏━━━━━━━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━┳━━━━━━━┳━━━━━━━━┳━━━━━━┳━━━━━┳━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
-┃ Article            ┃ Stmts ┃ new ┃ doing ┃ review ┃ done ┃ n/c ┃ Progress        ┃ Ratings       ┃
-┡━━━━━━━━━━━━━━━━━━━━╇━━━━━━━╇━━━━━╇━━━━━━━╇━━━━━━━━╇━━━━━━╇━━━━━╇━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━┩
-│ council-raises-pa… │     3 │   2 │     0 │      0 │    1 │   0 │ ███░░░░░░░  33% │ mostly-true 1 │
-└────────────────────┴───────┴─────┴───────┴────────┴──────┴─────┴─────────────────┴───────────────┘
-new = unstarted, doing = in-progress, review = needs-review, n/c = not-checkable
+┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━┳━━━━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━━┓
+┃ Article                           ┃  Stmts ┃ Progress           ┃ By status     ┃ Ratings        ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━╇━━━━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━━━━┩
+│ council-raises-parking-fines      │      3 │ ███░░░░░░░  33%    │ 2 unstarted   │ 1 mostly-true  │
+│                                   │        │                    │ 1 done        │                │
+└───────────────────────────────────┴────────┴────────────────────┴───────────────┴────────────────┘
 council-raises-parking-fines  (factcheck show ID)
 ┏━━━━┳━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━┳━━━━━━━━┳━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ ID ┃ Status    ┃ Rating      ┃  Pri ┃ Checks ┃ Src ┃ Statement                                   ┃
