@@ -26,6 +26,7 @@ class Problem:
     column: int | None
     message: str
     severity: str = ERROR
+    code: str = ""  # a stable name for problems other code acts on ("stale")
 
     def __str__(self) -> str:
         where = str(self.path)

@@ -17,6 +17,7 @@ from .settings import CHECK_KINDS, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Se
 from .workspace import ARTICLE_FILE, TEXT_FILE, article_dirs, read_toml, version_text, worksheet_paths
 from .worksheet import CHECK_KEYS, LOCATION_KEYS, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS
 
+STALE = "stale"
 TYPES = ("quantity", "prediction", "causation", "rules", "personal", "other", "quote")
 
 
@@ -39,7 +40,7 @@ class Sheet:
 
     @property
     def stale(self) -> bool:
-        return any(p.severity == WARNING and "stale" in p.message for p in self.problems)
+        return any(p.code == STALE for p in self.problems)
 
 
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -177,7 +178,7 @@ def _check_location(path: Path, text: str, location: dict, texts: TextCache, lin
     if current is not None and text not in current:
         out.append(Problem(path, None, None,
                            "stale: this statement is no longer in the current article text",
-                           WARNING))
+                           WARNING, STALE))
     return out
 
 

@@ -29,7 +29,7 @@ DEFAULT_DIR = "worksheets"
 ARTICLE_FILE = "article.toml"
 TEXT_FILE = "article.txt"
 VERSIONS_DIR = "versions"
-SAME_ARTICLE_OVERLAP = 0.3  # share of statements in common that makes a text an update
+SAME_ARTICLE_OVERLAP = 0.3  # share of body statements in common that makes a text an update
 
 
 # --------------------------------------------------------------------------------------------
@@ -214,10 +214,11 @@ def _same_article(folder: Path, meta: dict, article: Article, statements: list[S
         old = (folder / TEXT_FILE).read_text(encoding="utf-8")
     except OSError:
         return False
-    if not statements:
+    body = [s for s in statements if s.text != article.title]  # the same title is what brought us here
+    if not body:
         return False
-    shared = sum(1 for s in statements if s.text in old)
-    return shared / len(statements) >= SAME_ARTICLE_OVERLAP
+    shared = sum(1 for s in body if s.text in old)
+    return shared / len(body) >= SAME_ARTICLE_OVERLAP
 
 
 def _meta(path: Path) -> dict:

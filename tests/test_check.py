@@ -1,0 +1,168 @@
+"""`factcheck check`: every mistake a hand edit can make, reported with file and line."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from factcheck.settings import Settings, load_settings
+from factcheck.validate import TextCache, load_sheet
+
+from .conftest import EXAMPLE_SLUG
+
+SHEET = "10-kirby-said-the-us-would-impose.toml"
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def problems(run) -> list[str]:
+    result = run("check")
+    lines = result.stdout.splitlines()[:-1]
+    return [line.split(f"{EXAMPLE_SLUG}/", 1)[1] for line in lines]
+
+
+def test_shipped_example_is_clean(run, workspace):
+    result = run("check")
+    assert result.exit_code == 0
+    assert result.stdout == "22 worksheets checked: 0 errors, 0 warnings\n"
+
+
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        ('status = "unstarted"', 'status = "in progress"',
+         f"{SHEET}:20:1: error: status 'in progress' is not allowed (did you mean in-progress?); "
+         "use one of: unstarted, in-progress, needs-review, done, not-checkable"),
+        ('status = "unstarted"', "status = done",
+         f"{SHEET}:20:10: error: TOML syntax: Invalid value"),
+        ('notes = ""', 'nots = ""',
+         f"{SHEET}:23:1: error: unknown key `nots`; did you mean `notes`?"),
+        ('rating = ""', 'rating = "flase"',
+         f"{SHEET}:26:1: error: rating 'flase' is not allowed (did you mean false?); "
+         "use one of: true, mostly-true, mixed, mostly-false, false, unproven\n"
+         f"{SHEET}:26:1: error: a rating needs at least one [[sources]] entry"),
+        ("priority = 0.79", 'priority = "high"',
+         f"{SHEET}:13:1: error: `priority` must be a number from 0 to 1"),
+        ("done = false", 'done = "yes"',
+         f"{SHEET}:41:1: error: `done` must be true or false"),
+        ('confidence = ""', 'confidence = "certain"',
+         f"{SHEET}:28:1: error: confidence 'certain' is not allowed; use one of: low, medium, high"),
+        ("start = 1501", "start = 1502",
+         f"{SHEET}:33:1: error: `text` is not at 1502:1591 in article version 34035770; "
+         "restore the text or the offsets"),
+        ('version = "34035770"', 'version = "deadbeef"',
+         f"{SHEET}:31:1: error: article version deadbeef is not in "
+         f"worksheets/{EXAMPLE_SLUG}; the offsets cannot be checked"),
+    ],
+)
+def test_each_mistake_is_one_precise_line(run, workspace, old, new, expected):
+    edit(workspace / SHEET, old, new)
+    assert problems(run) == expected.split("\n")
+    assert run("check").exit_code == 1
+
+
+def test_done_needs_a_rating_and_a_rating_needs_a_source(run, workspace):
+    sheet = workspace / SHEET
+    edit(sheet, 'status = "unstarted"', 'status = "done"')
+    assert problems(run) == [
+        f"{SHEET}:20:1: error: status is done but there is no rating; set [verdict] rating",
+        f"{SHEET}:20:1: warning: done with 0 of the 1 source(s) the workspace asks for; add [[sources]]",
+    ]
+    edit(sheet, 'rating = ""', 'rating = "true"')
+    assert problems(run) == [f"{SHEET}:26:1: error: a rating needs at least one [[sources]] entry"]
+    edit(sheet, "# [[sources]]", '[[sources]]\nnote = "a phone call"\nstanse = "supports"\n# [[sources]]')
+    assert problems(run) == [
+        f"{SHEET}:50:1: error: unknown key `stanse` in [sources]; did you mean `stance`?",
+        f"{SHEET}:48:1: error: a source needs a `url` or a `title`",
+    ]
+    edit(sheet, 'note = "a phone call"', 'url = "https://example.org"')
+    edit(sheet, 'stanse = "supports"', 'stance = "supports"')
+    result = run("check")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_json_and_strict(run, workspace):
+    edit(workspace / SHEET, 'notes = ""', 'nots = ""')
+    data = json.loads(run("check", "--json").stdout)
+    assert data["errors"] == 1 and data["warnings"] == 0 and data["worksheets"] == 22
+    assert data["problems"][0] == {
+        "path": f"worksheets/{EXAMPLE_SLUG}/{SHEET}", "line": 23, "column": 1,
+        "severity": "error", "message": "unknown key `nots`; did you mean `notes`?",
+    }
+
+
+def test_what_editors_write_reads_fine(run, workspace):
+    sheet = workspace / SHEET
+    text = sheet.read_text(encoding="utf-8").replace('notes = ""', 'notes = "tab\there"   \t')
+    sheet.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    before = sheet.read_bytes()
+    assert run("check").stdout == "22 worksheets checked: 0 errors, 0 warnings\n"
+    assert re.search(r"notes +tab +here", run("show", "10").stdout)
+    run("status")
+    assert sheet.read_bytes() == before  # status, show and check never rewrite a worksheet
+
+
+def test_settings_replace_statuses_and_ratings(run, workspace):
+    (workspace.parent / "factcheck.toml").write_text(
+        '[statuses]\nnames = ["todo", "checking", "published"]\nfinished = ["published"]\n\n'
+        '[[ratings]]\nname = "accurate"\nlabel = "Accurate"\nvalue = 5\n\n'
+        '[[ratings]]\nname = "wrong"\nlabel = "Wrong"\nvalue = 1\n\n'
+        '[rules]\nmin_sources_for_done = 2\n\n[publisher]\nname = "Example Checks"\nurl = "https://example.org"\n',
+        encoding="utf-8",
+    )
+    settings = load_settings(workspace.parent)
+    assert settings.statuses == ("todo", "checking", "published")
+    assert settings.ratings == (("accurate", 5), ("wrong", 1))
+    assert settings.min_sources_for_done == 2
+    assert settings.publisher == {"name": "Example Checks", "url": "https://example.org"}
+    out = problems(run)
+    assert len(out) == 22  # every worksheet still says "unstarted"
+    assert out[0].endswith("use one of: todo, checking, published")
+
+
+def test_settings_mistakes_are_reported_and_defaults_stand_in(run, workspace):
+    path = workspace.parent / "factcheck.toml"
+    path.write_text('[rules]\nmin_source_for_done = 2\n[statuss]\n', encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines()[:2] == [
+        "worksheets/factcheck.toml: error: unknown section `statuss`; did you mean `statuses`?",
+        "worksheets/factcheck.toml: error: unknown key `min_source_for_done` in [rules]; "
+        "did you mean `min_sources_for_done`?",
+    ]
+    assert load_settings(workspace.parent).statuses == Settings().statuses
+    path.write_text("[rules\n", encoding="utf-8")
+    assert run("check").stdout.startswith("worksheets/factcheck.toml:1:7: error: TOML syntax")
+    assert run("status").exit_code == 0
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.binary(max_size=400) | st.text(max_size=400).map(str.encode))
+def test_validator_never_crashes_on_any_bytes(tmp_path, data):
+    path = tmp_path / "01-x.toml"
+    path.write_bytes(data)
+    sheet = load_sheet(path, "a", Settings(), TextCache())
+    assert all(p.message for p in sheet.problems)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(st.sampled_from(["text", "status", "verdict", "location", "checks", "sources",
+                                         "priority", "types", "x"]),
+                       st.recursive(st.none().map(lambda _: "") | st.booleans() | st.integers() | st.text(max_size=5),
+                                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+                                    max_leaves=6)))
+def test_validator_never_crashes_on_any_shape(tmp_path, values):
+    import tomli_w
+
+    path = tmp_path / "01-x.toml"
+    path.write_text(tomli_w.dumps(values), encoding="utf-8")
+    load_sheet(path, "a", Settings(), TextCache())
