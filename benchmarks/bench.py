@@ -1,0 +1,259 @@
+"""Measure factcheck's statement pipeline against the public gold data in ../shared/data.
+
+    python benchmarks/bench.py            # print every figure
+    python benchmarks/bench.py --only speed sentences
+
+Dev sets and held-out sets are reported side by side. Held-out sets (CheckThat! 2024 test,
+GUM test documents, EWT test documents) are for reporting only: nothing in factcheck is tuned
+on them. Without ../shared/data the data-driven sections say so and are skipped.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gc
+import json
+import re
+import statistics
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = Path(
+    __import__("os").environ.get("FACTCHECK_DATA", ROOT.parent / "shared" / "data")
+)
+sys.path.insert(0, str(ROOT))
+
+from factcheck.article import Article, normalise  # noqa: E402
+from factcheck.sentences import sentences  # noqa: E402
+from factcheck.statements import CHECK_WORTHY, extract  # noqa: E402
+
+FURNITURE_REASONS = {"site furniture", "byline or credit", "caption"}
+
+
+def have_data() -> bool:
+    if DATA.is_dir():
+        return True
+    print(f"  skipped: no evaluation data at {DATA} (set FACTCHECK_DATA to its folder)")
+    return False
+
+
+def jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def split_strings(text: str) -> list[str]:
+    return [text[s.start : s.end] for s in sentences(text)]
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def bench_sentences() -> dict:
+    print("Sentence splitting")
+    if not have_data():
+        return {}
+    out = {}
+    rules = jsonl(DATA / "sbd_golden_rules" / "pysbd_golden_rules_en.jsonl")
+    ok = [r["id"] for r in rules if split_strings(r["text"]) == r["expected"]]
+    out["golden_rules"] = (len(ok), len(rules))
+    print(f"  pySBD English Golden Rules, exact: {len(ok)}/{len(rules)}"
+          f"  (missed: {', '.join(r['id'] for r in rules if r['id'] not in ok) or 'none'})")
+    spec = [r for r in jsonl(DATA / "sbd_golden_rules" / "pragmatic_segmenter_en_spec.jsonl")
+            if r.get("doc_type") != "pdf" and not r.get("skipped_upstream")]
+    ok_spec = sum(1 for r in spec if split_strings(r["text"]) == r["expected"])
+    out["pragmatic"] = (ok_spec, len(spec))
+    print(f"  pragmatic_segmenter English spec (non-PDF), exact: {ok_spec}/{len(spec)}")
+    for name, path in (("GUM", "sbd_gum_news/gum_news_interview_speech_sbd.jsonl"),
+                       ("EWT", "sbd_ud_ewt/ewt_dev_test_sbd.jsonl")):
+        docs = jsonl(DATA / path)
+        groups: dict[str, list[dict]] = {}
+        for d in docs:
+            held_out = d.get("split") == "test" or "-test" in str(d.get("doc_id", ""))
+            key = ("held-out" if held_out else "dev") + (f" {d['genre']}" if name == "GUM" else "")
+            groups.setdefault(key, []).append(d)
+        for key in sorted(groups, key=lambda k: (k.split()[1:] if " " in k else [], k)):
+            tp = fp = fn = 0
+            for d in groups[key]:
+                gold = {e for _, e in d["sentence_spans"]}
+                got = {s.end for s in sentences(d["text"])}
+                tp += len(gold & got)
+                fp += len(got - gold)
+                fn += len(gold - got)
+            p, r, f = prf(tp, fp, fn)
+            out[f"{name} {key}"] = (p, r, f, len(groups[key]))
+            print(f"  {name} {key:<22} boundaries P={p:.3f} R={r:.3f} F1={f:.3f}  ({len(groups[key])} docs)")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def line_fate(line: str) -> tuple[bool, bool]:
+    """(becomes a statement, taken for furniture/credit/caption) for one line of text."""
+    article = Article(text=normalise(line), title="", source="bench")
+    extraction = extract(article)
+    furniture = bool(extraction.skipped) and all(k.reason in FURNITURE_REASONS for k in extraction.skipped) \
+        and not extraction.statements
+    return bool(extraction.statements), furniture
+
+
+def bench_furniture() -> dict:
+    print("Site furniture (text lines through the statement filter)")
+    if not have_data():
+        return {}
+    out = {}
+    sets = {}
+    with (DATA / "boilerplate_trafilatura_en" / "snippets_labeled.tsv").open(encoding="utf-8", newline="") as f:
+        rows = list(csv.DictReader(f, delimiter="\t"))
+    sets["trafilatura snippets"] = [(r["snippet"], "content" if r["label"] == "main_content" else "boilerplate")
+                                    for r in rows]
+    for name, path in (("readability blocks", "boilerplate_readability_en/blocks_aligned.jsonl"),
+                       ("scrapinghub blocks", "boilerplate_scrapinghub/blocks_aligned.jsonl")):
+        pairs = []
+        for page in jsonl(DATA / path):
+            if page.get("lang_guess", "en") != "en":
+                continue
+            pairs += [(b["text"], b["label"]) for b in page["blocks"] if b["label"] in ("content", "boilerplate")]
+        sets[name] = pairs
+    for name, pairs in sets.items():
+        boiler = [t for t, label in pairs if label == "boilerplate"]
+        content = [t for t, label in pairs if label == "content"]
+        no_statement = sum(1 for t in boiler if not line_fate(t)[0])
+        kept = sum(1 for t in content if not line_fate(t)[1])
+        out[name] = (no_statement / len(boiler), kept / len(content), len(boiler), len(content))
+        print(f"  {name:<22} furniture giving no statement {no_statement / len(boiler):6.1%} of {len(boiler):>6}"
+              f" | content not taken for furniture {kept / len(content):6.1%} of {len(content):>5}")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def predicted_check_worthy(sentence: str) -> bool:
+    article = Article(text=normalise(sentence), title="", source="bench")
+    return any(s.priority >= CHECK_WORTHY for s in extract(article).statements)
+
+
+def bench_check_worthiness() -> dict:
+    print(f"Check-worthiness (a statement kept with priority >= {CHECK_WORTHY})")
+    if not have_data():
+        return {}
+    out = {}
+    sets = []
+    with (DATA / "claimbuster" / "groundtruth.csv").open(encoding="utf-8", newline="") as f:
+        sets.append(("ClaimBuster groundtruth (dev)", [(r["Text"], r["Verdict"] == "1") for r in csv.DictReader(f)]))
+    for split, label in (("dev-test", "CheckThat! 2024 dev-test (dev)"), ("test_gold", "CheckThat! 2024 test (HELD-OUT)")):
+        with (DATA / "ct24_checkworthy_en" / f"CT24_checkworthy_english_{split}.tsv").open(encoding="utf-8", newline="") as f:
+            sets.append((label, [(r["Text"], r["class_label"] == "Yes") for r in csv.DictReader(f, delimiter="\t")]))
+    for name, rows in sets:
+        tp = fp = fn = 0
+        for text, gold in rows:
+            pred = predicted_check_worthy(text)
+            tp += pred and gold
+            fp += pred and not gold
+            fn += gold and not pred
+        p, r, f = prf(tp, fp, fn)
+        out[name] = (p, r, f, len(rows))
+        print(f"  {name:<34} P={p:.3f} R={r:.3f} F1={f:.3f}  ({len(rows)} sentences)")
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+
+
+def one_mb_article() -> str:
+    body = (ROOT / "examples" / "us-accuses-north-korea-of-arming-wagner.txt").read_text(encoding="utf-8")
+    body = body.split("Additional reporting")[0]
+    copies = 1_000_000 // len(body.encode()) + 1
+    return normalise("\n\n".join([body] * copies))
+
+
+def timed(fn, *args, repeat: int = 3) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        gc.collect()
+        start = time.perf_counter()
+        fn(*args)
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
+def floor(text: str) -> None:
+    """The least a splitter can do: one regex pass for sentence ends."""
+    re.split(r"(?<=[.!?])\s+", text)
+
+
+def pipeline(text: str) -> None:
+    extract(Article(text=text, title="", source="bench"))
+
+
+def bench_speed() -> dict:
+    print("Speed (best of 3; floor = one regex split over the same text)")
+    out = {}
+    article = one_mb_article()
+    paragraph = normalise(" ".join(article.split()))
+    for name, text in (("1 MB article", article), ("1 MB single paragraph", paragraph)):
+        mb = len(text.encode()) / 1e6
+        t = timed(pipeline, text)
+        t_floor = timed(floor, text)
+        t_split = timed(sentences, text)
+        out[name] = (mb / t, t / t_floor)
+        print(f"  {name:<22} pipeline {mb / t:6.2f} MB/s ({t:.2f} s) | sentences only {mb / t_split:6.2f} MB/s"
+              f" | pipeline/floor {t / t_floor:5.0f}x")
+    tracemalloc.start()
+    pipeline(article)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    out["peak_mib"] = peak / 2**20
+    print(f"  peak Python memory for the 1 MB article: {peak / 2**20:.0f} MiB")
+    import subprocess
+
+    def run(code: list[str]) -> float:
+        times = []
+        for _ in range(5):
+            start = time.perf_counter()
+            subprocess.run(code, capture_output=True, check=True)
+            times.append(time.perf_counter() - start)
+        return statistics.median(times)
+
+    bare = run([sys.executable, "-c", "pass"])
+    cli = run([sys.executable, "-m", "factcheck", "--help"])
+    out["startup"] = (cli, bare)
+    print(f"  `python -m factcheck --help`: {cli * 1000:.0f} ms (bare python {bare * 1000:.0f} ms, "
+          f"{cli / bare:.1f}x)")
+    return out
+
+
+SECTIONS = {
+    "sentences": bench_sentences,
+    "furniture": bench_furniture,
+    "checkworthiness": bench_check_worthiness,
+    "speed": bench_speed,
+}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--only", nargs="*", choices=list(SECTIONS), help="run only these sections")
+    args = parser.parse_args()
+    start = time.perf_counter()
+    for name, fn in SECTIONS.items():
+        if args.only and name not in args.only:
+            continue
+        fn()
+    print(f"(done in {time.perf_counter() - start:.0f} s; data from {DATA})")
+
+
+if __name__ == "__main__":
+    main()
