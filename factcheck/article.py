@@ -13,6 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import FactcheckError
+from .fetch import fetch, is_url
+from .markdown import looks_like_markdown, markdown_to_text
+from .webpage import extract_page, looks_like_html
 
 MAX_SLUG = 60
 MAX_TITLE = 200
@@ -20,12 +23,17 @@ MAX_TITLE = 200
 
 @dataclass(frozen=True)
 class Article:
-    """An article's text as the pipeline sees it, and where it came from."""
+    """An article's text as the pipeline sees it, where it came from, and what the page said
+    about itself (author, date, site, canonical URL) when it was a web page."""
 
     text: str
     title: str
     source: str
     notices: tuple[str, ...] = ()
+    author: str = ""
+    published: str = ""
+    site: str = ""
+    url: str = ""
 
     @property
     def sha256(self) -> str:
@@ -42,10 +50,21 @@ class Article:
 
 
 def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
-    """Load ``source`` (a path, or ``-`` with ``stdin_bytes``) and normalise it."""
-    if source == "-":
+    """Load ``source`` (a path, an http(s) URL, or ``-`` with ``stdin_bytes``) and normalise it.
+
+    HTML (by name or by content) goes through the web-page extractor, Markdown (by name) has
+    its markup stripped; anything else is read as plain text.
+    """
+    url = None
+    if is_url(source):
+        fetched = fetch(source)
+        data, origin, url = fetched.data, source, fetched.url
+        html = fetched.content_type in ("text/html", "application/xhtml+xml") or looks_like_html(data)
+        name = source
+    elif source == "-":
         data = stdin_bytes if stdin_bytes is not None else b""
-        origin = "stdin"
+        origin = name = "stdin"
+        html = looks_like_html(data)
     else:
         path = Path(source)
         if not path.exists():
@@ -56,12 +75,24 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
             data = path.read_bytes()
         except OSError as exc:
             raise FactcheckError(f"{source}: cannot read ({exc.strerror}); check its permissions")
-        origin = str(path)
+        origin = name = str(path)
+        html = looks_like_html(data, name)
+    if not data.strip():
+        raise FactcheckError(f"{origin} is empty; give an article with some text in it")
+    if html:
+        page = extract_page(data, origin, url)
+        text = normalise(page.text)
+        return Article(text=text, title=normalise(page.title).strip() or guess_title(text), source=origin,
+                       author=page.author, published=page.published, site=page.site, url=page.url)
     text, notices = decode(data, origin)
+    title = ""
+    if looks_like_markdown(name):
+        text, title = markdown_to_text(text)
     text = normalise(text)
     if not text.strip():
         raise FactcheckError(f"{origin} is empty; give an article with some text in it")
-    return Article(text=text, title=guess_title(text), source=origin, notices=tuple(notices))
+    title = normalise(title).strip() if title else guess_title(text)
+    return Article(text=text, title=title, source=origin, notices=tuple(notices), url=url or "")
 
 
 def decode(data: bytes, origin: str) -> tuple[str, list[str]]:

@@ -272,6 +272,10 @@ def _write_article(plan: Plan, now: dt.datetime) -> None:
         "added": meta.get("added", stamp),
         "updated": stamp,
     }
+    for key in ("author", "published", "site", "url"):  # what a web page says about itself
+        value = getattr(article, key) or meta.get(key, "")
+        if value:
+            new_meta[key] = value
     write_replace(text_path, article.text)
     write_replace(meta_path, "# written by factcheck init; the worksheets beside it are yours\n"
                   + tomli_w.dumps(new_meta))

@@ -36,7 +36,7 @@ def test_start_up_path_stays_light():
     # (typer 0.29 imports it on every run, about 90 ms).
     code = (
         "import sys, factcheck.cli, factcheck.validate, factcheck.views;"
-        "heavy = [m for m in ('factcheck.statements', 'factcheck.sentences', 'pydantic', 'trafilatura')"
+        "heavy = [m for m in ('factcheck.statements', 'factcheck.sentences', 'pydantic', 'trafilatura', 'urllib.request', 'lxml')"
         " if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

@@ -1,0 +1,91 @@
+"""Web pages: the article's main text and metadata from HTML, by trafilatura.
+
+trafilatura is the best-measured open main-text extractor (see BENCHMARKS.md); importing it
+costs about 0.3 s, so this module imports it only when a page is actually read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .errors import FactcheckError
+
+_HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w:.-]+)""", re.I)
+
+
+@dataclass(frozen=True)
+class Page:
+    text: str
+    title: str
+    author: str
+    published: str
+    site: str
+    url: str
+
+
+def looks_like_html(data: bytes, name: str = "") -> bool:
+    """An ``.html``/``.htm`` name, or content that starts like an HTML document."""
+    if name.lower().endswith((".html", ".htm", ".xhtml")):
+        return True
+    head = data[:2048].lstrip(b"\xef\xbb\xbf")
+    return bool(_HTML_START.match(head))
+
+
+def decode_html(data: bytes) -> str:
+    """HTML bytes to text: BOM, then the declared charset, then UTF-8, then cp1252."""
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
+        if data.startswith(bom):
+            return data.decode(codec, "replace")
+    declared = _CHARSET.search(data[:4096])
+    if declared:
+        try:
+            return data.decode(declared.group(1).decode("ascii"), "replace")
+        except LookupError:
+            pass
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data.decode("cp1252", "replace")
+
+
+def extract_page(data: bytes, origin: str, url: str | None = None) -> Page:
+    """Main text (paragraphs separated by blank lines) and metadata of an HTML page."""
+    import trafilatura  # heavy: only when a page is read
+
+    html = decode_html(data)
+    doc = trafilatura.bare_extraction(
+        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, include_links=False, favor_precision=True, deduplicate=False,
+    )
+    if doc is None or not (doc.text or "").strip():
+        raise FactcheckError(f"{origin}: found no article text in this page; save the article as text and "
+                             "init that file")
+    title = " ".join((doc.title or "").split())
+    paragraphs = [" ".join(line.split()) for line in doc.text.split("\n")]
+    paragraphs = [_unbullet(p) for p in paragraphs if p]
+    if title and (not paragraphs or paragraphs[0] != title):
+        paragraphs.insert(0, title)
+    return Page(
+        text="\n\n".join(paragraphs) + "\n",
+        title=title,
+        author=_authors(doc.author or ""),
+        published=doc.date or "",
+        site=doc.sitename or "",
+        url=url or doc.url or "",
+    )
+
+
+def _unbullet(paragraph: str) -> str:
+    """trafilatura marks list items with "- "; the bullet is not article text."""
+    return paragraph[2:] if paragraph.startswith("- ") else paragraph
+
+
+def _authors(raw: str) -> str:
+    seen, out = set(), []
+    for name in (n.strip() for n in raw.split(";")):
+        if name and name.lower() not in seen:
+            seen.add(name.lower())
+            out.append(name)
+    return "; ".join(out)

@@ -1,0 +1,192 @@
+"""Real inputs: a saved web page, its URL (served on 127.0.0.1 by the test), Markdown and
+encodings all give the same statements as the plain text."""
+
+from __future__ import annotations
+
+import http.server
+import json
+import threading
+import tomllib
+from pathlib import Path
+
+import pytest
+
+from factcheck.article import read_article
+from factcheck.markdown import markdown_to_text
+
+from .conftest import EXAMPLE, EXAMPLE_SLUG
+
+PAGE = Path(__file__).parent / "fixtures" / "wagner.html"  # the example article in a news page
+
+
+def statements(run, *args, input=None) -> list[str]:
+    result = run("init", *args, "--dry-run", "--json", input=input)
+    assert result.exit_code == 0, result.stderr
+    return [s["text"] for s in json.loads(result.stdout)["statements"]]
+
+
+class _Handler(http.server.BaseHTTPRequestHandler):
+    routes: dict = {}
+
+    def do_GET(self):  # noqa: N802 (the stdlib's name)
+        status, ctype, body, extra = self.routes.get(self.path, (404, "text/plain", b"not found", {}))
+        self.send_response(status)
+        self.send_header("Content-Type", ctype)
+        for key, value in extra.items():
+            self.send_header(key, value)
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+class _QuietServer(http.server.ThreadingHTTPServer):
+    def handle_error(self, request, client_address):
+        pass  # the client hanging up on /huge is the point of that test
+
+
+@pytest.fixture(scope="module")
+def server():
+    """A web server on 127.0.0.1, started and stopped by the test itself."""
+    page = PAGE.read_bytes()
+    _Handler.routes = {
+        "/article": (200, "text/html; charset=utf-8", page, {}),
+        "/moved": (301, "text/html", b"", {"Location": "/article"}),
+        "/broken": (500, "text/html", b"oops", {}),
+        "/image": (200, "image/png", b"\x89PNG", {}),
+        "/huge": (200, "text/html", b"<html>" + b"x" * (11 * 2**20), {}),
+        "/plain": (200, "text/plain; charset=utf-8", EXAMPLE.read_bytes(), {}),
+    }
+    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}"
+    httpd.shutdown()
+    httpd.server_close()
+
+
+def test_saved_page_url_and_text_give_the_same_statements(run, server):
+    from_text = statements(run, str(EXAMPLE))
+    assert statements(run, str(PAGE)) == from_text
+    assert statements(run, f"{server}/article") == from_text
+    assert statements(run, f"{server}/moved") == from_text  # redirects are followed
+    assert statements(run, f"{server}/plain") == from_text
+    assert statements(run, "-", input=PAGE.read_bytes()) == from_text  # HTML recognised by content
+
+
+def test_page_furniture_never_becomes_a_statement(run):
+    text = " ".join(statements(run, str(PAGE)))
+    for furniture in ("cookies", "Share on", "Photograph", "Related stories", "1.5 million troops",
+                      "Leave a Reply", "outrageous", "newsletter", "All rights reserved", "By Jane"):
+        assert furniture not in text
+
+
+def test_page_metadata_is_recorded(run, tmp_path, server):
+    result = run("init", f"{server}/article")
+    assert result.exit_code == 0, result.stderr
+    meta = tomllib.loads((tmp_path / "worksheets" / EXAMPLE_SLUG / "article.toml").read_text("utf-8"))
+    assert meta["title"] == "US accuses North Korea of arming Kremlin-linked Wagner Group"
+    assert meta["source"] == f"{server}/article"
+    assert meta["author"] == "Jane Correspondent"
+    assert meta["published"] == "2022-12-22"
+    assert meta["site"] == "World News Daily"
+    assert meta["url"] == f"{server}/article"
+
+
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        ("/broken", "the server answered 500 Internal Server Error; check the address, or save the page and init the file"),
+        ("/nothing", "the server answered 404 Not Found; check the address, or save the page and init the file"),
+        ("/image", "is image/png, not a web page or text; give the address of the article page"),
+        ("/huge", "is larger than 10 MB, too large for an article; save the article text and init that file"),
+    ],
+)
+def test_url_failures_are_one_line(run, server, path, message):
+    result = run("init", f"{server}{path}")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"Error: {server}{path}")
+    assert result.stderr.rstrip("\n").endswith(message)
+    assert result.stderr.count("\n") == 1
+
+
+def test_refused_connection_and_unknown_host(run):
+    import socket
+
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    result = run("init", f"http://127.0.0.1:{port}/article")
+    assert result.exit_code == 1
+    assert "cannot fetch (the connection was refused)" in result.stderr
+    result = run("init", "http://no-such-host.invalid/article")
+    assert result.exit_code == 1
+    assert result.stderr.count("\n") == 1 and "cannot fetch" in result.stderr
+
+
+def test_timeout(run, monkeypatch):
+    import socket
+
+    from factcheck import fetch
+
+    listener = socket.socket()
+    listener.bind(("127.0.0.1", 0))
+    listener.listen(1)  # accepts the connection, never answers
+    monkeypatch.setattr(fetch, "TIMEOUT", 0.5)
+    monkeypatch.setattr(fetch.fetch, "__defaults__", (0.5, fetch.MAX_BYTES))
+    try:
+        result = run("init", f"http://127.0.0.1:{listener.getsockname()[1]}/slow")
+    finally:
+        listener.close()
+    assert result.exit_code == 1
+    assert "no answer within 0.5 s" in result.stderr
+
+
+def test_markdown(tmp_path):
+    md = (
+        "# Council *raises* parking fines\n\n"
+        "The [city council](https://example.org/council) raised fines by **40%** in March.\n\n"
+        "![A parking meter](meter.jpg)\n\n"
+        "- Councillor Ann Lee said it would bring in £2m a year.\n"
+    )
+    text, title = markdown_to_text(md)
+    assert title == "Council raises parking fines"
+    assert text == (
+        "Council raises parking fines\n\n"
+        "The city council raised fines by 40% in March.\n\n\n\n"
+        "Councillor Ann Lee said it would bring in £2m a year.\n"
+    )
+    path = tmp_path / "fines.md"
+    path.write_text(md, encoding="utf-8")
+    article = read_article(str(path))
+    assert article.title == "Council raises parking fines" and article.slug == "council-raises-parking-fines"
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: b"\xef\xbb\xbf" + t.encode("utf-8"),
+        lambda t: t.encode("utf-16"),
+        lambda t: t.replace("\n", "\r\n").encode("utf-8"),
+        lambda t: t.replace("\n", "\r").encode("utf-8"),
+        lambda t: t.replace("’", "'").replace("\u00a0", " ").encode("cp1252", "replace"),
+    ],
+    ids=["utf-8", "utf-8-bom", "utf-16", "crlf", "cr", "cp1252"],
+)
+def test_encodings_and_line_endings(run, tmp_path, encode):
+    text = EXAMPLE.read_text(encoding="utf-8")
+    (tmp_path / "a.txt").write_bytes(encode(text))
+    expected = statements(run, str(EXAMPLE))
+    got = statements(run, "a.txt")
+    if "cp1252" in str(encode.__code__.co_consts):
+        expected = [s.replace("’", "'") for s in expected]
+    assert got == expected
+
+
+def test_invisible_characters_are_normalised(run, tmp_path):
+    text = EXAMPLE.read_text(encoding="utf-8").replace("Kirby said the US", "Kirby\u200b said\u00a0the US")
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    assert statements(run, "a.txt") == statements(run, str(EXAMPLE))
