@@ -235,10 +235,124 @@ def bench_speed() -> dict:
     return out
 
 
+def token_prf(got: str, gold: str) -> tuple[int, int, int]:
+    from collections import Counter
+
+    a = Counter(re.findall(r"\w+", got.lower()))
+    b = Counter(re.findall(r"\w+", gold.lower()))
+    common = sum((a & b).values())
+    return common, sum(a.values()) - common, sum(b.values()) - common
+
+
+def stdlib_text(html: str) -> str:
+    """The floor an extractor must beat: every visible text node (html.parser, no model)."""
+    from html.parser import HTMLParser
+
+    class Visible(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.parts, self.skip = [], 0
+
+        def handle_starttag(self, tag, attrs):
+            self.skip += tag in ("script", "style", "noscript", "svg", "head")
+
+        def handle_endtag(self, tag):
+            self.skip -= tag in ("script", "style", "noscript", "svg", "head") and self.skip > 0
+
+        def handle_data(self, data):
+            if not self.skip and data.strip():
+                self.parts.append(data.strip())
+
+    parser = Visible()
+    parser.feed(html)
+    return "\n".join(parser.parts)
+
+
+def bench_html() -> dict:
+    print("HTML pages (main text against the gold; furniture reaching a statement)")
+    if not have_data():
+        return {}
+    import gzip
+
+    from factcheck.webpage import extract_page
+
+    out = {}
+
+    def page_text(html: str) -> str:
+        try:
+            return extract_page(html.encode("utf-8"), "bench").text
+        except Exception:  # a page with no text found: counts as empty output
+            return ""
+
+    shub = json.loads((DATA / "boilerplate_scrapinghub" / "ground-truth.json").read_text("utf-8"))
+    english = {r["id"] for r in jsonl(DATA / "boilerplate_scrapinghub" / "blocks_aligned.jsonl")
+               if r.get("lang_guess") == "en"}
+    blocks = {r["id"]: r["blocks"] for r in jsonl(DATA / "boilerplate_scrapinghub" / "blocks_aligned.jsonl")}
+    totals = {"factcheck (trafilatura)": [0, 0, 0], "all visible text (floor)": [0, 0, 0]}
+    furniture_seen = furniture_in_statements = 0
+    start = time.perf_counter()
+    for page_id in sorted(english):
+        html = gzip.open(DATA / "boilerplate_scrapinghub" / "html" / f"{page_id}.html.gz").read().decode("utf-8", "replace")
+        gold = shub[page_id]["articleBody"]
+        text = page_text(html)
+        for name, got in (("factcheck (trafilatura)", text), ("all visible text (floor)", stdlib_text(html))):
+            tp, fp, fn = token_prf(got, gold)
+            totals[name][0] += tp
+            totals[name][1] += fp
+            totals[name][2] += fn
+        statements = " ".join(s.text for s in extract(Article(normalise(text), "", "bench")).statements) if text else ""
+        for b in blocks.get(page_id, []):
+            if b["label"] == "boilerplate" and len(b["text"].split()) >= 4:
+                furniture_seen += 1
+                furniture_in_statements += b["text"] in statements
+    elapsed = time.perf_counter() - start
+    for name, (tp, fp, fn) in totals.items():
+        p, r, f = prf(tp, fp, fn)
+        out[f"scrapinghub {name}"] = (p, r, f)
+        print(f"  scrapinghub ({len(english)} English pages) {name:<26} token P={p:.3f} R={r:.3f} F1={f:.3f}")
+    share = furniture_in_statements / furniture_seen
+    out["scrapinghub furniture in statements"] = share
+    print(f"  scrapinghub boilerplate blocks (4+ words) inside a statement: {share:.1%} of {furniture_seen}"
+          f"  ({elapsed / len(english) * 1000:.0f} ms a page)")
+
+    passed = with_ok = without_ok = 0
+    rows = jsonl(DATA / "boilerplate_trafilatura_en" / "annotations.jsonl")
+    leaked = total_without = 0
+    for r in rows:
+        html = gzip.open(DATA / "boilerplate_trafilatura_en" / r["html_file"]).read().decode("utf-8", "replace")
+        text = " ".join(page_text(html).split())
+        has_with = all(" ".join(w.split()) in text for w in r.get("with", []))
+        has_without = any(" ".join(w.split()) in text for w in r.get("without", []))
+        with_ok += has_with
+        without_ok += not has_without
+        passed += has_with and not has_without
+        statements = " ".join(s.text for s in extract(Article(normalise(text), "", "bench")).statements) if text else ""
+        for w in r.get("without", []):
+            total_without += 1
+            leaked += " ".join(w.split()) in statements
+    out["trafilatura pages"] = (passed / len(rows), with_ok / len(rows), without_ok / len(rows))
+    print(f"  trafilatura set ({len(rows)} pages): all main snippets kept {with_ok / len(rows):.1%}, "
+          f"no boilerplate snippet {without_ok / len(rows):.1%}, both {passed / len(rows):.1%}")
+    out["trafilatura furniture in statements"] = leaked / total_without
+    print(f"  trafilatura set boilerplate snippets inside a statement: {leaked / total_without:.1%} of {total_without}")
+
+    tp = fp = fn = 0
+    for r in jsonl(DATA / "boilerplate_readability_en" / "index.jsonl"):
+        html = gzip.open(DATA / "boilerplate_readability_en" / r["source_html"]).read().decode("utf-8", "replace")
+        gold = (DATA / "boilerplate_readability_en" / r["expected_text"]).read_text("utf-8")
+        a, b, c = token_prf(page_text(html), gold)
+        tp, fp, fn = tp + a, fp + b, fn + c
+    p, r_, f = prf(tp, fp, fn)
+    out["readability"] = (p, r_, f)
+    print(f"  readability fixtures (56 pages; gold is Readability.js output) token P={p:.3f} R={r_:.3f} F1={f:.3f}")
+    return out
+
+
 SECTIONS = {
     "sentences": bench_sentences,
     "furniture": bench_furniture,
     "checkworthiness": bench_check_worthiness,
+    "html": bench_html,
     "speed": bench_speed,
 }
 

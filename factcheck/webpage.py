@@ -57,7 +57,7 @@ def extract_page(data: bytes, origin: str, url: str | None = None) -> Page:
     html = decode_html(data)
     doc = trafilatura.bare_extraction(
         html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, favor_precision=True, deduplicate=False,
+        include_images=False, include_links=False, deduplicate=False,
     )
     if doc is None or not (doc.text or "").strip():
         raise FactcheckError(f"{origin}: found no article text in this page; save the article as text and "
