@@ -11,7 +11,9 @@ import math
 import re
 from dataclasses import dataclass, field
 
+from . import priority
 from .article import Article
+from .priority import TOP_WORDS
 from .sentences import Span, sentences
 
 CHECK_WORTHY = 0.5  # priority at or above which a statement is worth a checker's time
@@ -391,29 +393,28 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int) -> str | None:
 
 
 # ---------------------------------------------------------------------------------------------
-# Priority: a transparent score, each feature with its weight and its reason
+# Priority: a learned score (see priority.py) over words and these named rule features
 
-FEATURES: tuple[tuple[str, float, str], ...] = (
-    # (feature name, weight, reason shown to the checker)
-    ("number", 1.2, "contains a number or quantity"),
-    ("date", 0.4, "gives a date"),
-    ("attributed", 0.8, "attributed to a named source"),
-    ("named", 0.6, "names a person, organisation or place"),
-    ("comparison", 0.5, "makes a comparison or superlative"),
-    ("causal", 0.5, "makes a causal claim"),
-    ("prediction", 0.5, "announces a future action"),
-    ("rules", 0.3, "concerns a law, rule or sanction"),
-    ("quote", 0.4, "contains a direct quote"),
-    ("hedged", -0.5, "hedged (may, could, reportedly)"),
-    ("first_person", -0.8, "first-person opinion or experience"),
-    ("short", -0.6, "very short"),
+FEATURES: tuple[tuple[str, str], ...] = (
+    # (feature name, the reason shown to the checker)
+    ("number", "contains a number or quantity"),
+    ("date", "gives a date"),
+    ("attributed", "attributed to a named source"),
+    ("named", "names a person, organisation or place"),
+    ("comparison", "makes a comparison or superlative"),
+    ("causal", "makes a causal claim"),
+    ("prediction", "announces a future action"),
+    ("rules", "concerns a law, rule or sanction"),
+    ("quote", "contains a direct quote"),
+    ("hedged", "hedged (may, could, reportedly)"),
+    ("first_person", "first-person opinion or experience"),
+    ("short", "very short"),
 )
-_WEIGHTS = {name: (weight, reason) for name, weight, reason in FEATURES}
-_ORDER = {name: i for i, (name, _, _) in enumerate(FEATURES)}
-BIAS = -0.9
+_REASONS = dict(FEATURES)
+MIN_WORD_WEIGHT = 0.15  # a word is named in the reasons when it moves the log-odds this much
 
 
-def features(text: str, claimant: str, checks: list[Check]) -> set[str]:
+def rule_features(text: str, claimant: str, checks: list[Check]) -> set[str]:
     kinds = {c.kind for c in checks}
     found = set()
     if "number" in kinds:
@@ -443,15 +444,29 @@ def features(text: str, claimant: str, checks: list[Check]) -> set[str]:
     return found
 
 
-def score(found: set[str]) -> tuple[float, tuple[str, ...]]:
-    """Priority in [0, 1] and the reasons, strongest first; lowering reasons say so."""
-    total = BIAS + sum(_WEIGHTS[f][0] for f in found)
-    priority = round(1 / (1 + math.exp(-total)), 2)
-    ordered = sorted(found, key=lambda f: (-abs(_WEIGHTS[f][0]), _ORDER[f]))  # stable across runs
-    reasons = tuple(
-        _WEIGHTS[f][1] if _WEIGHTS[f][0] > 0 else "lowered: " + _WEIGHTS[f][1] for f in ordered
+def score(text: str, found: set[str]) -> tuple[float, tuple[str, ...]]:
+    """Priority in [0, 1] and its reasons: the rule features that moved it, strongest first
+    (those that lowered it say so), then the words that moved it most."""
+    bias, words, rules = priority.contributions(text, found)
+    total = bias + sum(words.values()) + sum(rules.values())
+    value = round(1 / (1 + math.exp(-total)), 2)
+    reasons = [
+        _REASONS[f] if weight > 0 else "lowered: " + _REASONS[f]
+        for f, weight in sorted(rules.items(), key=lambda kv: (-abs(kv[1]), kv[0]))
+        if abs(weight) >= 0.05
+    ]
+    strong = sorted(
+        (kv for kv in words.items()
+         if abs(kv[1]) >= MIN_WORD_WEIGHT and kv[0] not in priority.QUIET_WORDS and not kv[0].isdigit()),
+        key=lambda kv: (-abs(kv[1]), kv[0]),
     )
-    return priority, reasons
+    raised = [w for w, v in strong if v > 0][:TOP_WORDS]
+    lowered = [w for w, v in strong if v < 0][:TOP_WORDS]
+    if raised:
+        reasons.append("words that raise it: " + ", ".join(raised))
+    if lowered:
+        reasons.append("words that lower it: " + ", ".join(lowered))
+    return value, tuple(reasons)
 
 
 def claim_types(text: str, found: set[str]) -> tuple[str, ...]:
@@ -497,14 +512,14 @@ def extract(article: Article) -> Extraction:
 def _statement(sentence: str, span: Span, claimants: _Claimants, last_paragraph: int) -> Statement:
     claimant = claimants.resolve(find_claimant(sentence), sentence, span.paragraph == last_paragraph)
     checks = find_checks(sentence, claimants.known)
-    found = features(sentence, claimant, checks)
-    priority, reasons = score(found)
+    found = rule_features(sentence, claimant, checks)
+    value, reasons = score(sentence, found)
     return Statement(
         text=sentence,
         start=span.start,
         end=span.end,
         paragraph=span.paragraph,
-        priority=priority,
+        priority=value,
         reasons=reasons,
         types=claim_types(sentence, found),
         claimant=claimant,

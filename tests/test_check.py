@@ -24,6 +24,12 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
+def line_of(path: Path, start: str) -> int:
+    """The 1-based number of the first line of ``path`` starting with ``start``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
+
+
 def problems(run) -> list[str]:
     result = run("check")
     lines = result.stdout.splitlines()[:-1]
@@ -40,49 +46,54 @@ def test_shipped_example_is_clean(run, workspace):
     "old, new, expected",
     [
         ('status = "unstarted"', 'status = "in progress"',
-         f"{SHEET}:20:1: error: status 'in progress' is not allowed (did you mean in-progress?); "
+         f"{SHEET}:{{status}}:1: error: status 'in progress' is not allowed (did you mean in-progress?); "
          "use one of: unstarted, in-progress, needs-review, done, not-checkable"),
         ('status = "unstarted"', "status = done",
-         f"{SHEET}:20:10: error: TOML syntax: Invalid value"),
+         f"{SHEET}:{{status}}:10: error: TOML syntax: Invalid value"),
         ('notes = ""', 'nots = ""',
-         f"{SHEET}:23:1: error: unknown key `nots`; did you mean `notes`?"),
+         f"{SHEET}:{{notes}}:1: error: unknown key `nots`; did you mean `notes`?"),
         ('rating = ""', 'rating = "flase"',
-         f"{SHEET}:26:1: error: rating 'flase' is not allowed (did you mean false?); "
+         f"{SHEET}:{{rating}}:1: error: rating 'flase' is not allowed (did you mean false?); "
          "use one of: true, mostly-true, mixed, mostly-false, false, unproven\n"
-         f"{SHEET}:26:1: error: a rating needs at least one [[sources]] entry"),
-        ("priority = 0.79", 'priority = "high"',
-         f"{SHEET}:13:1: error: `priority` must be a number from 0 to 1"),
+         f"{SHEET}:{{rating}}:1: error: a rating needs at least one [[sources]] entry"),
+        ("priority = 0.94", 'priority = "high"',
+         f"{SHEET}:{{priority}}:1: error: `priority` must be a number from 0 to 1"),
         ("done = false", 'done = "yes"',
-         f"{SHEET}:41:1: error: `done` must be true or false"),
+         f"{SHEET}:{{done}}:1: error: `done` must be true or false"),
         ('confidence = ""', 'confidence = "certain"',
-         f"{SHEET}:28:1: error: confidence 'certain' is not allowed; use one of: low, medium, high"),
+         f"{SHEET}:{{confidence}}:1: error: confidence 'certain' is not allowed; use one of: low, medium, high"),
         ("start = 1501", "start = 1502",
-         f"{SHEET}:33:1: error: `text` is not at 1502:1591 in article version 34035770; "
+         f"{SHEET}:{{start}}:1: error: `text` is not at 1502:1591 in article version 34035770; "
          "restore the text or the offsets"),
         ('version = "34035770"', 'version = "deadbeef"',
-         f"{SHEET}:31:1: error: article version deadbeef is not in "
+         f"{SHEET}:{{version}}:1: error: article version deadbeef is not in "
          f"worksheets/{EXAMPLE_SLUG}; the offsets cannot be checked"),
     ],
 )
 def test_each_mistake_is_one_precise_line(run, workspace, old, new, expected):
-    edit(workspace / SHEET, old, new)
-    assert problems(run) == expected.split("\n")
+    path = workspace / SHEET
+    line = {key: line_of(path, key) for key in ("status", "notes", "rating", "priority", "confidence",
+                                                "start", "version", "done")}
+    edit(path, old, new)
+    assert problems(run) == expected.format(**line).split("\n")
     assert run("check").exit_code == 1
 
 
 def test_done_needs_a_rating_and_a_rating_needs_a_source(run, workspace):
     sheet = workspace / SHEET
+    status, rating = line_of(sheet, "status"), line_of(sheet, "rating")
     edit(sheet, 'status = "unstarted"', 'status = "done"')
     assert problems(run) == [
-        f"{SHEET}:20:1: error: status is done but there is no rating; set [verdict] rating",
-        f"{SHEET}:20:1: warning: done with 0 of the 1 source(s) the workspace asks for; add [[sources]]",
+        f"{SHEET}:{status}:1: error: status is done but there is no rating; set [verdict] rating",
+        f"{SHEET}:{status}:1: warning: done with 0 of the 1 source(s) the workspace asks for; add [[sources]]",
     ]
     edit(sheet, 'rating = ""', 'rating = "true"')
-    assert problems(run) == [f"{SHEET}:26:1: error: a rating needs at least one [[sources]] entry"]
+    assert problems(run) == [f"{SHEET}:{rating}:1: error: a rating needs at least one [[sources]] entry"]
     edit(sheet, "# [[sources]]", '[[sources]]\nnote = "a phone call"\nstanse = "supports"\n# [[sources]]')
+    header = line_of(sheet, "[[sources]]")
     assert problems(run) == [
-        f"{SHEET}:50:1: error: unknown key `stanse` in [sources]; did you mean `stance`?",
-        f"{SHEET}:48:1: error: a source needs a `url` or a `title`",
+        f"{SHEET}:{header + 2}:1: error: unknown key `stanse` in [sources]; did you mean `stance`?",
+        f"{SHEET}:{header}:1: error: a source needs a `url` or a `title`",
     ]
     edit(sheet, 'note = "a phone call"', 'url = "https://example.org"')
     edit(sheet, 'stanse = "supports"', 'stance = "supports"')
@@ -91,11 +102,12 @@ def test_done_needs_a_rating_and_a_rating_needs_a_source(run, workspace):
 
 
 def test_json_and_strict(run, workspace):
+    notes = line_of(workspace / SHEET, "notes")
     edit(workspace / SHEET, 'notes = ""', 'nots = ""')
     data = json.loads(run("check", "--json").stdout)
     assert data["errors"] == 1 and data["warnings"] == 0 and data["worksheets"] == 22
     assert data["problems"][0] == {
-        "path": f"worksheets/{EXAMPLE_SLUG}/{SHEET}", "line": 23, "column": 1,
+        "path": f"worksheets/{EXAMPLE_SLUG}/{SHEET}", "line": notes, "column": 1,
         "severity": "error", "message": "unknown key `nots`; did you mean `notes`?",
     }
 

@@ -52,9 +52,9 @@ council-raises-parking-fines  (factcheck show ID)
 ┏━━━━┳━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━┳━━━━━━━━┳━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ ID ┃ Status    ┃ Rating      ┃  Pri ┃ Checks ┃ Src ┃ Statement                                   ┃
 ┡━━━━╇━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━╇━━━━━━━━╇━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
-│ 01 │ unstarted │ -           │ 0.29 │    0/1 │   0 │ Council raises parking fines                │
-│ 02 │ done      │ mostly-true │ 0.82 │    1/2 │   1 │ The city council raised parking fines by 4… │
-│ 03 │ unstarted │ -           │ 0.90 │    0/2 │   0 │ Councillor Ann Lee said the change would b… │
+│ 01 │ unstarted │ -           │ 0.19 │    0/1 │   0 │ Council raises parking fines                │
+│ 02 │ done      │ mostly-true │ 0.98 │    1/2 │   1 │ The city council raised parking fines by 4… │
+│ 03 │ unstarted │ -           │ 0.72 │    0/2 │   0 │ Councillor Ann Lee said the change would b… │
 └────┴───────────┴─────────────┴──────┴────────┴─────┴─────────────────────────────────────────────┘
 """
 
@@ -79,7 +79,7 @@ Problems: 2 errors, 0 warnings (`factcheck check` lists them for scripts)
 def test_status_json_filters_and_sorts(run, small):
     edit(small / "03-councillor-ann-lee-said-the-change.toml", 'assignee = ""', 'assignee = "ana"')
     data = json.loads(run("status", "--json", "--sort", "priority").stdout)
-    assert [r["id"].split("/")[1][:2] for r in data["statements"]] == ["03", "02", "01"]
+    assert [r["id"].split("/")[1][:2] for r in data["statements"]] == ["02", "03", "01"]
     assert data["articles"][0]["by_status"]["unstarted"] == 3
     mine = json.loads(run("status", "--json", "--assignee", "ana").stdout)
     assert [r["assignee"] for r in mine["statements"]] == ["ana"]
@@ -106,8 +106,13 @@ confidence  -
 claim       -
 claimant    Councillor Ann Lee
 types       quantity, prediction
-priority    0.9: contains a number or quantity; attributed to a named source; names a person,
-            organisation or place; announces a future action
+priority    0.72
+reasons     contains a number or quantity
+            attributed to a named source
+            names a person, organisation or place
+            lowered: announces a future action
+            words that raise it: said, year
+            words that lower it: ann, bring, change
 assignee    -
 reviewer    -
 location    paragraph 2, characters 102-163 of version f16f9308
@@ -132,7 +137,7 @@ def test_check_reports_every_problem_with_file_and_line(run, small):
     result = run("check")
     assert result.exit_code == 1
     assert result.stdout == (
-        f"worksheets/{SLUG}/02-the-city-council-raised-parking-fines.toml:18:1: error: "
+        f"worksheets/{SLUG}/02-the-city-council-raised-parking-fines.toml:19:1: error: "
         "unknown key `stauts`; did you mean `status`?\n"
         "3 worksheets checked: 1 error, 0 warnings\n"
     )

@@ -1,0 +1,48 @@
+"""The shipped check-worthiness weights: small, complete, and explained by their reasons."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck import priority
+from factcheck.statements import FEATURES, score
+
+
+def test_weights_are_small_and_complete():
+    assert priority.MODEL_PATH.stat().st_size < 2 * 2**20
+    model = priority.model()
+    assert set(model["rules"]) == {name for name, _ in FEATURES}
+    assert "ClaimBuster" in model["about"]
+    assert all(len(v) == 2 for v in model["words"].values())  # [idf, weight]
+
+
+def test_word_vector_is_unit_length_tf_idf():
+    vector = priority.word_vector("Unemployment fell by 3 percent, 3 percent!", priority.model()["words"])
+    assert abs(sum(v * v for v in vector.values()) - 1) < 1e-9
+    assert "000" not in vector and "percent" in vector  # digits are folded: "3" is too short a word
+
+
+@pytest.mark.parametrize(
+    "text, check_worthy",
+    [
+        ("Unemployment fell by 3 percent last year, the lowest rate since 1969.", True),
+        ("The US estimates Wagner has about 50,000 personnel deployed to Ukraine.", True),
+        ("Thank you very much, it is great to be here tonight.", False),
+        ("I think we should all just get along.", False),
+    ],
+)
+def test_scores_read_as_a_checker_would_expect(text, check_worthy):
+    from factcheck.statements import find_checks, find_claimant, rule_features
+
+    value, reasons = score(text, rule_features(text, find_claimant(text), find_checks(text, {})))
+    assert (value >= 0.5) is check_worthy
+    assert reasons  # never a bare number
+
+
+def test_reasons_name_no_function_words():
+    _, reasons = score("The council said that it was going to raise the tax to 20 percent by 2025.", {"number"})
+    words = [r for r in reasons if r.startswith("words")]
+    for line in words:
+        named = line.split(": ", 1)[1].split(", ")
+        assert not set(named) & priority.QUIET_WORDS
+        assert not any(w.isdigit() for w in named)
