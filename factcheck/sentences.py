@@ -87,6 +87,16 @@ _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LIST_MARKER = re.compile(r"(?:[•⁃▪‣◦]\s*)?(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)\s")
 _BULLET = re.compile(r"\s(?=[•⁃▪‣◦])")
 _SPACED_ELLIPSIS = re.compile(r"(?: \.){3} (?=[A-Z])")
+# A dateline run into the text around it ("... ants Tuesday, September 1, 2015 On Tuesday, ...")
+# and a caption's credit ("... the outfit Image: Nick Moreau."): each starts a sentence.
+_DATE_RUN_IN = re.compile(
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday), "
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December) "
+    r"\d{1,2}, \d{4}\b"
+)
+_CREDIT_RUN_IN = re.compile(r"(?<=[\w'’\")]) (?=(?:Image|Photo|Picture|Photograph|Credit): )")
+# "eHow", "iPhone", "wikiHow": a lower-case first letter that still starts a sentence.
+_CAMEL = re.compile(r"[a-z]+[A-Z]\w*")
 
 
 def sentences(text: str) -> list[Span]:
@@ -100,7 +110,7 @@ def sentences(text: str) -> list[Span]:
 
 def split_block(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Sentence spans within ``text[start:end]`` (a block with no outer whitespace)."""
-    list_cuts = sorted(set(_list_cuts(text, start, end)))
+    list_cuts = sorted(set(_list_cuts(text, start, end)) | set(_run_in_cuts(text, start, end)))
     cuts = sorted(set(_boundaries(text, start, end, list(list_cuts))) | set(list_cuts))
     spans = []
     prev = start
@@ -152,7 +162,7 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
     follower = text[nxt]
     next_word = re.match(r"[\w']+", text[nxt : nxt + 40])
     next_word = next_word.group().lower() if next_word else ""
-    if follower.islower() or follower in ",;:.-–—(":
+    if (follower.islower() and not _CAMEL.match(text, nxt)) or follower in ",;:.-–—(":
         return False
     if punct.startswith(" "):  # ". . . I" is an ellipsis; ". . . . Next" adds a full stop
         return punct.count(".") >= 4
@@ -178,6 +188,10 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
         prev = text[max(sent_start, word_start - 30) : word_start].split()
         return word == "I" and (not prev or prev[-1][:1].islower())
     if _ACRONYM.match(word + "."):
+        if lower in ("a.m", "p.m") and next_word not in STARTERS:
+            # "He left at 6 P.M. Mr. Smith then ..." ends a sentence; "At 5 a.m. Mr. Smith went"
+            # does not: a time closes a sentence only after a clause of some length.
+            return len(text[sent_start:word_start].split()) >= 4
         return next_word in STARTERS
     if lower in COMMON:
         return next_word in STARTERS
@@ -204,6 +218,17 @@ def _list_cuts(text: str, start: int, end: int):
             return
         yield m.start() + 1
         pos = m.end()
+
+
+def _run_in_cuts(text: str, start: int, end: int):
+    """Cut around a dateline and before a caption credit that run into the text."""
+    for m in _DATE_RUN_IN.finditer(text, start, end):
+        if m.start() > start and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "'’\")"):
+            yield m.start()
+        if m.end() + 1 < end and text[m.end()] == " " and text[m.end() + 1].isupper():
+            yield m.end() + 1
+    for m in _CREDIT_RUN_IN.finditer(text, start, end):
+        yield m.end()
 
 
 def _next_marker(marker: str) -> str | None:

@@ -37,6 +37,13 @@ def split(text: str) -> list[str]:
         ("She works at Yahoo! in the accounting department.", ["She works at Yahoo! in the accounting department."]),
         ("1. The first item 2. The second item", ["1. The first item", "2. The second item"]),
         ("I never meant that.... She left the store.", ["I never meant that....", "She left the store."]),
+        ("At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
+         ["At 5 a.m. Mr. Smith went to the bank.", "He left the bank at 6 P.M.", "Mr. Smith then went to the store."]),
+        # run-in datelines and caption credits, as scraped news has them (GUM, Wikinews)
+        ("Ants heal their wounds Tuesday, September 1, 2015 On Tuesday, scientists said so.",
+         ["Ants heal their wounds", "Tuesday, September 1, 2015", "On Tuesday, scientists said so."]),
+        ("Belle in the hall Image: Nick Moreau.", ["Belle in the hall", "Image: Nick Moreau."]),
+        ("The site was called eHow. eHow grew fast.", ["The site was called eHow.", "eHow grew fast."]),
     ],
 )
 def test_split(text, expected):
