@@ -31,7 +31,9 @@ from factcheck.article import Article, normalise  # noqa: E402
 from factcheck.sentences import sentences  # noqa: E402
 from factcheck.statements import CHECK_WORTHY, extract  # noqa: E402
 
-FURNITURE_REASONS = {"site furniture", "byline or credit", "caption"}
+# Skip reasons that judge a line not to be article prose (as against a question or an opinion).
+FURNITURE_REASONS = {"site furniture", "byline or credit", "caption", "date, time or number only",
+                     "fragment of a sentence", "heading"}
 
 
 def have_data() -> bool:
@@ -100,7 +102,7 @@ def bench_sentences() -> dict:
 
 
 def line_fate(line: str) -> tuple[bool, bool]:
-    """(becomes a statement, taken for furniture/credit/caption) for one line of text."""
+    """(becomes a statement, taken for something other than prose) for one line of text."""
     article = Article(text=normalise(line), title="", source="bench")
     extraction = extract(article)
     furniture = bool(extraction.skipped) and all(k.reason in FURNITURE_REASONS for k in extraction.skipped) \
@@ -130,10 +132,13 @@ def bench_furniture() -> dict:
         boiler = [t for t, label in pairs if label == "boilerplate"]
         content = [t for t, label in pairs if label == "content"]
         no_statement = sum(1 for t in boiler if not line_fate(t)[0])
-        kept = sum(1 for t in content if not line_fate(t)[1])
-        out[name] = (no_statement / len(boiler), kept / len(content), len(boiler), len(content))
+        fates = [line_fate(t) for t in content]
+        kept = sum(1 for _, furniture in fates if not furniture)
+        stated = sum(1 for statement, _ in fates if statement)
+        out[name] = (no_statement / len(boiler), kept / len(content), stated / len(content))
         print(f"  {name:<22} furniture giving no statement {no_statement / len(boiler):6.1%} of {len(boiler):>6}"
-              f" | content not taken for furniture {kept / len(content):6.1%} of {len(content):>5}")
+              f" | content not taken for furniture {kept / len(content):6.1%}, giving a statement "
+              f"{stated / len(content):6.1%} of {len(content):>5}")
     return out
 
 

@@ -71,14 +71,27 @@ _FURNITURE = re.compile(
     )""",
     re.I | re.X,
 )
+# Furniture phrasing, worded so that a sentence reporting on the same subject ("The company
+# changed its privacy policy in May") is not caught: the reader is addressed, or it is a label.
 _FURNITURE_ANYWHERE = re.compile(
-    r"all rights reserved|newsletter|sign up (?:for|to)|subscribe (?:to|now)|"
-    r"cookie policy|privacy policy|terms of (?:use|service)",
+    r"all rights reserved|(?:our|daily|weekly|free) (?:\w+ )?newsletter|sign up (?:for|to|now)|"
+    r"subscribe (?:to|now|today)|already a subscriber|(?:we|this (?:site|website)) uses? cookies|"
+    r"(?:accept|enable|disable) (?:all )?cookies|cookie (?:policy|settings|preferences)|"
+    r"(?:our|read the|view our) (?:privacy policy|terms of (?:use|service))|your (?:california )?privacy rights|"
+    r"log ?in (?:to|for) (?:read|continue|access)|comments (?:are|will be) moderated|"
+    r"your email address|email addresses will not be published|brandvoice|paid program|"
+    r"public (?:inspection )?file|return to top|place a classified ad|requires javascript|"
+    r"may not be (?:published|reproduced|redistributed)|written permission must|copyrighted property of|"
+    r"^\d+ min read$|^\d+ ?[hmd] ago$|^\d+ (?:minutes?|hours?|days?) ago$|news tip\?|"
+    r"follow (?:us|@?\w+) on (?:twitter|facebook|instagram)|download (?:the|our) \w+ apps?|"
+    r"is not responsible for the (?:opinions|content)|thank you for (?:your support|reading)|"
+    r"submit (?:your|a) letter to the editor|more great \w+ stories|\{\*.*\*\}",
     re.I,
 )
 _CREDIT = re.compile(
     r"^\(?(?:additional\ reporting|reporting|writing|editing|edited|compiled|produced|"
-    r"written|research|graphics?|illustrations?)\ by\b|^by\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}$|"
+    r"written|research|graphics?|illustrations?|posted)\ by\b|"
+    r"^by\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?$|"
     r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report",
     re.X | re.I,
 )
@@ -87,6 +100,16 @@ _CAPTION = re.compile(
     r"\((?:photo|image|picture)\b|getty\ images$|/\s*(?:reuters|ap|afp|getty)$",
     re.X | re.I,
 )
+_REAL_WORD = re.compile(r"[^\W\d_]{3,}")  # three letters in a row: more than a date or a number
+_DATE_WORDS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|"
+    r"wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[ap]\.?m\.?|"
+    r"et|pst|pdt|est|edt|gmt|utc|bst|cet)\b|\d+(?:st|nd|rd|th|am|pm)\b",
+    re.I,
+)
+_LOWER_START = re.compile(r"[a-z](?![a-z]*[A-Z])")  # "is professor emeritus of"; not "eHow"
+_CUT_OFF = re.compile(r"(?:,|\b(?:and|or|of|the|a|an|to|for|with|by|in|on|at|from|as|that))$", re.I)
 _OPINION = re.compile(
     r"^(?:i|we)\s+(?:think|believe|feel|hope|wish|love|hate|like|guess|suppose)\b|"
     r"^in\s+my\s+(?:view|opinion)\b|^(?:personally|frankly|honestly),",
@@ -105,6 +128,12 @@ def skip_reason(text: str, is_title: bool = False) -> str:
         return "caption"
     if bare.rstrip("'\"”’)]").endswith("?"):
         return "question"
+    if not _REAL_WORD.search(_DATE_WORDS.sub("", bare)):
+        return "date, time or number only"
+    if not is_title and (_LOWER_START.match(bare) or _CUT_OFF.search(bare)):
+        return "fragment of a sentence"
+    if not is_title and bare.isupper() and len(bare) < 100:
+        return "heading"
     words = _WORD.findall(bare)
     if len(words) < 4 and not is_title and not _NUMBER.search(bare):
         return "too short to be a claim"

@@ -58,6 +58,24 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Will the sanctions work?", "question"),
         ("I think this is a disgrace.", "opinion"),
         ("Kirby said the US would impose additional sanctions.", ""),
+        # lines from real pages (scrapinghub, trafilatura and readability boilerplate sets)
+        ("Sign up for our newsletter. We won't share your email address.", "site furniture"),
+        ("This means that every time you visit this website you will need to enable or disable cookies again.",
+         "site furniture"),
+        ("Some comments may be republished; email addresses will not be published.", "site furniture"),
+        ("HSBC BrandVoice | Paid Program", "site furniture"),
+        ("By Mike Wuerthele and Malcolm Owen", "byline or credit"),
+        ("Posted by K A", "byline or credit"),
+        ("17 Nov 2019, 7:12pm", "date, time or number only"),
+        ("$73.00", "date, time or number only"),
+        ("is professor emeritus of", "fragment of a sentence"),
+        ("Texas offers programs to traumatic brain injury victims and", "fragment of a sentence"),
+        ("NEW CAR BUYERS GUIDE", "heading"),
+        # ... and sentences about the same subjects, which are claims
+        ("The company changed its privacy policy in May, regulators said.", ""),
+        ("Cookie sales rose 12% last year, the bakers' association said.", ""),
+        ("The newsletter was read by 40,000 people in 2019.", ""),
+        ("eBay said its revenue grew by a third.", ""),
     ],
 )
 def test_skip_reasons(sentence, reason):
