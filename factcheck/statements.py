@@ -109,7 +109,18 @@ _DATE_WORDS = re.compile(
     re.I,
 )
 _LOWER_START = re.compile(r"[a-z](?![a-z]*[A-Z])")  # "is professor emeritus of"; not "eHow"
-_CUT_OFF = re.compile(r"(?:,|\b(?:and|or|of|the|a|an|to|for|with|by|in|on|at|from|as|that))$", re.I)
+_CUT_OFF_WORDS = frozenset("and or of the a an to for with by in on at from as that".split())
+
+
+def _cut_off(text: str) -> bool:
+    """Ends with a comma or a word that cannot end a sentence ("victims and"); a loop from the
+    end, where an end-anchored regex would scan the whole sentence."""
+    if text.endswith(","):
+        return True
+    i = len(text)
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return text[i:].lower() in _CUT_OFF_WORDS
 _OPINION = re.compile(
     r"^(?:i|we)\s+(?:think|believe|feel|hope|wish|love|hate|like|guess|suppose)\b|"
     r"^in\s+my\s+(?:view|opinion)\b|^(?:personally|frankly|honestly),",
@@ -130,7 +141,7 @@ def skip_reason(text: str, is_title: bool = False) -> str:
         return "question"
     if not _REAL_WORD.search(_DATE_WORDS.sub("", bare)):
         return "date, time or number only"
-    if not is_title and (_LOWER_START.match(bare) or _CUT_OFF.search(bare)):
+    if not is_title and (_LOWER_START.match(bare) or _cut_off(bare)):
         return "fragment of a sentence"
     if not is_title and bare.isupper() and len(bare) < 100:
         return "heading"
