@@ -194,9 +194,8 @@ def check(
     Example: factcheck check --strict
     """
     from .settings import load_settings
-    from .errors import WARNING
     from .validate import read_workspace
-    from .views import plural
+    from .views import check_dict, plural
     from .workspace import existing_workspace
 
     with _errors():
@@ -204,19 +203,15 @@ def check(
         settings = load_settings(root)
         articles = read_workspace(root, settings)
         problems = list(settings.problems) + [p for a in articles for s in a.sheets for p in s.problems]
-        sheets = sum(len(a.sheets) for a in articles)
-        errors = sum(1 for p in problems if p.severity != WARNING)
-        warnings = len(problems) - errors
+        report = check_dict(problems, sum(len(a.sheets) for a in articles))
+        errors, warnings = report["errors"], report["warnings"]
         if as_json:
-            print(json.dumps({"worksheets": sheets, "errors": errors, "warnings": warnings,
-                              "problems": [{"path": str(p.path), "line": p.line, "column": p.column,
-                                            "severity": p.severity, "message": p.message}
-                                           for p in problems]}, ensure_ascii=False, indent=1))
+            print(json.dumps(report, ensure_ascii=False, indent=1))
         else:
             out = _out()
             for p in problems:
                 out.print(str(p), markup=False, soft_wrap=True)
-            out.print(f"{plural(sheets, 'worksheet')} checked: {plural(errors, 'error')}, "
+            out.print(f"{plural(report['worksheets'], 'worksheet')} checked: {plural(errors, 'error')}, "
                       f"{plural(warnings, 'warning')}", markup=False)
         if errors or (strict and warnings):
             raise typer.Exit(code=1)

@@ -174,6 +174,13 @@ def _row_dict(sheet: Sheet) -> dict:
     }
 
 
+def check_dict(problems: list[Problem], worksheets: int) -> dict:
+    """``check --json``: the counts and every problem."""
+    errors = sum(1 for p in problems if p.severity == ERROR)
+    return {"worksheets": worksheets, "errors": errors, "warnings": len(problems) - errors,
+            "problems": [_problem_dict(p) for p in problems]}
+
+
 def _problem_dict(problem: Problem) -> dict:
     return {"path": str(problem.path), "line": problem.line, "column": problem.column,
             "severity": problem.severity, "message": problem.message}
