@@ -1,5 +1,5 @@
 """``python -m factcheck``."""
 
-from .cli import app
+from .cli import run
 
-app(prog_name="factcheck")
+run()

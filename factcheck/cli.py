@@ -76,7 +76,8 @@ def main(
 
 @app.command()
 def init(
-    article: Annotated[str, typer.Argument(help="The article: a text file, or - to read stdin.")],
+    article: Annotated[str, typer.Argument(
+        metavar="ARTICLE", help="The article: a text, HTML or Markdown file, an http(s) URL, or - for stdin.")],
     directory: DirOption = None,
     slug: Annotated[
         Optional[str],
@@ -90,7 +91,7 @@ def init(
 ) -> None:
     """Split an article into checkable statements and write one worksheet per statement.
 
-    Example: factcheck init article.txt --dry-run
+    Example: factcheck init article.txt --dry-run (or a .html/.md file, a URL, - for stdin)
     """
     from .article import read_article, slugify
     from .settings import load_settings
@@ -162,7 +163,8 @@ def status(
 
 @app.command()
 def show(
-    statement: Annotated[str, typer.Argument(help="Statement id, or any unambiguous part: 07, 07-kirby, slug/07.")],
+    statement: Annotated[str, typer.Argument(
+        metavar="ID", help="Statement id, or any unambiguous part: 07, 07-kirby, slug/07.")],
     directory: DirOption = None,
 ) -> None:
     """Render one worksheet: the statement in context, its fields, checks and sources.
@@ -215,3 +217,26 @@ def check(
                       f"{plural(warnings, 'warning')}", markup=False)
         if errors or (strict and warnings):
             raise typer.Exit(code=1)
+
+
+def run() -> None:
+    """The console script: the app, with usage mistakes (a missing argument, a bad option)
+    reported as one line on stderr like every other error."""
+    try:
+        code = app(prog_name="factcheck", standalone_mode=False)
+    except Exception as exc:
+        message = getattr(exc, "format_message", None)
+        ctx = getattr(exc, "ctx", None)
+        if message is None or not hasattr(exc, "exit_code"):
+            raise
+        if type(exc).__name__ == "NoArgsIsHelpError":  # bare `factcheck`: the help is the answer
+            print(ctx.get_help() if ctx else message())
+            sys.exit(0)
+        where = f"; see `{ctx.command_path} --help`" if ctx else ""
+        _err().print(f"Error: {message().rstrip('.')}{where}", markup=False, soft_wrap=True)
+        sys.exit(exc.exit_code)
+    except KeyboardInterrupt:
+        _err().print("Interrupted; files already written are complete, run the command again to finish",
+                     markup=False, soft_wrap=True)
+        sys.exit(130)
+    sys.exit(code if isinstance(code, int) else 0)

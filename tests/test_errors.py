@@ -61,3 +61,36 @@ def test_workspace_that_is_a_file(run, tmp_path):
         result = run(command, "--dir", "ws")
         assert result.exit_code == 1
         assert result.stderr == "Error: ws is a file, not a workspace folder; pass --dir with a folder\n"
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["init"], "Error: Missing argument 'ARTICLE'; see `factcheck init --help`\n"),
+        (["init", "a.txt", "--min-priority", "2"],
+         "Error: Invalid value for '--min-priority': 2.0 is not in the range 0.0<=x<=1.0; "
+         "see `factcheck init --help`\n"),
+        (["status", "--sort", "size"],
+         "Error: Invalid value for '--sort': 'size' is not one of 'id', 'priority', 'status'; "
+         "see `factcheck status --help`\n"),
+        (["chek"], "Error: No such command 'chek'; see `factcheck --help`\n"),
+    ],
+)
+def test_usage_mistakes_are_one_line(tmp_path, args, message):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True,
+                            cwd=tmp_path, env={"PATH": "", "COLUMNS": "200", "TERM": "dumb"})
+    assert result.returncode == 2
+    assert result.stderr == message
+    assert result.stdout == ""
+
+
+def test_bare_command_shows_help(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, "-m", "factcheck"], capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0
+    assert result.stdout.startswith("Usage: factcheck [OPTIONS] COMMAND [ARGS]...")
