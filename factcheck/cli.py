@@ -232,7 +232,7 @@ def run() -> None:
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `factcheck`: the help is the answer
             print(ctx.get_help() if ctx else message())
             sys.exit(0)
-        where = f"; see `{ctx.command_path} --help`" if ctx else ""
+        where = f" (see `{ctx.command_path} --help`)" if ctx else ""
         _err().print(f"Error: {message().rstrip('.')}{where}", markup=False, soft_wrap=True)
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:

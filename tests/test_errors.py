@@ -66,14 +66,14 @@ def test_workspace_that_is_a_file(run, tmp_path):
 @pytest.mark.parametrize(
     "args, message",
     [
-        (["init"], "Error: Missing argument 'ARTICLE'; see `factcheck init --help`\n"),
+        (["init"], "Error: Missing argument 'ARTICLE' (see `factcheck init --help`)\n"),
         (["init", "a.txt", "--min-priority", "2"],
-         "Error: Invalid value for '--min-priority': 2.0 is not in the range 0.0<=x<=1.0; "
-         "see `factcheck init --help`\n"),
+         "Error: Invalid value for '--min-priority': 2.0 is not in the range 0.0<=x<=1.0 "
+         "(see `factcheck init --help`)\n"),
         (["status", "--sort", "size"],
-         "Error: Invalid value for '--sort': 'size' is not one of 'id', 'priority', 'status'; "
-         "see `factcheck status --help`\n"),
-        (["chek"], "Error: No such command 'chek'; see `factcheck --help`\n"),
+         "Error: Invalid value for '--sort': 'size' is not one of 'id', 'priority', 'status' "
+         "(see `factcheck status --help`)\n"),
+        (["chek"], "Error: No such command 'chek'. Did you mean 'check'? (see `factcheck --help`)\n"),
     ],
 )
 def test_usage_mistakes_are_one_line(tmp_path, args, message):
