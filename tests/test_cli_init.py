@@ -131,3 +131,23 @@ def test_any_text_dry_run_json_never_crashes_and_offsets_are_exact(tmp_path, tex
         assert clean[piece["start"] : piece["end"]] == piece["text"]
     covered = {i for p in data["statements"] + data["skipped"] for i in range(p["start"], p["end"])}
     assert all(i in covered for i, ch in enumerate(clean) if not ch.isspace())
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(max_size=300).filter(lambda t: t.strip()))
+def test_any_text_writes_worksheets_that_read_back_to_what_init_reported(tmp_path_factory, text):
+    root = tmp_path_factory.mktemp("ws")
+    result = CliRunner().invoke(app, ["init", "-", "--json", "--dir", str(root)],
+                                input=text.encode("utf-8", "surrogatepass"), catch_exceptions=False)
+    if result.exit_code != 0:
+        assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
+        return
+    data = json.loads(result.stdout)
+    folder = root / data["article"]["slug"]
+    for reported in data["statements"]:
+        values = tomllib.loads((folder / f"{reported['id']}.toml").read_text(encoding="utf-8"))
+        assert values["text"] == reported["text"]
+        assert values["location"]["start"] == reported["start"] and values["location"]["end"] == reported["end"]
+        assert values["priority"] == reported["priority"] and values["reasons"] == reported["reasons"]
+        assert values["types"] == reported["types"] and values["claimant"] == reported["claimant"]
+        assert [{"kind": c["kind"], "what": c["what"]} for c in values["checks"]] == reported["checks"]
