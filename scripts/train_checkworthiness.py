@@ -24,7 +24,9 @@ DATA = Path(os.environ.get("FACTCHECK_DATA", ROOT.parent / "shared" / "data"))
 sys.path.insert(0, str(ROOT))
 
 from factcheck.priority import MODEL_PATH, _DIGIT, _TOKEN  # noqa: E402
-from factcheck.statements import FEATURES, find_checks, find_claimant, rule_features  # noqa: E402
+from factcheck.checks import find_checks  # noqa: E402
+from factcheck.claimant import find_claimant  # noqa: E402
+from factcheck.statements import FEATURES, rule_features  # noqa: E402
 
 C = float(os.environ.get("FACTCHECK_C", "1.0"))  # chosen on the dev sets among 0.3, 0.5, 1, 2, 3
 MIN_DF = 2

@@ -32,7 +32,9 @@ def test_word_vector_is_unit_length_tf_idf():
     ],
 )
 def test_scores_read_as_a_checker_would_expect(text, check_worthy):
-    from factcheck.statements import find_checks, find_claimant, rule_features
+    from factcheck.checks import find_checks
+    from factcheck.claimant import find_claimant
+    from factcheck.statements import rule_features
 
     value, reasons = score(text, rule_features(text, find_claimant(text), find_checks(text, {})))
     assert (value >= 0.5) is check_worthy

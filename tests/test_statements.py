@@ -7,7 +7,9 @@ from pathlib import Path
 import pytest
 
 from factcheck.article import read_article
-from factcheck.statements import Check, extract, find_checks, find_claimant, skip_reason
+from factcheck.checks import Check, find_checks
+from factcheck.claimant import find_claimant
+from factcheck.statements import extract, skip_reason
 
 from .conftest import EXAMPLE
 

@@ -8,7 +8,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.settings import Settings
-from factcheck.statements import Check, Statement
+from factcheck.checks import Check
+from factcheck.statements import Statement
 from factcheck.worksheet import Context, new_worksheet, render, stem
 
 text_st = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)

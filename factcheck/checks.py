@@ -1,0 +1,162 @@
+"""Checks: every name, number, date, quote and superlative in a statement, each a thing for
+the checker to confirm, with a first guess at its kind (person, organisation, place, ...)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Check:
+    kind: str  # person | organisation | place | name | number | date | quote | superlative
+    what: str
+
+
+NUMBER = re.compile(
+    r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|"
+    r"thousand|trillion))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+    r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))?",
+    re.I,
+)
+MONTHS = (
+    "January|February|March|April|May|June|July|August|September|October|November|December|"
+    "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
+)
+DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
+DATE = re.compile(
+    rf"\b(?:(?:\d{{1,2}}\s)?(?:{MONTHS})(?:\s\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s(?:1[89]|20)\d\d)?|"
+    rf"(?:{DAYS})|(?:in|since|by|until|from|of)\s(?:1[89]|20)\d\d(?:s)?|"
+    rf"(?:last|next|this)\s(?:year|month|week|decade))\b"
+)
+QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
+_SUPERLATIVE = re.compile(
+    r"\b(?:(?:most|least)\s[a-z-]+|[a-z]+est|best|worst|first|largest|biggest|only|record|"
+    r"unprecedented|highest|lowest)\b",
+    re.I,
+)
+_NOT_SUPERLATIVE = frozenset(
+    "interest interests honest modest earnest forest rest test west best-selling arrest "
+    "request protest suggest digest latest guest chest nest contest invest manifest harvest "
+    "pest quest vest attest crest wrest priest northwest southwest midwest".split()
+)
+
+
+_ORG_WORDS = re.compile(
+    r"\b(?:Group|Council|House|Company|Ministry|Department|Administration|Agency|Party|Kremlin|"
+    r"Inc|Corp|Ltd|University|Committee|Bank|Commission|Court|Office|Army|Forces?|Navy|Congress|"
+    r"Senate|Parliament|Government|Reuters|Association|Institute|Foundation|Organi[sz]ation|"
+    r"Service|Board|Union|Police|Pentagon|NATO|UN|EU|FBI|CIA|WHO|IMF|BBC|Times|Post|News)\b"
+)
+_PLACES = frozenset(
+    """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain
+    Bangladesh Belarus Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile
+    China Colombia Croatia Cuba Cyprus Czechia Denmark Egypt England Estonia Ethiopia Finland
+    France Georgia Germany Ghana Greece Haiti Hungary Iceland India Indonesia Iran Iraq Ireland
+    Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Latvia Lebanon Libya Lithuania
+    Malaysia Mali Mexico Moldova Mongolia Morocco Myanmar Nepal Netherlands Nigeria Norway Oman
+    Pakistan Palestine Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland
+    Serbia Singapore Slovakia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia
+    Turkey Ukraine Uganda Venezuela Vietnam Wales Yemen Zimbabwe Africa Europe Asia America
+    Gaza Crimea Donbas Donbass Moscow Kyiv Kiev Pyongyang Seoul Beijing Tokyo London Paris Berlin
+    Washington Brussels Bakhmut Kharkiv Kherson Odesa Mariupol Jerusalem Tehran Baghdad Delhi
+    US USA UK UAE""".split()
+)
+_PLACE_PHRASES = re.compile(r"^(?:North|South|East|West|New|Saudi|United|Northern|Southern)\s")
+NOT_NAMES = frozenset(
+    (MONTHS.replace("\\.", "") + "|" + DAYS).split("|")
+    + "The A An In On At By For From With To Of And But Or If While When After Before Since "
+    "As It Its He She They We I You This That These Those There Here His Her Their Our My "
+    "Your Mr Mrs Ms Dr About Some Many Most All No Not One Ties Because Additional".split()
+)
+_CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s(?:of\s|the\s|for\s)?[A-Z][\w’'-]*)*")
+_TITLE_BEFORE = re.compile(
+    r"(?:President|Prime Minister|Minister|Secretary|Senator|Governor|Mr|Mrs|Ms|Dr|General|"
+    r"spokesperson|spokesman|spokeswoman|chief|leader|president|director|associate)\.?\s$"
+)
+
+
+def find_checks(text: str, known: dict[str, str] | None = None) -> list[Check]:
+    """Everything in ``text`` a checker should confirm, each once, in order of appearance.
+
+    ``known`` maps names met earlier in the article to their kind, so "Wagner" after
+    "Wagner Group" is an organisation and "Kirby" after "John Kirby" a person; it is updated.
+    """
+    known = {} if known is None else known
+    found: list[tuple[int, Check]] = []
+    for m in QUOTE.finditer(text):
+        found.append((m.start(), Check("quote", m.group(1) or m.group(2))))
+    dates = list(DATE.finditer(text))
+    for m in dates:
+        found.append((m.start(), Check("date", m.group())))
+    for m in NUMBER.finditer(text):
+        if any(d.start() <= m.start() < d.end() for d in dates):
+            continue
+        unit = _UNIT_AFTER.match(text, m.end())
+        what = m.group().strip() + (unit.group() if unit and unit.group(1).lower() not in _NOT_UNITS else "")
+        found.append((m.start(), Check("number", what)))
+    for m in _SUPERLATIVE.finditer(text):
+        if m.group().lower() not in _NOT_SUPERLATIVE:
+            found.append((m.start(), Check("superlative", m.group())))
+    for m in _CAPITALISED.finditer(text):
+        check = _classify_name(text, m, known)
+        if check:
+            found.append((m.start(), check))
+    seen: set[Check] = set()
+    out = []
+    for _, check in sorted(found, key=lambda pair: pair[0]):
+        if check not in seen:
+            seen.add(check)
+            out.append(check)
+    return out
+
+
+_UNIT_AFTER = re.compile(r" ([a-z]{3,})\b")  # "50,000 personnel": the count says of what
+_NOT_UNITS = frozenset(
+    "per and the for from with into that than are was were has have had will would who which "
+    "people's".split()
+)
+_DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)$")
+_HYPHEN_ADJECTIVE = re.compile(r"-(?:linked|based|backed|led|owned|run|funded|born|style)$")
+
+
+def _classify_name(text: str, m: re.Match, known: dict[str, str]) -> Check | None:
+    words = m.group().split()
+    while words and (words[0] in NOT_NAMES or words[0].islower() or _HYPHEN_ADJECTIVE.search(words[0])):
+        words.pop(0)
+    while words and words[-1].islower():
+        words.pop()
+    if not words:
+        return None
+    what = " ".join(words).removesuffix("’s").removesuffix("'s")
+    if what in NOT_NAMES:
+        return None
+    kind = known.get(what) or _guess_kind(text, m, what, len(words))
+    if kind is None:
+        return None
+    known.setdefault(what, kind)
+    if kind in ("person", "organisation") and len(words) > 1:
+        # later mentions use the surname ("Kirby") or the short name ("Wagner")
+        short = words[-1] if kind == "person" else words[0]
+        if short not in _ORG_TAIL:
+            known.setdefault(short, kind)
+    return Check(kind, what)
+
+
+_ORG_TAIL = frozenset("Group Council House Company Ministry Department Administration".split())
+
+
+def _guess_kind(text: str, m: re.Match, what: str, n_words: int) -> str | None:
+    if _ORG_WORDS.search(what):
+        return "organisation"
+    if what in _PLACES or (_PLACE_PHRASES.match(what) and what.split()[-1] in _PLACES):
+        return "place"
+    if n_words == 1 and _DEMONYM.search(what) and what[:-2] not in _PLACES:
+        return None  # "Russian", "Ukrainian": adjectives, the place is checked where named
+    if _TITLE_BEFORE.search(text[: m.start()]) or n_words in (2, 3):
+        if _DEMONYM.search(what.split()[-1]) and what.split()[0] in {"North", "South"}:
+            return None  # "North Korean"
+        return "person"
+    if m.start() > 0 and re.search(r"\b(?:in|near|across|at)\s$", text[: m.start()]):
+        return "place"
+    return "name"

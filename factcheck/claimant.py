@@ -1,0 +1,102 @@
+"""Claimant: who a statement attributes its claim to ("Kirby said", "said Kirby", "according to
+...", "declassified US intelligence claimed"), and "he" or a bare surname resolved to the full
+name met earlier in the article."""
+
+from __future__ import annotations
+
+import re
+
+from .checks import NOT_NAMES
+
+_SPEECH = (
+    r"said|says|say|told|tells|added|adds|claimed|claims|estimated|estimates|accused|accuses|"
+    r"announced|announces|reported|reports|stated|states|warned|warns|argued|argues|confirmed|"
+    r"confirms|denied|denies|alleged|alleges|insisted|insists|wrote|writes|noted|notes|"
+    r"believes|believed|assessed|assesses|acknowledged|admitted|revealed|explained|predicted"
+)
+_AUX = r"(?:(?:has|have|had|also|previously|repeatedly|reportedly|later|then)\s)*"
+
+
+_NAME = r"[A-Z][\w’'.-]*(?:\s(?:[A-Z][\w’'.-]*|of|the|for|de|van|von|al-))*"
+_PHRASE = r"(?:[\w’'.-]+\s){0,4}[\w’'.-]+"
+_SUBJECT_BEFORE = re.compile(
+    rf"(?:^|,\s|;\s|[“\"”]\s?|\bthat\s|\bwhile\s|\band\s)({_PHRASE})(?:,[^,]{{3,80}},)?\s{_AUX}(?:{_SPEECH})\b"
+)
+_SUBJECT_AFTER = re.compile(rf"[,”\"]\s*(?:{_SPEECH})\s({_NAME}|he|she|they)\b")
+_ACCORDING = re.compile(rf"\baccording\sto\s((?:the\s)?{_NAME})")
+_SENTENCE_SUBJECT = re.compile(
+    r"^((?:The\s)?(?:[A-Z][\w’'-]*\s)+(?:[a-z]+\s)?)(?:has|have|had|is|was|were|are)\b"
+)
+_PRONOUNS = {"he", "she", "they", "it"}
+_ROLES = frozenset(
+    "mayor minister president spokesperson spokesman spokeswoman police government ministry "
+    "officials official authorities company report study survey analysts experts researchers "
+    "scientists data statement prosecutors lawyers court judge campaigners critics sources "
+    "council administration department agency".split()
+)
+_PASSIVE = frozenset("was were is are be been being".split())
+_AUX_WORDS = _PASSIVE | frozenset("has have had also previously repeatedly reportedly later then".split())
+_FUNCTION_WORDS = frozenset(
+    "on in at and while that who which but so then also even when after before as if".split()
+)
+
+
+def find_claimant(text: str) -> str:
+    """The source a sentence attributes its claim to, as written ("Kirby", "he", "the US")."""
+    for pattern in (_ACCORDING, _SUBJECT_AFTER, _SUBJECT_BEFORE):
+        for m in pattern.finditer(text):
+            who = _clean_subject(m.group(1))
+            if who:
+                return who
+            if pattern is _SUBJECT_BEFORE and text[: m.start(1)].rstrip().endswith(" and"):
+                # "The Biden administration ... and on Wednesday said": the sentence's subject
+                subject = _SENTENCE_SUBJECT.match(text)
+                if subject:
+                    return subject.group(1).strip()
+    return ""
+
+
+def _clean_subject(phrase: str) -> str:
+    words = phrase.split()
+    if words and words[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):
+        words[-1] = words[-1].rstrip(".")  # the full stop that ends the sentence
+    if len(words) == 1 and words[0].lower() in _PRONOUNS:
+        return words[0].lower()
+    while words and (words[0].lower() in _FUNCTION_WORDS or words[0] in NOT_NAMES and words[0] != "The"):
+        words.pop(0)
+    while words and words[-1].lower() in _AUX_WORDS:
+        if words.pop().lower() in _PASSIVE:
+            return ""  # "Wagner was previously added to ...": not a speech act
+    if not any(w[0].isupper() and w not in NOT_NAMES for w in words):
+        # "the mayor said", "police said": a role, not a name, still says who claims it
+        if words and words[-1].lower() in _ROLES and len(words) <= 4:
+            return " ".join(words)
+        return ""
+    return " ".join(words)
+
+
+class Claimants:
+    """Resolve "he" and a bare surname to the full name used earlier in the article."""
+
+    def __init__(self) -> None:
+        self.people: list[str] = []
+        self.known: dict[str, str] = {}  # names met so far and their kind, for find_checks
+        self.last = ""
+
+    def resolve(self, raw: str, text: str, same_paragraph_as_last: bool) -> str:
+        if not raw:
+            starts_with_quote = text.lstrip()[:1] in "“\""
+            return self.last if (starts_with_quote and same_paragraph_as_last) else ""
+        if raw in _PRONOUNS:
+            return self.last if raw in {"he", "she"} else ""
+        full = raw
+        for person in self.people:
+            if person != raw and person.endswith(" " + raw):
+                full = person
+                break
+        words = full.split()
+        if len(words) >= 2 and all(w[0].isupper() for w in words):
+            if full not in self.people:
+                self.people.append(full)
+        self.last = full
+        return full
