@@ -73,7 +73,7 @@ def extract_page(data: bytes, origin: str, url: str | None = None) -> Page:
         author=_authors(doc.author or ""),
         published=doc.date or "",
         site=doc.sitename or "",
-        url=url or doc.url or "",
+        url=doc.url or url or "",  # the canonical address the page gives, else where it was fetched
     )
 
 

@@ -92,7 +92,7 @@ def test_page_metadata_is_recorded(run, tmp_path, server):
     assert meta["author"] == "Jane Correspondent"
     assert meta["published"] == "2022-12-22"
     assert meta["site"] == "World News Daily"
-    assert meta["url"] == f"{server}/article"
+    assert meta["url"] == "https://news.example.org/world/2022/dec/22/us-north-korea-wagner"  # canonical
 
 
 @pytest.mark.parametrize(

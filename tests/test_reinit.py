@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import tomllib
 
+import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -143,15 +144,15 @@ articles = st.lists(paragraph, min_size=1, max_size=6).map(lambda ps: "Headline 
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(articles, min_size=2, max_size=4))
-def test_any_sequence_of_versions_keeps_every_existing_byte(tmp_path_factory, versions):
+@given(st.lists(st.tuples(articles, st.integers(0, 30), st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)),
+                min_size=2, max_size=4))
+def test_any_sequence_of_versions_and_hand_edits_keeps_every_existing_byte(tmp_path_factory, steps):
     root = tmp_path_factory.mktemp("ws")
+    folder = root / "headline-of-the-day"
     seen: dict = {}
-    for text in versions:
+    for text, which, note in steps:
         article = Article(text=text + "\n", title="Headline of the day", source="same.txt")
-        plan = plan_init(root, article, extract(article))
-        apply_init(plan, Settings())
-        folder = root / "headline-of-the-day"
+        apply_init(plan_init(root, article, extract(article)), Settings())
         now = sheets(folder)
         assert {k: v for k, v in now.items() if k in seen} == seen  # nothing rewritten or lost
         for name, content in now.items():
@@ -160,4 +161,9 @@ def test_any_sequence_of_versions_keeps_every_existing_byte(tmp_path_factory, ve
             source = folder / "article.txt" if version == article.version else folder / "versions" / f"{version}.txt"
             text_at = source.read_text("utf-8")[values["location"]["start"] : values["location"]["end"]]
             assert text_at == values["text"]  # every worksheet's offsets index a kept version
-        seen = now
+        # a checker edits one worksheet by hand before the next run
+        name = sorted(now)[which % len(now)]
+        path = folder / name
+        edited = path.read_text("utf-8").replace('notes = ""', tomli_w.dumps({"notes": note}).strip(), 1)
+        path.write_text(edited, encoding="utf-8")
+        seen = sheets(folder)
