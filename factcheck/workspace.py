@@ -262,13 +262,11 @@ def _write_article(plan: Plan, now: dt.datetime) -> None:
         (folder / VERSIONS_DIR).mkdir(exist_ok=True)
         write_new(folder / VERSIONS_DIR / f"{old_version}.txt", old_text)
     stamp = now.replace(microsecond=0).isoformat()
-    versions = [v for v in meta.get("versions", []) if isinstance(v, str)]
     new_meta = {
         "title": article.title or meta.get("title", ""),
         "source": article.source,
         "sha256": article.sha256,
-        "version": article.version,
-        "versions": versions + [article.version] if article.version not in versions else versions,
+        "version": article.version,  # what [location] version says for this text
         "added": meta.get("added", stamp),
         "updated": stamp,
     }
