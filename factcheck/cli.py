@@ -100,27 +100,21 @@ def init(
     from .workspace import apply_init, plan_init, resolve_dir
 
     with _errors():
+        if slug is not None and slugify(slug) != slug:
+            raise FactcheckError(f"--article {slug!r} is not a slug; use lowercase words and hyphens, "
+                                 f"such as {slugify(slug) or 'my-article'!r}")
         stdin = sys.stdin.buffer.read() if article == "-" else None
         art = read_article(article, stdin)
         for notice in art.notices:
             _err().print(f"Notice: {notice}", markup=False, soft_wrap=True)
         root = resolve_dir(directory)
-        if slug is not None and not slugify(slug) == slug:
-            raise FactcheckError(f"--article {slug!r} is not a slug; use lowercase words and hyphens, "
-                                 f"such as {slugify(slug) or 'my-article'!r}")
         plan = plan_init(root, art, extract(art), slug=slug, min_priority=min_priority)
-        if dry_run:
-            if as_json:
-                print(json.dumps(plan_dict(plan), ensure_ascii=False, indent=1))
-            else:
-                _out().print(init_summary(plan, None, dry_run=True), soft_wrap=True)
-            return
-        settings = load_settings(root)
-        written = apply_init(plan, settings)
+        written = None if dry_run else apply_init(plan, load_settings(root))
         if as_json:
             print(json.dumps(plan_dict(plan), ensure_ascii=False, indent=1))
         else:
-            _out().print(init_summary(plan, len(written)), soft_wrap=True)
+            summary = init_summary(plan, None if written is None else len(written), dry_run=dry_run)
+            _out().print(summary, soft_wrap=True)
 
 
 class Sort(str, Enum):
