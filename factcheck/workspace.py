@@ -176,17 +176,15 @@ def plan_init(
     next_number = max(numbers) + 1
     width = max(2, len(str(next_number + len(statements))))
     sheets = []
-    present = set()
     for statement in statements:
         if statement.text in existing:
             sheets.append(PlannedSheet(existing[statement.text], statement, new=False))
-            present.add(statement.text)
             continue
         sheets.append(PlannedSheet(stem(next_number, statement.text, width), statement, new=True))
         existing[statement.text] = sheets[-1].stem
-        present.add(statement.text)
         next_number += 1
-    vanished = sorted(s for t, s in existing.items() if t not in present)
+    # stale, as `check` sees it: the statement's text is gone from the article
+    vanished = sorted(s for t, s in existing.items() if t not in article.text)
     old_meta = folder / ARTICLE_FILE
     update = old_meta.exists() and _meta(old_meta).get("sha256") != article.sha256
     return Plan(article, folder, extraction, sheets, vanished, update, unreadable)

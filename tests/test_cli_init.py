@@ -115,6 +115,10 @@ def test_min_priority_narrows_the_worksheets(run, tmp_path):
     sheets = [p for p in folder.glob("*.toml") if p.name != "article.toml"]
     assert 0 < len(sheets) < 22
     assert all(tomllib.loads(p.read_text("utf-8"))["priority"] >= 0.8 for p in sheets)
+    # a narrower re-run reports nothing as gone: those statements are still in the article
+    again = run("init", str(EXAMPLE), "--min-priority", "0.95")
+    assert "Gone from the new text" not in again.stdout
+    assert again.stdout.startswith("Nothing to do")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
