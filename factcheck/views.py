@@ -198,11 +198,11 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
     if not data["articles"]:
         return Text("No articles in this workspace yet: run `factcheck init ARTICLE`")
     summary = Table(title="Articles", title_justify="left", expand=True)
-    summary.add_column("Article", no_wrap=True, overflow="ellipsis", max_width=30)
+    summary.add_column("Article", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
     summary.add_column("Stmts", justify="right", no_wrap=True)
     summary.add_column("Progress", no_wrap=True)
-    summary.add_column("By status", overflow="fold")
-    summary.add_column("Ratings", overflow="fold")
+    summary.add_column("By status", no_wrap=True)
+    summary.add_column("Ratings", no_wrap=True)
     for a in data["articles"]:
         by_status = "\n".join(f"{n} {name}" for name, n in a["by_status"].items() if n) or "-"
         ratings = "\n".join(f"{n} {r}" for r, n in sorted(a["ratings"].items())) or "-"
