@@ -24,7 +24,7 @@ class Span:
 
 # A line ending that joins the next line to it (a hard-wrapped paragraph): the line stops mid
 # sentence and the next one continues it in lower case.
-_SOFT_BREAK = re.compile(r"[\w,;\-–]\n(?=[ \t]*[a-z(])")
+_SOFT_BREAK = re.compile(r"[\w,;\-–][ \t]*\n(?=[ \t]*[a-z(])")
 _LINE = re.compile(r"[^\n]+")
 
 
@@ -40,13 +40,21 @@ def blocks(text: str) -> list[Span]:
         if start is None:
             start = m.start()
         nl = m.end()
-        if nl < len(text) and _SOFT_BREAK.match(text, nl - 1):
+        if nl < len(text) and _soft_break(text, m.start(), nl):
             continue
         _add_trimmed(text, start, nl, len(out), out)
         start = None
     if start is not None:
         _add_trimmed(text, start, len(text), len(out), out)
     return out
+
+
+def _soft_break(text: str, line_start: int, nl: int) -> bool:
+    """Is the line break at ``nl`` inside a hard-wrapped sentence?"""
+    last = nl - 1
+    while last > line_start and text[last] in " \t":
+        last -= 1
+    return bool(_SOFT_BREAK.match(text, last))
 
 
 def _add_trimmed(text: str, start: int, end: int, index: int, out: list[Span]) -> None:
@@ -65,7 +73,7 @@ TITLES = frozenset(
 )
 # Abbreviations that come before a number ("p. 55", "No. 10", "Jan. 6").
 BEFORE_NUMBER = frozenset(
-    "p pp no nos vol vols ch chap art fig figs sec para op ed eds n° nº ref tel "
+    "p pp no nos vol vols ch chap art fig figs sec para op ed eds n° nº ref tel rs "
     "jan feb mar apr jun jul aug sep sept oct nov dec".split()
 )
 # Abbreviations that may end a sentence, but usually do not: a boundary only before a word that
@@ -82,7 +90,7 @@ STARTERS = frozenset(
     "some many most all no not one two three several both each every other another such".split()
 )
 
-_CANDIDATE = re.compile(r"(?:[.!?…]+|(?: \.){3,})['\"”’)\]]*(?=\s|$)")
+_CANDIDATE = re.compile(r"(?:[.!?…]+|(?: \.){3,})['\"”’)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LIST_MARKER = re.compile(r"(?:[•⁃▪‣◦]\s*)?(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)\s")
 _BULLET = re.compile(r"\s(?=[•⁃▪‣◦])")

@@ -44,11 +44,20 @@ def split(text: str) -> list[str]:
          ["Ants heal their wounds", "Tuesday, September 1, 2015", "On Tuesday, scientists said so."]),
         ("Belle in the hall Image: Nick Moreau.", ["Belle in the hall", "Image: Nick Moreau."]),
         ("The site was called eHow. eHow grew fast.", ["The site was called eHow.", "eHow grew fast."]),
+        # footnote markers copied from encyclopaedias (pragmatic_segmenter spec, MIT)
+        ("He was a saint and martyr.[1] The emperor Decius published a decree.",
+         ["He was a saint and martyr.[1]", "The emperor Decius published a decree."]),
+        ("I will be paid Rs. 16720 in total.", ["I will be paid Rs. 16720 in total."]),
     ],
 )
 def test_split(text, expected):
     # cases from the pySBD Golden Rules (MIT, nipunsadvilkar/pySBD) and the bundled example
     assert split(text) == expected
+
+
+def test_a_hard_wrap_with_trailing_spaces_is_still_a_wrap():
+    text = "It was a cold \nnight in the city."
+    assert split(text) == ["It was a cold \nnight in the city."]
 
 
 def test_lines_are_blocks_and_hard_wraps_are_not():
