@@ -46,7 +46,16 @@ class Article:
 
     @property
     def slug(self) -> str:
-        return slugify(self.title) or "article-" + self.version
+        """From the title; without one, from the file or URL name, which stays the same when
+        the article is updated; for untitled stdin, from the text itself."""
+        if self.title and slugify(self.title):
+            return slugify(self.title)
+        if self.source != "stdin":
+            name = self.source.rstrip("/").rsplit("/", 1)[-1]
+            name = name.rsplit(".", 1)[0] if "." in name else name
+            if slugify(name):
+                return slugify(name)
+        return "article-" + self.version
 
 
 def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:

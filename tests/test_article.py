@@ -86,3 +86,18 @@ def test_normalise_is_idempotent(text):
     once = normalise(text)
     assert normalise(once) == once
     assert "\r" not in once
+
+
+@pytest.mark.parametrize(
+    "title, source, slug",
+    [
+        ("Mayor resigns", "notes/draft.txt", "mayor-resigns"),
+        ("", "notes/council-budget.txt", "council-budget"),
+        ("", "https://example.org/news/2024/council-budget-vote.html", "council-budget-vote"),
+        ("", "stdin", "article-"),
+    ],
+)
+def test_slug_without_a_title_comes_from_the_name(title, source, slug):
+    from factcheck.article import Article
+
+    assert Article(text="Some text here.\n", title=title, source=source).slug.startswith(slug)
