@@ -144,12 +144,14 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
         if kind and kind not in CHECK_KINDS:
             add(_not_allowed("check kind", str(kind), CHECK_KINDS), "kind", "checks", i)
 
-    if status == "done" and not rating:
-        add("status is done but there is no rating; set [verdict] rating", "status")
+    # "done", or whatever the workspace calls a finished check ("not-checkable" needs no verdict)
+    verdict_due = status in settings.finished and status != "not-checkable"
+    if verdict_due and not rating:
+        add(f"status is {status} but there is no rating; set [verdict] rating", "status")
     if rating and not sources:
         add("a rating needs at least one [[sources]] entry", "rating", "verdict")
-    elif status == "done" and len(sources) < settings.min_sources_for_done:
-        add(f"done with {len(sources)} of the {settings.min_sources_for_done} source(s) the workspace "
+    elif verdict_due and len(sources) < settings.min_sources_for_done:
+        add(f"{status} with {len(sources)} of the {settings.min_sources_for_done} source(s) the workspace "
             "asks for; add [[sources]]", "status", severity=WARNING)
 
     location = _table(values, "location", LOCATION_KEYS, add)

@@ -139,6 +139,14 @@ def test_settings_replace_statuses_and_ratings(run, workspace):
     out = problems(run)
     assert len(out) == 22  # every worksheet still says "unstarted"
     assert out[0].endswith("use one of: todo, checking, published")
+    # the workspace's own finished status needs a verdict and its number of sources
+    sheet = workspace / SHEET
+    edit(sheet, 'status = "unstarted"', 'status = "published"')
+    edit(sheet, 'rating = ""', 'rating = "accurate"')
+    edit(sheet, "# [[sources]]", '[[sources]]\nurl = "https://example.org/a"\n# [[sources]]')
+    mine = [line for line in problems(run) if line.startswith(SHEET)]
+    assert mine == [f"{SHEET}:{line_of(sheet, 'status')}:1: warning: published with 1 of the 2 source(s) "
+                    "the workspace asks for; add [[sources]]"]
 
 
 def test_settings_mistakes_are_reported_and_defaults_stand_in(run, workspace):
