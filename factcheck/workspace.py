@@ -227,8 +227,17 @@ def _meta(path: Path) -> dict:
 
 
 def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None) -> list[Path]:
-    """Write the article files and every new worksheet; returns the worksheets written."""
+    """Write the article files and every new worksheet; returns the worksheets written.
+
+    Refuses while a worksheet of the folder cannot be read: its statement is unknown, so a new
+    worksheet might repeat it.
+    """
     folder = plan.folder
+    if plan.unreadable and plan.new_sheets:
+        raise FactcheckError(
+            f"cannot read {', '.join(plan.unreadable)} in {folder}, so new worksheets might repeat "
+            "its statement; fix it (`factcheck check` says where) and run init again"
+        )
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _write_article(plan, now or dt.datetime.now(dt.timezone.utc))

@@ -167,3 +167,20 @@ def test_any_sequence_of_versions_and_hand_edits_keeps_every_existing_byte(tmp_p
         edited = path.read_text("utf-8").replace('notes = ""', tomli_w.dumps({"notes": note}).strip(), 1)
         path.write_text(edited, encoding="utf-8")
         seen = sheets(folder)
+
+
+def test_an_unreadable_worksheet_stops_a_merge_that_would_add_worksheets(run, tmp_path):
+    article = copy_example(tmp_path)
+    run("init", article.name)
+    folder = tmp_path / "worksheets" / EXAMPLE_SLUG
+    broken = folder / "10-kirby-said-the-us-would-impose.toml"
+    broken.write_text(broken.read_text("utf-8").replace('status = "unstarted"', "status = unstarted"), "utf-8")
+    before = sheets(folder)
+    update_example(article)
+    result = run("init", article.name)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: cannot read 10-kirby-said-the-us-would-impose.toml in worksheets/{EXAMPLE_SLUG}, so new "
+        "worksheets might repeat its statement; fix it (`factcheck check` says where) and run init again\n"
+    )
+    assert sheets(folder) == before
