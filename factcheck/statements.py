@@ -70,7 +70,7 @@ _FURNITURE = re.compile(
 )
 # Furniture phrasing, worded so that a sentence reporting on the same subject ("The company
 # changed its privacy policy in May") is not caught: the reader is addressed, or it is a label.
-_FURNITURE_ANYWHERE = re.compile(  # searched in lower-cased text: no re.I, 3-4x faster
+_FURNITURE_ANYWHERE = re.compile(  # searched in lower-cased text (see _COMPARATIVE)
     r"all rights reserved|(?:our|daily|weekly|free) (?:\w+ )?newsletter|sign up (?:for|to|now)|"
     r"subscribe (?:to|now|today)|already a subscriber|(?:we|this (?:site|website)) uses? cookies|"
     r"(?:accept|enable|disable) (?:all )?cookies|cookie (?:policy|settings|preferences)|"
@@ -153,25 +153,26 @@ def skip_reason(text: str, is_title: bool = False) -> str:
 # Features: what makes a statement worth checking
 
 _WORD = re.compile(r"[\w’'-]+")
-_COMPARATIVE = re.compile(  # searched in lower-cased text: no re.I, 3-4x faster
+# The word lists below are searched in lower-cased text, without re.I: 3-4x faster, same answers.
+_COMPARATIVE = re.compile(
     r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|increase[sd]?|"
     r"decrease[sd]?|rose|fell|doubled|tripled|halved|compared)\b",
 )
-_CAUSAL = re.compile(  # searched in lower-cased text: no re.I, 3-4x faster
+_CAUSAL = re.compile(
     r"\b(?:because(?:\sof)?|due\sto|as\sa\sresult|caused?|causing|led\sto|leads?\sto|"
     r"result(?:s|ed)?\sin|thanks\sto|blam(?:e|ed|ing)|responsible\sfor|so\sthat|"
     r"to\sprevent)\b",
 )
-_FUTURE = re.compile(  # searched in lower-cased text: no re.I, 3-4x faster
+_FUTURE = re.compile(
     r"\b(?:will|would|shall|going\sto|plans?\sto|planning\sto|expected\sto|set\sto|"
     r"intends?\sto|aims?\sto|in\sthe\scoming\s(?:days|weeks|months|years)|next\s(?:year|month|week))\b",
 )
-_RULES = re.compile(  # searched in lower-cased text: no re.I, 3-4x faster
+_RULES = re.compile(
     r"\b(?:law|laws|legal|illegal|unlawful|ban(?:s|ned)?|sanctions?|regulations?|rules?|"
     r"bill|act|legislation|constitution|court|ruled?|banned|blacklist|export\s(?:curbs|controls)|"
     r"treaty|policy|prohibit\w*|required\sby|mandatory)\b",
 )
-_HEDGE = re.compile(  # searched in lower-cased text: no re.I, 3-4x faster
+_HEDGE = re.compile(
     r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|apparently|seems?|appears?\sto|"
     r"likely|unclear|rumou?red)\b",
 )
