@@ -15,7 +15,7 @@ class Check:
 
 NUMBER = re.compile(
     r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|"
-    r"thousand|trillion))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+    r"thousand|trillion)(?![a-z]))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
     r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))?",
     re.I,
 )
@@ -43,7 +43,7 @@ _NOT_SUPERLATIVE = frozenset(
 
 
 _ORG_WORDS = re.compile(
-    r"\b(?:Group|Council|House|Company|Ministry|Department|Administration|Agency|Party|Kremlin|"
+    r"\b(?:Group|Council|House|Company|Ministry|Departments?|Administration|Agency|Party|Kremlin|Nations|"
     r"Inc|Corp|Ltd|University|Committee|Bank|Commission|Court|Office|Army|Forces?|Navy|Congress|"
     r"Senate|Parliament|Government|Reuters|Association|Institute|Foundation|Organi[sz]ation|"
     r"Service|Board|Union|Police|Pentagon|NATO|UN|EU|FBI|CIA|WHO|IMF|BBC|Times|Post|News)\b"
@@ -60,8 +60,11 @@ _PLACES = frozenset(
     Turkey Ukraine Uganda Venezuela Vietnam Wales Yemen Zimbabwe Africa Europe Asia America
     Gaza Crimea Donbas Donbass Moscow Kyiv Kiev Pyongyang Seoul Beijing Tokyo London Paris Berlin
     Washington Brussels Bakhmut Kharkiv Kherson Odesa Mariupol Jerusalem Tehran Baghdad Delhi
-    US USA UK UAE""".split()
-)
+    US USA UK UAE U.S. U.K. U.S.A.""".split()
+) | frozenset((
+    "United States", "United Kingdom", "United Arab Emirates", "South Africa", "New Zealand",
+    "Hong Kong", "Saudi Arabia", "North Korea", "South Korea", "Washington D.C.", "Sri Lanka",
+))
 _PLACE_PHRASES = re.compile(r"^(?:North|South|East|West|New|Saudi|United|Northern|Southern)\s")
 NOT_NAMES = frozenset(
     (MONTHS.replace("\\.", "") + "|" + DAYS).split("|")
@@ -69,7 +72,8 @@ NOT_NAMES = frozenset(
     "As It Its He She They We I You This That These Those There Here His Her Their Our My "
     "Your Mr Mrs Ms Dr About Some Many Most All No Not One Ties Because Additional".split()
 )
-_CAPITALISED = re.compile(r"[A-Z][\w’'-]*(?:\s(?:of\s|the\s|for\s)?[A-Z][\w’'-]*)*")
+_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)"  # "U.S.", "D.C.", "Kirby"
+_CAPITALISED = re.compile(rf"{_CAP_WORD}(?:\s(?:of\s|the\s|for\s)?{_CAP_WORD})*")
 _TITLE_BEFORE = re.compile(
     r"(?:President|Prime Minister|Minister|Secretary|Senator|Governor|Mr|Mrs|Ms|Dr|General|"
     r"spokesperson|spokesman|spokeswoman|chief|leader|president|director|associate)\.?\s$"
@@ -99,9 +103,10 @@ def find_checks(text: str, known: dict[str, str] | None = None) -> list[Check]:
         if m.group().lower() not in _NOT_SUPERLATIVE:
             found.append((m.start(), Check("superlative", m.group())))
     for m in _CAPITALISED.finditer(text):
-        check = _classify_name(text, m, known)
-        if check:
-            found.append((m.start(), check))
+        for start, end in _split_place_prefix(m):
+            check = _classify_name(text, m.re.match(text, start, end) or m, known)
+            if check:
+                found.append((start, check))
     seen: set[Check] = set()
     out = []
     for _, check in sorted(found, key=lambda pair: pair[0]):
@@ -111,7 +116,8 @@ def find_checks(text: str, known: dict[str, str] | None = None) -> list[Check]:
     return out
 
 
-_UNIT_AFTER = re.compile(r" ([a-z]{3,})\b")  # "50,000 personnel": the count says of what
+# "50,000 personnel", "800 km": the count says of what
+_UNIT_AFTER = re.compile(r" ([a-z]{3,}|km|kg|cm|mm|mi|ft|lb|oz|mph|kw|mw|gw)\b")
 _NOT_UNITS = frozenset(
     "per and the for from with into that than are was were has have had will would who which "
     "people's".split()
@@ -120,10 +126,33 @@ _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)$")
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:linked|based|backed|led|owned|run|funded|born|style)$")
 
 
+def _split_place_prefix(m: re.Match) -> list[tuple[int, int]]:
+    """A run of capitalised words that starts with a place is two names: "U.S. | President
+    Donald Trump", "United States | Hamdullah Mohib". Spans of the parts, as offsets."""
+    whole = [(m.start(), m.end())]
+    lead = 0  # skip "The" and the like: "The United States ..."
+    words = m.group().split()
+    while words and words[0] in NOT_NAMES:
+        lead = m.group().index(words[0], lead) + len(words[0])
+        words.pop(0)
+    name = " ".join(words)
+    if name in _PLACES or _ORG_WORDS.search(name):  # "United States Navy" is one organisation
+        return whole
+    for k in range(min(len(words) - 1, 3), 0, -1):
+        prefix = " ".join(words[:k])
+        if prefix in _PLACES and words[k][0].isupper():
+            begin = m.start() + m.group().index(prefix, lead)
+            rest = m.start() + m.group().index(words[k], begin - m.start() + len(prefix))
+            return [(m.start(), begin + len(prefix)), (rest, m.end())]
+    return whole
+
+
 def _classify_name(text: str, m: re.Match, known: dict[str, str]) -> Check | None:
     words = m.group().split()
+    dropped = 0  # leading words that are not part of the name ("The" of "The Biden administration")
     while words and (words[0] in NOT_NAMES or words[0].islower() or _HYPHEN_ADJECTIVE.search(words[0])):
         words.pop(0)
+        dropped += 1
     while words and words[-1].islower():
         words.pop()
     if not words:
@@ -132,13 +161,17 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str]) -> Check | Non
     if what in NOT_NAMES:
         return None
     kind = known.get(what) or _guess_kind(text, m, what, len(words))
+    starts_sentence = not dropped and not text[: m.start()].strip(" “\"‘'(")
+    if starts_sentence and len(words) == 1 and what not in known and kind not in ("organisation", "place"):
+        return None  # "According", "Even", "Teams": capitalised because they start the sentence
     if kind is None:
         return None
     known.setdefault(what, kind)
     if kind in ("person", "organisation") and len(words) > 1:
         # later mentions use the surname ("Kirby") or the short name ("Wagner")
         short = words[-1] if kind == "person" else words[0]
-        if short not in _ORG_TAIL:
+        adjective = kind == "organisation" and _DEMONYM.search(short)  # "Indonesian Navy"
+        if short not in _ORG_TAIL and short not in _PLACES and not adjective:
             known.setdefault(short, kind)
     return Check(kind, what)
 

@@ -56,3 +56,9 @@ def copy_example(tmp_path: Path) -> Path:
     target = tmp_path / EXAMPLE.name
     shutil.copy(EXAMPLE, target)
     return target
+
+
+def line_of(path: Path, start: str) -> int:
+    """The 1-based number of the first line of ``path`` starting with ``start``."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return next(i for i, line in enumerate(lines, 1) if line.startswith(start))

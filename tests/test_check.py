@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from factcheck.settings import Settings, load_settings
 from factcheck.validate import TextCache, load_sheet
 
-from .conftest import EXAMPLE_SLUG
+from .conftest import EXAMPLE_SLUG, line_of
 
 SHEET = "10-kirby-said-the-us-would-impose.toml"
 
@@ -22,12 +22,6 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert old in text, old
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
-
-
-def line_of(path: Path, start: str) -> int:
-    """The 1-based number of the first line of ``path`` starting with ``start``."""
-    lines = path.read_text(encoding="utf-8").splitlines()
-    return next(i for i, line in enumerate(lines, 1) if line.startswith(start))
 
 
 def problems(run) -> list[str]:

@@ -137,3 +137,23 @@ def test_priority_comes_with_its_reasons():
     reuters = next(s for s in extraction.statements if "Reuters" in s.text)
     assert reuters.priority < numbers.priority
     assert "lowered: very short" in reuters.reasons
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # cases from GUM news documents (Wikinews, CC BY 2.5), the dev split
+        ("The team was denied visas by U.S. President Donald Trump last week.",
+         [Check("place", "U.S."), Check("person", "President Donald Trump"), Check("date", "last week")]),
+        ("It was held this week in Washington D.C. with robots.",
+         [Check("date", "this week"), Check("place", "Washington D.C.")]),
+        ("According to ABC News, Basya believes the boats sank.",
+         [Check("organisation", "ABC News"), Check("name", "Basya")]),
+        ("Even applying for a visa required a trip of about 500 miles (800 km).",
+         [Check("number", "500 miles"), Check("number", "800 km")]),
+        ("The United States Navy said the Indonesian Navy helped.",
+         [Check("organisation", "United States Navy"), Check("organisation", "Indonesian Navy")]),
+    ],
+)
+def test_checks_on_news_sentences(sentence, expected):
+    assert find_checks(sentence, {}) == expected
