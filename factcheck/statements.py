@@ -117,6 +117,19 @@ def _cut_off(text: str) -> bool:
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
         i -= 1
     return text[i:].lower() in _CUT_OFF_WORDS
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is vs v".split())
+_LABEL_END = re.compile(r"[.!?…:;,]['\"”’)\]]*$")
+
+
+def _title_case_label(text: str) -> bool:
+    """Every word capitalised, no full stop, no number: a heading, a menu item or another
+    story's headline ("Related Stories", "Pics of the Day"), not a sentence of this article."""
+    if _LABEL_END.search(text) or any(ch.isdigit() for ch in text):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 _OPINION = re.compile(
     r"^(?:i|we)\s+(?:think|believe|feel|hope|wish|love|hate|like|guess|suppose)\b|"
     r"^in\s+my\s+(?:view|opinion)\b|^(?:personally|frankly|honestly),",
@@ -139,7 +152,7 @@ def skip_reason(text: str, is_title: bool = False) -> str:
         return "date, time or number only"
     if not is_title and (_LOWER_START.match(bare) or _cut_off(bare)):
         return "fragment of a sentence"
-    if not is_title and bare.isupper() and len(bare) < 100:
+    if not is_title and len(bare) < 100 and (bare.isupper() or _title_case_label(bare)):
         return "heading"
     words = _WORD.findall(bare)
     if len(words) < 4 and not is_title and not NUMBER.search(bare):

@@ -73,6 +73,10 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("is professor emeritus of", "fragment of a sentence"),
         ("Texas offers programs to traumatic brain injury victims and", "fragment of a sentence"),
         ("NEW CAR BUYERS GUIDE", "heading"),
+        ("Pics of the Day", "heading"),
+        ("Simone Biles Offended by Larry Nassar Banner", "heading"),
+        ("Unemployment Falls To 3.5% In May", ""),  # a number: could be a claim
+        ("Simone Biles was offended by the banner", ""),  # a sentence, not a label
         # ... and sentences about the same subjects, which are claims
         ("The company changed its privacy policy in May, regulators said.", ""),
         ("Cookie sales rose 12% last year, the bakers' association said.", ""),
