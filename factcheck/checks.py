@@ -130,20 +130,17 @@ def _split_place_prefix(m: re.Match) -> list[tuple[int, int]]:
     """A run of capitalised words that starts with a place is two names: "U.S. | President
     Donald Trump", "United States | Hamdullah Mohib". Spans of the parts, as offsets."""
     whole = [(m.start(), m.end())]
+    spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
+    words = [m.group()[a:b] for a, b in spans]
     lead = 0  # skip "The" and the like: "The United States ..."
-    words = m.group().split()
-    while words and words[0] in NOT_NAMES:
-        lead = m.group().index(words[0], lead) + len(words[0])
-        words.pop(0)
-    name = " ".join(words)
-    if name in _PLACES or _ORG_WORDS.search(name):  # "United States Navy" is one organisation
-        return whole
-    for k in range(min(len(words) - 1, 3), 0, -1):
-        prefix = " ".join(words[:k])
-        if prefix in _PLACES and words[k][0].isupper():
-            begin = m.start() + m.group().index(prefix, lead)
-            rest = m.start() + m.group().index(words[k], begin - m.start() + len(prefix))
-            return [(m.start(), begin + len(prefix)), (rest, m.end())]
+    while lead < len(words) and words[lead] in NOT_NAMES:
+        lead += 1
+    name = words[lead:]
+    if not name or " ".join(name) in _PLACES or _ORG_WORDS.search(" ".join(name)):
+        return whole  # "United States Navy" is one organisation
+    for k in range(min(len(name) - 1, 3), 0, -1):
+        if " ".join(name[:k]) in _PLACES and name[k][0].isupper():
+            return [(m.start(), m.start() + spans[lead + k - 1][1]), (m.start() + spans[lead + k][0], m.end())]
     return whole
 
 

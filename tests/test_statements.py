@@ -5,6 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from factcheck.article import read_article
 from factcheck.checks import Check, find_checks
@@ -161,3 +163,20 @@ def test_priority_comes_with_its_reasons():
 )
 def test_checks_on_news_sentences(sentence, expected):
     assert find_checks(sentence, {}) == expected
+
+
+def test_checks_across_a_line_break():
+    assert find_checks("He met the United\nStates Hamdullah Mohib there.", {}) == [
+        Check("place", "United States"), Check("person", "Hamdullah Mohib"),
+    ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["The", "United", "States", "U.S.", "Navy", "Kirby", "said", "in", "of",
+                                 "Washington", "D.C.", "North", "Korea", "“", "”", ",", "1,000", "most"]),
+                max_size=12),
+       st.lists(st.sampled_from([" ", "\n", "  ", " \n "]), min_size=12, max_size=12))
+def test_checks_never_crash_and_name_only_what_is_there(words, spaces):
+    text = "".join(w + s for w, s in zip(words, spaces))
+    for check in find_checks(text, {}):
+        assert all(part in text for part in check.what.split())
