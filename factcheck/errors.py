@@ -3,6 +3,7 @@ and exit 1), and the problems found in hand-edited files (reported, never raised
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -35,3 +36,13 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         return f"{where}: {self.severity}: {self.message}"
+
+
+_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def toml_syntax_problem(path: Path, exc: Exception) -> Problem:
+    """A tomllib error as a Problem; on Python 3.11 line and column live only in its message."""
+    m = _AT.search(str(exc))
+    line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
+    return Problem(path, line, col, "TOML syntax: " + _AT.sub("", str(exc)).strip())

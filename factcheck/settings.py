@@ -6,12 +6,11 @@ The defaults below are what a workspace without ``factcheck.toml`` uses.
 from __future__ import annotations
 
 import difflib
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import Problem
+from .errors import Problem, toml_syntax_problem
 
 DEFAULT_STATUSES = ("unstarted", "in-progress", "needs-review", "done", "not-checkable")
 DEFAULT_FINISHED = ("done", "not-checkable")
@@ -24,6 +23,8 @@ DEFAULT_RATINGS = (
     ("false", 1),
     ("unproven", 0),
 )
+# Full Fact's claim typology, plus "quote" for direct quotations
+CLAIM_TYPES = ("quantity", "prediction", "causation", "rules", "personal", "other", "quote")
 CONFIDENCES = ("low", "medium", "high")
 SOURCE_KINDS = ("primary", "official-data", "expert", "news", "archive", "claimant")
 SOURCE_STANCES = ("supports", "refutes", "context")
@@ -72,9 +73,7 @@ def load_settings(root: Path) -> Settings:
     try:
         data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
-        m = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
-        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-        return Settings(problems=(Problem(path, line, col, f"TOML syntax: {exc}"),))
+        return Settings(problems=(toml_syntax_problem(path, exc),))
     except (UnicodeDecodeError, OSError) as exc:
         return Settings(problems=(Problem(path, None, None, f"cannot read: {exc}"),))
     for key in data:

@@ -12,13 +12,12 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ERROR, WARNING, FactcheckError, Problem
-from .settings import CHECK_KINDS, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
+from .errors import ERROR, WARNING, FactcheckError, Problem, toml_syntax_problem
+from .settings import CHECK_KINDS, CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
 from .workspace import ARTICLE_FILE, TEXT_FILE, article_dirs, read_toml, version_text, worksheet_paths
 from .worksheet import CHECK_KEYS, LOCATION_KEYS, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS
 
 STALE = "stale"
-TYPES = ("quantity", "prediction", "causation", "rules", "personal", "other", "quote")
 
 
 @dataclass
@@ -43,7 +42,6 @@ class Sheet:
         return any(p.code == STALE for p in self.problems)
 
 
-_AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
 def load_sheet(path: Path, article: str, settings: Settings, texts: "TextCache") -> Sheet:
@@ -58,10 +56,7 @@ def load_sheet(path: Path, article: str, settings: Settings, texts: "TextCache")
     try:
         values = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        m = _AT.search(str(exc))
-        message = "TOML syntax: " + _AT.sub("", str(exc)).strip()
-        line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-        return Sheet(path, article, {}, [Problem(path, line, col, message)])
+        return Sheet(path, article, {}, [toml_syntax_problem(path, exc)])
     sheet = Sheet(path, article, values)
     sheet.problems = check_values(path, raw, values, settings, texts)
     return sheet
@@ -111,8 +106,8 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
         add("`types` must be a list of strings", "types")
     else:
         for t in types:
-            if t not in TYPES:
-                add(_not_allowed("type", t, TYPES), "types")
+            if t not in CLAIM_TYPES:
+                add(_not_allowed("type", t, CLAIM_TYPES), "types")
     priority = values.get("priority", 0)
     if not isinstance(priority, (int, float)) or isinstance(priority, bool) or not 0 <= priority <= 1:
         add("`priority` must be a number from 0 to 1", "priority")

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import tomli_w
 
-from .settings import CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
+from .settings import CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -100,7 +100,7 @@ def render(values: dict, settings: Settings) -> str:
         "# factcheck worksheet: one statement to check. Edit freely; `factcheck check` validates.",
         "# status: " + " | ".join(settings.statuses),
         "# rating (when done): " + " | ".join(settings.rating_names),
-        "# types: quantity | prediction | causation | rules | personal | other | quote",
+        "# types: " + " | ".join(CLAIM_TYPES),
     ]
     tables = {}
     for key, value in values.items():
