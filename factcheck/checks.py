@@ -13,12 +13,22 @@ class Check:
     what: str
 
 
-NUMBER = re.compile(
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def ascii_lower(text: str) -> str:
+    """A-Z lower-cased and nothing else, so every offset stays that of ``text`` (``str.lower``
+    can change the length: "İ"). Searching this without re.I is about 3x faster."""
+    return text.translate(_ASCII_LOWER)
+
+
+_NUMBER = (
     r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|"
     r"thousand|trillion)(?![a-z]))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
-    r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))?",
-    re.I,
+    r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))?"
 )
+NUMBER = re.compile(_NUMBER, re.I)
+_NUMBER_IN_LOWER = re.compile(_NUMBER)  # the same, searched in ascii_lower(text)
 MONTHS = (
     "January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\."
@@ -30,10 +40,9 @@ DATE = re.compile(
     rf"(?:last|next|this)\s(?:year|month|week|decade))\b"
 )
 QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
-_SUPERLATIVE = re.compile(
+_SUPERLATIVE_IN_LOWER = re.compile(  # searched in ascii_lower(text)
     r"\b(?:(?:most|least)\s[a-z-]+|[a-z]+est|best|worst|first|largest|biggest|only|record|"
     r"unprecedented|highest|lowest)\b",
-    re.I,
 )
 _NOT_SUPERLATIVE = frozenset(
     "interest interests honest modest earnest forest rest test west best-selling arrest "
@@ -93,15 +102,17 @@ def find_checks(text: str, known: dict[str, str] | None = None) -> list[Check]:
     dates = list(DATE.finditer(text))
     for m in dates:
         found.append((m.start(), Check("date", m.group())))
-    for m in NUMBER.finditer(text):
+    low = ascii_lower(text)
+    for m in _NUMBER_IN_LOWER.finditer(low):
         if any(d.start() <= m.start() < d.end() for d in dates):
             continue
         unit = _UNIT_AFTER.match(text, m.end())
-        what = m.group().strip() + (unit.group() if unit and unit.group(1).lower() not in _NOT_UNITS else "")
+        what = text[m.start() : m.end()].strip()
+        what += unit.group() if unit and unit.group(1).lower() not in _NOT_UNITS else ""
         found.append((m.start(), Check("number", what)))
-    for m in _SUPERLATIVE.finditer(text):
-        if m.group().lower() not in _NOT_SUPERLATIVE:
-            found.append((m.start(), Check("superlative", m.group())))
+    for m in _SUPERLATIVE_IN_LOWER.finditer(low):
+        if m.group() not in _NOT_SUPERLATIVE:
+            found.append((m.start(), Check("superlative", text[m.start() : m.end()])))
     for m in _CAPITALISED.finditer(text):
         for start, end in _split_place_prefix(m):
             check = _classify_name(text, m.re.match(text, start, end) or m, known)
@@ -130,6 +141,8 @@ def _split_place_prefix(m: re.Match) -> list[tuple[int, int]]:
     """A run of capitalised words that starts with a place is two names: "U.S. | President
     Donald Trump", "United States | Hamdullah Mohib". Spans of the parts, as offsets."""
     whole = [(m.start(), m.end())]
+    if len(m.group().split(maxsplit=1)) == 1:
+        return whole  # one word: most names
     spans = [(w.start(), w.end()) for w in re.finditer(r"\S+", m.group())]
     words = [m.group()[a:b] for a, b in spans]
     lead = 0  # skip "The" and the like: "The United States ..."
@@ -173,6 +186,7 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str]) -> Check | Non
     return Check(kind, what)
 
 
+_PLACE_BEFORE = re.compile(r"\b(?:in|near|across|at)\s$")
 _ORG_TAIL = frozenset("Group Council House Company Ministry Department Administration".split())
 
 
@@ -183,10 +197,13 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int) -> str | None:
         return "place"
     if n_words == 1 and _DEMONYM.search(what) and what[:-2] not in _PLACES:
         return None  # "Russian", "Ukrainian": adjectives, the place is checked where named
-    if _TITLE_BEFORE.search(text[: m.start()]) or n_words in (2, 3):
+    # the patterns below end where the name starts: search only the 40 characters before it
+    # ($ matches at endpos, \b still sees the character before pos)
+    before = (text, max(0, m.start() - 40), m.start())
+    if _TITLE_BEFORE.search(*before) or n_words in (2, 3):
         if _DEMONYM.search(what.split()[-1]) and what.split()[0] in {"North", "South"}:
             return None  # "North Korean"
         return "person"
-    if m.start() > 0 and re.search(r"\b(?:in|near|across|at)\s$", text[: m.start()]):
+    if _PLACE_BEFORE.search(*before):
         return "place"
     return "name"

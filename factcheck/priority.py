@@ -11,7 +11,6 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,7 +29,8 @@ QUIET_WORDS = frozenset(
 
 def tokens(text: str) -> list[str]:
     """Words as the model sees them: lower case, every digit a 0 ("2017" -> "0000")."""
-    return _TOKEN.findall(_DIGIT.sub("0", text.lower().replace("’", "'")))
+    low = text.lower().replace("’", "'")
+    return _TOKEN.findall(_DIGIT.sub("0", low) if _DIGIT.search(low) else low)
 
 
 @lru_cache(maxsize=1)
@@ -39,9 +39,15 @@ def model() -> dict:
 
 
 def word_vector(text: str, vocabulary: dict) -> dict[str, float]:
-    """tf-idf with sublinear tf and unit length, as scikit-learn's TfidfVectorizer makes it."""
-    counts = Counter(t for t in tokens(text) if t in vocabulary)
-    weights = {w: (1 + math.log(n)) * vocabulary[w][0] for w, n in counts.items()}
+    """tf-idf with sublinear tf and unit length, as scikit-learn's TfidfVectorizer makes it.
+    (A plain loop: this runs for every sentence and Counter costs twice as much.)"""
+    weights: dict[str, float] = {}
+    for t in tokens(text):
+        entry = vocabulary.get(t)
+        if entry is not None:
+            weights[t] = weights.get(t, 0) + 1
+    for w, n in weights.items():
+        weights[w] = (1 + math.log(n) if n > 1 else 1.0) * vocabulary[w][0]
     norm = math.sqrt(sum(v * v for v in weights.values())) or 1.0
     return {w: v / norm for w, v in weights.items()}
 
