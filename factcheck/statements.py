@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from . import priority
 from .article import Article
-from .checks import NUMBER, QUOTE, Check, find_checks
+from .checks import NOT_NAMES, NUMBER, QUOTE, Check, find_checks
 from .claimant import Claimants, find_claimant
 from .priority import TOP_WORDS
 from .sentences import Span, sentences
@@ -91,6 +91,29 @@ _CREDIT = re.compile(
     r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report",
     re.X | re.I,
 )
+# "By Tess Bonn - 11/19/19 06:56 AM EST", "By M. Moon, 4h ago", "By Amy Kuperinsky | NJ Advance
+# Media": two or more name words, then a separator, a date or a handle. "By Tuesday, the ..."
+# has one capitalised word, and "By Christmas Day, Apple had sold ..." ends with a full stop, so
+# both stay sentences.
+_BYLINE = re.compile(
+    r"^By\ (?P<name>(?:[A-Z][\w.'’-]*\ ?){2,4}|[A-Z]{2,}(?:\ [A-Z.]{2,}){1,3}"
+    r"(?:\ ,?\ ?(?:and|&|,)\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3})?)"
+    r"\s?(?:[-–—|@]|,\s?(?![a-z])|\d|on\ |(?:updated|published|staff|contributor)\b|$)",
+    re.X,
+)
+# When the page says when it was published: "Published: 19 Oct 2018", "Updated Nov 13, 2019".
+_TIMESTAMP = re.compile(r"^(?:first\s|last\s)?(?:published|updated|posted|modified)\b", re.I)
+_TIMESTAMP_WORDS = re.compile(r"\b(?:first|last|published|updated|posted|modified|on)\b", re.I)
+# The page talking to its reader: "Click to share on Twitter (Opens in new window)", "Close this
+# modal window", "Follow timgray for Lifehacker", "By clicking Submit, you agree to ...". An
+# imperative first word and either no full stop (a button or a label) or "you/your/our";
+# quotes are left alone ("Please help us," she said).
+_INTERFACE_VERB = re.compile(
+    r"^(?:click|tap|close|clear|unfollow|follow|please|view|visit|watch|listen|get|download|"
+    r"share|join|log\s?in|sign\s(?:in|up)|enter|select|choose|explore|shop|buy|see\s(?:all|more))\b(?!,)"
+)  # "Listen, the Act is really a jobs act" is a claim
+_READER = re.compile(r"\b(?:you|your|our|us)\b")
+_AGREEMENT = re.compile(r"^by\s\w+ing\b.*\b(?:you|i)\s(?:agree|consent|accept|have read)")
 _CAPTION = re.compile(
     r"^(?:photo(?:graph)?|image|picture|video|illustration|file\ photo)\s*(?:credit)?\s*[:|/]|"
     r"\((?:photo|image|picture)\b|getty\ images$|/\s*(?:reuters|ap|afp|getty)$",
@@ -130,6 +153,21 @@ def _title_case_label(text: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
+def _is_byline(bare: str) -> bool:
+    m = _BYLINE.match(bare)
+    if not m or m.group("name").split()[0] in NOT_NAMES:
+        return False
+    return not _LABEL_END.search(bare) or bare.endswith(("a.m.", "p.m."))
+
+
+def _addresses_reader(bare: str, low: str) -> bool:
+    if _AGREEMENT.match(low):
+        return True
+    if len(bare) > 200 or not _INTERFACE_VERB.match(low) or any(q in bare for q in "\"“”"):
+        return False
+    return not _LABEL_END.search(bare) or bool(_READER.search(low))
+
+
 _OPINION = re.compile(
     r"^(?:i|we)\s+(?:think|believe|feel|hope|wish|love|hate|like|guess|suppose)\b|"
     r"^in\s+my\s+(?:view|opinion)\b|^(?:personally|frankly|honestly),",
@@ -140,15 +178,17 @@ _OPINION = re.compile(
 def skip_reason(text: str, is_title: bool = False) -> str:
     """Why a sentence is not a checkable statement, or ``""`` when it is one."""
     bare = text.strip()
-    if _FURNITURE.match(bare) or (len(bare) < 160 and _FURNITURE_ANYWHERE.search(bare.lower())):
+    low = bare.lower()
+    if _FURNITURE.match(bare) or (len(bare) < 160 and _FURNITURE_ANYWHERE.search(low)) or _addresses_reader(bare, low):
         return "site furniture"
-    if _CREDIT.match(bare):
+    if _CREDIT.match(bare) or _is_byline(bare):
         return "byline or credit"
     if _CAPTION.search(bare):
         return "caption"
     if bare.rstrip("'\"”’)]").endswith("?"):
         return "question"
-    if not _REAL_WORD.search(bare) or (len(bare) < 60 and not _REAL_WORD.search(_DATE_WORDS.sub("", bare))):
+    undated = _TIMESTAMP_WORDS.sub("", bare) if _TIMESTAMP.match(bare) else bare
+    if not _REAL_WORD.search(undated) or (len(bare) < 80 and not _REAL_WORD.search(_DATE_WORDS.sub("", undated))):
         return "date, time or number only"
     if not is_title and (_LOWER_START.match(bare) or _cut_off(bare)):
         return "fragment of a sentence"

@@ -77,6 +77,26 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("NEW CAR BUYERS GUIDE", "heading"),
         ("Pics of the Day", "heading"),
         ("Simone Biles Offended by Larry Nassar Banner", "heading"),
+        # bylines with a date or an outlet, publishing stamps, the page talking to its reader
+        ("By Tess Bonn - 11/19/19 06:56 AM EST", "byline or credit"),
+        ("By M. Moon, 4h ago", "byline or credit"),
+        ("By Amy Kuperinsky | NJ Advance Media for NJ.com", "byline or credit"),
+        ("By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.", "byline or credit"),
+        ("Published: 19 Oct 2018", "date, time or number only"),
+        ("Updated Nov 13, 2019, 10:28am EST", "date, time or number only"),
+        ("Click to share on Twitter (Opens in new window)", "site furniture"),
+        ("Close this modal window", "site furniture"),
+        ("Follow timgray for Lifehacker", "site furniture"),
+        ("Get Quanta Magazine delivered to your inbox", "site furniture"),
+        ("By clicking \"Submit,\" you agree to the Privacy Policy and Terms of Use.", "site furniture"),
+        # ... and sentences that start the same way
+        ("By Tuesday, the company had sold 40,000 units.", ""),
+        ("By Christmas Day, Apple had sold 40,000 units.", ""),
+        ("Updated figures show unemployment rose 3% in May.", ""),
+        ("Share prices fell 5% on Monday.", ""),
+        ("Follow-up studies found no effect.", ""),
+        ("Listen, the No Child Left Behind Act is really a jobs act.", ""),
+        ("“Please help us,” she said.", ""),
         ("Unemployment Falls To 3.5% In May", ""),  # a number: could be a claim
         ("Simone Biles was offended by the banner", ""),  # a sentence, not a label
         # ... and sentences about the same subjects, which are claims
