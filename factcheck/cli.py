@@ -213,6 +213,47 @@ def check(
             raise typer.Exit(code=1)
 
 
+class Format(str, Enum):
+    markdown = "markdown"
+    csv = "csv"
+    json = "json"
+    claimreview = "claimreview"
+
+
+@app.command()
+def export(
+    directory: DirOption = None,
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="markdown report, csv, json, or "
+                                        "claimreview (schema.org JSON-LD of the verdicts).")] = Format.markdown,
+    article: Annotated[Optional[str], typer.Option("--article", help="Only articles whose slug contains this.")] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+) -> None:
+    """Publish the checking: a Markdown report, CSV, JSON, or ClaimReview for the verdicts.
+
+    Example: factcheck export --format claimreview -o claimreview.json
+    """
+    from .export import records, render
+    from .settings import load_settings
+    from .validate import read_workspace
+    from .views import Filters, select
+    from .workspace import existing_workspace, write_export
+
+    with _errors():
+        root = existing_workspace(directory)
+        settings = load_settings(root)
+        articles = select(read_workspace(root, settings), Filters(article=article))
+        rows = records(articles, settings)
+        if not rows:
+            raise FactcheckError("nothing to export: no worksheets" + (f" in articles matching {article!r}" if article else "")
+                                 + "; run `factcheck status` to see the workspace")
+        text = render(fmt.value, rows, settings)
+        if output is None or output == "-":
+            sys.stdout.write(text)
+        else:
+            write_export(root, output, text)
+            _err().print(f"Wrote {fmt.value} for {len(rows)} statements to {output}", markup=False, soft_wrap=True)
+
+
 def run() -> None:
     """The console script: the app, with usage mistakes (a missing argument, a bad option)
     reported as one line on stderr like every other error."""

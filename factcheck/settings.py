@@ -53,7 +53,7 @@ _SECTIONS = {
     "statuses": ("names", "finished"),
     "ratings": ("name", "label", "value"),
     "rules": ("min_sources_for_done",),
-    "publisher": ("name", "url", "logo", "language"),
+    "publisher": ("name", "url", "logo", "language", "review_url"),
 }
 
 

@@ -62,9 +62,36 @@ def write_replace(path: Path, content: str) -> None:
     os.replace(_write_temp(path, content), path)
 
 
+def write_export(root: Path, output: str, content: str) -> Path:
+    """Write an export file atomically, anywhere but inside the workspace, where it could
+    take the place of a worksheet or an article text."""
+    path = Path(output)
+    if path.is_dir():
+        raise FactcheckError(f"{output} is a folder; give a file name, such as {Path(output) / 'export.json'}")
+    try:
+        inside = path.resolve().is_relative_to(root.resolve())
+    except OSError:
+        inside = False
+    if inside:
+        raise FactcheckError(f"{output} is inside the workspace {root}; write exports outside it")
+    if not path.parent.is_dir():
+        raise FactcheckError(f"cannot write {output}: folder {path.parent} does not exist; create it first")
+    write_replace(path, content)
+    return path
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)  # the only way to read it is to set it; put it straight back
+    os.umask(mask)
+    return mask
+
+
 def _write_temp(path: Path, content: str) -> str:
+    """A complete temporary file beside ``path``, with the permissions a plain ``open`` would
+    give (mkstemp makes it owner-only, and a team's shared folder needs it readable)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
+        os.fchmod(fd, 0o666 & ~_umask())
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
             handle.flush()
