@@ -10,8 +10,9 @@ import pytest
 from factcheck import __version__
 
 from .conftest import ROOT
+from .readme_demo import splice, transcripts, with_today
 
-COMMANDS = ["init", "status", "show", "check"]
+COMMANDS = ["init", "status", "show", "check", "export"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -62,3 +63,10 @@ def test_shipped_worksheets_are_what_init_writes(run, tmp_path):
         if name.name == "article.toml":
             continue  # holds the source path and the time it was added
         assert (fresh / name).read_bytes() == (shipped / name).read_bytes(), name
+
+
+def test_readme_transcripts_are_real_output(tmp_path):
+    """Every transcript in the README is what the tool prints today (`python -m
+    tests.readme_demo` rewrites them after a change that moves the output)."""
+    readme = with_today((ROOT / "README.md").read_text(encoding="utf-8"))
+    assert splice(readme, transcripts(tmp_path)) == readme

@@ -1,0 +1,101 @@
+"""The README's transcripts, made by running the tool: `init` on the example, one worksheet
+edited the way a checker would, then `status`, `show` and `export`.
+
+`tests/test_docs.py` fails when the README shows anything else; after a change that moves the
+output, rewrite the README's blocks with
+
+    python -m tests.readme_demo
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from typer.testing import CliRunner
+
+from factcheck.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+README = ROOT / "README.md"
+EXAMPLE = "examples/us-accuses-north-korea-of-arming-wagner.txt"
+PUBLISHER = '[publisher]\nname = "Example Fact Check"\nurl = "https://example.org"\nlanguage = "en"\n'
+SOURCE = (
+    '[[sources]]\nurl = "https://home.treasury.gov/news/press-releases"\ntitle = "Treasury sanctions Wagner Group"\n'
+    'kind = "official-data"\nstance = "supports"\naccessed = "2026-11-24"\n\n# [[sources]]'
+)
+
+
+def _edit(path: Path, *pairs: tuple[str, str]) -> None:
+    text = path.read_text(encoding="utf-8")
+    for old, new in pairs:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    path.write_text(text, encoding="utf-8")
+
+
+def transcripts(workdir: Path) -> dict[str, str]:
+    """Each README transcript, keyed by the text that introduces its block."""
+    runner = CliRunner()
+
+    def run(*args: str) -> str:
+        result = runner.invoke(app, list(args), catch_exceptions=False, env={"COLUMNS": "100", "TERM": "dumb"})
+        assert result.exit_code == 0, result.output
+        return "\n".join(line.rstrip() for line in result.stdout.splitlines())
+
+    old = os.getcwd()
+    os.chdir(workdir)
+    try:
+        (workdir / "examples").mkdir()
+        shutil.copy(ROOT / EXAMPLE, workdir / EXAMPLE)
+        out = {"$ factcheck init " + EXAMPLE + " --dir demo": run("init", EXAMPLE, "--dir", "demo")}
+        [sheet] = (workdir / "demo").glob("*/10-*.toml")
+        _edit(sheet,
+              ('status = "unstarted"', 'status = "needs-review"'),
+              ('assignee = ""', 'assignee = "ana"'),
+              ('rating = ""', 'rating = "true"'),
+              ('conclusion = ""', 'conclusion = "The Treasury added Wagner to its sanctions list on 26 January."'),
+              ("# [[sources]]", SOURCE))
+        status = run("status", "--dir", "demo", "--sort", "priority").splitlines()
+        out["at 100 columns:"] = "\n".join(status[:20]) + "\n..."
+        out["when several articles share a number):"] = run("show", "10", "--dir", "demo")
+        _edit(sheet, ('status = "needs-review"', 'status = "done"'),
+              ('claim = ""', 'claim = "The US will impose more sanctions on Wagner within weeks"'))
+        (workdir / "demo" / "factcheck.toml").write_text(PUBLISHER, encoding="utf-8")
+        report = run("export", "--dir", "demo").splitlines()
+        out["and given a `claim` rewording:"] = "\n".join(report[:16]) + "\n..."
+        out["(default `{url}/{article}#{number}`)."] = run("export", "--dir", "demo", "--format", "claimreview")
+    finally:
+        os.chdir(old)
+    return out
+
+
+def splice(readme: str, blocks: dict[str, str]) -> str:
+    """``readme`` with the code block after each key replaced by its transcript (indented as
+    the block is). The date an export was made is written as today's."""
+    for marker, body in blocks.items():
+        at = readme.index(marker)
+        # the block after the marker, or the one it opens when it is the command itself
+        start = readme.rindex("```", 0, at) if marker.startswith("$ ") else readme.index("```", at)
+        indent = readme[readme.rindex("\n", 0, start) + 1 : start]
+        open_end = readme.index("\n", start) + 1
+        close = readme.index(indent + "```", open_end)
+        lines = [indent + line if line else "" for line in body.split("\n")]
+        if marker.startswith("$ "):
+            lines.insert(0, indent + marker)
+        readme = readme[:open_end] + "\n".join(lines) + "\n" + readme[close:]
+    return readme
+
+
+def with_today(readme: str) -> str:
+    return re.sub(r'"datePublished": "\d{4}-\d\d-\d\d"', f'"datePublished": "{dt.date.today().isoformat()}"', readme)
+
+
+if __name__ == "__main__":
+    with tempfile.TemporaryDirectory() as tmp:
+        README.write_text(splice(README.read_text(encoding="utf-8"), transcripts(Path(tmp))), encoding="utf-8")
+    print(f"rewrote the transcripts in {README}")
