@@ -33,6 +33,10 @@ DirOption = Annotated[
     typer.Option("--dir", "-d", help="Workspace folder (default: $FACTCHECK_DIR or ./worksheets)."),
 ]
 
+ArticleFilter = Annotated[
+    Optional[str], typer.Option("--article", help="Only articles whose slug contains this.")
+]
+
 
 def _out() -> Console:
     return Console(highlight=False)
@@ -126,7 +130,7 @@ class Sort(str, Enum):
 @app.command()
 def status(
     directory: DirOption = None,
-    article: Annotated[Optional[str], typer.Option("--article", help="Only articles whose slug contains this.")] = None,
+    article: ArticleFilter = None,
     status_: Annotated[Optional[str], typer.Option("--status", help="Only statements with this status.")] = None,
     assignee: Annotated[Optional[str], typer.Option("--assignee", help="Only statements assigned to this person.")] = None,
     sort: Annotated[Sort, typer.Option("--sort", help="Order of the statements.")] = Sort.id,
@@ -225,7 +229,7 @@ def export(
     directory: DirOption = None,
     fmt: Annotated[Format, typer.Option("--format", "-f", help="markdown report, csv, json, or "
                                         "claimreview (schema.org JSON-LD of the verdicts).")] = Format.markdown,
-    article: Annotated[Optional[str], typer.Option("--article", help="Only articles whose slug contains this.")] = None,
+    article: ArticleFilter = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
 ) -> None:
     """Publish the checking: a Markdown report, CSV, JSON, or ClaimReview for the verdicts.

@@ -21,7 +21,6 @@ from .settings import SETTINGS_FILE, Settings
 from .validate import ArticleSheets, Sheet
 from .workspace import ARTICLE_FILE, read_toml
 
-FORMATS = ("markdown", "csv", "json", "claimreview")
 CSV_COLUMNS = (
     "id", "article", "status", "rating", "rating_label", "priority", "claimant", "text", "claim",
     "conclusion", "confidence", "types", "checks_done", "checks", "sources", "assignee", "reviewer",
