@@ -246,6 +246,9 @@ def export(
         root = existing_workspace(directory)
         settings = load_settings(root)
         articles = select(read_workspace(root, settings), Filters(article=article))
+        for sheet in (s for a in articles for s in a.sheets if not s.readable):
+            _err().print(f"Warning: {sheet.problems[0]}; left out of the export until it is fixed",
+                         markup=False, soft_wrap=True)
         rows = records(articles, settings)
         if not rows:
             raise FactcheckError("nothing to export: no worksheets" + (f" in articles matching {article!r}" if article else "")

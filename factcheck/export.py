@@ -102,17 +102,23 @@ def to_json(rows: list[dict]) -> str:
 
 
 def to_csv(rows: list[dict]) -> str:
-    """One row per statement; lists become "; "-joined text, so the file opens in any spreadsheet."""
+    """One row per statement; lists become "; "-joined text, so the file opens in any spreadsheet.
+    A text cell that a spreadsheet would run as a formula ("=HYPERLINK(...)" in an article) is
+    written with a leading apostrophe, the usual guard."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        flat = {key: row[key] for key in CSV_COLUMNS if key not in ("types", "sources", "priority")}
-        flat["types"] = "; ".join(row["types"])
-        flat["sources"] = "; ".join(s.get("url", "") for s in row["sources"])
+        flat = {key: _cell(row[key]) for key in CSV_COLUMNS if key not in ("types", "sources", "priority")}
+        flat["types"] = _cell("; ".join(row["types"]))
+        flat["sources"] = _cell("; ".join(s.get("url", "") for s in row["sources"]))
         flat["priority"] = "" if row["priority"] is None else row["priority"]
         writer.writerow(flat)
     return buffer.getvalue()
+
+
+def _cell(value):
+    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def to_markdown(rows: list[dict], settings: Settings) -> str:

@@ -11,9 +11,14 @@ import os
 import stat
 
 import pytest
+import tomli_w
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
-from factcheck.export import claim_reviews
+from factcheck.errors import FactcheckError
+from factcheck.export import claim_reviews, records, render
 from factcheck.settings import Settings
+from factcheck.validate import read_workspace
 
 SMALL = (
     "Council raises parking fines\n\n"
@@ -189,3 +194,43 @@ def test_nothing_to_export(run, checked):
     assert result.exit_code == 1
     assert result.stderr == ("Error: nothing to export: no worksheets in articles matching 'nope'; "
                              "run `factcheck status` to see the workspace\n")
+
+
+def test_csv_cells_never_run_as_formulas(run, checked):
+    sheet = checked / "02-the-city-council-raised-parking-fines.toml"
+    edit(sheet, 'conclusion = "Fines', 'conclusion = "=HYPERLINK(1) Fines')
+    rows = list(csv.DictReader(io.StringIO(run("export", "-f", "csv").stdout)))
+    assert rows[1]["conclusion"].startswith("'=HYPERLINK(1) Fines")
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.dictionaries(
+    st.sampled_from(["text", "claim", "claimant", "status", "verdict", "checks", "sources", "priority", "types"]),
+    st.recursive(st.booleans() | st.integers() | st.text(max_size=6),
+                 lambda inner: st.lists(inner, max_size=3) | st.dictionaries(
+                     st.sampled_from(["rating", "url", "title", "stance", "done", "x"]), inner, max_size=3),
+                 max_leaves=6)))
+def test_every_format_copes_with_any_worksheet_shape(tmp_path, values):
+    """Hand edits can leave any value of any type; export reads them without crashing, and
+    ClaimReview either succeeds or says what to fix."""
+    folder = tmp_path / "ws" / "an-article"
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "01-x.toml").write_text(tomli_w.dumps(values), encoding="utf-8")
+    workspace_settings = Settings(publisher={"name": "P", "url": "https://p.example"})
+    rows = records(read_workspace(tmp_path / "ws", workspace_settings), workspace_settings)
+    for fmt in ("markdown", "csv", "json"):
+        assert render(fmt, rows, workspace_settings)
+    try:
+        json.loads(render("claimreview", rows, workspace_settings))
+    except FactcheckError as exc:
+        assert str(exc)
+
+
+def test_an_unreadable_worksheet_is_named_not_silently_dropped(run, checked):
+    (checked / "03-councillor-ann-lee-said-the-change.toml").write_text('status = "done\n', encoding="utf-8")
+    result = run("export", "-f", "csv")
+    assert result.exit_code == 0
+    assert result.stderr.startswith("Warning: ")
+    assert "03-councillor-ann-lee-said-the-change.toml:1:" in result.stderr
+    assert result.stderr.endswith("; left out of the export until it is fixed\n")
+    assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 2
