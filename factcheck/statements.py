@@ -179,7 +179,8 @@ def skip_reason(text: str, is_title: bool = False) -> str:
     """Why a sentence is not a checkable statement, or ``""`` when it is one."""
     bare = text.strip()
     low = bare.lower()
-    if _FURNITURE.match(bare) or (len(bare) < 160 and _FURNITURE_ANYWHERE.search(low)) or _addresses_reader(bare, low):
+    if (_FURNITURE.match(bare) or (len(bare) < 160 and _FURNITURE_ANYWHERE.search(low))
+            or (not is_title and _addresses_reader(bare, low))):  # a headline may start "Get ..."
         return "site furniture"
     if _CREDIT.match(bare) or _is_byline(bare):
         return "byline or credit"

@@ -110,6 +110,11 @@ def test_skip_reasons(sentence, reason):
     assert skip_reason(sentence) == reason
 
 
+def test_a_headline_that_starts_like_a_button_is_still_the_headline():
+    assert skip_reason("Get ready for higher prices, Fed warns") == "site furniture"
+    assert skip_reason("Get ready for higher prices, Fed warns", is_title=True) == ""
+
+
 @pytest.mark.parametrize(
     "sentence, claimant",
     [
