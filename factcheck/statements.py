@@ -278,7 +278,7 @@ def rule_features(text: str, claimant: str, checks: list[Check]) -> set[str]:
         found.add("quote")
     if _HEDGE.search(low):
         found.add("hedged")
-    if _FIRST_PERSON.search(re.sub(QUOTE, "", text)):
+    if _FIRST_PERSON.search(QUOTE.sub("", text)):
         found.add("first_person")
     if len(_WORD.findall(text)) < 8:
         found.add("short")
