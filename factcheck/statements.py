@@ -94,9 +94,10 @@ _CREDIT = re.compile(
 # "By Tess Bonn - 11/19/19 06:56 AM EST", "By M. Moon, 4h ago", "By Amy Kuperinsky | NJ Advance
 # Media": two or more name words, then a separator, a date or a handle. "By Tuesday, the ..."
 # has one capitalised word, and "By Christmas Day, Apple had sold ..." ends with a full stop, so
-# both stay sentences.
+# both stay sentences. Words are separated by exactly one space: an optional separator would let
+# the engine try every way of cutting "By AAAA..." into words (minutes on a 200-letter line).
 _BYLINE = re.compile(
-    r"^By\ (?P<name>(?:[A-Z][\w.'’-]*\ ?){2,4}|[A-Z]{2,}(?:\ [A-Z.]{2,}){1,3}"
+    r"^By\ (?P<name>[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3}|[A-Z]{2,}(?:\ [A-Z.]{2,}){1,3}"
     r"(?:\ ,?\ ?(?:and|&|,)\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3})?)"
     r"\s?(?:[-–—|@]|,\s?(?![a-z])|\d|on\ |(?:updated|published|staff|contributor)\b|$)",
     re.X,

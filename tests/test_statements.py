@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.article import read_article
+from factcheck.article import Article, read_article
 from factcheck.checks import Check, find_checks
 from factcheck.claimant import find_claimant
 from factcheck.statements import extract, skip_reason
@@ -205,3 +205,17 @@ def test_checks_never_crash_and_name_only_what_is_there(words, spaces):
     text = "".join(w + s for w, s in zip(words, spaces))
     for check in find_checks(text, {}):
         assert all(part in text for part in check.what.split())
+
+
+@pytest.mark.parametrize("unit", ["AA", "A.", "Ab ", "A ", "1,", "“Kirby ", "according to “", "Published “"])
+def test_no_pattern_backtracks_for_ever(unit):
+    """A hang guard, not a benchmark: long runs of the shapes the patterns look for (names,
+    initials, quotes, bylines). A byline pattern with an optional space once took 10 s on
+    "By " + 200 capitals; each of these takes under 0.05 s, and 3 s means a regression."""
+    import time
+
+    text = "By " + unit * 200 + " x"
+    start = time.perf_counter()
+    extraction = extract(Article(text=text, title="", source="t"))
+    assert time.perf_counter() - start < 3
+    assert extraction.statements or extraction.skipped
