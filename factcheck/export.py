@@ -78,6 +78,7 @@ def _record(sheet: Sheet, meta: dict, settings: Settings) -> dict:
         "rating_value": dict(settings.ratings).get(rating),
         "priority": v.get("priority") if isinstance(v.get("priority"), (int, float)) else None,
         "claimant": _text(v, "claimant"),
+        "claimant_kind": _kind_of(_text(v, "claimant"), checks),
         "text": _text(v, "text"),
         "claim": _text(v, "claim"),
         "conclusion": _text(verdict, "conclusion"),
@@ -198,7 +199,7 @@ def claim_reviews(rows: list[dict], settings: Settings, today: dt.date | None = 
             rating.update(ratingValue=r["rating_value"], bestRating=best, worstRating=1)
         item = {"@type": "Claim"}
         if r["claimant"]:
-            item["author"] = {"@type": "Person" if _looks_like_person(r["claimant"]) else "Organization",
+            item["author"] = {"@type": "Person" if r["claimant_kind"] == "person" else "Organization",
                               "name": r["claimant"]}
         if r["article_url"] or r["article_title"]:
             appearance = {"@type": "CreativeWork"}
@@ -226,10 +227,17 @@ def claim_reviews(rows: list[dict], settings: Settings, today: dt.date | None = 
     return reviews
 
 
-def _looks_like_person(name: str) -> bool:
-    """Two or three capitalised words and no organisation word: "John Kirby", not "The US"."""
-    words = name.split()
-    return 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0] != "The"
+def _kind_of(claimant: str, checks: list[dict]) -> str:
+    """"person" or "organisation": what the worksheet's checks call the claimant (the checker
+    may have corrected it there), else a guess: two or three capitalised words are a person
+    ("John Kirby"), anything else an organisation ("The US", "the mayor's office")."""
+    for check in checks:
+        if check.get("what") in (claimant, claimant.split()[-1] if claimant else None):
+            if check.get("kind") in ("person", "organisation"):
+                return check["kind"]
+    words = claimant.split()
+    person = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0] != "The"
+    return "person" if person else "organisation"
 
 
 def to_claimreview(rows: list[dict], settings: Settings, today: dt.date | None = None) -> str:

@@ -132,7 +132,8 @@ def test_claimreview_uses_the_rewording_and_the_review_url_template(checked):
     row = {"id": f"{SLUG}/02-x", "number": "02", "article": SLUG, "article_title": "T",
            "article_url": "https://news.example/a", "article_published": "2026-11-20T09:00:00+00:00",
            "status": "done", "rating": "unproven", "rating_label": "Unproven", "rating_value": 0,
-           "claimant": "Ann Lee", "text": "long text", "claim": "Parking fines rose 40%", "errors": []}
+           "claimant": "Ann Lee", "claimant_kind": "person", "text": "long text", "claim": "Parking fines rose 40%",
+           "errors": []}
     settings = Settings(publisher={"name": "P", "url": "https://p.example",
                                    "review_url": "{url}/checks/{article}/{number}"})
     [review] = claim_reviews([row], settings, today=dt.date(2026, 11, 24))
@@ -234,3 +235,20 @@ def test_an_unreadable_worksheet_is_named_not_silently_dropped(run, checked):
     assert "03-councillor-ann-lee-said-the-change.toml:1:" in result.stderr
     assert result.stderr.endswith("; left out of the export until it is fixed\n")
     assert len(list(csv.DictReader(io.StringIO(result.stdout)))) == 2
+
+
+@pytest.mark.parametrize(
+    "claimant, checks, kind",
+    [
+        ("Kirby", [{"kind": "person", "what": "Kirby"}], "person"),  # the checks know him
+        ("John Kirby", [{"kind": "person", "what": "Kirby"}], "person"),
+        ("Wagner", [{"kind": "organisation", "what": "Wagner"}], "organisation"),
+        ("Ann Lee", [], "person"),  # no check names her: two capitalised words
+        ("The US", [], "organisation"),
+        ("the mayor", [], "organisation"),
+    ],
+)
+def test_the_claimant_is_a_person_or_an_organisation(claimant, checks, kind):
+    from factcheck.export import _kind_of
+
+    assert _kind_of(claimant, checks) == kind
