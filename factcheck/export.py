@@ -58,11 +58,16 @@ def _text(values: dict, key: str) -> str:
     return value if isinstance(value, str) else ""
 
 
+def _tables(values: dict, key: str) -> list[dict]:
+    """The ``[[key]]`` tables of a worksheet, whatever else a hand edit left there."""
+    found = values.get(key)
+    return [t for t in found if isinstance(t, dict)] if isinstance(found, list) else []
+
+
 def _record(sheet: Sheet, meta: dict, settings: Settings) -> dict:
     v = sheet.values
     verdict = v.get("verdict") if isinstance(v.get("verdict"), dict) else {}
-    checks = [c for c in v.get("checks", []) if isinstance(c, dict)] if isinstance(v.get("checks"), list) else []
-    sources = [s for s in v.get("sources", []) if isinstance(s, dict)] if isinstance(v.get("sources"), list) else []
+    checks, sources = _tables(v, "checks"), _tables(v, "sources")
     rating = _text(verdict, "rating")
     types = v.get("types") if isinstance(v.get("types"), list) else []
     return {
@@ -170,8 +175,8 @@ def claim_reviews(rows: list[dict], settings: Settings, today: dt.date | None = 
     """schema.org ClaimReview objects for every statement with a published verdict: a finished
     status and a rating. Raises FactcheckError, naming what to fix, when the markup would lack
     a required field (publisher name and url, a rating label) or a verdict has errors."""
-    publisher = settings.publisher
-    missing = [key for key in ("name", "url") if not isinstance(publisher.get(key), str) or not publisher[key]]
+    publisher = {key: value for key, value in settings.publisher.items() if isinstance(value, str) and value}
+    missing = [key for key in ("name", "url") if key not in publisher]
     if missing:
         raise FactcheckError(
             f"ClaimReview needs the publisher's {' and '.join(missing)}; add a [publisher] table with "
@@ -183,13 +188,13 @@ def claim_reviews(rows: list[dict], settings: Settings, today: dt.date | None = 
     broken = [r for r in verdicts if r["errors"] or r["rating_value"] is None]
     if broken:
         first = broken[0]
-        why = first["errors"][0] if first["errors"] else f"{first['id']}: rating {first['rating']!r} is not in the rating scale"
+        why = (first["errors"] or [f"{first['id']}: rating {first['rating']!r} is not in the rating scale"])[0]
         raise FactcheckError(f"{len(broken)} verdict(s) cannot be published, first: {why}; "
                              f"run `factcheck check` and fix them first")
-    template = publisher.get("review_url") if isinstance(publisher.get("review_url"), str) else DEFAULT_REVIEW_URL
+    template = publisher.get("review_url", DEFAULT_REVIEW_URL)
     date = (today or dt.date.today()).isoformat()
     author = {"@type": "Organization", "name": publisher["name"], "url": publisher["url"]}
-    if isinstance(publisher.get("logo"), str) and publisher["logo"]:
+    if "logo" in publisher:
         author["logo"] = {"@type": "ImageObject", "url": publisher["logo"]}
     reviews = []
     best = max(value for _, value in settings.ratings)
@@ -221,7 +226,7 @@ def claim_reviews(rows: list[dict], settings: Settings, today: dt.date | None = 
             "reviewRating": rating,
             "datePublished": date,
         }
-        if isinstance(publisher.get("language"), str) and publisher["language"]:
+        if "language" in publisher:
             review["inLanguage"] = publisher["language"]
         reviews.append(review)
     return reviews
