@@ -239,7 +239,7 @@ def export(
     from .export import records, render
     from .settings import load_settings
     from .validate import read_workspace
-    from .views import Filters, select
+    from .views import Filters, plural, select
     from .workspace import existing_workspace, write_export
 
     with _errors():
@@ -258,7 +258,9 @@ def export(
             sys.stdout.write(text)
         else:
             write_export(root, output, text)
-            _err().print(f"Wrote {fmt.value} for {len(rows)} statements to {output}", markup=False, soft_wrap=True)
+            what = (f"{plural(len(json.loads(text)), 'verdict')} as ClaimReview" if fmt is Format.claimreview
+                    else f"{fmt.value} for {plural(len(rows), 'statement')}")
+            _err().print(f"Wrote {what} to {output}", markup=False, soft_wrap=True)
 
 
 def run() -> None:

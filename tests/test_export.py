@@ -167,6 +167,8 @@ def test_output_file_is_written_whole_and_readable(run, checked, tmp_path):
     result = run("export", "-f", "json", "-o", "out.json")
     assert result.exit_code == 0
     assert result.stderr == "Wrote json for 3 statements to out.json\n"
+    (checked.parent / "factcheck.toml").write_text(PUBLISHER, encoding="utf-8")
+    assert run("export", "-f", "claimreview", "-o", "cr.json").stderr == "Wrote 1 verdict as ClaimReview to cr.json\n"
     written = tmp_path / "out.json"
     assert json.loads(written.read_text(encoding="utf-8")) == json.loads(run("export", "-f", "json").stdout)
     mask = os.umask(0o022)
