@@ -34,7 +34,7 @@ from factcheck.statements import CHECK_WORTHY, extract  # noqa: E402
 
 # Skip reasons that judge a line not to be article prose (as against a question or an opinion).
 FURNITURE_REASONS = {"site furniture", "byline or credit", "caption", "date, time or number only",
-                     "fragment of a sentence", "heading"}
+                     "fragment of a sentence", "heading", "outside the article body"}
 
 
 def have_data() -> bool:
@@ -140,7 +140,34 @@ def bench_furniture() -> dict:
         print(f"  {name:<22} furniture giving no statement {no_statement / len(boiler):6.1%} of {len(boiler):>6}"
               f" | content not taken for furniture {kept / len(content):6.1%}, giving a statement "
               f"{stated / len(content):6.1%} of {len(content):>5}")
+    print("  The same blocks, each page's blocks fed whole as one text (a page pasted into a file):")
+    for name, path in (("readability pages", "boilerplate_readability_en/blocks_aligned.jsonl"),
+                       ("scrapinghub pages", "boilerplate_scrapinghub/blocks_aligned.jsonl")):
+        counts = {"boilerplate": [0, 0], "content": [0, 0]}  # label: [blocks, blocks giving a statement]
+        for page in jsonl(DATA / path):
+            if page.get("lang_guess", "en") == "en":
+                for label, stated in page_fates(page["blocks"]):
+                    counts[label][0] += 1
+                    counts[label][1] += stated
+        (nb, sb), (nc, sc) = counts["boilerplate"], counts["content"]
+        out[name] = ((nb - sb) / nb, sc / nc)
+        print(f"  {name:<22} furniture giving no statement {(nb - sb) / nb:6.1%} of {nb:>6}"
+              f" | content giving a statement {sc / nc:6.1%} of {nc:>5}")
     return out
+
+
+def page_fates(blocks: list[dict]) -> list[tuple[str, bool]]:
+    """(label, gives a statement) for each labelled block of a page fed whole to the pipeline."""
+    texts = [(normalise(b["text"]).strip(), b["label"]) for b in blocks]
+    texts = [(t, label) for t, label in texts if t]
+    text = "\n\n".join(t for t, _ in texts)
+    spans, pos = [], 0
+    for t, _ in texts:
+        spans.append((pos, pos + len(t)))
+        pos += len(t) + 2
+    stated = [(s.start, s.end) for s in extract(Article(text=text, title="", source="bench")).statements]
+    return [(label, any(s < b and e > a for s, e in stated))
+            for (_, label), (a, b) in zip(texts, spans) if label in ("content", "boilerplate")]
 
 
 # ---------------------------------------------------------------------------------------------

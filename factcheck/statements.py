@@ -332,6 +332,11 @@ def claim_types(text: str, found: set[str]) -> tuple[str, ...]:
 # ---------------------------------------------------------------------------------------------
 
 
+OUTSIDE_BODY = "outside the article body"
+_SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
+BODY_MIN_WORDS = 15  # a block of the article's own prose: ends a sentence and is this long
+
+
 def extract(article: Article) -> Extraction:
     """Run the statement pipeline over ``article.text``."""
     text = article.text
@@ -339,16 +344,45 @@ def extract(article: Article) -> Extraction:
     skipped: list[Skipped] = []
     claimants = Claimants()
     last_paragraph = -1
-    for span in sentences(text):
+    spans = sentences(text)
+    body = _body(text, spans)
+    title_at = text.find(article.title) if article.title else -1
+    for span in spans:
         sentence = text[span.start : span.end]
-        is_title = span.start == text.find(article.title) and bool(article.title) and span.paragraph == 0
+        is_title = span.start == title_at  # where the headline first appears, even below a menu
         reason = skip_reason(sentence, is_title=is_title)
+        if not reason and not is_title and _outside(span, sentence, body):
+            reason = OUTSIDE_BODY
         if reason:
             skipped.append(Skipped(sentence, span.start, span.end, reason))
             continue
         statements.append(_statement(sentence, span, claimants, last_paragraph))
         last_paragraph = span.paragraph
     return Extraction(tuple(statements), tuple(skipped))
+
+
+def _body(text: str, spans: list[Span]) -> tuple[int, int] | None:
+    """The first and last block of the article's own prose (BODY_MIN_WORDS words or more that
+    end a sentence or hold two), or None when the text has no such block."""
+    blocks: dict[int, list[int]] = {}  # paragraph: [start, end, sentences]
+    for span in spans:
+        block = blocks.setdefault(span.paragraph, [span.start, span.end, 0])
+        block[1], block[2] = span.end, block[2] + 1
+    prose = [p for p, (start, end, n) in blocks.items()
+             if (n >= 2 or _SENTENCE_END.search(text, start, end)) and len(text[start:end].split()) >= BODY_MIN_WORDS]
+    return (prose[0], prose[-1]) if prose else None
+
+
+def _outside(span: Span, sentence: str, body: tuple[int, int] | None) -> bool:
+    """A short line with no full stop before the article's first block of prose or after its
+    last: the menu, the other stories' headlines, the tour dates of a pasted page. Inside the
+    body such a line is kept (a key point, a bullet), and so is every line of a text that has
+    no prose block at all (a list of claims)."""
+    if body is None or body[0] <= span.paragraph <= body[1]:
+        return False
+    if span.paragraph > body[1] and any(ch.isdigit() for ch in sentence):
+        return False  # after the body, a list with numbers may be facts: "Waheed Zaman, 22, London E17"
+    return not _SENTENCE_END.search(sentence) and len(sentence.split()) < 20
 
 
 def _statement(sentence: str, span: Span, claimants: Claimants, last_paragraph: int) -> Statement:

@@ -219,3 +219,46 @@ def test_no_pattern_backtracks_for_ever(unit):
     extraction = extract(Article(text=text, title="", source="t"))
     assert time.perf_counter() - start < 3
     assert extraction.statements or extraction.skipped
+
+
+PASTED_PAGE = """\
+Home
+World News
+Council raises parking fines by 40%
+Fines for parking on double yellow lines rose from £65 to £90 in March, the council said on Monday, the first rise in ten years.
+Key points
+Fines rise to £90 from March
+The council expects £2m a year more
+Councillor Ann Lee said the money would go to road repairs, which the council has cut twice since 2019.
+Related stories
+Mayor opens new cycle lane on the high street
+Bus fares frozen for another year
+Charged: Ann Smith, 42, of Leeds
+"""
+
+
+def test_lines_outside_the_article_body_are_skipped():
+    """A page pasted whole: the menu before the article and the other stories after it are
+    skipped; the key points inside it, the headline and a list with numbers after it stay."""
+    article = Article(text=PASTED_PAGE, title="Council raises parking fines by 40%", source="t")
+    extraction = extract(article)
+    reasons = {k.text: k.reason for k in extraction.skipped}
+    assert reasons == {
+        "Home": "too short to be a claim",
+        "World News": "heading",
+        "Key points": "too short to be a claim",
+        "Related stories": "site furniture",
+        "Mayor opens new cycle lane on the high street": "outside the article body",
+        "Bus fares frozen for another year": "outside the article body",
+    }
+    kept = [s.text for s in extraction.statements]
+    assert "Council raises parking fines by 40%" in kept  # the headline
+    assert "Fines rise to £90 from March" in kept and "The council expects £2m a year more" in kept
+    assert "Charged: Ann Smith, 42, of Leeds" in kept
+
+
+def test_a_text_with_no_prose_block_keeps_every_line():
+    """A list of claims to check, one a line with no full stops, is not a page's furniture."""
+    text = "Crime fell by 10% last year\nThe new bridge cost £40m\nUnemployment is at a record low\n"
+    extraction = extract(Article(text=text, title="", source="t"))
+    assert len(extraction.statements) == 3
