@@ -27,7 +27,7 @@ DATA = Path(
 )
 sys.path.insert(0, str(ROOT))
 
-from factcheck.article import Article, normalise  # noqa: E402
+from factcheck.article import Article, guess_title, normalise  # noqa: E402
 from factcheck import priority  # noqa: E402
 from factcheck.sentences import sentences  # noqa: E402
 from factcheck.statements import CHECK_WORTHY, extract  # noqa: E402
@@ -153,6 +153,18 @@ def bench_furniture() -> dict:
         out[name] = ((nb - sb) / nb, sc / nc)
         print(f"  {name:<22} furniture giving no statement {(nb - sb) / nb:6.1%} of {nb:>6}"
               f" | content giving a statement {sc / nc:6.1%} of {nc:>5}")
+    titles = {d["name"]: d.get("title") or "" for d in jsonl(DATA / "boilerplate_readability_en" / "index.jsonl")}
+    found = total = 0
+    for page in jsonl(DATA / "boilerplate_readability_en" / "blocks_aligned.jsonl"):
+        gold = " ".join(titles.get(page["id"], "").lower().replace("’", "'").split())
+        if gold:
+            total += 1
+            guess = " ".join(guess_title(normalise("\n\n".join(b["text"] for b in page["blocks"])))
+                             .lower().replace("’", "'").split())
+            found += bool(guess) and (guess in gold or gold in guess)
+    out["headline from a pasted page"] = (found, total)
+    print(f"  readability pages pasted whole: headline found {found} of {total} (the page's <title>"
+          f" or Readability's, either containing the other)")
     return out
 
 

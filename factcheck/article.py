@@ -141,13 +141,44 @@ def normalise(text: str) -> str:
 
 
 def guess_title(text: str) -> str:
-    """The first line, when it reads like a headline (short, not ending a sentence)."""
-    first = text.lstrip().split("\n", 1)[0].strip()
-    if not first or len(first) > MAX_TITLE:
+    """The headline: the first line when it reads like one (four words or more, not ending a
+    sentence, not a menu). On a page pasted whole, whose first lines are a menu ("Home",
+    "World News", "Skip to content"), the longest line above the first paragraph of prose (a
+    line of 15 words or more ending a sentence) that has 4 to 15 words and is not a byline,
+    time stamp or caption. Else a first line of two or three words; else nothing."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    if not lines:
         return ""
-    if first.endswith((".", ",", ";", ":")) or len(first.split()) < 2:
-        return ""
-    return first
+    if _headline_like(lines[0]) and len(lines[0].split()) >= 4 and not _MENU.search(lines[0]):
+        return lines[0]
+    candidates = []
+    for line in lines:
+        if len(line.split()) >= 15 and line.endswith((".", "!", "?", "”", '"', "’")):
+            if candidates:  # only a text with a body has a headline above it
+                return max(candidates, key=len)
+            break
+        if _headline(line):
+            candidates.append(line)
+    return lines[0] if _headline_like(lines[0]) else ""
+
+
+_MENU = re.compile(r"^(?:skip to|accessibility links|jump to|menu\b|sign in|log in)|[|•©]", re.I)
+
+
+def _headline(line: str) -> bool:
+    return _headline_like(line) and 4 <= len(line.split()) <= 15 and not _NOT_A_HEADLINE.search(line)
+
+
+# bylines, time stamps and picture captions, which sit between a menu and the article too
+_NOT_A_HEADLINE = re.compile(
+    r"^(?:by|updated|published|posted|last updated|media caption|image|photo|picture|skip to)\b|\bago$|"
+    r"/\s*(?:reuters|ap|afp|getty)|\b(?:getty images|photograph|portrait by)\b|[!?|•©]",
+    re.I,
+)
+
+
+def _headline_like(line: str) -> bool:
+    return len(line) <= MAX_TITLE and not line.endswith((".", ",", ";", ":")) and len(line.split()) >= 2
 
 
 def slugify(title: str) -> str:

@@ -60,6 +60,20 @@ def test_missing_file_and_directory(tmp_path):
         ("US accuses North Korea of arming Wagner\n\nBody.", "US accuses North Korea of arming Wagner"),
         ("This first line is a sentence.\nMore.", ""),
         ("Word\n", ""),
+        ("Brexit chaos\n\nMPs voted again on Tuesday, the third vote in a week, and the deal failed once more.",
+         "Brexit chaos"),
+        ("Cold as ice: Wikinews interviews Marymegan Daly on discovering a new species of sea anemone"
+         " living under Antarctic ice\n\nBody.",
+         "Cold as ice: Wikinews interviews Marymegan Daly on discovering a new species of sea anemone"
+         " living under Antarctic ice"),  # a long first line is still the headline
+        ("Skip to content\nUS accuses North Korea of arming Wagner\nPhotograph: Evan Vucci/AP\n"
+         "The White House has accused North Korea of arming the Kremlin-linked private military company.\n"
+         "It said so on Thursday, and a spokesperson added more details the next day in Washington.",
+         "US accuses North Korea of arming Wagner"),
+        # a page pasted whole: the menu first, then the headline, a byline, a time stamp, the body
+        ("Home\nWorld News\nCouncil raises parking fines by 40%\nBy Jane Doe and John Smith\n"
+         "Updated 2 hours ago\nFines for parking on double yellow lines rose from £65 to £90 in March, "
+         "the council said on Monday.\n", "Council raises parking fines by 40%"),
     ],
 )
 def test_title_only_when_the_first_line_reads_like_a_headline(text, title):
