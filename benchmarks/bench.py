@@ -355,7 +355,7 @@ def bench_html() -> dict:
                if r.get("lang_guess") == "en"}
     blocks = {r["id"]: r["blocks"] for r in jsonl(DATA / "boilerplate_scrapinghub" / "blocks_aligned.jsonl")}
     totals = {"factcheck (trafilatura)": [0, 0, 0], "all visible text (floor)": [0, 0, 0]}
-    furniture_seen = furniture_in_statements = 0
+    furniture_seen = furniture_in_statements = content_seen = content_in_statements = 0
     start = time.perf_counter()
     for page_id in sorted(english):
         html = gzip.open(DATA / "boilerplate_scrapinghub" / "html" / f"{page_id}.html.gz").read().decode("utf-8", "replace")
@@ -371,6 +371,9 @@ def bench_html() -> dict:
             if b["label"] == "boilerplate" and len(b["text"].split()) >= 4:
                 furniture_seen += 1
                 furniture_in_statements += b["text"] in statements
+            elif b["label"] == "content" and len(b["text"].split()) >= 4:
+                content_seen += 1
+                content_in_statements += b["text"] in statements
     elapsed = time.perf_counter() - start
     for name, (tp, fp, fn) in totals.items():
         p, r, f = prf(tp, fp, fn)
@@ -380,6 +383,9 @@ def bench_html() -> dict:
     out["scrapinghub furniture in statements"] = share
     print(f"  scrapinghub boilerplate blocks (4+ words) inside a statement: {share:.1%} of {furniture_seen}"
           f"  ({elapsed / len(english) * 1000:.0f} ms a page)")
+    out["scrapinghub content in statements"] = content_in_statements / content_seen
+    print(f"  scrapinghub content blocks (4+ words) inside a statement: "
+          f"{content_in_statements / content_seen:.1%} of {content_seen}")
 
     passed = with_ok = without_ok = 0
     rows = jsonl(DATA / "boilerplate_trafilatura_en" / "annotations.jsonl")
