@@ -82,7 +82,10 @@ _FURNITURE_ANYWHERE = re.compile(  # searched in lower-cased text (see _COMPARAT
     r"^\d+ min read$|^\d+ ?[hmd] ago$|^\d+ (?:minutes?|hours?|days?) ago$|news tip\?|"
     r"follow (?:us|@?\w+) on (?:twitter|facebook|instagram)|download (?:the|our) \w+ apps?|"
     r"is not responsible for the (?:opinions|content)|thank you for (?:your support|reading)|"
-    r"submit (?:your|a) letter to the editor|more great \w+ stories|\{\*.*\*\}",
+    r"submit (?:your|a) letter to the editor|more great \w+ stories|\{\*.*\*\}|"
+    # a menu label with its count ("Community Post (4824)", "View comments (27)"; not a year),
+    # and a breadcrumb ("» Elections 2019")
+    r"^[^\W\d][\w&'’ -]{0,40} ?\((?!(?:19|20)\d\d\))\d[\d,]*\)$|^[»›]",
 )
 _CREDIT = re.compile(
     r"^\(?(?:additional\ reporting|reporting|writing|editing|edited|compiled|produced|"

@@ -88,6 +88,9 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Close this modal window", "site furniture"),
         ("Follow timgray for Lifehacker", "site furniture"),
         ("Get Quanta Magazine delivered to your inbox", "site furniture"),
+        ("Community Post (4824)", "site furniture"),
+        ("» Elections 2019", "site furniture"),
+        ("Common problems in student newsrooms (2011)", ""),  # a year, not a count
         ("By clicking \"Submit,\" you agree to the Privacy Policy and Terms of Use.", "site furniture"),
         # ... and sentences that start the same way
         ("By Tuesday, the company had sold 40,000 units.", ""),
