@@ -14,12 +14,10 @@ import csv
 import datetime as dt
 import io
 import json
-import tomllib
 
 from .errors import ERROR, FactcheckError
 from .settings import SETTINGS_FILE, Settings
 from .validate import ArticleSheets, Sheet
-from .workspace import ARTICLE_FILE, read_toml
 
 CSV_COLUMNS = (
     "id", "article", "status", "rating", "rating_label", "priority", "claimant", "text", "claim",
@@ -43,10 +41,7 @@ def records(articles: list[ArticleSheets], settings: Settings) -> list[dict]:
 
 
 def _article_meta(article: ArticleSheets) -> dict:
-    try:
-        meta = read_toml(article.folder / ARTICLE_FILE)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-        meta = {}
+    meta = article.meta
     source = str(meta.get("source", ""))
     url = str(meta.get("url", "")) or (source if source.startswith(("http://", "https://")) else "")
     return {"slug": article.slug, "title": article.title, "url": url,

@@ -248,6 +248,7 @@ class ArticleSheets:
     folder: Path
     title: str
     sheets: list[Sheet]
+    meta: dict = field(default_factory=dict)  # article.toml as read; empty when unreadable
 
 
 def read_workspace(root: Path, settings: Settings) -> list[ArticleSheets]:
@@ -256,11 +257,11 @@ def read_workspace(root: Path, settings: Settings) -> list[ArticleSheets]:
     articles = []
     for folder in article_dirs(root):
         try:
-            title = str(read_toml(folder / ARTICLE_FILE).get("title", ""))
+            meta = read_toml(folder / ARTICLE_FILE)
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-            title = ""
+            meta = {}
         sheets = [load_sheet(p, folder.name, settings, texts) for p in worksheet_paths(folder)]
-        articles.append(ArticleSheets(folder.name, folder, title, sheets))
+        articles.append(ArticleSheets(folder.name, folder, str(meta.get("title", "")), sheets, meta))
     return articles
 
 

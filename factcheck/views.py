@@ -118,7 +118,7 @@ def select(articles: list[ArticleSheets], filters: Filters) -> list[ArticleSheet
             if (not filters.status or s.values.get("status") == filters.status)
             and (not filters.assignee or s.values.get("assignee") == filters.assignee)
         ]
-        out.append(ArticleSheets(article.slug, article.folder, article.title, sheets))
+        out.append(ArticleSheets(article.slug, article.folder, article.title, sheets, article.meta))
     return out
 
 
