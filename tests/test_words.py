@@ -1,0 +1,97 @@
+"""The word lists and the search gates give the same answers as the plain regexes they replaced
+(those regexes are kept here as the reference)."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from factcheck import priority, statements
+from factcheck.checks import find_checks
+from factcheck.words import WordList
+
+# The regexes statements.py used before the word lists (searched in lower-cased text).
+REFERENCE = {
+    "_COMPARATIVE": r"\b(?:more|less|fewer|greater|higher|lower|larger|smaller|bigger|increase[sd]?|"
+    r"decrease[sd]?|rose|fell|doubled|tripled|halved|compared)\b",
+    "_CAUSAL": r"\b(?:because(?:\sof)?|due\sto|as\sa\sresult|caused?|causing|led\sto|leads?\sto|"
+    r"result(?:s|ed)?\sin|thanks\sto|blam(?:e|ed|ing)|responsible\sfor|so\sthat|to\sprevent)\b",
+    "_FUTURE": r"\b(?:will|would|shall|going\sto|plans?\sto|planning\sto|expected\sto|set\sto|"
+    r"intends?\sto|aims?\sto|in\sthe\scoming\s(?:days|weeks|months|years)|next\s(?:year|month|week))\b",
+    "_RULES": r"\b(?:law|laws|legal|illegal|unlawful|ban(?:s|ned)?|sanctions?|regulations?|rules?|"
+    r"bill|act|legislation|constitution|court|ruled?|banned|blacklist|export\s(?:curbs|controls)|"
+    r"treaty|policy|prohibit\w*|required\sby|mandatory)\b",
+    "_HEDGE": r"\b(?:may|might|could|possibly|perhaps|reportedly|allegedly|apparently|seems?|appears?\sto|"
+    r"likely|unclear|rumou?red)\b",
+}
+
+# Words from every list and gate, near misses, and other words, joined by what sits between words
+# in real text (and a few characters that change length or case when lowered).
+VOCABULARY = sorted(
+    {w for name in REFERENCE for w in re.findall(r"[a-z]+", REFERENCE[name])}
+    | set("as a result in the coming next year due to so that export curbs required by appear".split())
+    | set("prohibited prohibits lawful acts rulers mayor maybe 2 12th 5 january May Monday one dozens".split())
+    | set("best largest interest first most least only record Getty cookies newsletter sign up".split())
+    | set("all rights reserved min read 5h ago follow us on twitter İ É ß".split())
+)
+# Whole phrases too, or the phrase branches would almost never be reached.
+PHRASES = [
+    "due to", "as a result", "led to", "results in", "thanks to", "responsible for", "so that",
+    "to prevent", "going to", "plans to", "in the coming weeks", "next month", "export controls",
+    "required by", "appears to", "all rights reserved", "sign up for", "our weekly newsletter",
+    "we use cookies", "read the privacy policy", "log in to continue", "comments are moderated",
+    "your email address", "public inspection file", "12 min read", "5h ago", "3 hours ago",
+    "follow us on twitter", "download the news app", "thank you for reading", "{* title *}",
+    "community post (4824)", "elections (2019)", "» elections 2019", "news tip?",
+]
+SEPARATORS = st.sampled_from([" ", " ", " ", "\n", ", ", "-", "'", "’", ".", "(", ")", "»", "", "_", "2"])
+TEXTS = st.lists(st.tuples(st.sampled_from(VOCABULARY + PHRASES), SEPARATORS, st.booleans()), max_size=8).map(
+    lambda words: "".join((w.capitalize() if capital else w) + sep for w, sep, capital in words)
+)
+
+
+@settings(max_examples=400)
+@given(TEXTS)
+def test_word_lists_answer_as_their_regexes(text):
+    low = text.lower()
+    words = set(priority.tokens(text))
+    for name, pattern in REFERENCE.items():
+        word_list: WordList = getattr(statements, name)
+        assert word_list.found(low, words) == bool(re.search(pattern, low)), (name, text)
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+def test_checks_are_the_same_with_the_gates_as_without(text):
+    assert find_checks(text, {}, set(priority.tokens(text))) == find_checks(text, {})
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+def test_furniture_keys_never_hide_a_phrase(text):
+    low = text.lower()
+    assert statements._furniture_anywhere(low) == bool(statements._FURNITURE_ANYWHERE.search(low))
+
+
+def test_phrases_need_all_their_words():
+    causal = statements._CAUSAL
+    for sentence, expected in (
+        ("Prices rose as a result of the strike.", True),
+        ("The result was a draw.", False),
+        ("The plant was closed due to flooding.", True),
+        ("The payment was due in May.", False),
+        ("Imports are prohibited under the new rules.", None),  # a rule, not a cause
+    ):
+        low = sentence.lower()
+        found = causal.found(low, set(priority.tokens(sentence)))
+        assert found is bool(expected), sentence
+    assert statements._RULES.found("imports are prohibited.", {"imports", "are", "prohibited"})
+
+
+@pytest.mark.parametrize("line", PHRASES)
+def test_furniture_keys_on_whole_lines(line):
+    assert statements._furniture_anywhere(line) == bool(statements._FURNITURE_ANYWHERE.search(line))
