@@ -75,7 +75,9 @@ NOT_NAMES = frozenset(
     "As It Its He She They We I You This That These Those There Here His Her Their Our My "
     "Your Mr Mrs Ms Dr About Some Many Most All No Not One Ties Because Additional".split()
 )
-_CAP_WORD = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w’'-]*)"  # "U.S.", "D.C.", "Kirby"
+# "U.S.", "D.C.", "Kirby". Written to start with [A-Z] outside any group, so that the regex
+# engine skips ahead to the next capital instead of trying every position (2x faster).
+_CAP_WORD = r"[A-Z](?:\.(?:[A-Z]\.)+|[\w’'-]*)"
 _CAPITALISED = re.compile(rf"{_CAP_WORD}(?:\s(?:of\s|the\s|for\s)?{_CAP_WORD})*")
 _TITLE_BEFORE = re.compile(
     r"(?:President|Prime Minister|Minister|Secretary|Senator|Governor|Mr|Mrs|Ms|Dr|General|"

@@ -91,9 +91,13 @@ STARTERS = frozenset(
 )
 
 _CANDIDATE = re.compile(r"(?:[.!?…]+|(?: \.){3,})['\"”’)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
+# The same without the spaced ellipsis (" . . ."), for the blocks that have none: starting with
+# a set of characters, it lets the regex engine jump between them instead of stopping at spaces.
+_CANDIDATE_UNSPACED = re.compile(r"[.!?…]+['\"”’)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LIST_MARKER = re.compile(r"(?:[•⁃▪‣◦]\s*)?(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)\s")
 _BULLET = re.compile(r"\s(?=[•⁃▪‣◦])")
+_NEXT_WORD = re.compile(r"[\w']+")
 _SPACED_ELLIPSIS = re.compile(r"(?: \.){3} (?=[A-Z])")
 # A dateline run into the text around it ("... ants Tuesday, September 1, 2015 On Tuesday, ...")
 # and a caption's credit ("... the outfit Image: Nick Moreau."): each starts a sentence.
@@ -145,7 +149,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 
 def _boundaries(text: str, start: int, end: int, list_cuts: list[int]):
     sentence_start = start
-    for m in _CANDIDATE.finditer(text, start, end):
+    candidate = _CANDIDATE if text.find(" . .", start, end) >= 0 else _CANDIDATE_UNSPACED
+    for m in candidate.finditer(text, start, end):
         while list_cuts and list_cuts[0] <= m.start():
             sentence_start = max(sentence_start, list_cuts.pop(0))
         nxt = m.end()
@@ -168,7 +173,7 @@ def _boundaries(text: str, start: int, end: int, list_cuts: list[int]):
 def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int, end: int) -> bool:
     punct = text[p_start:p_end]
     follower = text[nxt]
-    next_word = re.match(r"[\w']+", text[nxt : nxt + 40])
+    next_word = _NEXT_WORD.match(text, nxt, nxt + 40)
     next_word = next_word.group().lower() if next_word else ""
     if (follower.islower() and not _CAMEL.match(text, nxt)) or follower in ",;:.-–—(":
         return False
@@ -208,9 +213,10 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
 
 def _list_cuts(text: str, start: int, end: int):
     """Cut before each item of an inline list ("1.) one 2.) two", "• a • b")."""
-    for m in _BULLET.finditer(text, start, end):
-        if m.end() > start:
-            yield m.end()
+    if any(text.find(bullet, start, end) >= 0 for bullet in "•⁃▪‣◦"):
+        for m in _BULLET.finditer(text, start, end):
+            if m.end() > start:
+                yield m.end()
     first = _LIST_MARKER.match(text, start)
     if not first:
         return
@@ -229,14 +235,17 @@ def _list_cuts(text: str, start: int, end: int):
 
 
 def _run_in_cuts(text: str, start: int, end: int):
-    """Cut around a dateline and before a caption credit that run into the text."""
-    for m in _DATE_RUN_IN.finditer(text, start, end):
-        if m.start() > start and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "'’\")"):
-            yield m.start()
-        if m.end() + 1 < end and text[m.end()] == " " and text[m.end() + 1].isupper():
-            yield m.end() + 1
-    for m in _CREDIT_RUN_IN.finditer(text, start, end):
-        yield m.end()
+    """Cut around a dateline and before a caption credit that run into the text. (Each scan
+    runs only where what it looks for can be: "day, " for a dateline, ": " for a credit.)"""
+    if text.find("day, ", start, end) >= 0:
+        for m in _DATE_RUN_IN.finditer(text, start, end):
+            if m.start() > start and (text[m.start() - 2].isalnum() or text[m.start() - 2] in "'’\")"):
+                yield m.start()
+            if m.end() + 1 < end and text[m.end()] == " " and text[m.end() + 1].isupper():
+                yield m.end() + 1
+    if text.find(": ", start, end) >= 0:
+        for m in _CREDIT_RUN_IN.finditer(text, start, end):
+            yield m.end()
 
 
 def _next_marker(marker: str) -> str | None:

@@ -432,9 +432,9 @@ def _outside(span: Span, sentence: str, body: tuple[int, int] | None) -> bool:
 
 
 def _statement(sentence: str, span: Span, claimants: Claimants, last_paragraph: int) -> Statement:
-    claimant = claimants.resolve(find_claimant(sentence), sentence, span.paragraph == last_paragraph)
     tokens = priority.tokens(sentence)  # one pass for the word lists, the checks and the model
     words = set(tokens)
+    claimant = claimants.resolve(find_claimant(sentence, words), sentence, span.paragraph == last_paragraph)
     checks = find_checks(sentence, claimants.known, words)
     found = rule_features(sentence, claimant, checks, words)
     value, reasons = score(sentence, found, tokens)

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from factcheck import priority, statements
 from factcheck.checks import find_checks
+from factcheck.claimant import find_claimant
 from factcheck.words import WordList
 
 # The regexes statements.py used before the word lists (searched in lower-cased text).
@@ -37,6 +38,7 @@ VOCABULARY = sorted(
     | set("prohibited prohibits lawful acts rulers mayor maybe 2 12th 5 january May Monday one dozens".split())
     | set("best largest interest first most least only record Getty cookies newsletter sign up".split())
     | set("all rights reserved min read 5h ago follow us on twitter İ É ß".split())
+    | set("said Said says told according to Kirby he she added, estimates the US".split())
 )
 # Whole phrases too, or the phrase branches would almost never be reached.
 PHRASES = [
@@ -47,6 +49,7 @@ PHRASES = [
     "your email address", "public inspection file", "12 min read", "5h ago", "3 hours ago",
     "follow us on twitter", "download the news app", "thank you for reading", "{* title *}",
     "community post (4824)", "elections (2019)", "» elections 2019", "news tip?",
+    "John Kirby said", ", said Kirby", "according to the Pentagon", "the US estimates", "“ he added",
 ]
 SEPARATORS = st.sampled_from([" ", " ", " ", "\n", ", ", "-", "'", "’", ".", "(", ")", "»", "", "_", "2"])
 TEXTS = st.lists(st.tuples(st.sampled_from(VOCABULARY + PHRASES), SEPARATORS, st.booleans()), max_size=8).map(
@@ -68,6 +71,12 @@ def test_word_lists_answer_as_their_regexes(text):
 @given(TEXTS)
 def test_checks_are_the_same_with_the_gates_as_without(text):
     assert find_checks(text, {}, set(priority.tokens(text))) == find_checks(text, {})
+
+
+@settings(max_examples=300)
+@given(TEXTS)
+def test_claimant_is_the_same_with_the_word_set_as_without(text):
+    assert find_claimant(text, set(priority.tokens(text))) == find_claimant(text)
 
 
 @settings(max_examples=300)
