@@ -90,14 +90,19 @@ STARTERS = frozenset(
     "some many most all no not one two three several both each every other another such".split()
 )
 
-_CANDIDATE = re.compile(r"(?:[.!?…]+|(?: \.){3,})['\"”’)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
+# A sentence end: the punctuation, closing quotes and brackets, then reference marks: "[12]", or
+# footnote numbers right after a word's full stop ("a consultation.11 12 Take", "(1987).1 According";
+# not "3.5 Million", where a digit comes before the point).
+_FOOTNOTES = r"(?:\[\d{1,3}\])*(?:(?<=[a-z)]\.)\d{1,3}(?:\s\d{1,3})*)?"
+_CANDIDATE = re.compile(rf"(?:[.!?…]+|(?: \.){{3,}})['\"”’)\]]*{_FOOTNOTES}(?=\s|$)")
 # The same without the spaced ellipsis (" . . ."), for the blocks that have none: starting with
 # a set of characters, it lets the regex engine jump between them instead of stopping at spaces.
-_CANDIDATE_UNSPACED = re.compile(r"[.!?…]+['\"”’)\]]*(?:\[\d{1,3}\])*(?=\s|$)")
+_CANDIDATE_UNSPACED = re.compile(rf"[.!?…]+['\"”’)\]]*{_FOOTNOTES}(?=\s|$)")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LIST_MARKER = re.compile(r"(?:[•⁃▪‣◦]\s*)?(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)\s")
 _BULLET = re.compile(r"\s(?=[•⁃▪‣◦])")
 _NEXT_WORD = re.compile(r"[\w']+")
+_PAREN_SENTENCE = re.compile(r"\((?:[A-Z][a-z]|[a-z0-9]{1,2}\)\s)")
 _SPACED_ELLIPSIS = re.compile(r"(?: \.){3} (?=[A-Z])")
 # A dateline run into the text around it ("... ants Tuesday, September 1, 2015 On Tuesday, ...")
 # and a caption's credit ("... the outfit Image: Nick Moreau."): each starts a sentence.
@@ -175,7 +180,13 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
     follower = text[nxt]
     next_word = _NEXT_WORD.match(text, nxt, nxt + 40)
     next_word = next_word.group().lower() if next_word else ""
-    if (follower.islower() and not _CAMEL.match(text, nxt)) or follower in ",;:.-–—(":
+    if (follower.islower() and not _CAMEL.match(text, nxt)) or follower in ",;:.-–—":
+        return False
+    # "(Dinah was the cat.)", "(Reporting by ...)", "(b) the second": a bracket that opens a
+    # sentence or a list item, after a bare ".", "!" or "?"; not "(local time)", not a citation
+    # after a quote ("[...]" (Smith 55).), and never after an abbreviation (below).
+    paren = follower == "("
+    if paren and (punct not in (".", "!", "?") or not _PAREN_SENTENCE.match(text, nxt)):
         return False
     if punct.startswith(" "):  # ". . . I" is an ellipsis; ". . . . Next" adds a full stop
         return punct.count(".") >= 4
@@ -192,7 +203,7 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
     # A single full stop right after a word: decide on that word.
     word = text[word_start:p_start].lstrip("([\"'“‘")
     lower = word.lower()
-    if lower in TITLES:
+    if lower in TITLES or paren and (lower in COMMON or len(word) == 1 or _ACRONYM.match(word + ".")):
         return False
     if follower.isdigit():
         return lower not in BEFORE_NUMBER

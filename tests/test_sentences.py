@@ -48,6 +48,21 @@ def split(text: str) -> list[str]:
         ("He was a saint and martyr.[1] The emperor Decius published a decree.",
          ["He was a saint and martyr.[1]", "The emperor Decius published a decree."]),
         ("I will be paid Rs. 16720 in total.", ["I will be paid Rs. 16720 in total."]),
+        ("It grew (type 2).10 This model relates to it.", ["It grew (type 2).10", "This model relates to it."]),
+        ("A gap in a consultation.11 12 Take the cold.", ["A gap in a consultation.11 12", "Take the cold."]),
+        ("Sales rose to 3.5 Million units.", ["Sales rose to 3.5 Million units."]),
+        # a bracket that opens a sentence, a credit or a list item starts a new one (GUM, EWT)
+        ("This is not a filibuster. (Laughter.) That's a Senate term.",
+         ["This is not a filibuster.", "(Laughter.)", "That's a Senate term."]),
+        ("Nadal celebrates a point in Madrid. (Manu Fernandez/AP)",
+         ["Nadal celebrates a point in Madrid.", "(Manu Fernandez/AP)"]),
+        ("(a) Hello world. (b) Hello world.", ["(a) Hello world.", "(b) Hello world."]),
+        # ... but not a bracket after an abbreviation or a quote, or one that goes on in lower case
+        ("He landed at 5 p.m. (EST) on Monday.", ["He landed at 5 p.m. (EST) on Monday."]),
+        ("Shares of Acme Inc. (NYSE: ACM) fell.", ["Shares of Acme Inc. (NYSE: ACM) fell."]),
+        ("It was found by Smith et al. (2019) in the wild.", ["It was found by Smith et al. (2019) in the wild."]),
+        ("The talks ended late. (local time) It was cold.", ["The talks ended late. (local time) It was cold."]),
+        ("\"Bohr [...] used the analogy [...]\" (Smith 55).", ["\"Bohr [...] used the analogy [...]\" (Smith 55)."]),
     ],
 )
 def test_split(text, expected):
