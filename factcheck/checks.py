@@ -49,7 +49,9 @@ _ORG_WORDS = re.compile(
     r"\b(?:Group|Council|House|Company|Ministry|Departments?|Administration|Agency|Party|Kremlin|Nations|"
     r"Inc|Corp|Ltd|University|Committee|Bank|Commission|Court|Office|Army|Forces?|Navy|Congress|"
     r"Senate|Parliament|Government|Reuters|Association|Institute|Foundation|Organi[sz]ation|"
-    r"Service|Board|Union|Police|Pentagon|NATO|UN|EU|FBI|CIA|WHO|IMF|BBC|Times|Post|News)\b"
+    r"Service|Board|Union|Police|Pentagon|NATO|UN|EU|FBI|CIA|WHO|IMF|BBC|Times|Post|News|"
+    r"Authority|Authorities|Bureau|Airlines|Airways|Network|Club|Trust|Fund|Prison|Hospital|"
+    r"School|College|Church|Museum)\b"
 )
 _PLACES = frozenset(
     """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain
@@ -73,7 +75,12 @@ NOT_NAMES = frozenset(
     (MONTHS.replace("\\.", "") + "|" + DAYS).split("|")
     + "The A An In On At By For From With To Of And But Or If While When After Before Since "
     "As It Its He She They We I You This That These Those There Here His Her Their Our My "
-    "Your Mr Mrs Ms Dr About Some Many Most All No Not One Ties Because Additional".split()
+    "Your Mr Mrs Ms Dr About Some Many Most All No Not One Ties Because Additional "
+    # capitalised because they start a sentence or a clause: "Now Assange faces ...", "Let us"
+    "Now Then Meanwhile However Later Earlier Today Yesterday Tomorrow Separately Also Still Yet "
+    "So Even Just Only Let Last Next Instead Thus Although Though Despite During Without Such "
+    "Both Each Every Other Another Any What Who Why How Where Which Whether "
+    "I’m I’ve I’d I’ll I'm I've I'd I'll".split()
 )
 # "U.S.", "D.C.", "Kirby". Written to start with [A-Z] outside any group, so that the regex
 # engine skips ahead to the next capital instead of trying every position (2x faster).
@@ -123,9 +130,14 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
     for m in numbers:
         if any(d.start() <= m.start() < d.end() for d in dates):
             continue
-        unit = _UNIT_AFTER.match(text, m.end())
         what = text[m.start() : m.end()].strip()
-        what += unit.group() if unit and unit.group(1).lower() not in _NOT_UNITS else ""
+        unit = _UNIT_AFTER.match(text, m.end())
+        if unit and unit.group(1).lower() not in _NOT_UNITS:
+            what += unit.group()
+            # "18 criminal charges", "100 police officers": an adjective or noun, then a plural
+            plural = _PLURAL_AFTER.match(text, unit.end()) if not unit.group(1).endswith("s") else None
+            if plural and plural.group(1) not in _NOT_PLURALS:
+                what += plural.group()
         found.append((m.start(), Check("number", what)))
     superlatives = (_SUPERLATIVE_IN_LOWER.finditer(low)
                     if words is None or "est" in low or not words.isdisjoint(_SUPERLATIVE_WORDS) else ())
@@ -148,6 +160,11 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
 
 # "50,000 personnel", "800 km": the count says of what
 _UNIT_AFTER = re.compile(r" ([a-z]{3,}|km|kg|cm|mm|mi|ft|lb|oz|mph|kw|mw|gw)\b")
+_PLURAL_AFTER = re.compile(r" ([a-z]{2,}s)\b")
+_NOT_PLURALS = frozenset(
+    "was has is as this its his hers theirs ours yours us across plus less unless thus perhaps "
+    "always towards besides whereas does goes".split()
+)
 _NOT_UNITS = frozenset(
     "per and the for from with into that than are was were has have had will would who which "
     "people's".split()
@@ -205,6 +222,17 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str]) -> Check | Non
     return Check(kind, what)
 
 
+# The last word of a run of capitalised words that says it is not a person's name.
+_TAIL_KINDS = dict.fromkeys(
+    "Street Road Avenue Square Lane Bridge River Lake Sea Ocean Bay Strait Island Islands Mountain "
+    "Mountains Valley Coast Peninsula Desert Province County Region District Park Airport "
+    "Station Port".split(), "place",
+) | dict.fromkeys(
+    "Amendment Act Treaty Accord Agreement Declaration Convention Plan Programme Program "
+    "Project Report Index Award Awards Prize Cup League War Day Week Festival Summit Conference "
+    "Games Championship Championships Olympics Stadium Hotel Centre Center Secretary Minister "
+    "Director Chairman Chief Commander".split(), "name",
+)
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|at)\s$")
 _ORG_TAIL = frozenset("Group Council House Company Ministry Department Administration".split())
 
@@ -219,6 +247,12 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int) -> str | None:
     # the patterns below end where the name starts: search only the 40 characters before it
     # ($ matches at endpos, \b still sees the character before pos)
     before = (text, max(0, m.start() - 40), m.start())
+    tail = _TAIL_KINDS.get(what.split()[-1])
+    if tail and n_words > 1:
+        return tail  # "Belmarsh Prison", "Oxford Street", "First Amendment", "Home Secretary"
+    first = what.split()[0]
+    if n_words in (2, 3) and len(first) > 1 and first.isupper() and not _TITLE_BEFORE.search(*before):
+        return "name"  # "HMP Belmarsh", "NHS England": an acronym does not start a person's name
     if _TITLE_BEFORE.search(*before) or n_words in (2, 3):
         if _DEMONYM.search(what.split()[-1]) and what.split()[0] in {"North", "South"}:
             return None  # "North Korean"

@@ -39,7 +39,10 @@ _ROLES = frozenset(
     "council administration department agency".split()
 )
 _PASSIVE = frozenset("was were is are be been being".split())
-_AUX_WORDS = _PASSIVE | frozenset("has have had also previously repeatedly reportedly later then".split())
+_AUX_WORDS = _PASSIVE | frozenset(
+    "has have had also previously repeatedly reportedly later then always never often still now "
+    "once publicly privately".split()  # "The Wikileaks founder always argued": the founder
+)
 _FUNCTION_WORDS = frozenset(
     "on in at and while that who which but so then also even when after before as if".split()
 )

@@ -130,6 +130,7 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("“We are searching for suppliers,” he said.", "he"),
         ("The figure is 40,000, according to the Ministry of Defence.", "the Ministry of Defence"),
         ("Wagner was previously added to a US trade blacklist in 2017.", ""),
+        ("The Wikileaks founder always argued that his fear was why he fled.", "The Wikileaks founder"),
     ],
 )
 def test_claimant(sentence, claimant):
@@ -185,8 +186,21 @@ def test_priority_comes_with_its_reasons():
          [Check("organisation", "ABC News"), Check("name", "Basya")]),
         ("Even applying for a visa required a trip of about 500 miles (800 km).",
          [Check("number", "500 miles"), Check("number", "800 km")]),
+        ("The outbreak has resulted in 10 human cases in two years.",
+         [Check("number", "10 human cases"), Check("number", "two years")]),
         ("The United States Navy said the Indonesian Navy helped.",
          [Check("organisation", "United States Navy"), Check("organisation", "Indonesian Navy")]),
+        # a BBC report in the scrapinghub set (a capitalised first word is not part of the name,
+        # and a name's last word can say it is not a person)
+        ("Now Assange faces 18 criminal charges in the US.",
+         [Check("name", "Assange"), Check("number", "18 criminal charges"), Check("place", "US")]),
+        ("He is held at Belmarsh Prison, said the Swedish Prosecution Authority.",
+         [Check("organisation", "Belmarsh Prison"), Check("organisation", "Swedish Prosecution Authority")]),
+        ("He was due to be released from HMP Belmarsh in September.",
+         [Check("name", "HMP Belmarsh"), Check("date", "September")]),
+        ("The Fifth Amendment protects him on Oxford Street.",
+         [Check("name", "Fifth Amendment"), Check("place", "Oxford Street")]),
+        ("Now I'm able to play, and I've done it.", []),
     ],
 )
 def test_checks_on_news_sentences(sentence, expected):
