@@ -95,7 +95,8 @@ _TITLE_BEFORE = re.compile(
 # Words without which a pattern cannot match: when ``find_checks`` is given the sentence's words
 # and none of these is among them (and it has no digit), the pattern's search is skipped.
 _DATE_WORDS = frozenset(
-    (MONTHS.replace("\\.", "").replace("Sept?", "Sep|Sept") + "|" + DAYS).lower().split("|") + "year month week decade".split()
+    (MONTHS.replace("\\.", "").replace("Sept?", "Sep|Sept") + "|" + DAYS).lower().split("|")
+    + "year month week decade".split()
 )
 _NUMBER_WORDS = frozenset(
     "one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand "

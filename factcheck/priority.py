@@ -38,12 +38,12 @@ def model() -> dict:
     return json.loads(MODEL_PATH.read_text(encoding="utf-8"))
 
 
-def word_vector(text: str, vocabulary: dict, words: list[str] | None = None) -> dict[str, float]:
+def word_vector(text: str, vocabulary: dict, text_tokens: list[str] | None = None) -> dict[str, float]:
     """tf-idf with sublinear tf and unit length, as scikit-learn's TfidfVectorizer makes it;
-    ``words`` is ``tokens(text)`` when the caller has it. (A plain loop: this runs for every
-    sentence and Counter costs twice as much.)"""
+    ``text_tokens`` is ``tokens(text)`` when the caller has it. (A plain loop: this runs for
+    every sentence and Counter costs twice as much.)"""
     weights: dict[str, float] = {}
-    for t in tokens(text) if words is None else words:
+    for t in tokens(text) if text_tokens is None else text_tokens:
         entry = vocabulary.get(t)
         if entry is not None:
             weights[t] = weights.get(t, 0) + 1
@@ -53,14 +53,14 @@ def word_vector(text: str, vocabulary: dict, words: list[str] | None = None) -> 
     return {w: v / norm for w, v in weights.items()}
 
 
-def contributions(text: str, rule_features: set[str], words: list[str] | None = None,
-                  ) -> tuple[float, dict[str, float], dict[str, float]]:
+def contributions(
+    text: str, rule_features: set[str], text_tokens: list[str] | None = None
+) -> tuple[float, dict[str, float], dict[str, float]]:
     """The model's bias, and what each word and each rule feature adds to the log-odds;
-    ``words`` is ``tokens(text)`` when the caller has it."""
+    ``text_tokens`` is ``tokens(text)`` when the caller has it."""
     m = model()
     vocabulary = m["words"]
-    vector = word_vector(text, vocabulary, words)
-    words = {w: v * vocabulary[w][1] for w, v in vector.items()}
+    words = {w: v * vocabulary[w][1] for w, v in word_vector(text, vocabulary, text_tokens).items()}
     rules = {f: m["rules"][f] for f in rule_features if f in m["rules"]}
     return m["bias"], words, rules
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import math
 import re
-from itertools import islice
 from dataclasses import dataclass
+from itertools import islice
 
 from . import priority
 from .article import Article
