@@ -101,6 +101,7 @@ _CANDIDATE_UNSPACED = re.compile(rf"[.!?…]+['\"”’)\]]*{_FOOTNOTES}(?=\s|$)
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LIST_MARKER = re.compile(r"(?:[•⁃▪‣◦]\s*)?(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)\s")
 _BULLET = re.compile(r"\s(?=[•⁃▪‣◦])")
+_FIRST_ITEM = re.compile(r"(?:1|a)(?:\.\)|\)|\.)\s")  # a list that starts after a sentence
 _NEXT_WORD = re.compile(r"[\w']+")
 _PAREN_SENTENCE = re.compile(r"\((?:[A-Z][a-z]|[a-z0-9]{1,2}\)\s)")
 _SPACED_ELLIPSIS = re.compile(r"(?: \.){3} (?=[A-Z])")
@@ -166,6 +167,10 @@ def _boundaries(text: str, start: int, end: int, list_cuts: list[int]):
         if _is_boundary(text, sentence_start, m.start(), m.end(), nxt, end):
             yield m.end()
             sentence_start = nxt
+            if _FIRST_ITEM.match(text, nxt):  # "Finally, this. 1. The first item 2. The second"
+                items = list(_numbered_list(text, nxt, end))
+                list_cuts[:] = sorted(set(list_cuts) | set(items))
+                yield from items
         else:
             # "compounds. . . . The": the attached full stop ends the sentence, the ellipsis
             # opens the next one.
@@ -180,7 +185,8 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
     follower = text[nxt]
     next_word = _NEXT_WORD.match(text, nxt, nxt + 40)
     next_word = next_word.group().lower() if next_word else ""
-    if (follower.islower() and not _CAMEL.match(text, nxt)) or follower in ",;:.-–—":
+    if (follower.islower() and not _CAMEL.match(text, nxt) and not _opens_list(text, nxt, end)
+            or follower in ",;:.-–—"):
         return False
     # "(Dinah was the cat.)", "(Reporting by ...)", "(b) the second": a bracket that opens a
     # sentence or a list item, after a bare ".", "!" or "?"; not "(local time)", not a citation
@@ -222,12 +228,22 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
     return True
 
 
+def _opens_list(text: str, pos: int, end: int) -> bool:
+    """A list's first item at ``pos`` ("a. here it is b. another"), its second item after it."""
+    return bool(_FIRST_ITEM.match(text, pos)) and next(_numbered_list(text, pos, end), None) is not None
+
+
 def _list_cuts(text: str, start: int, end: int):
     """Cut before each item of an inline list ("1.) one 2.) two", "• a • b")."""
     if any(text.find(bullet, start, end) >= 0 for bullet in "•⁃▪‣◦"):
         for m in _BULLET.finditer(text, start, end):
             if m.end() > start:
                 yield m.end()
+    yield from _numbered_list(text, start, end)
+
+
+def _numbered_list(text: str, start: int, end: int):
+    """Cuts before the second and later items of a list whose first item is at ``start``."""
     first = _LIST_MARKER.match(text, start)
     if not first:
         return

@@ -36,6 +36,12 @@ def split(text: str) -> list[str]:
         ("Hello!! Long time no see.", ["Hello!!", "Long time no see."]),
         ("She works at Yahoo! in the accounting department.", ["She works at Yahoo! in the accounting department."]),
         ("1. The first item 2. The second item", ["1. The first item", "2. The second item"]),
+        # a list that starts after a sentence (pragmatic_segmenter spec, MIT)
+        ("Finally, this. 1. The first item 2. The second item",
+         ["Finally, this.", "1. The first item", "2. The second item"]),
+        ("His name is Mark E. Smith. a. here it is b. another",
+         ["His name is Mark E. Smith.", "a. here it is", "b. another"]),
+        ("It cost a lot. a. smith said so.", ["It cost a lot. a. smith said so."]),  # no "b." after it
         ("I never meant that.... She left the store.", ["I never meant that....", "She left the store."]),
         ("At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
          ["At 5 a.m. Mr. Smith went to the bank.", "He left the bank at 6 P.M.", "Mr. Smith then went to the store."]),
