@@ -31,7 +31,10 @@ from factcheck.checks import find_checks  # noqa: E402
 from factcheck.claimant import find_claimant  # noqa: E402
 from factcheck.statements import FEATURES, rule_features  # noqa: E402
 
-C = float(os.environ.get("FACTCHECK_C", "1.0"))  # chosen on the dev sets among 0.3, 0.5, 1, 2, 3
+# Chosen on the dev sets among 0.3, 0.5, 1, 1.5, 2, 3 and 5; re-chosen when the rule features
+# changed (2026-11-24): dev-test CV F1 over three fold seeds 0.813 (C=1), 0.823 (1.5), 0.825 (2),
+# 0.821 (3), 0.795 (5); groundtruth 0.854, 0.858, 0.870, 0.860, 0.860.
+C = float(os.environ.get("FACTCHECK_C", "2.0"))
 MIN_DF = 2
 # How many times each dev-test sentence counts; chosen by 5-fold CV on dev-test among 0, 1, 3, 10
 # (F1 0.794, 0.789, 0.800, 0.800), the smallest of the best.

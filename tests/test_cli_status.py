@@ -54,9 +54,9 @@ council-raises-parking-fines  (factcheck show ID)
 ┏━━━━┳━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━┳━━━━━━━━┳━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ ID ┃ Status    ┃ Rating      ┃  Pri ┃ Checks ┃ Src ┃ Statement                                   ┃
 ┡━━━━╇━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━╇━━━━━━━━╇━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
-│ 01 │ unstarted │ -           │ 0.25 │    0/1 │   0 │ Council raises parking fines                │
-│ 02 │ done      │ mostly-true │ 0.97 │    1/2 │   1 │ The city council raised parking fines by 4… │
-│ 03 │ unstarted │ -           │ 0.74 │    0/2 │   0 │ Councillor Ann Lee said the change would b… │
+│ 01 │ unstarted │ -           │ 0.19 │    0/1 │   0 │ Council raises parking fines                │
+│ 02 │ done      │ mostly-true │ 0.98 │    1/2 │   1 │ The city council raised parking fines by 4… │
+│ 03 │ unstarted │ -           │ 0.61 │    0/2 │   0 │ Councillor Ann Lee said the change would b… │
 └────┴───────────┴─────────────┴──────┴────────┴─────┴─────────────────────────────────────────────┘
 """
 
@@ -110,13 +110,13 @@ confidence  -
 claim       -
 claimant    Councillor Ann Lee
 types       quantity, prediction
-priority    0.74
+priority    0.61
 reasons     contains a number or quantity
             names a person, organisation or place
             attributed to a named source
             lowered: announces a future action
             words that raise it: said, year
-            words that lower it: ann, bring, change
+            words that lower it: ann, bring
 assignee    -
 reviewer    -
 location    paragraph 2, characters 102-163 of version f16f9308
