@@ -242,6 +242,9 @@ def _list_cuts(text: str, start: int, end: int):
     yield from _numbered_list(text, start, end)
 
 
+LIST_ITEM_MAX = 1000  # characters: the next item is looked for this far, so time stays linear
+
+
 def _numbered_list(text: str, start: int, end: int):
     """Cuts before the second and later items of a list whose first item is at ``start``."""
     first = _LIST_MARKER.match(text, start)
@@ -254,7 +257,7 @@ def _numbered_list(text: str, start: int, end: int):
         if marker is None:
             return
         found = re.compile(r"\s(?:[•⁃▪‣◦]\s*)?" + re.escape(marker) + re.escape(style) + r"\s")
-        m = found.search(text, pos, end)
+        m = found.search(text, pos, min(end, pos + LIST_ITEM_MAX))
         if not m:
             return
         yield m.start() + 1
