@@ -259,7 +259,7 @@ _CAUSAL = WordList(
     "resulted in|thanks to|blame|blamed|blaming|responsible for|so that|to prevent"
 )
 _FUTURE = WordList(
-    "will|would|shall|going to|plan to|plans to|planning to|expected to|set to|intend to|intends to|"
+    "will|shall|going to|plan to|plans to|planning to|expected to|set to|intend to|intends to|"
     "aim to|aims to|in the coming days|in the coming weeks|in the coming months|in the coming years|"
     "next year|next month|next week"
 )
@@ -267,6 +267,11 @@ _RULES = WordList(
     "law|laws|legal|illegal|unlawful|ban|bans|banned|sanction|sanctions|regulation|regulations|rule|"
     "rules|bill|act|legislation|constitution|court|ruled|blacklist|export curbs|export controls|"
     "treaty|policy|prohibit*|required by|mandatory"
+)
+# "would" speaks of the future ("the change would bring in £2m") unless it is a wish, a
+# counterfactual or a manner of speaking: "I would like", "it would have been", "I would say".
+_WOULD_FUTURE = re.compile(
+    r"\bwould\s(?!(?:have|like|love|prefer|rather|say|hope|argue|think|agree|suggest|imagine|guess)\b)"
 )
 _HEDGE = WordList(
     "may|might|could|possibly|perhaps|reportedly|allegedly|apparently|seem|seems|appear to|"
@@ -316,7 +321,7 @@ def rule_features(text: str, claimant: str, checks: list[Check], words: set[str]
         found.add("comparison")
     if _CAUSAL.found(low, words):
         found.add("causal")
-    if _FUTURE.found(low, words):
+    if _FUTURE.found(low, words) or "would" in words and _WOULD_FUTURE.search(low):
         found.add("prediction")
     if _RULES.found(low, words):
         found.add("rules")

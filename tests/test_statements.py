@@ -163,6 +163,27 @@ def test_checks_list_names_numbers_dates_quotes_and_superlatives():
     ]
 
 
+def types_of(sentence: str) -> tuple[str, ...]:
+    (statement,) = extract(Article(text=sentence, title="", source="t")).statements
+    return statement.types
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Councillor Ann Lee said the change would bring in £2m a year.", ("quantity", "prediction")),
+        ("The council will raise fines next month.", ("prediction",)),
+        ("Fines rose because the council ran out of money.", ("causation",)),
+        ("The law bans parking on double yellow lines.", ("rules",)),
+        # "would" as a wish, a counterfactual or a manner of speaking is not a prediction
+        ("Ms Persson said she would like to emphasise that the account was credible.", ("other",)),
+        ("The bridge would have been cheaper to repair last spring.", ("other",)),
+    ],
+)
+def test_claim_types(sentence, expected):
+    assert types_of(sentence) == expected
+
+
 def test_priority_comes_with_its_reasons():
     extraction = extract(read_article(str(EXAMPLE)))
     numbers = next(s for s in extraction.statements if s.text.startswith("The US estimates"))

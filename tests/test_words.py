@@ -21,7 +21,7 @@ REFERENCE = {
     r"decrease[sd]?|rose|fell|doubled|tripled|halved|compared)\b",
     "_CAUSAL": r"\b(?:because(?:\sof)?|due\sto|as\sa\sresult|caused?|causing|led\sto|leads?\sto|"
     r"result(?:s|ed)?\sin|thanks\sto|blam(?:e|ed|ing)|responsible\sfor|so\sthat|to\sprevent)\b",
-    "_FUTURE": r"\b(?:will|would|shall|going\sto|plans?\sto|planning\sto|expected\sto|set\sto|"
+    "_FUTURE": r"\b(?:will|shall|going\sto|plans?\sto|planning\sto|expected\sto|set\sto|"
     r"intends?\sto|aims?\sto|in\sthe\scoming\s(?:days|weeks|months|years)|next\s(?:year|month|week))\b",
     "_RULES": r"\b(?:law|laws|legal|illegal|unlawful|ban(?:s|ned)?|sanctions?|regulations?|rules?|"
     r"bill|act|legislation|constitution|court|ruled?|banned|blacklist|export\s(?:curbs|controls)|"
