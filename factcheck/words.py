@@ -4,7 +4,7 @@ A regex such as ``\\b(?:more|less|fewer)\\b`` tries its alternatives at every po
 sentence; splitting the sentence into words once (the pass the priority model makes anyway)
 and asking a set is several times cheaper, and gives the same answers: a run of word
 characters is a word exactly where ``\\b...\\b`` would match one. Phrases ("due to") keep a
-regex, run only when all their words are in the sentence.
+regex, run only when the phrase's longest word is in the sentence.
 """
 
 from __future__ import annotations
