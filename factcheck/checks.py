@@ -104,6 +104,8 @@ _NUMBER_WORDS = frozenset(
 )
 _SUPERLATIVE_WORDS = frozenset("most least best worst first only record unprecedented".split())  # or "est"
 _DIGIT = re.compile(r"\d")
+_LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
+_HEADLINE_START = re.compile(r"[\W\d]*(?:The\s+)?[\d,.]*\s*")
 
 
 def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] | None = None) -> list[Check]:
@@ -142,14 +144,26 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
         found.append((m.start(), Check("number", what)))
     superlatives = (_SUPERLATIVE_IN_LOWER.finditer(low)
                     if words is None or "est" in low or not words.isdisjoint(_SUPERLATIVE_WORDS) else ())
-    for m in superlatives:
-        if m.group() not in _NOT_SUPERLATIVE:
-            found.append((m.start(), Check("superlative", text[m.start() : m.end()])))
+    # Where the names are, so that a superlative inside one ("First Amendment", "Best Buy") is
+    # not listed; but not in a headline or a name that starts the sentence or follows a number,
+    # where a capital marks a headline word more often than a name ("10 Strangest Medical Cases")
+    names: list[tuple[int, int]] = []
+    long_words = _LONG_WORD.findall(text) if superlatives else []
+    headline = sum(w[0].isupper() for w in long_words) * 5 >= len(long_words) * 3
     for m in _CAPITALISED.finditer(text):
         for start, end in _split_place_prefix(m):
             check = _classify_name(text, m.re.match(text, start, end) or m, known)
             if check:
-                found.append((start, check))
+                at = text.find(check.what, start, end)
+                at = start if at < 0 else at
+                found.append((at, check))
+                if not _HEADLINE_START.fullmatch(text, 0, at) and not headline:
+                    names.append((at, at + len(check.what)))
+    for m in superlatives:
+        if m.group() not in _NOT_SUPERLATIVE and not (
+            text[m.start() + 1 : m.end()].islower() and any(a <= m.start() < b for a, b in names)
+        ):
+            found.append((m.start(), Check("superlative", text[m.start() : m.end()])))
     seen: set[Check] = set()
     out = []
     for _, check in sorted(found, key=lambda pair: pair[0]):
@@ -234,6 +248,45 @@ _TAIL_KINDS = dict.fromkeys(
     "Games Championship Championships Olympics Stadium Hotel Centre Center Secretary Minister "
     "Director Chairman Chief Commander".split(), "name",
 )
+# A run that opens with a title: "Former President Donald Trump", "Foreign Minister Sergei
+# Lavrov", "Deputy Director of Public Prosecution Eva-Marie Persson".
+_TITLE_MODIFIERS = frozenset(
+    "Former Deputy Acting Vice Assistant Prime Foreign Interior Defence Defense Finance Health "
+    "Senior Chief Interim Incoming Outgoing First Attorney Press Associate Executive".split()
+)
+_TITLE_HEADS = frozenset(
+    "President Minister Secretary Senator Sen. Representative Rep. Governor Gov. Mayor Director "
+    "Chancellor Ambassador Commissioner Speaker Chairman Chairwoman Chair Judge Justice Admiral "
+    "Colonel Col. Captain Capt. Lieutenant Lt. Sergeant Sgt. King Queen Prince Princess "
+    "Pope Sheriff Inspector Detective Spokesman Spokeswoman Spokesperson Professor Prof. Sir "
+    "Dame Lord Lady Judge Officer Lady General".split()
+)
+_CONNECTORS = frozenset(("of", "for", "the"))
+_GENERAL_NOT_TITLE = frozenset(
+    "Motors Electric Assembly Mills Dynamics Atomics Election Elections Secretary Counsel Manager "
+    "Strike Staff Council Synod Court".split()
+)
+
+
+def _title_kind(words: list[str]) -> str | None:
+    """"person" for a title and then a name, "name" for a title alone (an office), None when
+    the run does not open with a title. The name is taken as the run's last one or two words,
+    which must not follow "of": "Minister of Health Services" is an office."""
+    lead = 0
+    while lead < len(words) - 1 and words[lead] in _TITLE_MODIFIERS:
+        lead += 1
+    if words[lead] == "General" and lead == 0:  # "General Petraeus", but "General Motors"
+        return "name" if len(words) == 2 and words[1] in _GENERAL_NOT_TITLE else None
+    if words[lead] not in _TITLE_HEADS:
+        return None
+    name = words[-2:] if len(words) - lead > 2 else words[lead + 1 :]
+    before = words[-len(name) - 1] if len(words) > len(name) else ""
+    if (not name or before in _CONNECTORS or any(w in _CONNECTORS or w in _TITLE_HEADS
+                                                   or w in _TITLE_MODIFIERS for w in name)):
+        return "name"
+    return "person"
+
+
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|at)\s$")
 _ORG_TAIL = frozenset("Group Council House Company Ministry Department Administration".split())
 
@@ -251,6 +304,9 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int) -> str | None:
     tail = _TAIL_KINDS.get(what.split()[-1])
     if tail and n_words > 1:
         return tail  # "Belmarsh Prison", "Oxford Street", "First Amendment", "Home Secretary"
+    title = _title_kind(what.split())
+    if title:
+        return title  # "Prime Minister Rishi Sunak" a person, "Secretary of State" an office
     first = what.split()[0]
     if n_words in (2, 3) and len(first) > 1 and first.isupper() and not _TITLE_BEFORE.search(*before):
         return "name"  # "HMP Belmarsh", "NHS England": an acronym does not start a person's name

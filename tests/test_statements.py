@@ -222,10 +222,33 @@ def test_priority_comes_with_its_reasons():
         ("The Fifth Amendment protects him on Oxford Street.",
          [Check("name", "Fifth Amendment"), Check("place", "Oxford Street")]),
         ("Now I'm able to play, and I've done it.", []),
+        # a title and then a name is a person; a title alone is an office, not a person
+        ("Guerrillas threatened Prime Minister Iyad Allawi and Minister of Defense Hazem Shaalan.",
+         [Check("person", "Prime Minister Iyad Allawi"), Check("person", "Minister of Defense Hazem Shaalan")]),
+        ("I presume the Vice President supported it when the Secretary of State signed it.",
+         [Check("name", "Vice President"), Check("name", "Secretary of State")]),
+        ("He told General Petraeus that General Motors and the Minister of Health Services agreed.",
+         [Check("person", "General Petraeus"), Check("name", "General Motors"),
+          Check("name", "Minister of Health Services")]),
     ],
 )
 def test_checks_on_news_sentences(sentence, expected):
     assert find_checks(sentence, {}) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a superlative inside a name is not a superlative claim ...
+        ("I rushed over to Best Buy, and it has the First Amendment right to the best seats.", ["best"]),
+        # ... but a headline's capitals are not names, nor are capitals in upper case
+        ("10 Strangest Medical Cases", ["Strangest"]),
+        ("The 4 Best Vegan Spots In Detroit", ["Best"]),
+        ("Natasha is the BEST photographer we have ever worked with.", ["BEST"]),
+    ],
+)
+def test_superlatives_but_not_inside_names(sentence, expected):
+    assert [c.what for c in find_checks(sentence, {}) if c.kind == "superlative"] == expected
 
 
 def test_checks_across_a_line_break():
