@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import csv
 import gc
+import gzip
 import json
 import re
 import statistics
@@ -153,19 +154,39 @@ def bench_furniture() -> dict:
         out[name] = ((nb - sb) / nb, sc / nc)
         print(f"  {name:<22} furniture giving no statement {(nb - sb) / nb:6.1%} of {nb:>6}"
               f" | content giving a statement {sc / nc:6.1%} of {nc:>5}")
-    titles = {d["name"]: d.get("title") or "" for d in jsonl(DATA / "boilerplate_readability_en" / "index.jsonl")}
-    found = total = 0
-    for page in jsonl(DATA / "boilerplate_readability_en" / "blocks_aligned.jsonl"):
-        gold = " ".join(titles.get(page["id"], "").lower().replace("’", "'").split())
-        if gold:
-            total += 1
-            guess = " ".join(guess_title(normalise("\n\n".join(b["text"] for b in page["blocks"])))
-                             .lower().replace("’", "'").split())
-            found += bool(guess) and (guess in gold or gold in guess)
-    out["headline from a pasted page"] = (found, total)
-    print(f"  readability pages pasted whole: headline found {found} of {total} (the page's <title>"
-          f" or Readability's, either containing the other)")
+    found, total = headlines_found()
+    out["headline from a pasted page"] = found, total
+    print(f"  headline of a page pasted whole (the page's <title>, or Readability's or trafilatura's, and the"
+          f" guess, either containing the other): readability {found[0]} of {total[0]},"
+          f" scrapinghub {found[1]} of {total[1]}")
     return out
+
+
+def headlines_found() -> tuple[tuple[int, int], tuple[int, int]]:
+    """How often ``guess_title`` finds the headline of a page pasted whole, on the readability
+    pages (gold: the page's title as Readability gives it) and the English scrapinghub pages
+    (gold: the title trafilatura reads from the page's HTML)."""
+    from trafilatura import extract_metadata
+
+    def same(guess: str, gold: str) -> bool:
+        guess, gold = (" ".join(t.lower().replace("’", "'").split()) for t in (guess, gold))
+        return bool(guess) and (guess in gold or gold in guess)
+
+    found, total = [0, 0], [0, 0]
+    titles = {d["name"]: d.get("title") or "" for d in jsonl(DATA / "boilerplate_readability_en" / "index.jsonl")}
+    for k, name in enumerate(("boilerplate_readability_en", "boilerplate_scrapinghub")):
+        for page in jsonl(DATA / name / "blocks_aligned.jsonl"):
+            if page.get("lang_guess", "en") != "en":
+                continue
+            if k == 0:
+                gold = titles.get(page["id"], "")
+            else:
+                html = gzip.open(DATA / name / "html" / f"{page['id']}.html.gz").read().decode("utf-8", "replace")
+                gold = getattr(extract_metadata(html), "title", "") or ""
+            if gold:
+                total[k] += 1
+                found[k] += same(guess_title(normalise("\n\n".join(b["text"] for b in page["blocks"]))), gold)
+    return (found[0], found[1]), (total[0], total[1])
 
 
 def page_fates(blocks: list[dict]) -> list[tuple[str, bool]]:
@@ -338,7 +359,6 @@ def bench_html() -> dict:
     print("HTML pages (main text against the gold; furniture reaching a statement)")
     if not have_data():
         return {}
-    import gzip
 
     from factcheck.webpage import extract_page
 

@@ -74,6 +74,17 @@ def test_missing_file_and_directory(tmp_path):
         ("Home\nWorld News\nCouncil raises parking fines by 40%\nBy Jane Doe and John Smith\n"
          "Updated 2 hours ago\nFines for parking on double yellow lines rose from £65 to £90 in March, "
          "the council said on Monday.\n", "Council raises parking fines by 40%"),
+        # shaped like the NYTimes pages of the readability set: a browser notice first, the
+        # headline behind a section label, a teaser that is not about what the prose is about
+        ("NYTimes.com no longer supports Internet Explorer 9 or earlier. Please upgrade your browser\n"
+         "Africa|United States to Lift Sudan Sanctions\nThe Best Gifts for Space Fans This Winter\n"
+         "By Jane Doe\nThe United States will lift sanctions on Sudan on Friday, officials said, after "
+         "months of talks with its government about aid and the war.\n",
+         "United States to Lift Sudan Sanctions"),
+        # a forum question whose answer shares no word with it: the first line stays the title
+        ("Erm ya How can I watch Fair City Online in England lols?\nYa can't. They don't show it on RTE "
+         "Player\nYou can't but here's an update: the doctor is about to discover that the nurse has "
+         "been lying to everyone.\n", "Erm ya How can I watch Fair City Online in England lols?"),
     ],
 )
 def test_title_only_when_the_first_line_reads_like_a_headline(text, title):
