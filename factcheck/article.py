@@ -16,6 +16,7 @@ from .errors import FactcheckError
 from .fetch import fetch, is_url
 from .markdown import looks_like_markdown, markdown_to_text
 from .webpage import extract_page, looks_like_html
+from .words import content_words
 
 MAX_SLUG = 60
 MAX_TITLE = 200
@@ -156,14 +157,14 @@ def guess_title(text: str) -> str:
     if not lines:
         return ""
     prose = [i for i, line in enumerate(lines) if _prose(line)]
-    topic = {w for i in prose[:20] for w in _content_words(lines[i])}
+    topic = {w for i in prose[:20] for w in content_words(lines[i])}
 
     def shared(line: str) -> float:
-        words = _content_words(line)
+        words = content_words(line)
         return sum(w in topic for w in words) / len(words) if words else 1.0
 
     def shares_two(line: str) -> bool:
-        return len(_content_words(line) & topic) >= 2
+        return len(content_words(line) & topic) >= 2
 
     first = lines[0]
     first_reads_like_one = _headline_like(first) and len(first.split()) >= 4 and not _MENU.search(first)
@@ -188,18 +189,6 @@ def guess_title(text: str) -> str:
 
 _SHARED = 0.2  # chosen on the readability and scrapinghub pages (BENCHMARKS.md)
 _SECTION_LABEL = re.compile(r"^[^|]{1,30}\|\s*")
-_CONTENT_WORD = re.compile(r"[a-z0-9']{4,}")
-_COMMON_WORDS = frozenset(
-    "that this with from have were will would their there about which what when your they them "
-    "been more than into also said says just over after before some only other most many much "
-    "very such here where while then those these being could should because".split()
-)
-
-
-def _content_words(line: str) -> set[str]:
-    return {w for w in _CONTENT_WORD.findall(line.lower().replace("’", "'")) if w not in _COMMON_WORDS}
-
-
 def _prose(line: str) -> bool:
     return len(line.split()) >= 15 and line.endswith((".", "!", "?", "”", '"', "’"))
 

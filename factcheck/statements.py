@@ -12,6 +12,7 @@ import math
 import re
 from dataclasses import dataclass
 from itertools import islice
+from typing import NamedTuple
 
 from . import priority
 from .article import Article
@@ -19,7 +20,7 @@ from .checks import NOT_NAMES, NUMBER, QUOTE, Check, find_checks
 from .claimant import Claimants, find_claimant
 from .priority import TOP_WORDS
 from .sentences import Span, sentences
-from .words import WordList
+from .words import WordList, content_words
 
 CHECK_WORTHY = 0.5  # priority at or above which a statement is worth a checker's time
 
@@ -384,6 +385,7 @@ def claim_types(text: str, found: set[str]) -> tuple[str, ...]:
 
 
 OUTSIDE_BODY = "outside the article body"
+OFF_TOPIC = "shares no word with the article"
 _SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
 BODY_MIN_WORDS = 15  # a block of the article's own prose: ends a sentence and is this long
 
@@ -402,8 +404,8 @@ def extract(article: Article) -> Extraction:
         sentence = text[span.start : span.end]
         is_title = span.start == title_at  # where the headline first appears, even below a menu
         reason = skip_reason(sentence, is_title=is_title)
-        if not reason and not is_title and _outside(span, sentence, body):
-            reason = OUTSIDE_BODY
+        if not reason and not is_title:
+            reason = _outside(span, sentence, body)
         if reason:
             skipped.append(Skipped(sentence, span.start, span.end, reason))
             continue
@@ -412,28 +414,45 @@ def extract(article: Article) -> Extraction:
     return Extraction(tuple(statements), tuple(skipped))
 
 
-def _body(text: str, spans: list[Span]) -> tuple[int, int] | None:
-    """The first and last block of the article's own prose (BODY_MIN_WORDS words or more that
-    end a sentence or hold two), or None when the text has no such block."""
+class _Body(NamedTuple):
+    first: int  # paragraph numbers of the first and last block of the article's own prose
+    last: int
+    topic: frozenset[str]  # the content words of that prose
+    alone: frozenset[int]  # paragraphs of one sentence: lines
+
+
+def _body(text: str, spans: list[Span]) -> _Body | None:
+    """Where the article's own prose is (blocks of BODY_MIN_WORDS words or more that end a
+    sentence or hold two) and what it is about, or None when the text has no such block."""
     blocks: dict[int, list[int]] = {}  # paragraph: [start, end, sentences]
     for span in spans:
         block = blocks.setdefault(span.paragraph, [span.start, span.end, 0])
         block[1], block[2] = span.end, block[2] + 1
     prose = [p for p, (start, end, n) in blocks.items()
              if (n >= 2 or _SENTENCE_END.search(text, start, end)) and len(text[start:end].split()) >= BODY_MIN_WORDS]
-    return (prose[0], prose[-1]) if prose else None
+    if not prose:
+        return None
+    topic = frozenset().union(*(content_words(text[blocks[p][0] : blocks[p][1]]) for p in prose))
+    return _Body(prose[0], prose[-1], topic, frozenset(p for p, (_, _, n) in blocks.items() if n == 1))
 
 
-def _outside(span: Span, sentence: str, body: tuple[int, int] | None) -> bool:
-    """A short line with no full stop before the article's first block of prose or after its
-    last: the menu, the other stories' headlines, the tour dates of a pasted page. Inside the
-    body such a line is kept (a key point, a bullet), and so is every line of a text that has
-    no prose block at all (a list of claims)."""
-    if body is None or body[0] <= span.paragraph <= body[1]:
-        return False
-    if span.paragraph > body[1] and any(ch.isdigit() for ch in sentence):
-        return False  # after the body, a list with numbers may be facts: "Waheed Zaman, 22, London E17"
-    return not _SENTENCE_END.search(sentence) and len(sentence.split()) < 20
+def _outside(span: Span, sentence: str, body: _Body | None) -> str | None:
+    """A short line with no full stop (under 20 words) that is not the article's: before its
+    first block of prose or after its last (the menu, the tour dates of a pasted page), or
+    between them sharing no word with the prose (another story's headline, a shop's teaser).
+    Inside the body a line that shares a word is kept (a subhead, a key point), and so is
+    every line of a text with no prose block at all (a list of claims)."""
+    if body is None or _SENTENCE_END.search(sentence) or len(sentence.split()) >= 20:
+        return None
+    if body.first <= span.paragraph <= body.last:
+        if (span.paragraph not in body.alone or len(sentence.split()) < 4
+                or any(ch.isdigit() or ch in '"“”' for ch in sentence)):
+            return None  # a number or a quote may be a fact: "July 3 – Mansfield, MA @ Xfinity Center"
+        words = content_words(sentence)
+        return OFF_TOPIC if words and words.isdisjoint(body.topic) else None
+    if span.paragraph > body.last and any(ch.isdigit() for ch in sentence):
+        return None  # after the body, a list with numbers may be facts: "Waheed Zaman, 22, London E17"
+    return OUTSIDE_BODY
 
 
 def _statement(sentence: str, span: Span, claimants: Claimants, last_paragraph: int) -> Statement:

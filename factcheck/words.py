@@ -36,3 +36,17 @@ class WordList:
         if self._phrases is not None and not self.keys.isdisjoint(words):
             return self._phrases.search(low) is not None
         return False
+
+
+_CONTENT_WORD = re.compile(r"[a-z0-9']{4,}")
+_COMMON_WORDS = frozenset(
+    "that this with from have were will would their there about which what when your they them "
+    "been more than into also said says just over after before some only other most many much "
+    "very such here where while then those these being could should because".split()
+)
+
+
+def content_words(text: str) -> set[str]:
+    """The words that say what a line is about: four letters or more, lower case, the commonest
+    left out. Shared words are how a headline, or a line inside an article, shows it belongs."""
+    return {w for w in _CONTENT_WORD.findall(text.lower().replace("’", "'")) if w not in _COMMON_WORDS}

@@ -291,6 +291,8 @@ Fines for parking on double yellow lines rose from £65 to £90 in March, the co
 Key points
 Fines rise to £90 from March
 The council expects £2m a year more
+Celebrity chef unveils autumn menu for hungry shoppers
+Why drivers face tougher parking rules
 Councillor Ann Lee said the money would go to road repairs, which the council has cut twice since 2019.
 Related stories
 Mayor opens new cycle lane on the high street
@@ -300,8 +302,9 @@ Charged: Ann Smith, 42, of Leeds
 
 
 def test_lines_outside_the_article_body_are_skipped():
-    """A page pasted whole: the menu before the article and the other stories after it are
-    skipped; the key points inside it, the headline and a list with numbers after it stay."""
+    """A page pasted whole: the menu before the article, the other stories after it and a
+    teaser inside it that shares no word with it are skipped; the key points and a subhead
+    inside it, the headline and a list with numbers after it stay."""
     article = Article(text=PASTED_PAGE, title="Council raises parking fines by 40%", source="t")
     extraction = extract(article)
     reasons = {k.text: k.reason for k in extraction.skipped}
@@ -312,8 +315,11 @@ def test_lines_outside_the_article_body_are_skipped():
         "Related stories": "site furniture",
         "Mayor opens new cycle lane on the high street": "outside the article body",
         "Bus fares frozen for another year": "outside the article body",
+        # inside the body, another story's teaser shares no word with the article's prose
+        "Celebrity chef unveils autumn menu for hungry shoppers": "shares no word with the article",
     }
     kept = [s.text for s in extraction.statements]
+    assert "Why drivers face tougher parking rules" in kept  # a subhead: "parking" is in the prose
     assert "Council raises parking fines by 40%" in kept  # the headline
     assert "Fines rise to £90 from March" in kept and "The council expects £2m a year more" in kept
     assert "Charged: Ann Smith, 42, of Leeds" in kept
