@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from . import priority
 from .article import Article
-from .checks import NOT_NAMES, NUMBER, QUOTE, Check, find_checks
+from .checks import MONTHS, NOT_NAMES, NUMBER, QUOTE, Check, find_checks
 from .claimant import Claimants, find_claimant
 from .priority import TOP_WORDS
 from .sentences import Span, sentences
@@ -386,6 +386,8 @@ def claim_types(text: str, found: set[str]) -> tuple[str, ...]:
 
 OUTSIDE_BODY = "outside the article body"
 OFF_TOPIC = "shares no word with the article"
+# a line that starts like an item of a list of facts: a date ("July 3 – Mansfield, MA"), a bullet
+_LIST_ITEM = re.compile(rf"(?:[*•–-]\s|(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS})\b)")
 _SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
 BODY_MIN_WORDS = 15  # a block of the article's own prose: ends a sentence and is this long
 
@@ -451,7 +453,10 @@ def _outside(span: Span, sentence: str, body: _Body | None) -> str | None:
         words = content_words(sentence)
         return OFF_TOPIC if words and words.isdisjoint(body.topic) else None
     if span.paragraph > body.last and any(ch.isdigit() for ch in sentence):
-        return None  # after the body, a list with numbers may be facts: "Waheed Zaman, 22, London E17"
+        # after the body, a list with numbers may be facts ("Waheed Zaman, 22, London E17", tour
+        # dates), unless about something else: "54 American cities with dangerous ozone conditions"
+        if _LIST_ITEM.match(sentence) or not content_words(sentence).isdisjoint(body.topic):
+            return None
     return OUTSIDE_BODY
 
 

@@ -297,14 +297,17 @@ Councillor Ann Lee said the money would go to road repairs, which the council ha
 Related stories
 Mayor opens new cycle lane on the high street
 Bus fares frozen for another year
-Charged: Ann Smith, 42, of Leeds
+54 American cities with dangerous ozone conditions
+Charged: Ann Smith, 42, of Leeds, who parked on double yellow lines 30 times
+July 3 – Mansfield, MA @ Xfinity Center
 """
 
 
 def test_lines_outside_the_article_body_are_skipped():
     """A page pasted whole: the menu before the article, the other stories after it and a
     teaser inside it that shares no word with it are skipped; the key points and a subhead
-    inside it, the headline and a list with numbers after it stay."""
+    inside it, the headline, and a list with numbers after it that is about the article or
+    starts like a list's item stay."""
     article = Article(text=PASTED_PAGE, title="Council raises parking fines by 40%", source="t")
     extraction = extract(article)
     reasons = {k.text: k.reason for k in extraction.skipped}
@@ -315,6 +318,8 @@ def test_lines_outside_the_article_body_are_skipped():
         "Related stories": "site furniture",
         "Mayor opens new cycle lane on the high street": "outside the article body",
         "Bus fares frozen for another year": "outside the article body",
+        # after the body, a line with a number about something else
+        "54 American cities with dangerous ozone conditions": "outside the article body",
         # inside the body, another story's teaser shares no word with the article's prose
         "Celebrity chef unveils autumn menu for hungry shoppers": "shares no word with the article",
     }
@@ -322,7 +327,9 @@ def test_lines_outside_the_article_body_are_skipped():
     assert "Why drivers face tougher parking rules" in kept  # a subhead: "parking" is in the prose
     assert "Council raises parking fines by 40%" in kept  # the headline
     assert "Fines rise to £90 from March" in kept and "The council expects £2m a year more" in kept
-    assert "Charged: Ann Smith, 42, of Leeds" in kept
+    # after the body, a line with a number that shares the article's words, or a list's item
+    assert "Charged: Ann Smith, 42, of Leeds, who parked on double yellow lines 30 times" in kept
+    assert "July 3 – Mansfield, MA @ Xfinity Center" in kept
 
 
 def test_a_text_with_no_prose_block_keeps_every_line():
