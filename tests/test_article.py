@@ -91,6 +91,18 @@ def test_title_only_when_the_first_line_reads_like_a_headline(text, title):
     assert guess_title(text) == title
 
 
+@given(st.lists(st.sampled_from([
+    "Home", "World News", "Council raises parking fines by 40%", "Africa|Council raises fines",
+    "Fines for parking on double yellow lines rose from £65 to £90 in March, the council said on Monday.",
+    "By Jane Doe", "Ya can't. They don't show it", "", "   ", "Celebrity chef unveils autumn menu",
+]), max_size=12))
+def test_the_headline_is_always_one_of_the_lines(lines):
+    """Whatever the page, the guess is nothing or a line of it (a section label taken off)."""
+    text = "\n".join(lines)
+    title = guess_title(text)
+    assert title == "" or any(title == line.strip() or line.strip().endswith("|" + title) for line in lines)
+
+
 def test_slug_of_the_example_title():
     assert slugify("US accuses North Korea of arming Kremlin-linked Wagner Group") == (
         "us-accuses-north-korea-of-arming-kremlin-linked-wagner-group"
