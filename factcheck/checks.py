@@ -144,12 +144,7 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
         found.append((m.start(), Check("number", what)))
     superlatives = (_SUPERLATIVE_IN_LOWER.finditer(low)
                     if words is None or "est" in low or not words.isdisjoint(_SUPERLATIVE_WORDS) else ())
-    # Where the names are, so that a superlative inside one ("First Amendment", "Best Buy") is
-    # not listed; but not in a headline or a name that starts the sentence or follows a number,
-    # where a capital marks a headline word more often than a name ("10 Strangest Medical Cases")
-    names: list[tuple[int, int]] = []
-    long_words = _LONG_WORD.findall(text) if superlatives else []
-    headline = sum(w[0].isupper() for w in long_words) * 5 >= len(long_words) * 3
+    names: list[tuple[int, int]] = []  # where the names are, the headline-like ones left out
     for m in _CAPITALISED.finditer(text):
         for start, end in _split_place_prefix(m):
             check = _classify_name(text, m.re.match(text, start, end) or m, known)
@@ -157,13 +152,23 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
                 at = text.find(check.what, start, end)
                 at = start if at < 0 else at
                 found.append((at, check))
-                if not _HEADLINE_START.fullmatch(text, 0, at) and not headline:
-                    names.append((at, at + len(check.what)))
+                names.append((at, at + len(check.what)))
+    headline: bool | None = None
     for m in superlatives:
-        if m.group() not in _NOT_SUPERLATIVE and not (
-            text[m.start() + 1 : m.end()].islower() and any(a <= m.start() < b for a, b in names)
-        ):
-            found.append((m.start(), Check("superlative", text[m.start() : m.end()])))
+        if m.group() in _NOT_SUPERLATIVE:
+            continue
+        # A superlative inside a name ("First Amendment", "Best Buy") is not a claim, but in a
+        # headline, or a name that starts the sentence or follows a number, a capital marks a
+        # headline's word more often than a name ("10 Strangest Medical Cases"); nor is a
+        # word in capitals ("the BEST photographer") a name.
+        inside = [a for a, b in names if a <= m.start() < b] if text[m.start() + 1 : m.end()].islower() else []
+        if inside and not _HEADLINE_START.fullmatch(text, 0, inside[0]):
+            if headline is None:
+                long_words = _LONG_WORD.findall(text)
+                headline = sum(w[0].isupper() for w in long_words) * 5 >= len(long_words) * 3
+            if not headline:
+                continue
+        found.append((m.start(), Check("superlative", text[m.start() : m.end()])))
     seen: set[Check] = set()
     out = []
     for _, check in sorted(found, key=lambda pair: pair[0]):

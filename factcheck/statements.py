@@ -12,7 +12,6 @@ import math
 import re
 from dataclasses import dataclass
 from itertools import islice
-from typing import NamedTuple
 
 from . import priority
 from .article import Article
@@ -416,11 +415,20 @@ def extract(article: Article) -> Extraction:
     return Extraction(tuple(statements), tuple(skipped))
 
 
-class _Body(NamedTuple):
+@dataclass
+class _Body:
     first: int  # paragraph numbers of the first and last block of the article's own prose
     last: int
-    topic: frozenset[str]  # the content words of that prose
+    prose: str  # that prose, joined
     alone: frozenset[int]  # paragraphs of one sentence: lines
+    _topic: set[str] | None = None
+
+    @property
+    def topic(self) -> set[str]:
+        """The prose's content words; worked out when a line first asks (most texts never do)."""
+        if self._topic is None:
+            self._topic = content_words(self.prose)
+        return self._topic
 
 
 def _body(text: str, spans: list[Span]) -> _Body | None:
@@ -434,8 +442,8 @@ def _body(text: str, spans: list[Span]) -> _Body | None:
              if (n >= 2 or _SENTENCE_END.search(text, start, end)) and len(text[start:end].split()) >= BODY_MIN_WORDS]
     if not prose:
         return None
-    topic = frozenset().union(*(content_words(text[blocks[p][0] : blocks[p][1]]) for p in prose))
-    return _Body(prose[0], prose[-1], topic, frozenset(p for p, (_, _, n) in blocks.items() if n == 1))
+    joined = "\n".join(text[blocks[p][0] : blocks[p][1]] for p in prose)
+    return _Body(prose[0], prose[-1], joined, frozenset(p for p, (_, _, n) in blocks.items() if n == 1))
 
 
 def _outside(span: Span, sentence: str, body: _Body | None) -> str | None:
@@ -444,11 +452,15 @@ def _outside(span: Span, sentence: str, body: _Body | None) -> str | None:
     between them sharing no word with the prose (another story's headline, a shop's teaser).
     Inside the body a line that shares a word is kept (a subhead, a key point), and so is
     every line of a text with no prose block at all (a list of claims)."""
-    if body is None or _SENTENCE_END.search(sentence) or len(sentence.split()) >= 20:
+    if body is None:
         return None
-    if body.first <= span.paragraph <= body.last:
-        if (span.paragraph not in body.alone or len(sentence.split()) < 4
-                or any(ch.isdigit() or ch in '"“”' for ch in sentence)):
+    inside = body.first <= span.paragraph <= body.last
+    if inside and span.paragraph not in body.alone:
+        return None  # a sentence of a paragraph (the common case, so asked first)
+    if _SENTENCE_END.search(sentence) or len(sentence.split()) >= 20:
+        return None
+    if inside:
+        if len(sentence.split()) < 4 or any(ch.isdigit() or ch in '"“”' for ch in sentence):
             return None  # a number or a quote may be a fact: "July 3 – Mansfield, MA @ Xfinity Center"
         words = content_words(sentence)
         return OFF_TOPIC if words and words.isdisjoint(body.topic) else None

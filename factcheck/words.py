@@ -49,4 +49,5 @@ _COMMON_WORDS = frozenset(
 def content_words(text: str) -> set[str]:
     """The words that say what a line is about: four letters or more, lower case, the commonest
     left out. Shared words are how a headline, or a line inside an article, shows it belongs."""
-    return {w for w in _CONTENT_WORD.findall(text.lower().replace("’", "'")) if w not in _COMMON_WORDS}
+    low = text.lower()
+    return set(_CONTENT_WORD.findall(low.replace("’", "'") if "’" in low else low)) - _COMMON_WORDS
