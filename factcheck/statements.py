@@ -19,7 +19,7 @@ from .checks import MONTHS, NOT_NAMES, NUMBER, QUOTE, Check, find_checks
 from .claimant import Claimants, find_claimant
 from .priority import TOP_WORDS
 from .sentences import Span, sentences
-from .words import WordList, content_words
+from .words import WordList, content_words, content_words_in
 
 CHECK_WORTHY = 0.5  # priority at or above which a statement is worth a checker's time
 
@@ -419,15 +419,17 @@ def extract(article: Article) -> Extraction:
 class _Body:
     first: int  # paragraph numbers of the first and last block of the article's own prose
     last: int
-    prose: str  # that prose, joined
+    text: str
+    prose: list[tuple[int, int]]  # where the blocks of prose are in ``text``
     alone: frozenset[int]  # paragraphs of one sentence: lines
     _topic: set[str] | None = None
 
     @property
     def topic(self) -> set[str]:
-        """The prose's content words; worked out when a line first asks (most texts never do)."""
+        """The prose's content words; worked out when a line first asks (most texts never do),
+        a block at a time so as not to copy the text."""
         if self._topic is None:
-            self._topic = content_words(self.prose)
+            self._topic = content_words_in(self.text[a:b] for a, b in self.prose)
         return self._topic
 
 
@@ -442,8 +444,8 @@ def _body(text: str, spans: list[Span]) -> _Body | None:
              if (n >= 2 or _SENTENCE_END.search(text, start, end)) and len(text[start:end].split()) >= BODY_MIN_WORDS]
     if not prose:
         return None
-    joined = "\n".join(text[blocks[p][0] : blocks[p][1]] for p in prose)
-    return _Body(prose[0], prose[-1], joined, frozenset(p for p, (_, _, n) in blocks.items() if n == 1))
+    return _Body(prose[0], prose[-1], text, [(blocks[p][0], blocks[p][1]) for p in prose],
+                 frozenset(p for p, (_, _, n) in blocks.items() if n == 1))
 
 
 def _outside(span: Span, sentence: str, body: _Body | None) -> str | None:

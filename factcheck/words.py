@@ -10,6 +10,7 @@ regex, run only when the phrase's longest word is in the sentence.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 
 class WordList:
@@ -47,7 +48,16 @@ _COMMON_WORDS = frozenset(
 
 
 def content_words(text: str) -> set[str]:
-    """The words that say what a line is about: four letters or more, lower case, the commonest
-    left out. Shared words are how a headline, or a line inside an article, shows it belongs."""
-    low = text.lower()
-    return set(_CONTENT_WORD.findall(low.replace("’", "'") if "’" in low else low)) - _COMMON_WORDS
+    """The words that say what a line is about: four letters or more, lower case, the
+    commonest left out. Shared words are how a headline, or a line inside an article, shows
+    it belongs."""
+    return content_words_in((text,))
+
+
+def content_words_in(texts: Iterable[str]) -> set[str]:
+    """``content_words`` of several texts together, one text in memory at a time."""
+    found: set[str] = set()
+    for text in texts:
+        low = text.lower()
+        found.update(_CONTENT_WORD.findall(low.replace("’", "'") if "’" in low else low))
+    return found - _COMMON_WORDS
