@@ -108,6 +108,22 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     (")", r"^[^\W\d][\w&'’ -]{0,40} ?\((?!(?:19|20)\d\d\))\d[\d,]*\)$"),
     ("»", r"^»"),
     ("›", r"^›"),
+    # disclosures, licences and comment-form notices of a page's frame
+    ("powered by", r"proudly powered by|powered by (?:wordpress|disqus|blogger)"),
+    ("amazon services", r"participant in the amazon services"),
+    ("commission", r"(?:we|site) may (?:receive|earn) (?:an? )?(?:affiliate )?commission|earn an affiliate commission"),
+    ("disclosure", r"(?:advertising|affiliate) disclosure"),
+    ("akismet", r"uses akismet"),
+    ("notify me", r"notify me (?:of|when|via)"),
+    ("licensed under", r"(?:is|are) licensed under (?:a|the) creative commons"),
+    ("available under", r"content is available under"),
+    ("join the discussion", r"join the discussion"),
+    ("find us on", r"find us on (?:facebook|twitter|instagram)"),
+    ("delivered to your inbox", r"delivered (?:straight |directly )?to your inbox"),
+    ("articles read", r"^\d+ of \d+ (?:free )?articles read"),
+    ("personal data", r"i (?:agree|consent) to the processing of my personal data"),
+    ("you might also", r"you might also like"),
+    ("you may also", r"you may also like"),
 )
 _FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
 _FURNITURE_KEYS = tuple(key for key, _ in _FURNITURE_PHRASES)
