@@ -61,7 +61,8 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
     folder = f"{plan.folder}/"
     lines: list[Text] = []
     new = len(plan.new_sheets)
-    kept = len(plan.sheets) - new
+    repeats = sum(sheet.repeat for sheet in plan.sheets)
+    kept = len(plan.sheets) - new - repeats
     if dry_run:
         lines.append(Text(f"Would write {plural(new, 'worksheet')} to {folder} (dry run: nothing written)"))
         for sheet in plan.new_sheets:
@@ -73,6 +74,9 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
                           "have worksheets; nothing on disk changed"))
     if kept and (written or dry_run):
         lines.append(Text(f"Kept {plural(kept, 'existing worksheet')} untouched"))
+    if repeats:
+        said = "is said again" if repeats == 1 else "are said again"
+        lines.append(Text(f"{plural(repeats, 'statement')} {said} further on; the first one's worksheet serves"))
     if plan.update:
         lines.append(Text(f"Updated article text: version {plan.article.version}; "
                           "earlier versions kept in versions/"))

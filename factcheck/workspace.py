@@ -157,6 +157,7 @@ class PlannedSheet:
     stem: str
     statement: Statement
     new: bool  # False: a worksheet for this statement exists already and stays untouched
+    repeat: bool = False  # the article says this statement twice; the first one's worksheet serves
 
 
 @dataclass
@@ -202,10 +203,12 @@ def plan_init(
                 existing.setdefault(text, path.stem)
     next_number = max(numbers) + 1
     width = max(2, len(str(next_number + len(statements))))
+    on_disk = set(existing)
     sheets = []
     for statement in statements:
         if statement.text in existing:
-            sheets.append(PlannedSheet(existing[statement.text], statement, new=False))
+            repeat = statement.text not in on_disk  # said twice in this text ("Read more" blocks, pull quotes)
+            sheets.append(PlannedSheet(existing[statement.text], statement, new=False, repeat=repeat))
             continue
         sheets.append(PlannedSheet(stem(next_number, statement.text, width), statement, new=True))
         existing[statement.text] = sheets[-1].stem

@@ -155,3 +155,23 @@ def test_any_text_writes_worksheets_that_read_back_to_what_init_reported(tmp_pat
         assert values["priority"] == reported["priority"] and values["reasons"] == reported["reasons"]
         assert values["types"] == reported["types"] and values["claimant"] == reported["claimant"]
         assert [{"kind": c["kind"], "what": c["what"]} for c in values["checks"]] == reported["checks"]
+
+
+def test_a_statement_said_twice_has_one_worksheet_and_the_summary_says_why(run, tmp_path):
+    """A page pasted whole can hold the same paragraph twice (a teaser repeats the story's
+    first lines). One worksheet serves both, and the summary does not call it "existing"."""
+    said = "The council raised parking fines to £90 on Monday, the first rise in ten years."
+    article = tmp_path / "fines.txt"
+    article.write_text(f"Council raises parking fines\n\n{said}\n\nThe mayor backed it.\n\n{said}\n", encoding="utf-8")
+    result = run("init", str(article))
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Wrote 3 worksheets to worksheets/council-raises-parking-fines/"
+    assert lines[1] == "1 statement is said again further on; the first one's worksheet serves"
+    assert not any(line.startswith("Kept") for line in lines)
+    sheets = sorted((tmp_path / "worksheets" / "council-raises-parking-fines").glob("0*.toml"))
+    assert [p.name for p in sheets] == ["01-council-raises-parking-fines.toml",
+                                        "02-the-council-raised-parking-fines-to.toml",
+                                        "03-the-mayor-backed-it.toml"]
+    again = run("init", str(article))
+    assert again.stdout.startswith("Nothing to do: all 4 statements of worksheets/council-raises-parking-fines/")
