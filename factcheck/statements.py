@@ -63,7 +63,9 @@ _FURNITURE = re.compile(
         \d+\ comments? | show\ comments | your\ email\ address\ will\ not\ be\ published |
         required\ fields\ are\ marked | save\ my\ name,\ email | notify\ me\ of |
         share\ (?:this|on|to|via)\b | share$ | tweet$ | email$ | print$ | advertisement$ |
-        sign\ up\b | subscribe\b | follow\ us\b | related\b | tags?: | filed\ under |
+        sign\ up\b | subscribe\b | follow\ us\b | tags?: | filed\ under |
+        related(?:\W*$|\s*:|\ [\w\ ]{0,30}:|\ (?:stories|articles|posts|coverage|content|links|reading|topics|videos)\b) |
+        # not "Related research shows ..."
         posted\ in\b | all\ rights\ reserved | copyright\b | © | we\ use\ cookies |
         this\ (?:site|website)\ uses\ cookies | accept\ (?:all\ )?cookies | skip\ to |
         back\ to\ top | home\ ?[›»>/|] | previous\ (?:article|post) | next\ (?:article|post)
@@ -77,7 +79,7 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("newsletter", r"(?:our|daily|weekly|free) (?:\w+ )?newsletter"),
     ("sign up", r"sign up (?:for|to|now)"),
     ("subscribe", r"subscribe (?:to|now|today)|already a subscriber"),
-    ("cookie", r"(?:we|this (?:site|website)) uses? cookies|(?:accept|enable|disable) (?:all )?cookies|"
+    ("cookie", r"(?:we|this (?:site|website)) uses? cookies?\b|(?:accept|enable|disable) (?:all )?cookies|"
                r"cookie (?:policy|settings|preferences)"),
     ("privacy", r"(?:our|read the|view our) privacy policy|your (?:california )?privacy rights"),
     ("terms of", r"(?:our|read the|view our) terms of (?:use|service)"),
@@ -124,6 +126,7 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("personal data", r"i (?:agree|consent) to the processing of my personal data"),
     ("you might also", r"you might also like"),
     ("you may also", r"you may also like"),
+    ("comment", r"^\d+ (?:post )?comments?(?: \(\+\))?$"),
 )
 _FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
 _FURNITURE_KEYS = tuple(key for key, _ in _FURNITURE_PHRASES)

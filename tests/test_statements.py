@@ -103,6 +103,10 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Notify me when new comments are added.", "site furniture"),
         ("1 of 10 articles read", "site furniture"),
         ("Proudly powered by WordPress", "site furniture"),
+        ("0 Post Comment (+)", "site furniture"),
+        ("This website uses cookie or similar technologies to enhance your browsing experience.", "site furniture"),
+        ("Related: Man dies after crashing into power pole", "site furniture"),
+        ("Related research shows the drug works.", ""),
         # ... and sentences that start the same way
         ("The agency may earn more from fines this year.", ""),
         ("The photos are licensed under a strict agreement with the museum.", ""),
