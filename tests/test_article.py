@@ -81,6 +81,12 @@ def test_missing_file_and_directory(tmp_path):
          "By Jane Doe\nThe United States will lift sanctions on Sudan on Friday, officials said, after "
          "months of talks with its government about aid and the war.\n",
          "United States to Lift Sudan Sanctions"),
+        # a headline may ask a question (a scrapinghub page)
+        ("LIVE TV\nLatest News\nSonia Gandhi gives nod to Congress alliance: Reports - Read More\n"
+         "Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?\nNew Delhi | Updated: "
+         "19 November 2019\nAn oxygen bar in Delhi offers fresh air for Rs 299, say reports, as the "
+         "capital's air turns toxic again this week.\n",
+         "Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?"),
         # a forum question whose answer shares no word with it: the first line stays the title
         ("Erm ya How can I watch Fair City Online in England lols?\nYa can't. They don't show it on RTE "
          "Player\nYou can't but here's an update: the doctor is about to discover that the nurse has "
