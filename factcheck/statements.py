@@ -156,6 +156,9 @@ _BYLINE = re.compile(
     r"\s?(?:[-–—|@]|,\s?(?![a-z])|\d|on\ |(?:updated|published|staff|contributor)\b|$)",
     re.X,
 )
+# A dateline and byline with the page's stamp after a bar: "New Delhi, News Nation Bureau |
+# Updated : 19 November 2019, 09:01 AM".
+_STAMPED = re.compile(r"[|•·–—-]\s*(?:last\s)?(?:updated|published|posted)\s*(?:on\s)?:?\s*\d", re.I)
 # When the page says when it was published: "Published: 19 Oct 2018", "Updated Nov 13, 2019".
 _TIMESTAMP = re.compile(r"^(?:first\s|last\s)?(?:published|updated|posted|modified)\b", re.I)
 _TIMESTAMP_WORDS = re.compile(r"\b(?:first|last|published|updated|posted|modified|on)\b", re.I)
@@ -237,7 +240,7 @@ def skip_reason(text: str, is_title: bool = False) -> str:
     if (_FURNITURE.match(bare) or (len(bare) < 160 and _furniture_anywhere(low))
             or (not is_title and _addresses_reader(bare, low))):  # a headline may start "Get ..."
         return "site furniture"
-    if _CREDIT.match(bare) or _is_byline(bare):
+    if _CREDIT.match(bare) or _is_byline(bare) or (len(bare) < 120 and _STAMPED.search(bare)):
         return "byline or credit"
     if _CAPTION.search(bare):
         return "caption"

@@ -104,6 +104,7 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("1 of 10 articles read", "site furniture"),
         ("Proudly powered by WordPress", "site furniture"),
         ("0 Post Comment (+)", "site furniture"),
+        ("New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM", "byline or credit"),
         ("This website uses cookie or similar technologies to enhance your browsing experience.", "site furniture"),
         ("Related: Man dies after crashing into power pole", "site furniture"),
         ("Related research shows the drug works.", ""),
