@@ -406,11 +406,13 @@ def claim_types(text: str, found: set[str]) -> tuple[str, ...]:
 
 
 OUTSIDE_BODY = "outside the article body"
+_FRAME_REASONS = frozenset(("site furniture", "byline or credit", "caption"))
 OFF_TOPIC = "shares no word with the article"
 # a line that starts like an item of a list of facts: a date ("July 3 – Mansfield, MA"), a bullet
 _LIST_ITEM = re.compile(rf"(?:[*•–-]\s|(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS})\b)")
 _SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
 BODY_MIN_WORDS = 15  # a block of the article's own prose: ends a sentence and is this long
+BODY_GAP = 20  # paragraphs: prose further than this from any other prose does not start or end the body
 
 
 def extract(article: Article) -> Extraction:
@@ -421,12 +423,12 @@ def extract(article: Article) -> Extraction:
     claimants = Claimants()
     last_paragraph = -1
     spans = sentences(text)
-    body = _body(text, spans)
     title_at = text.find(article.title) if article.title else -1
-    for span in spans:
+    reasons = [skip_reason(text[s.start : s.end], is_title=s.start == title_at) for s in spans]
+    body = _body(text, spans, reasons)
+    for span, reason in zip(spans, reasons):
         sentence = text[span.start : span.end]
         is_title = span.start == title_at  # where the headline first appears, even below a menu
-        reason = skip_reason(sentence, is_title=is_title)
         if not reason and not is_title:
             reason = _outside(span, sentence, body)
         if reason:
@@ -455,19 +457,26 @@ class _Body:
         return self._topic
 
 
-def _body(text: str, spans: list[Span]) -> _Body | None:
+def _body(text: str, spans: list[Span], reasons: list[str] | None = None) -> _Body | None:
     """Where the article's own prose is (blocks of BODY_MIN_WORDS words or more that end a
-    sentence or hold two) and what it is about, or None when the text has no such block."""
-    blocks: dict[int, list[int]] = {}  # paragraph: [start, end, sentences]
-    for span in spans:
-        block = blocks.setdefault(span.paragraph, [span.start, span.end, 0])
+    sentence or hold two, from the first that has another within BODY_GAP paragraphs to the
+    last such) and what it is about, or None when the text has no such block."""
+    blocks: dict[int, list[int]] = {}  # paragraph: [start, end, sentences, sentences that are furniture]
+    for k, span in enumerate(spans):
+        block = blocks.setdefault(span.paragraph, [span.start, span.end, 0, 0])
         block[1], block[2] = span.end, block[2] + 1
-    prose = [p for p, (start, end, n) in blocks.items()
-             if (n >= 2 or _SENTENCE_END.search(text, start, end)) and len(text[start:end].split()) >= BODY_MIN_WORDS]
+        block[3] += bool(reasons) and reasons[k] in _FRAME_REASONS
+    prose = [p for p, (start, end, n, frame) in blocks.items()
+             if (n >= 2 or _SENTENCE_END.search(text, start, end)) and len(text[start:end].split()) >= BODY_MIN_WORDS
+             and frame < n]  # a block of the page's frame in sentences ("Comments are moderated ...") is not prose
     if not prose:
         return None
-    return _Body(prose[0], prose[-1], text, [(blocks[p][0], blocks[p][1]) for p in prose],
-                 frozenset(p for p, (_, _, n) in blocks.items() if n == 1))
+    # The body is a run of prose: a block with no other prose within BODY_GAP paragraphs of it
+    # (a sign-up form's one sentence above 200 country names, a footer's) does not start or
+    # end it, unless no two blocks are that close.
+    first = next((p for p, q in zip(prose, prose[1:]) if q - p <= BODY_GAP), prose[0])
+    return _Body(first, prose[-1], text, [(blocks[p][0], blocks[p][1]) for p in prose],
+                 frozenset(p for p, (_, _, n, _) in blocks.items() if n == 1))
 
 
 def _outside(span: Span, sentence: str, body: _Body | None) -> str | None:

@@ -350,6 +350,23 @@ def test_lines_outside_the_article_body_are_skipped():
     assert "July 3 – Mansfield, MA @ Xfinity Center" in kept
 
 
+def test_a_lone_sentence_far_above_the_article_does_not_start_its_body():
+    """A sign-up form's one long sentence, then a long menu, then the article: the menu is
+    outside the body, though it comes after a block of prose (readability's IAB page). A
+    sentence of the page's frame ("Get the latest news ...") is not prose at all."""
+    form = "Get the latest news, guidelines, tools, research, trends, learning, public policy and events of our industry."
+    menu = [f"IAB Member Newsletter Number {n}" for n in range(25)] + ["Member-only newsletter for IAB news"]
+    article = ("Twenty years ago we saw an explosion of the web, and publishers rushed to build sites for it.\n\n"
+               "In 2000 the dark ages came, and many of the startups that had raised money closed within a year.")
+    text = "\n\n".join([form, *menu, article])
+    reasons = {k.text: k.reason for k in extract(Article(text=text, title="", source="t")).skipped}
+    assert reasons["Member-only newsletter for IAB news"] == "outside the article body"
+    # a lone prose block is still a body when it is the only one
+    lone = "Twenty years ago we saw an explosion of the web, and publishers rushed to build sites for it."
+    alone = extract(Article(text=lone + "\n\nMember-only newsletter for IAB news", title="", source="t"))
+    assert {k.text: k.reason for k in alone.skipped}["Member-only newsletter for IAB news"] == "outside the article body"
+
+
 def test_a_text_with_no_prose_block_keeps_every_line():
     """A list of claims to check, one a line with no full stops, is not a page's furniture."""
     text = "Crime fell by 10% last year\nThe new bridge cost £40m\nUnemployment is at a record low\n"
