@@ -126,7 +126,11 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("personal data", r"i (?:agree|consent) to the processing of my personal data"),
     ("you might also", r"you might also like"),
     ("you may also", r"you may also like"),
-    ("comment", r"^\d+ (?:post )?comments?(?: \(\+\))?$"),
+    ("comment", r"^\d+ (?:post )?comments?(?: \(\+\))?$|(?:log ?in|sign in|create an account) to (?:comment|post|reply)|"
+                r"your comment (?:contains|is awaiting|will be|has been)|(?:didn't|did not) like this comment"),
+    ("lines and paragraphs", r"lines and paragraphs break automatically"),
+    ("non-commercial", r"for your personal,? non-commercial use"),
+    ("external", r"our approach to external linking|not responsible for the content of external"),
 )
 _FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
 _FURNITURE_KEYS = tuple(key for key, _ in _FURNITURE_PHRASES)
