@@ -86,6 +86,17 @@ NOT_NAMES = frozenset(
 # engine skips ahead to the next capital instead of trying every position (2x faster).
 _CAP_WORD = r"[A-Z](?:\.(?:[A-Z]\.)+|[\w’'-]*)"
 _CAPITALISED = re.compile(rf"{_CAP_WORD}(?:\s(?:of\s|the\s|for\s)?{_CAP_WORD})*")
+# A title or "St." shortened with a full stop belongs to the name it follows: "Sen. Elizabeth
+# Warren", "Lt. Col. Alexander Vindman", "St. Louis" (not "Sen" and "Col" as names of their
+# own). That pattern tries its alternatives at every capital, so it runs only on sentences
+# that hold one of these (written as a capital, then the rest: "(?<=S)en\.", so that the
+# pattern still starts with [A-Z] outside any group and the engine can skip to capitals).
+_ABBREVIATIONS = "Sen Gov Rep Gen Col Lt Capt Sgt Adm Maj Prof Rev Cmdr Supt Atty St Ft Mt".split()
+_HAS_ABBREVIATION = re.compile(rf"[A-Z](?:{'|'.join(sorted({a[1:] for a in _ABBREVIATIONS}))})\.\s[A-Z]")  # a quick gate
+_ABBREVIATION_WORDS = frozenset(a.lower() for a in _ABBREVIATIONS)  # as priority.tokens gives them
+_ABBREVIATED = "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS)
+_CAP_WORD_OR_TITLE = rf"[A-Z](?:(?:{_ABBREVIATED})\.(?=\s[A-Z])|\.(?:[A-Z]\.)+|[\w’'-]*)"
+_CAPITALISED_WITH_TITLES = re.compile(rf"{_CAP_WORD_OR_TITLE}(?:\s(?:of\s|the\s|for\s)?{_CAP_WORD_OR_TITLE})*")
 _TITLE_BEFORE = re.compile(
     r"(?:President|Prime Minister|Minister|Secretary|Senator|Governor|Mr|Mrs|Ms|Dr|General|"
     r"spokesperson|spokesman|spokeswoman|chief|leader|president|director|associate)\.?\s$"
@@ -145,7 +156,10 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
     superlatives = (_SUPERLATIVE_IN_LOWER.finditer(low)
                     if words is None or "est" in low or not words.isdisjoint(_SUPERLATIVE_WORDS) else ())
     names: list[tuple[int, int]] = []  # where the names are, the headline-like ones left out
-    for m in _CAPITALISED.finditer(text):
+    abbreviation = (_HAS_ABBREVIATION.search(text) if words is None or not words.isdisjoint(_ABBREVIATION_WORDS)
+                    else None)
+    capitalised = _CAPITALISED_WITH_TITLES if abbreviation else _CAPITALISED
+    for m in capitalised.finditer(text):
         for start, end in _split_place_prefix(m):
             check = _classify_name(text, m.re.match(text, start, end) or m, known)
             if check:
@@ -275,7 +289,7 @@ _GENERAL_NOT_TITLE = frozenset(
 
 def _title_kind(words: list[str]) -> str | None:
     """"person" for a title and then a name, "name" for a title alone (an office), None when
-    the run does not open with a title. The name is taken as the run's last one or two words,
+    the run does not open with a title (or hold a shortened one). The name is taken as the run's last one or two words,
     which must not follow "of": "Minister of Health Services" is an office."""
     lead = 0
     while lead < len(words) - 1 and words[lead] in _TITLE_MODIFIERS:
@@ -283,9 +297,17 @@ def _title_kind(words: list[str]) -> str | None:
     if words[lead] == "General" and lead == 0:  # "General Petraeus", but "General Motors"
         return "name" if len(words) == 2 and words[1] in _GENERAL_NOT_TITLE else None
     if words[lead] not in _TITLE_HEADS:
-        return None
-    name = words[-2:] if len(words) - lead > 2 else words[lead + 1 :]
-    before = words[-len(name) - 1] if len(words) > len(name) else ""
+        # a shortened title further in: "Republican Gov. Eric Holcomb", "Former Massachusetts
+        # Gov. Deval Patrick"
+        lead = next((i for i, w in enumerate(words[:-1]) if w.endswith(".") and w in _TITLE_HEADS), -1) \
+            if any(w.endswith(".") for w in words) else -1
+        if lead < 0:
+            return None
+    rest = words[lead + 1 :]
+    while rest and (rest[0] in _TITLE_HEADS or rest[0] in _TITLE_MODIFIERS):
+        rest = rest[1:]  # "Lt. Col. Alexander Vindman"
+    name = rest[-2:]
+    before = words[-len(name) - 1] if name and len(words) > len(name) else ""
     if (not name or before in _CONNECTORS or any(w in _CONNECTORS or w in _TITLE_HEADS
                                                    or w in _TITLE_MODIFIERS for w in name)):
         return "name"
@@ -309,6 +331,8 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int) -> str | None:
     tail = _TAIL_KINDS.get(what.split()[-1])
     if tail and n_words > 1:
         return tail  # "Belmarsh Prison", "Oxford Street", "First Amendment", "Home Secretary"
+    if what.startswith(("St. ", "Mt. ", "Ft. ")):
+        return "place"  # "St. Louis", "Mt. Everest", "Ft. Worth"
     title = _title_kind(what.split())
     if title:
         return title  # "Prime Minister Rishi Sunak" a person, "Secretary of State" an office

@@ -248,6 +248,11 @@ def test_priority_comes_with_its_reasons():
          [Check("person", "Prime Minister Iyad Allawi"), Check("person", "Minister of Defense Hazem Shaalan")]),
         ("I presume the Vice President supported it when the Secretary of State signed it.",
          [Check("name", "Vice President"), Check("name", "Secretary of State")]),
+        # a shortened title with its full stop, and "St.", belong to the name (scrapinghub pages)
+        ("Rep. Ilhan Omar met Lt. Col. Alexander Vindman in St. Louis.",
+         [Check("person", "Rep. Ilhan Omar"), Check("person", "Lt. Col. Alexander Vindman"),
+          Check("place", "St. Louis")]),
+        ("Former Massachusetts Gov. Deval Patrick spoke.", [Check("person", "Former Massachusetts Gov. Deval Patrick")]),
         ("He told General Petraeus that General Motors and the Minister of Health Services agreed.",
          [Check("person", "General Petraeus"), Check("name", "General Motors"),
           Check("name", "Minister of Health Services")]),

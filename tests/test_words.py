@@ -39,6 +39,7 @@ VOCABULARY = sorted(
     | set("best largest interest first most least only record Getty cookies newsletter sign up".split())
     | set("all rights reserved min read 5h ago follow us on twitter İ É ß".split())
     | set("said Said says told according to Kirby he she added, estimates the US".split())
+    | set("Sen. Gov. Lt. Col. St. Mt. Louis Warren Ben.".split())  # shortened titles and their gate
 )
 # Whole phrases too, or the phrase branches would almost never be reached.
 PHRASES = [
@@ -49,6 +50,7 @@ PHRASES = [
     "your email address", "public inspection file", "12 min read", "5h ago", "3 hours ago",
     "follow us on twitter", "download the news app", "thank you for reading", "{* title *}",
     "community post (4824)", "elections (2019)", "» elections 2019", "news tip?",
+    "Sen. Elizabeth Warren", "in St. Louis", "Lt. Col. Alexander Vindman", "Ben. Franklin",
     "John Kirby said", ", said Kirby", "according to the Pentagon", "the US estimates", "“ he added",
 ]
 SEPARATORS = st.sampled_from([" ", " ", " ", "\n", ", ", "-", "'", "’", ".", "(", ")", "»", "", "_", "2"])
