@@ -98,6 +98,10 @@ _CANDIDATE = re.compile(rf"(?:[.!?…]+|(?: \.){{3,}})['\"”’)\]]*{_FOOTNOTES
 # The same without the spaced ellipsis (" . . ."), for the blocks that have none: starting with
 # a set of characters, it lets the regex engine jump between them instead of stopping at spaces.
 _CANDIDATE_UNSPACED = re.compile(rf"[.!?…]+['\"”’)\]]*{_FOOTNOTES}(?=\s|$)")
+# Both, and full-width or ideographic stops, which end a sentence with no space after them
+# ("period．Does"): for the rare block that has one (the alternation costs a fifth of the speed).
+_FULL_WIDTH_STOPS = "。．！？"
+_CANDIDATE_ANY = re.compile(rf"{_CANDIDATE.pattern}|[{_FULL_WIDTH_STOPS}]+['\"”’)\]」』]*")
 _ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$|^(?:[A-Za-z]\.)+[A-Za-z]$")
 _LIST_MARKER = re.compile(r"(?:[•⁃▪‣◦]\s*)?(\d{1,3}|[a-zA-Z])(\.\)|\)|\.)\s")
 _BULLET = re.compile(r"\s(?=[•⁃▪‣◦])")
@@ -156,6 +160,8 @@ def _trim(text: str, s: int, e: int) -> tuple[int, int]:
 def _boundaries(text: str, start: int, end: int, list_cuts: list[int]):
     sentence_start = start
     candidate = _CANDIDATE if text.find(" . .", start, end) >= 0 else _CANDIDATE_UNSPACED
+    if any(text.find(stop, start, end) >= 0 for stop in _FULL_WIDTH_STOPS):
+        candidate = _CANDIDATE_ANY
     for m in candidate.finditer(text, start, end):
         while list_cuts and list_cuts[0] <= m.start():
             sentence_start = max(sentence_start, list_cuts.pop(0))
