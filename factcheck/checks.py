@@ -92,7 +92,7 @@ _CAPITALISED = re.compile(rf"{_CAP_WORD}(?:\s(?:of\s|the\s|for\s)?{_CAP_WORD})*"
 # that hold one of these (written as a capital, then the rest: "(?<=S)en\.", so that the
 # pattern still starts with [A-Z] outside any group and the engine can skip to capitals).
 _ABBREVIATIONS = "Sen Gov Rep Gen Col Lt Capt Sgt Adm Maj Prof Rev Cmdr Supt Atty St Ft Mt".split()
-_HAS_ABBREVIATION = re.compile(rf"[A-Z](?:{'|'.join(sorted({a[1:] for a in _ABBREVIATIONS}))})\.\s[A-Z]")  # a quick gate
+_HAS_ABBREVIATION = re.compile(rf"\b[A-Z](?:{'|'.join(sorted({a[1:] for a in _ABBREVIATIONS}))})\.\s[A-Z]")  # a quick gate
 _ABBREVIATION_WORDS = frozenset(a.lower() for a in _ABBREVIATIONS)  # as priority.tokens gives them
 _ABBREVIATED = "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS)
 _CAP_WORD_OR_TITLE = rf"[A-Z](?:(?:{_ABBREVIATED})\.(?=\s[A-Z])|\.(?:[A-Z]\.)+|[\w’'-]*)"

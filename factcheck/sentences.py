@@ -108,6 +108,8 @@ _BULLET = re.compile(r"\s(?=[•⁃▪‣◦])")
 _FIRST_ITEM = re.compile(r"(?:1|a)(?:\.\)|\)|\.)\s")  # a list that starts after a sentence
 _NEXT_WORD = re.compile(r"[\w']+")
 _PAREN_SENTENCE = re.compile(r"\((?:[A-Z][a-z]|[a-z0-9]{1,2}\)\s)")
+_BRACKETED_SENTENCE = re.compile(r"\([A-Z][a-z][^()]{0,300}?[.!?]\)")
+_DASH_SENTENCE = re.compile(r"[-–—]\s[A-Z][a-z]")
 _SPACED_ELLIPSIS = re.compile(r"(?: \.){3} (?=[A-Z])")
 # A dateline run into the text around it ("... ants Tuesday, September 1, 2015 On Tuesday, ...")
 # and a caption's credit ("... the outfit Image: Nick Moreau."): each starts a sentence.
@@ -191,6 +193,8 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
     follower = text[nxt]
     next_word = _NEXT_WORD.match(text, nxt, nxt + 40)
     next_word = next_word.group().lower() if next_word else ""
+    if follower in "-–—" and punct in ("?", "!") and _DASH_SENTENCE.match(text, nxt):
+        return True  # "What do you see? - Posted like silent sentinels ..."
     if (follower.islower() and not _CAMEL.match(text, nxt) and not _opens_list(text, nxt, end)
             or follower in ",;:.-–—"):
         return False
@@ -199,7 +203,9 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
     # after a quote ("[...]" (Smith 55).), and never after an abbreviation (below).
     paren = follower == "("
     if paren and (punct not in (".", "!", "?") or not _PAREN_SENTENCE.match(text, nxt)):
-        return False
+        # after a closing quote, only a bracket that holds a whole sentence: '... think!"
+        # (Dinah was the cat.)', not a citation ('[...]" (Smith 55).')
+        return punct[-1] in "\"”'’" and punct[0] in ".!?" and bool(_BRACKETED_SENTENCE.match(text, nxt))
     if punct.startswith(" "):  # ". . . I" is an ellipsis; ". . . . Next" adds a full stop
         return punct.count(".") >= 4
     word_start = p_start

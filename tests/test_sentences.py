@@ -69,6 +69,14 @@ def split(text: str) -> list[str]:
         ("It was found by Smith et al. (2019) in the wild.", ["It was found by Smith et al. (2019) in the wild."]),
         ("The talks ended late. (local time) It was cold.", ["The talks ended late. (local time) It was cold."]),
         ("\"Bohr [...] used the analogy [...]\" (Smith 55).", ["\"Bohr [...] used the analogy [...]\" (Smith 55)."]),
+        # after a closing quote, a bracket that holds a whole sentence starts one (pragmatic spec,
+        # scrapinghub); a citation does not (above)
+        ("\"I should think!\" (Dinah was the cat.) \"I hope so.\"",
+         ["\"I should think!\"", "(Dinah was the cat.)", "\"I hope so.\""]),
+        # a dash after a question or an exclamation opens a sentence when a capital follows
+        ("What do you see? - Posted like silent sentinels, they stand.",
+         ["What do you see?", "- Posted like silent sentinels, they stand."]),
+        ("Is it true? - asked the reporter.", ["Is it true? - asked the reporter."]),
         # full-width and ideographic stops need no space after them (pragmatic_segmenter spec)
         ("Test strange period．Does it segment correctly．", ["Test strange period．", "Does it segment correctly．"]),
         ("他说。她也说。 Then in English.", ["他说。", "她也说。", "Then in English."]),
