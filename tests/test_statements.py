@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from factcheck.article import Article, read_article
 from factcheck.checks import Check, find_checks
 from factcheck.claimant import find_claimant
-from factcheck.statements import extract, skip_reason
+from factcheck.skips import skip_reason
+from factcheck.statements import extract
 
 from .conftest import EXAMPLE
 

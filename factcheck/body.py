@@ -1,0 +1,87 @@
+"""The article's own prose in text pasted from a web page, and the lines around it that are
+not the article's: a menu above it, other stories' headlines between and after its paragraphs.
+A line alone cannot say whose page it is on; the page around it can."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .checks import MONTHS
+from .sentences import Span
+from .words import content_words, content_words_in
+
+OUTSIDE_BODY = "outside the article body"
+_FRAME_REASONS = frozenset(("site furniture", "byline or credit", "caption"))
+OFF_TOPIC = "shares no word with the article"
+# a line that starts like an item of a list of facts: a date ("July 3 – Mansfield, MA"), a bullet
+_LIST_ITEM = re.compile(rf"(?:[*•–-]\s|(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS})\b)")
+_SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
+BODY_MIN_WORDS = 15  # a block of the article's own prose: ends a sentence and is this long
+BODY_GAP = 20  # paragraphs: prose further than this from any other prose does not start or end the body
+
+
+@dataclass
+class Body:
+    first: int  # paragraph numbers of the first and last block of the article's own prose
+    last: int
+    text: str
+    prose: list[tuple[int, int]]  # where the blocks of prose are in ``text``
+    alone: frozenset[int]  # paragraphs of one sentence: lines
+    _topic: set[str] | None = None
+
+    @property
+    def topic(self) -> set[str]:
+        """The prose's content words; worked out when a line first asks (most texts never do),
+        a block at a time so as not to copy the text."""
+        if self._topic is None:
+            self._topic = content_words_in(self.text[a:b] for a, b in self.prose)
+        return self._topic
+
+
+def find_body(text: str, spans: list[Span], reasons: list[str] | None = None) -> Body | None:
+    """Where the article's own prose is (blocks of BODY_MIN_WORDS words or more that end a
+    sentence or hold two, from the first that has another within BODY_GAP paragraphs to the
+    last such) and what it is about, or None when the text has no such block."""
+    blocks: dict[int, list[int]] = {}  # paragraph: [start, end, sentences, sentences that are furniture]
+    for k, span in enumerate(spans):
+        block = blocks.setdefault(span.paragraph, [span.start, span.end, 0, 0])
+        block[1], block[2] = span.end, block[2] + 1
+        block[3] += bool(reasons) and reasons[k] in _FRAME_REASONS
+    prose = [p for p, (start, end, n, frame) in blocks.items()
+             if (n >= 2 or _SENTENCE_END.search(text, start, end)) and len(text[start:end].split()) >= BODY_MIN_WORDS
+             and frame < n]  # a block of the page's frame in sentences ("Comments are moderated ...") is not prose
+    if not prose:
+        return None
+    # The body is a run of prose: a block with no other prose within BODY_GAP paragraphs of it
+    # (a sign-up form's one sentence above 200 country names, a footer's) does not start or
+    # end it, unless no two blocks are that close.
+    first = next((p for p, q in zip(prose, prose[1:]) if q - p <= BODY_GAP), prose[0])
+    return Body(first, prose[-1], text, [(blocks[p][0], blocks[p][1]) for p in prose],
+                 frozenset(p for p, (_, _, n, _) in blocks.items() if n == 1))
+
+
+def outside_reason(span: Span, sentence: str, body: Body | None) -> str | None:
+    """A short line with no full stop (under 20 words) that is not the article's: before its
+    first block of prose or after its last (the menu, the tour dates of a pasted page), or
+    between them sharing no word with the prose (another story's headline, a shop's teaser).
+    Inside the body a line that shares a word is kept (a subhead, a key point), and so is
+    every line of a text with no prose block at all (a list of claims)."""
+    if body is None:
+        return None
+    inside = body.first <= span.paragraph <= body.last
+    if inside and span.paragraph not in body.alone:
+        return None  # a sentence of a paragraph (the common case, so asked first)
+    if _SENTENCE_END.search(sentence) or len(sentence.split()) >= 20:
+        return None
+    if inside:
+        if len(sentence.split()) < 4 or any(ch.isdigit() or ch in '"“”' for ch in sentence):
+            return None  # a number or a quote may be a fact: "July 3 – Mansfield, MA @ Xfinity Center"
+        words = content_words(sentence)
+        return OFF_TOPIC if words and words.isdisjoint(body.topic) else None
+    if span.paragraph > body.last and any(ch.isdigit() for ch in sentence):
+        # after the body, a list with numbers may be facts ("Waheed Zaman, 22, London E17", tour
+        # dates), unless about something else: "54 American cities with dangerous ozone conditions"
+        if _LIST_ITEM.match(sentence) or not content_words(sentence).isdisjoint(body.topic):
+            return None
+    return OUTSIDE_BODY

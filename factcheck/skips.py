@@ -1,0 +1,226 @@
+"""Why a sentence is not a checkable statement, judged on the sentence alone: site furniture,
+bylines and credits, captions, questions, dates or numbers only, fragments, headings, lines too
+short to claim anything, first-person opinion. (What a whole pasted page says about a line,
+before or after the article's prose, is in ``body``.)"""
+
+from __future__ import annotations
+
+import re
+from itertools import islice
+
+from .checks import NOT_NAMES, NUMBER
+
+_FURNITURE = re.compile(
+    r"""^(?:
+        source\ link | read\ more | read\ the\ full | continue\ reading | click\ here |
+        leave\ a\ (?:reply|comment) | cancel\ reply | post\ a\ comment | comments? |
+        \d+\ comments? | show\ comments | your\ email\ address\ will\ not\ be\ published |
+        required\ fields\ are\ marked | save\ my\ name,\ email | notify\ me\ of |
+        share\ (?:this|on|to|via)\b | share$ | tweet$ | email$ | print$ | advertisement$ |
+        sign\ up\b | subscribe\b | follow\ us\b | tags?: | filed\ under |
+        related(?:\W*$|\s*:|\ [\w\ ]{0,30}:|\ (?:stories|articles|posts|coverage|content|links|reading|topics|videos)\b) |
+        # not "Related research shows ..."
+        posted\ in\b | all\ rights\ reserved | copyright\b | © | we\ use\ cookies |
+        this\ (?:site|website)\ uses\ cookies | accept\ (?:all\ )?cookies | skip\ to |
+        back\ to\ top | home\ ?[›»>/|] | previous\ (?:article|post) | next\ (?:article|post)
+    )""",
+    re.I | re.X,
+)
+# Furniture phrasing, worded so that a sentence reporting on the same subject ("The company
+# changed its privacy policy in May") is not caught: the reader is addressed, or it is a label.
+_FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lower-cased text
+    ("reserved", r"all rights reserved"),
+    ("newsletter", r"(?:our|daily|weekly|free) (?:\w+ )?newsletter"),
+    ("sign up", r"sign up (?:for|to|now)"),
+    ("subscribe", r"subscribe (?:to|now|today)|already a subscriber"),
+    ("cookie", r"(?:we|this (?:site|website)) uses? cookies?\b|(?:accept|enable|disable) (?:all )?cookies|"
+               r"cookie (?:policy|settings|preferences)"),
+    ("privacy", r"(?:our|read the|view our) privacy policy|your (?:california )?privacy rights"),
+    ("terms of", r"(?:our|read the|view our) terms of (?:use|service)"),
+    ("log", r"log ?in (?:to|for) (?:read|continue|access)"),
+    ("moderated", r"comments (?:are|will be) moderated"),
+    ("email address", r"your email address|email addresses will not be published"),
+    ("brandvoice", r"brandvoice"),
+    ("paid program", r"paid program"),
+    ("public", r"public (?:inspection )?file"),
+    ("return to top", r"return to top"),
+    ("classified ad", r"place a classified ad"),
+    ("javascript", r"requires javascript"),
+    ("may not be", r"may not be (?:published|reproduced|redistributed)"),
+    ("written permission", r"written permission must"),
+    ("copyrighted", r"copyrighted property of"),
+    ("min read", r"^\d+ min read$"),
+    (" ago", r"^\d+ ?[hmd] ago$|^\d+ (?:minutes?|hours?|days?) ago$"),
+    ("news tip", r"news tip\?"),
+    ("follow ", r"follow (?:us|@?\w+) on (?:twitter|facebook|instagram)"),
+    ("download ", r"download (?:the|our) \w+ apps?"),
+    ("not responsible", r"is not responsible for the (?:opinions|content)"),
+    ("thank you for", r"thank you for (?:your support|reading)"),
+    ("letter to the editor", r"submit (?:your|a) letter to the editor"),
+    ("more great", r"more great \w+ stories"),
+    ("{*", r"\{\*.*\*\}"),
+    # a menu label with its count ("Community Post (4824)", "View comments (27)"; not a year),
+    # and a breadcrumb ("» Elections 2019")
+    (")", r"^[^\W\d][\w&'’ -]{0,40} ?\((?!(?:19|20)\d\d\))\d[\d,]*\)$"),
+    ("»", r"^»"),
+    ("›", r"^›"),
+    # disclosures, licences and comment-form notices of a page's frame
+    ("powered by", r"proudly powered by|powered by (?:wordpress|disqus|blogger)"),
+    ("amazon services", r"participant in the amazon services"),
+    ("commission", r"(?:we|site) may (?:receive|earn) (?:an? )?(?:affiliate )?commission|earn an affiliate commission"),
+    ("disclosure", r"(?:advertising|affiliate) disclosure"),
+    ("akismet", r"uses akismet"),
+    ("notify me", r"notify me (?:of|when|via)"),
+    ("licensed under", r"(?:is|are) licensed under (?:a|the) creative commons"),
+    ("available under", r"content is available under"),
+    ("join the discussion", r"join the discussion"),
+    ("find us on", r"find us on (?:facebook|twitter|instagram)"),
+    ("delivered to your inbox", r"delivered (?:straight |directly )?to your inbox"),
+    ("articles read", r"^\d+ of \d+ (?:free )?articles read"),
+    ("personal data", r"i (?:agree|consent) to the processing of my personal data"),
+    ("you might also", r"you might also like"),
+    ("you may also", r"you may also like"),
+    ("comment", r"^\d+ (?:post )?comments?(?: \(\+\))?$|(?:log ?in|sign in|create an account) to (?:comment|post|reply)|"
+                r"your comment (?:contains|is awaiting|will be|has been)|(?:didn't|did not) like this comment"),
+    ("lines and paragraphs", r"lines and paragraphs break automatically"),
+    ("non-commercial", r"for your personal,? non-commercial use"),
+    ("external", r"our approach to external linking|not responsible for the content of external"),
+)
+_FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
+_FURNITURE_KEYS = tuple(key for key, _ in _FURNITURE_PHRASES)
+
+
+def _furniture_anywhere(low: str) -> bool:
+    """One of the phrases above; the regex runs only when one of their keys is in ``low``
+    (substring tests are far cheaper than trying 30 phrases at every position)."""
+    return any(key in low for key in _FURNITURE_KEYS) and _FURNITURE_ANYWHERE.search(low) is not None
+
+
+_CREDIT = re.compile(
+    r"^\(?(?:additional\ reporting|reporting|writing|editing|edited|compiled|produced|"
+    r"written|research|graphics?|illustrations?|posted)\ by\b|"
+    r"^by\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?$|"
+    r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report",
+    re.X | re.I,
+)
+# "By Tess Bonn - 11/19/19 06:56 AM EST", "By M. Moon, 4h ago", "By Amy Kuperinsky | NJ Advance
+# Media": two or more name words, then a separator, a date or a handle. "By Tuesday, the ..."
+# has one capitalised word, and "By Christmas Day, Apple had sold ..." ends with a full stop, so
+# both stay sentences. Words are separated by exactly one space: an optional separator would let
+# the engine try every way of cutting "By AAAA..." into words (minutes on a 200-letter line).
+_BYLINE = re.compile(
+    r"^By\ (?P<name>[A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3}|[A-Z]{2,}(?:\ [A-Z.]{2,}){1,3}"
+    r"(?:\ ,?\ ?(?:and|&|,)\ [A-Z][\w.'’-]*(?:\ [A-Z][\w.'’-]*){1,3})?)"
+    r"\s?(?:[-–—|@]|,\s?(?![a-z])|\d|on\ |(?:updated|published|staff|contributor)\b|$)",
+    re.X,
+)
+# A dateline and byline with the page's stamp after a bar: "New Delhi, News Nation Bureau |
+# Updated : 19 November 2019, 09:01 AM".
+_STAMPED = re.compile(r"[|•·–—-]\s*(?:last\s)?(?:updated|published|posted)\s*(?:on\s)?:?\s*\d", re.I)
+# When the page says when it was published: "Published: 19 Oct 2018", "Updated Nov 13, 2019".
+_TIMESTAMP = re.compile(r"^(?:first\s|last\s)?(?:published|updated|posted|modified)\b", re.I)
+_TIMESTAMP_WORDS = re.compile(r"\b(?:first|last|published|updated|posted|modified|on)\b", re.I)
+# The page talking to its reader: "Click to share on Twitter (Opens in new window)", "Close this
+# modal window", "Follow timgray for Lifehacker", "By clicking Submit, you agree to ...". An
+# imperative first word and either no full stop (a button or a label) or "you/your/our";
+# quotes are left alone ("Please help us," she said).
+_INTERFACE_VERB = re.compile(
+    r"^(?:click|tap|close|clear|unfollow|follow|please|view|visit|watch|listen|get|download|"
+    r"share|join|log\s?in|sign\s(?:in|up)|enter|select|choose|explore|shop|buy|see\s(?:all|more))\b(?!,)"
+)  # "Listen, the Act is really a jobs act" is a claim
+_READER = re.compile(r"\b(?:you|your|our|us)\b")
+_AGREEMENT = re.compile(r"^by\s\w+ing\b.*\b(?:you|i)\s(?:agree|consent|accept|have read)")
+_CAPTION = re.compile(
+    r"^(?:photo(?:graph)?|image|picture|video|illustration|file\ photo)\s*(?:credit)?\s*[:|/]|"
+    r"\((?:photo|image|picture)\b|getty\ images$|/\s*(?:reuters|ap|afp|getty)$",
+    re.X | re.I,
+)
+_REAL_WORD = re.compile(r"[^\W\d_]{3,}")  # three letters in a row: more than a date or a number
+_DATE_WORDS = re.compile(
+    r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|"
+    r"wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[ap]\.?m\.?|"
+    r"et|pst|pdt|est|edt|gmt|utc|bst|cet)\b|\d+(?:st|nd|rd|th|am|pm)\b",
+    re.I,
+)
+_LOWER_START = re.compile(r"[a-z](?![a-z]*[A-Z])")  # "is professor emeritus of"; not "eHow"
+_CUT_OFF_WORDS = frozenset("and or of the a an to for with by in on at from as that".split())
+
+
+def _cut_off(text: str) -> bool:
+    """Ends with a comma or a word that cannot end a sentence ("victims and"); a loop from the
+    end, where an end-anchored regex would scan the whole sentence."""
+    if text.endswith(","):
+        return True
+    i = len(text)
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
+        i -= 1
+    return text[i:].lower() in _CUT_OFF_WORDS
+_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is vs v".split())
+_LABEL_END = re.compile(r"[.!?…:;,]['\"”’)\]]*$")
+
+
+def _title_case_label(text: str) -> bool:
+    """Every word capitalised, no full stop, no number: a heading, a menu item or another
+    story's headline ("Related Stories", "Pics of the Day"), not a sentence of this article."""
+    if _LABEL_END.search(text) or any(ch.isdigit() for ch in text):
+        return False
+    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
+def _is_byline(bare: str) -> bool:
+    m = _BYLINE.match(bare)
+    if not m or m.group("name").split()[0] in NOT_NAMES:
+        return False
+    return not _LABEL_END.search(bare) or bare.endswith(("a.m.", "p.m."))
+
+
+def _addresses_reader(bare: str, low: str) -> bool:
+    if _AGREEMENT.match(low):
+        return True
+    if len(bare) > 200 or not _INTERFACE_VERB.match(low) or any(q in bare for q in "\"“”"):
+        return False
+    return not _LABEL_END.search(bare) or bool(_READER.search(low))
+
+
+_OPINION = re.compile(
+    r"^(?:i|we)\s+(?:think|believe|feel|hope|wish|love|hate|like|guess|suppose)\b|"
+    r"^in\s+my\s+(?:view|opinion)\b|^(?:personally|frankly|honestly),",
+    re.I,
+)
+
+
+def skip_reason(text: str, is_title: bool = False) -> str:
+    """Why a sentence is not a checkable statement, or ``""`` when it is one."""
+    bare = text.strip()
+    low = bare.lower()
+    if (_FURNITURE.match(bare) or (len(bare) < 160 and _furniture_anywhere(low))
+            or (not is_title and _addresses_reader(bare, low))):  # a headline may start "Get ..."
+        return "site furniture"
+    if _CREDIT.match(bare) or _is_byline(bare) or (len(bare) < 120 and _STAMPED.search(bare)):
+        return "byline or credit"
+    if _CAPTION.search(bare):
+        return "caption"
+    if bare.rstrip("'\"”’)]").endswith("?"):
+        return "question"
+    undated = _TIMESTAMP_WORDS.sub("", bare) if _TIMESTAMP.match(bare) else bare
+    if not _REAL_WORD.search(undated) or (len(bare) < 80 and not _REAL_WORD.search(_DATE_WORDS.sub("", undated))):
+        return "date, time or number only"
+    if not is_title and (_LOWER_START.match(bare) or _cut_off(bare)):
+        return "fragment of a sentence"
+    if not is_title and len(bare) < 100 and (bare.isupper() or _title_case_label(bare)):
+        return "heading"
+    if not is_title and fewer_words(bare, 4) and not NUMBER.search(bare):
+        return "too short to be a claim"
+    if _OPINION.match(bare) and not NUMBER.search(bare):
+        return "opinion"
+    return ""
+
+
+_WORD = re.compile(r"[\w’'-]+")
+
+
+def fewer_words(text: str, n: int) -> bool:
+    """Fewer than ``n`` words, counting no further than ``n``."""
+    return len(list(islice(_WORD.finditer(text), n))) < n
