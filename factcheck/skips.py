@@ -169,6 +169,21 @@ def _title_case_label(text: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
+def _menu_run(text: str) -> bool:
+    """A long run of capitalised words with no full stop and no number: a menu or a list of
+    other stories' headlines pasted as one line ("Latest News Applications OS Channel Programs
+    Cloud Components & Peripherals Data Center ..."). Ten such words or more, nearly all
+    capitalised; a sentence this long would have a full stop or lower-case words."""
+    if len(text) < 100 or _MENU_RUN_STOP.search(text):
+        return False
+    words = [w for w in _CAPITALISABLE.findall(text) if w.lower() not in _SMALL_WORDS]
+    return len(words) >= 10 and sum(w[0].isupper() for w in words) >= 0.85 * len(words)
+
+
+_MENU_RUN_STOP = re.compile(r"[.!?]['\"”’)]*(?:$|\s)|\d")
+_CAPITALISABLE = re.compile(r"[^\W\d_][\w'’&-]*")
+
+
 def _is_byline(bare: str) -> bool:
     m = _BYLINE.match(bare)
     if not m or m.group("name").split()[0] in NOT_NAMES:
@@ -209,7 +224,7 @@ def skip_reason(text: str, is_title: bool = False) -> str:
         return "date, time or number only"
     if not is_title and (_LOWER_START.match(bare) or _cut_off(bare)):
         return "fragment of a sentence"
-    if not is_title and len(bare) < 100 and (bare.isupper() or _title_case_label(bare)):
+    if not is_title and (len(bare) < 100 and (bare.isupper() or _title_case_label(bare)) or _menu_run(bare)):
         return "heading"
     if not is_title and fewer_words(bare, 4) and not NUMBER.search(bare):
         return "too short to be a claim"

@@ -112,6 +112,9 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("This website uses cookie or similar technologies to enhance your browsing experience.", "site furniture"),
         ("Related: Man dies after crashing into power pole", "site furniture"),
         ("Related research shows the drug works.", ""),
+        # a menu pasted as one long line (a scrapinghub page)
+        ("Latest News Applications OS Channel Programs Cloud Components & Peripherals Data Center "
+         "Internet of Things Mobility Networking Security Software Storage", "heading"),
         # ... and sentences that start the same way
         ("The agency may earn more from fines this year.", ""),
         ("The photos are licensed under a strict agreement with the museum.", ""),
