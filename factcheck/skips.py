@@ -83,6 +83,8 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("comment", r"^\d+ (?:post )?comments?(?: \(\+\))?$|(?:log ?in|sign in|create an account) to (?:comment|post|reply)|"
                 r"your comment (?:contains|is awaiting|will be|has been)|(?:didn't|did not) like this comment"),
     ("lines and paragraphs", r"lines and paragraphs break automatically"),
+    ("contacting us", r"thanks? (?:you )?for contacting us"),
+    ("submission", r"(?:we've|we have) received your submission|your submission has been received"),
     ("non-commercial", r"for your personal,? non-commercial use"),
     ("external", r"our approach to external linking|not responsible for the content of external"),
 )

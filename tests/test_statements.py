@@ -106,6 +106,8 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Proudly powered by WordPress", "site furniture"),
         ("0 Post Comment (+)", "site furniture"),
         ("You must login or create an account to comment.", "site furniture"),
+        ("Thanks for contacting us.", "site furniture"),
+        ("We've received your submission.", "site furniture"),
         ("This copy is for your personal, non-commercial use only.", "site furniture"),
         ("The BBC is not responsible for the content of external sites.", "site furniture"),
         ("New Delhi, News Nation Bureau | Updated : 19 November 2019, 09:01 AM", "byline or credit"),
