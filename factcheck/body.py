@@ -9,16 +9,16 @@ from dataclasses import dataclass
 
 from .checks import MONTHS
 from .sentences import Span
+from .skips import FRAME_REASONS
 from .words import content_words, content_words_in
 
 OUTSIDE_BODY = "outside the article body"
-_FRAME_REASONS = frozenset(("site furniture", "byline or credit", "caption"))
 OFF_TOPIC = "shares no word with the article"
 # a line that starts like an item of a list of facts: a date ("July 3 – Mansfield, MA"), a bullet
 _LIST_ITEM = re.compile(rf"(?:[*•–-]\s|(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS})\b)")
 _SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
 BODY_MIN_WORDS = 15  # a block of the article's own prose: ends a sentence and is this long
-BODY_GAP = 20  # paragraphs: prose further than this from any other prose does not start or end the body
+BODY_GAP = 20  # paragraphs: prose with no other prose this close after it does not start the body
 
 
 @dataclass
@@ -41,21 +41,22 @@ class Body:
 
 def find_body(text: str, spans: list[Span], reasons: list[str] | None = None) -> Body | None:
     """Where the article's own prose is (blocks of BODY_MIN_WORDS words or more that end a
-    sentence or hold two, from the first that has another within BODY_GAP paragraphs to the
-    last such) and what it is about, or None when the text has no such block."""
+    sentence or hold two, from the first that has another within BODY_GAP paragraphs after it
+    to the last) and what it is about, or None when the text has no such block. ``reasons``, the
+    sentences' skip reasons, keep the page's own notices from counting as prose."""
     blocks: dict[int, list[int]] = {}  # paragraph: [start, end, sentences, sentences that are furniture]
     for k, span in enumerate(spans):
         block = blocks.setdefault(span.paragraph, [span.start, span.end, 0, 0])
         block[1], block[2] = span.end, block[2] + 1
-        block[3] += bool(reasons) and reasons[k] in _FRAME_REASONS
+        block[3] += bool(reasons) and reasons[k] in FRAME_REASONS
     prose = [p for p, (start, end, n, frame) in blocks.items()
              if (n >= 2 or _SENTENCE_END.search(text, start, end)) and len(text[start:end].split()) >= BODY_MIN_WORDS
              and frame < n]  # a block of the page's frame in sentences ("Comments are moderated ...") is not prose
     if not prose:
         return None
-    # The body is a run of prose: a block with no other prose within BODY_GAP paragraphs of it
-    # (a sign-up form's one sentence above 200 country names, a footer's) does not start or
-    # end it, unless no two blocks are that close.
+    # The body is a run of prose: a block with no other prose within BODY_GAP paragraphs after
+    # it (a sign-up form's one sentence above 200 country names) does not start it, unless no
+    # two blocks are that close. (At the end the same test cut off lists that close articles.)
     first = next((p for p, q in zip(prose, prose[1:]) if q - p <= BODY_GAP), prose[0])
     return Body(first, prose[-1], text, [(blocks[p][0], blocks[p][1]) for p in prose],
                  frozenset(p for p, (_, _, n, _) in blocks.items() if n == 1))

@@ -208,6 +208,10 @@ _OPINION = re.compile(
 )
 
 
+# The reasons that say a sentence is the page's frame, not its article (``body`` uses them).
+FRAME_REASONS = frozenset(("site furniture", "byline or credit", "caption"))
+
+
 def skip_reason(text: str, is_title: bool = False) -> str:
     """Why a sentence is not a checkable statement, or ``""`` when it is one."""
     bare = text.strip()
