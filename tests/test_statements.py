@@ -386,3 +386,10 @@ def test_a_text_with_no_prose_block_keeps_every_line():
     text = "Crime fell by 10% last year\nThe new bridge cost £40m\nUnemployment is at a record low\n"
     extraction = extract(Article(text=text, title="", source="t"))
     assert len(extraction.statements) == 3
+
+
+def test_the_frame_reasons_are_reasons_skip_reason_gives():
+    """body.py tells the page's notices from its prose by these names: they must stay in step."""
+    from factcheck.skips import FRAME_REASONS
+
+    assert {skip_reason("Source link"), skip_reason("By Jane Smith"), skip_reason("Photo: Getty Images")} == FRAME_REASONS
