@@ -309,7 +309,8 @@ def _title_kind(words: list[str]) -> str | None:
     name = rest[-2:]
     before = words[-len(name) - 1] if name and len(words) > len(name) else ""
     if (not name or before in _CONNECTORS or any(w in _CONNECTORS or w in _TITLE_HEADS
-                                                   or w in _TITLE_MODIFIERS for w in name)):
+                                                   or w in _TITLE_MODIFIERS for w in name)
+            or name[-1] in _PLACES):  # "President Ascom North America": a title and a place
         return "name"
     return "person"
 
