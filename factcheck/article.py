@@ -149,9 +149,10 @@ def guess_title(text: str) -> str:
     is about. So:
     - the first line, when it reads like a headline (four words or more, not ending a
       sentence, not a menu) and shares a word with the prose, or there is no prose;
-    - else, of the lines up to 40 above the prose that read like a headline (a question
-      too), the one whose words the prose shares most (at least two, and a fifth of them),
-      the first on a tie;
+    - else, of the lines up to 40 above the prose that read like a headline (a question too,
+      up to 25 words, a section label before a bar and a site's name after one taken off),
+      the one whose words the prose shares most (at least two, and a fifth of them), the
+      first on a tie;
     - else that first line, or the longest line above the prose that reads like a headline,
       or a first line of two or three words; else nothing."""
     lines = [line.strip() for line in text.split("\n") if line.strip()]
@@ -175,8 +176,9 @@ def guess_title(text: str) -> str:
         return first if _headline_like(first) else ""
     best, best_key = "", (0.0, 1)
     for i in range(max(0, prose[0] - 40), prose[0]):
-        line = _SECTION_LABEL.sub("", lines[i])  # "Africa|United States to Lift Sudan Sanctions"
-        if _headline(line, questions=True) and not _MENU.search(line) and shares_two(line):
+        # "Africa|United States to Lift Sudan Sanctions", "... whale strandings | Eleanor Ainge Roy"
+        line = _SITE_SUFFIX.sub("", _SECTION_LABEL.sub("", lines[i]))
+        if _headline(line, questions=True, longest=25) and not _MENU.search(line) and shares_two(line):
             key = (shared(line), -i)
             if key[0] >= _SHARED and key > best_key:
                 best, best_key = line, key
@@ -190,6 +192,7 @@ def guess_title(text: str) -> str:
 
 _SHARED = 0.2  # chosen on the readability and scrapinghub pages (BENCHMARKS.md)
 _SECTION_LABEL = re.compile(r"^[^|]{1,30}\|\s*")
+_SITE_SUFFIX = re.compile(r"\s+[|•·]\s+[^|•·]{1,40}$")
 def _prose(line: str) -> bool:
     return len(line.split()) >= 15 and line.endswith((".", "!", "?", "”", '"', "’"))
 
@@ -197,11 +200,11 @@ def _prose(line: str) -> bool:
 _MENU = re.compile(r"^(?:skip to|accessibility links|jump to|menu\b|sign in|log in)|[|•©]", re.I)
 
 
-def _headline(line: str, questions: bool = False) -> bool:
+def _headline(line: str, questions: bool = False, longest: int = 15) -> bool:
     """Shaped like a headline; with ``questions``, "Is An 'Oxygen Bar' In Delhi ...?" too."""
     if questions and line.endswith("?"):
         line = line[:-1]
-    return _headline_like(line) and 4 <= len(line.split()) <= 15 and not _NOT_A_HEADLINE.search(line)
+    return _headline_like(line) and 4 <= len(line.split()) <= longest and not _NOT_A_HEADLINE.search(line)
 
 
 # bylines, time stamps and picture captions, which sit between a menu and the article too

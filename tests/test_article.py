@@ -87,6 +87,11 @@ def test_missing_file_and_directory(tmp_path):
          "19 November 2019\nAn oxygen bar in Delhi offers fresh air for Rs 299, say reports, as the "
          "capital's air turns toxic again this week.\n",
          "Fact Check: Is An 'Oxygen Bar' In Delhi Offering Fresh Air For Rs 300?"),
+        # a long headline with the site's name after a bar (a readability page)
+        ("Home\nWorld\nMāori tribes fearful over a spate of whale strandings on the coast of the North "
+         "Island | Eleanor Ainge Roy\nWhale strandings on the coast have left Māori tribes fearful, "
+         "and elders say the sea is telling them something this summer.\n",
+         "Māori tribes fearful over a spate of whale strandings on the coast of the North Island"),
         # a forum question whose answer shares no word with it: the first line stays the title
         ("Erm ya How can I watch Fair City Online in England lols?\nYa can't. They don't show it on RTE "
          "Player\nYou can't but here's an update: the doctor is about to discover that the nurse has "

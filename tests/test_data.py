@@ -54,7 +54,7 @@ def test_check_worthiness_on_claimbuster_groundtruth():
 
 def test_headline_of_pages_pasted_whole():
     """The readability pages, each page's blocks pasted as one text: the headline is found on
-    28 of 56 (it was 18 before the guess looked at what the prose is about)."""
+    31 of 56 (it was 18 before the guess looked at what the prose is about)."""
     titles = {d["name"]: d.get("title") or "" for d in jsonl(SHARED_DATA / "boilerplate_readability_en" / "index.jsonl")}
     found = 0
     for page in jsonl(SHARED_DATA / "boilerplate_readability_en" / "blocks_aligned.jsonl"):
@@ -62,4 +62,4 @@ def test_headline_of_pages_pasted_whole():
         guess = guess_title(normalise("\n\n".join(b["text"] for b in page["blocks"])))
         guess = " ".join(guess.lower().replace("’", "'").split())
         found += bool(gold and guess) and (guess in gold or gold in guess)
-    assert found >= 25
+    assert found >= 28
