@@ -204,11 +204,13 @@ def extract(article: Article) -> Extraction:
     last_paragraph = -1
     spans = sentences(text)
     title_at = text.find(article.title) if article.title else -1
-    reasons = [skip_reason(text[s.start : s.end], is_title=s.start == title_at) for s in spans]
+    # where the headline first appears, even below a menu or behind a section label
+    # ("Local|Council raises parking fines ...")
+    titles = [title_at >= 0 and s.start <= title_at < s.end for s in spans]
+    reasons = [skip_reason(text[s.start : s.end], is_title=t) for s, t in zip(spans, titles)]
     body = find_body(text, spans, reasons)
-    for span, reason in zip(spans, reasons):
+    for span, reason, is_title in zip(spans, reasons, titles):
         sentence = text[span.start : span.end]
-        is_title = span.start == title_at  # where the headline first appears, even below a menu
         if not reason and not is_title:
             reason = outside_reason(span, sentence, body)
         if reason:

@@ -1,5 +1,6 @@
-"""The README's transcripts, made by running the tool: `init` on the example, one worksheet
-edited the way a checker would, then `status`, `show` and `export`.
+"""The README's transcripts, made by running the tool: `init` on the example (and a dry run on
+a pasted page), one worksheet edited the way a checker would, then `status`, `show` and
+`export`.
 
 `tests/test_docs.py` fails when the README shows anything else; after a change that moves the
 output, rewrite the README's blocks with
@@ -23,6 +24,7 @@ from factcheck.cli import app
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 EXAMPLE = "examples/us-accuses-north-korea-of-arming-wagner.txt"
+PASTED = "examples/pasted-page.txt"  # a made-up page, pasted whole
 PUBLISHER = '[publisher]\nname = "Example Fact Check"\nurl = "https://example.org"\nlanguage = "en"\n'
 SOURCE = (
     '[[sources]]\nurl = "https://home.treasury.gov/news/press-releases"\ntitle = "Treasury sanctions Wagner Group"\n'
@@ -52,7 +54,9 @@ def transcripts(workdir: Path) -> dict[str, str]:
     try:
         (workdir / "examples").mkdir()
         shutil.copy(ROOT / EXAMPLE, workdir / EXAMPLE)
+        shutil.copy(ROOT / PASTED, workdir / PASTED)
         out = {"$ factcheck init " + EXAMPLE + " --dir demo": run("init", EXAMPLE, "--dir", "demo")}
+        out[f"$ factcheck init {PASTED} --dir demo --dry-run"] = run("init", PASTED, "--dir", "demo", "--dry-run")
         [sheet] = (workdir / "demo").glob("*/10-*.toml")
         _edit(sheet,
               ('status = "unstarted"', 'status = "needs-review"'),

@@ -393,3 +393,13 @@ def test_the_frame_reasons_are_reasons_skip_reason_gives():
     from factcheck.skips import FRAME_REASONS
 
     assert {skip_reason("Source link"), skip_reason("By Jane Smith"), skip_reason("Photo: Getty Images")} == FRAME_REASONS
+
+
+def test_the_headline_is_kept_behind_a_section_label():
+    """The guessed headline can sit inside its line ("Local|Council raises ..."): that line is
+    the article's headline and stays a statement."""
+    text = ("Home\nLocal|Council raises parking fines by 40% | The Riverside Gazette\n"
+            "Fines for parking on double yellow lines rose from £65 to £90 on Monday, the first rise in ten years.\n"
+            "The council said 4,200 fines were issued last year, most of them in the town centre and near the station.\n")
+    extraction = extract(Article(text=text, title="Council raises parking fines by 40%", source="t"))
+    assert extraction.statements[0].text == "Local|Council raises parking fines by 40% | The Riverside Gazette"
