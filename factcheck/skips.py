@@ -142,7 +142,8 @@ _DATE_WORDS = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|"
     r"wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[ap]\.?m\.?|"
-    r"et|pst|pdt|est|edt|gmt|utc|bst|cet)\b|\d+(?:st|nd|rd|th|am|pm)\b",
+    r"et|pst|pdt|est|edt|gmt|utc|bst|cet|ago|(?:hours?|hrs?|minutes?|mins?|days?)(?=\s+ago\b))\b|"
+    r"\d+(?:st|nd|rd|th|am|pm)\b",
     re.I,
 )
 _LOWER_START = re.compile(r"[a-z](?![a-z]*[A-Z])")  # "is professor emeritus of"; not "eHow"

@@ -85,6 +85,7 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("By Louis Jacobson on Monday, November 18th, 2019 at 11:04 a.m.", "byline or credit"),
         ("Published: 19 Oct 2018", "date, time or number only"),
         ("Updated Nov 13, 2019, 10:28am EST", "date, time or number only"),
+        ("Updated 2 hours ago", "date, time or number only"),
         ("Click to share on Twitter (Opens in new window)", "site furniture"),
         ("Close this modal window", "site furniture"),
         ("Follow timgray for Lifehacker", "site furniture"),
