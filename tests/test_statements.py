@@ -108,6 +108,12 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("0 Post Comment (+)", "site furniture"),
         ("You must login or create an account to comment.", "site furniture"),
         ("Thanks for contacting us.", "site furniture"),
+        # video players, sharing widgets and sign-in boxes (readability and scrapinghub pages)
+        ("Why you can trust BBC News", "site furniture"),
+        ("We'll assume you're ok with this, but you can opt-out if you wish.", "site furniture"),
+        ("You must be logged in to leave a comment.", "site furniture"),
+        ("You can skip this ad in 5 seconds.", "site furniture"),
+        ("Image 1 of / 23", "site furniture"),
         ("We've received your submission.", "site furniture"),
         ("This copy is for your personal, non-commercial use only.", "site furniture"),
         ("The BBC is not responsible for the content of external sites.", "site furniture"),
