@@ -36,7 +36,7 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("cookie", r"(?:we|this (?:site|website)) uses? cookies?\b|(?:accept|enable|disable) (?:all )?cookies|"
                r"cookie (?:policy|settings|preferences)"),
     ("privacy", r"(?:our|read the|view our) privacy policy|your (?:california )?privacy rights"),
-    ("terms of", r"(?:our|read the|view our) terms of (?:use|service)"),
+    ("terms of", r"(?:our|read the|view our) (?:full )?terms of (?:use|service)"),
     ("log", r"log ?in (?:to|for) (?:read|continue|access)"),
     ("moderated", r"comments (?:are|will be) moderated"),
     ("email address", r"your email address|email addresses will not be published"),
@@ -110,6 +110,16 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("stay up", r"^stay up[- ]to[- ]date\b"),
     ("unsubscribe", r"unsubscribe at any time"),
     ("funded by readers", r"funded by readers"),
+    ("keep up with", r"keep up with (?:me|us) on"),
+    ("restore service", r"working to restore service"),
+    ("articles left", r"free articles? left"),
+    ("a tip", r"^send us a tip"),
+    ("hear from you", r"we want to hear from you"),
+    ("affiliate", r"affiliate (?:link )?policy"),
+    ("browser", r"using a browser version|(?:update|upgrade) your browser"),
+    ("constitutes acceptance", r"constitutes acceptance of"),
+    ("has been sent", r"your email has been sent"),
+    ("processing your", r"error processing your (?:subscription|request)"),
     ("submission", r"(?:we've|we have) received your submission|your submission has been received"),
     ("non-commercial", r"for your personal,? non-commercial use"),
     ("external", r"our approach to external linking|not responsible for the content of external"),
@@ -159,7 +169,7 @@ _INTERFACE_VERB = re.compile(
 _READER = re.compile(r"\b(?:you|your|our|us)\b")
 _AGREEMENT = re.compile(r"^by\s\w+ing\b.*\b(?:you|i)\s(?:agree|consent|accept|have read)")
 _CAPTION = re.compile(
-    r"^(?:photo(?:graph)?|image|picture|video|illustration|file\ photo)\s*(?:credit)?\s*[:|/]|"
+    r"^(?:photo(?:graph)?|image|picture|video|illustration|file\ photo)\s*(?:credit)?\s*[:|/]|^media\ caption\b|"
     r"\((?:photo|image|picture)\b|getty\ images$|/\s*(?:reuters|ap|afp|getty)$",
     re.X | re.I,
 )
