@@ -155,7 +155,7 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
         found.append((m.start(), Check("number", what)))
     superlatives = (_SUPERLATIVE_IN_LOWER.finditer(low)
                     if words is None or "est" in low or not words.isdisjoint(_SUPERLATIVE_WORDS) else ())
-    names: list[tuple[int, int]] = []  # where the names are, the headline-like ones left out
+    names: list[tuple[int, int]] = []  # where the names are, for the superlatives below
     abbreviation = (_HAS_ABBREVIATION.search(text) if words is None or not words.isdisjoint(_ABBREVIATION_WORDS)
                     else None)
     capitalised = _CAPITALISED_WITH_TITLES if abbreviation else _CAPITALISED
@@ -278,7 +278,7 @@ _TITLE_HEADS = frozenset(
     "Chancellor Ambassador Commissioner Speaker Chairman Chairwoman Chair Judge Justice Admiral "
     "Colonel Col. Captain Capt. Lieutenant Lt. Sergeant Sgt. King Queen Prince Princess "
     "Pope Sheriff Inspector Detective Spokesman Spokeswoman Spokesperson Professor Prof. Sir "
-    "Dame Lord Lady Judge Officer Lady General".split()
+    "Dame Lord Lady Officer General".split()
 )
 _CONNECTORS = frozenset(("of", "for", "the"))
 _GENERAL_NOT_TITLE = frozenset(
@@ -289,8 +289,9 @@ _GENERAL_NOT_TITLE = frozenset(
 
 def _title_kind(words: list[str]) -> str | None:
     """"person" for a title and then a name, "name" for a title alone (an office), None when
-    the run does not open with a title (or hold a shortened one). The name is taken as the run's last one or two words,
-    which must not follow "of": "Minister of Health Services" is an office."""
+    the run neither opens with a title nor holds a shortened one ("Gov."). The name is taken
+    as the run's last one or two words, which must not follow "of" ("Minister of Health
+    Services" is an office) or be a place ("President Ascom North America")."""
     lead = 0
     while lead < len(words) - 1 and words[lead] in _TITLE_MODIFIERS:
         lead += 1
@@ -299,10 +300,10 @@ def _title_kind(words: list[str]) -> str | None:
     if words[lead] not in _TITLE_HEADS:
         # a shortened title further in: "Republican Gov. Eric Holcomb", "Former Massachusetts
         # Gov. Deval Patrick"
-        lead = next((i for i, w in enumerate(words[:-1]) if w.endswith(".") and w in _TITLE_HEADS), -1) \
-            if any(w.endswith(".") for w in words) else -1
-        if lead < 0:
+        shortened = [i for i, w in enumerate(words[:-1]) if w[-1] == "." and w in _TITLE_HEADS]
+        if not shortened:
             return None
+        lead = shortened[0]
     rest = words[lead + 1 :]
     while rest and (rest[0] in _TITLE_HEADS or rest[0] in _TITLE_MODIFIERS):
         rest = rest[1:]  # "Lt. Col. Alexander Vindman"
@@ -310,7 +311,7 @@ def _title_kind(words: list[str]) -> str | None:
     before = words[-len(name) - 1] if name and len(words) > len(name) else ""
     if (not name or before in _CONNECTORS or any(w in _CONNECTORS or w in _TITLE_HEADS
                                                    or w in _TITLE_MODIFIERS for w in name)
-            or name[-1] in _PLACES):  # "President Ascom North America": a title and a place
+            or name[-1] in _PLACES):
         return "name"
     return "person"
 
