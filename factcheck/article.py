@@ -193,6 +193,8 @@ def guess_title(text: str) -> str:
 _SHARED = 0.2  # chosen on the readability and scrapinghub pages (BENCHMARKS.md)
 _SECTION_LABEL = re.compile(r"^[^|]{1,30}\|\s*")
 _SITE_SUFFIX = re.compile(r"\s+[|•·]\s+[^|•·]{1,40}$")
+
+
 def _prose(line: str) -> bool:
     return len(line.split()) >= 15 and line.endswith((".", "!", "?", "”", '"', "’"))
 
