@@ -210,7 +210,7 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
     for a in data["articles"]:
         by_status = "\n".join(f"{n} {name}" for name, n in a["by_status"].items() if n) or "-"
         ratings = "\n".join(f"{n} {r}" for r, n in sorted(a["ratings"].items())) or "-"
-        summary.add_row(a["slug"], str(a["statements"]), _bar(a["progress"]), by_status, ratings)
+        summary.add_row(*_cells(a["slug"], str(a["statements"]), _bar(a["progress"]), by_status, ratings))
     parts: list[RenderableType] = [summary]
     for a in data["articles"]:
         rows = [r for r in data["statements"] if r["id"].split("/", 1)[0] == a["slug"]]
@@ -236,6 +236,13 @@ def problems_view(problems: list[Problem], root=None) -> RenderableType:
     return Group(*lines)
 
 
+def _cells(*values: str) -> list[Text]:
+    """Table cells as plain text. A bare string in a rich table is read as console markup, so a
+    statement or a note with square brackets ("[sic]", "[1]") would lose them, or stop the
+    command with a markup error ("[/x]")."""
+    return [Text(v) for v in values]
+
+
 def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
@@ -251,11 +258,11 @@ def _statement_table(slug: str, rows: list[dict]) -> Table:
     table.add_column("Statement", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
     for r in rows:
         stem = r["id"].split("/", 1)[1]
-        table.add_row(
+        table.add_row(*_cells(
             stem.split("-", 1)[0], r["status"] + (" (stale)" if r["stale"] else ""),
             r["rating"] or "-", f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}",
             str(r["sources"]), r["text"].replace("\n", " "),
-        )
+        ))
     return table
 
 
@@ -302,7 +309,7 @@ def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
         ("location", _location_text(location, context_text)),
         ("notes", v.get("notes", "")),
     ):
-        fields.add_row(label, str(value) if value not in ("", None) else "-")
+        fields.add_row(*_cells(label, str(value) if value not in ("", None) else "-"))
     parts.append(fields)
     checks = [c for c in v.get("checks", []) if isinstance(c, dict)]
     if checks:

@@ -135,6 +135,25 @@ def test_show_ambiguous_and_unknown(run, small):
     assert result.stderr.startswith("Error: '0' matches 3 statements")
 
 
+def test_square_brackets_are_text_not_markup(run, tmp_path):
+    """Quotes are edited with brackets ("[sic]", "[the minister]") and notes cite "[1]": status
+    and show print them as they are, and a stray "[/x]" does not stop the command."""
+    (tmp_path / "brackets.txt").write_text(
+        "Bracket test\n\nThe plan \"[will] cost 5 billion euros [sic]\" by 2030, the draft says.\n",
+        encoding="utf-8")
+    assert run("init", "brackets.txt").exit_code == 0
+    sheet = tmp_path / "worksheets" / "bracket-test" / "02-the-plan-will-cost-5-billion.toml"
+    edit(sheet, 'notes = ""', 'notes = "Asked the ministry [pending]; see [1] and [/x]"')
+    status = run("status")
+    assert status.exit_code == 0, status.output
+    assert '│ 02 │ unstarted │ -      │ 0.91 │    0/3 │   0 │ The plan "[will] cost 5 billion euros [sic]" by… │' \
+        in plain(status.stdout)
+    show = run("show", "02")
+    assert show.exit_code == 0, show.output
+    assert 'The plan "[will] cost 5 billion euros [sic]" by 2030, the draft says.\n' in plain(show.stdout)
+    assert "notes       Asked the ministry [pending]; see [1] and [/x]\n" in plain(show.stdout)
+
+
 def test_check_reports_every_problem_with_file_and_line(run, small):
     assert run("check").stdout == "3 worksheets checked: 0 errors, 0 warnings\n"
     status_line = line_of(small / "02-the-city-council-raised-parking-fines.toml", "status")
