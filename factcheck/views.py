@@ -69,9 +69,19 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
             lines.append(Text(f"  {sheet.stem}.toml  ({sheet.statement.priority:.2f})"))
     elif written:
         lines.append(Text(f"Wrote {plural(written, 'worksheet')} to {folder}", style="bold"))
+    elif not plan.sheets:
+        what = "statement" if not plan.below else f"statement at --min-priority {plan.min_priority:g} or above"
+        saved = (f"; the article's text is saved in {folder}" if plan.new_article
+                 else "" if plan.update else "; nothing on disk changed")
+        lines.append(Text(f"No worksheets written: no checkable {what}{saved}"))
     else:
+        unchanged = "" if plan.update else "; nothing on disk changed"
         lines.append(Text(f"Nothing to do: all {len(plan.sheets)} statements of {folder} already "
-                          "have worksheets; nothing on disk changed"))
+                          f"have worksheets{unchanged}"))
+    if plan.below:
+        verb = "would get" if dry_run else "got"
+        lines.append(Text(f"{plural(plan.below, 'statement')} below --min-priority {plan.min_priority:g} "
+                          f"{verb} no worksheet; a lower --min-priority adds them"))
     if kept and (written or dry_run):
         lines.append(Text(f"Kept {plural(kept, 'existing worksheet')} untouched"))
     if repeats:
@@ -88,7 +98,8 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
                           style="yellow"))
     by_reason = Counter(k.reason for k in plan.extraction.skipped)
     if by_reason:
-        lines.append(Text(f"Skipped {plural(sum(by_reason.values()), 'sentence')} that are not checkable:"))
+        skipped = sum(by_reason.values())
+        lines.append(Text(f"Skipped {plural(skipped, 'sentence')} that {'is' if skipped == 1 else 'are'} not checkable:"))
         for reason, count in by_reason.most_common():
             examples = [k.text for k in plan.extraction.skipped if k.reason == reason]
             lines.append(Text(f"  {reason} ({count})"))

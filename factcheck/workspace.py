@@ -171,6 +171,9 @@ class Plan:
     vanished: list[str] = field(default_factory=list)  # stems of statements gone from the text
     update: bool = False  # the folder holds an earlier version of this article
     unreadable: list[str] = field(default_factory=list)  # worksheets that could not be parsed
+    new_article: bool = False  # the folder holds no article yet: init saves its text
+    min_priority: float = 0.0
+    below: int = 0  # statements under min_priority that have no worksheet
 
     @property
     def new_sheets(self) -> list[PlannedSheet]:
@@ -217,7 +220,9 @@ def plan_init(
     vanished = sorted(s for t, s in existing.items() if t not in article.text)
     old_meta = folder / ARTICLE_FILE
     update = old_meta.exists() and _meta(old_meta).get("sha256") != article.sha256
-    return Plan(article, folder, extraction, sheets, vanished, update, unreadable)
+    return Plan(article, folder, extraction, sheets, vanished, update, unreadable,
+                new_article=not old_meta.exists(), min_priority=min_priority,
+                below=len({s.text for s in extraction.statements if s.text not in existing}))
 
 
 def _choose_folder(root: Path, article: Article, statements: list[Statement], slug: str | None) -> Path:

@@ -115,10 +115,32 @@ def test_min_priority_narrows_the_worksheets(run, tmp_path):
     sheets = [p for p in folder.glob("*.toml") if p.name != "article.toml"]
     assert 0 < len(sheets) < 22
     assert all(tomllib.loads(p.read_text("utf-8"))["priority"] >= 0.8 for p in sheets)
-    # a narrower re-run reports nothing as gone: those statements are still in the article
+    lines = result.stdout.splitlines()
+    assert lines[:2] == [f"Wrote {len(sheets)} worksheets to worksheets/{EXAMPLE_SLUG}/",
+                         f"{22 - len(sheets)} statements below --min-priority 0.8 got no worksheet; "
+                         "a lower --min-priority adds them"]
+    # a narrower re-run reports nothing as gone: those statements are still in the article;
+    # and the statements between 0.8 and 0.95 have their worksheets, so are not counted
     again = run("init", str(EXAMPLE), "--min-priority", "0.95")
     assert "Gone from the new text" not in again.stdout
+    assert again.stdout.splitlines()[1] == lines[1].replace("0.8", "0.95")
     assert again.stdout.startswith("Nothing to do")
+    # a wider one adds the rest and says nothing of a minimum
+    wider = run("init", str(EXAMPLE))
+    assert wider.stdout.splitlines()[:2] == [f"Wrote {22 - len(sheets)} worksheets to worksheets/{EXAMPLE_SLUG}/",
+                                             f"Kept {len(sheets)} existing worksheets untouched"]
+
+
+def test_an_article_with_no_checkable_statement_says_so(run, tmp_path):
+    (tmp_path / "empty.txt").write_text("Share\n\nWhat next?\n", encoding="utf-8")
+    first = run("init", "empty.txt")
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines()[0] == (
+        "No worksheets written: no checkable statement; the article's text is saved in worksheets/empty/")
+    assert sorted(p.name for p in (tmp_path / "worksheets" / "empty").iterdir()) == ["article.toml", "article.txt"]
+    again = run("init", "empty.txt")
+    assert again.stdout.splitlines()[0] == "No worksheets written: no checkable statement; nothing on disk changed"
+    assert "Skipped 2 sentences that are not checkable:" in again.stdout
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
