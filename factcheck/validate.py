@@ -160,7 +160,7 @@ def _check_location(path: Path, text: str, location: dict, texts: TextCache, lin
     out = []
     version, start, end = location.get("version"), location.get("start"), location.get("end")
     line = lines.find("location", 0, "start")
-    if not isinstance(version, str) or not isinstance(start, int) or not isinstance(end, int):
+    if not isinstance(version, str) or not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
         return [Problem(path, line, 1 if line else None,
                         "[location] needs version (a string), start and end (integers)")]
     article_text = texts.version(folder, version)

@@ -173,20 +173,32 @@ def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filt
 
 def _row_dict(sheet: Sheet) -> dict:
     v = sheet.values
-    checks = v.get("checks") if isinstance(v.get("checks"), list) else []
-    sources = v.get("sources") if isinstance(v.get("sources"), list) else []
+    checks, sources = _items(v.get("checks")), _items(v.get("sources"))
     return {
         "id": sheet.id,
-        "status": v.get("status", ""),
+        "status": _str(v.get("status")),
         "rating": _rating(sheet),
         "priority": v.get("priority", 0),
         "checks_done": sum(1 for c in checks if isinstance(c, dict) and c.get("done") is True),
         "checks": len(checks),
         "sources": len(sources),
-        "assignee": v.get("assignee", ""),
+        "assignee": _str(v.get("assignee")),
         "stale": sheet.stale,
-        "text": v.get("text", ""),
+        "text": _str(v.get("text")),
     }
+
+
+def _items(value) -> list:
+    return value if isinstance(value, list) else []
+
+
+def _joined(value, sep: str) -> str:
+    return sep.join(map(str, value)) if isinstance(value, list) else _str(value)
+
+
+def _str(value) -> str:
+    """A field as text, whatever a hand edit put there (`check` reports the wrong type)."""
+    return "" if value is None else value if isinstance(value, str) else str(value)
 
 
 def check_dict(problems: list[Problem], worksheets: int) -> dict:
@@ -306,15 +318,15 @@ def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
     fields.add_column()
     verdict = v.get("verdict") if isinstance(v.get("verdict"), dict) else {}
     for label, value in (
-        ("status", v.get("status", "") + (" (stale: gone from the current text)" if sheet.stale else "")),
+        ("status", _str(v.get("status")) + (" (stale: gone from the current text)" if sheet.stale else "")),
         ("rating", verdict.get("rating", "")),
         ("conclusion", verdict.get("conclusion", "")),
         ("confidence", verdict.get("confidence", "")),
         ("claim", v.get("claim", "")),
         ("claimant", v.get("claimant", "")),
-        ("types", ", ".join(map(str, v.get("types", [])))),
+        ("types", _joined(v.get("types"), ", ")),
         ("priority", f"{_num(v.get('priority')):.2f}"),
-        ("reasons", "\n".join(map(str, v.get("reasons", [])))),
+        ("reasons", _joined(v.get("reasons"), "\n")),
         ("assignee", v.get("assignee", "")),
         ("reviewer", v.get("reviewer", "")),
         ("location", _location_text(location, context_text)),
@@ -322,14 +334,14 @@ def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
     ):
         fields.add_row(*_cells(label, str(value) if value not in ("", None) else "-"))
     parts.append(fields)
-    checks = [c for c in v.get("checks", []) if isinstance(c, dict)]
+    checks = [c for c in _items(v.get("checks")) if isinstance(c, dict)]
     if checks:
         parts.append(Text(f"Checks ({sum(1 for c in checks if c.get('done') is True)}/{len(checks)} done)",
                           style="bold"))
         for c in checks:
             box = "[x]" if c.get("done") is True else "[ ]"
             parts.append(Text(f"  {box} {c.get('kind', '')}: {c.get('what', '')}"))
-    sources = [s for s in v.get("sources", []) if isinstance(s, dict)]
+    sources = [s for s in _items(v.get("sources")) if isinstance(s, dict)]
     parts.append(Text(f"Sources ({len(sources)})", style="bold"))
     for s in sources:
         bits = [str(s.get(k)) for k in ("stance", "kind") if s.get(k)]
