@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 
 @dataclass(frozen=True)
@@ -17,7 +19,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 _NUMBER = (
-    r"(?:[$£€¥]\s?)?\d[\d,]*(?:\.\d+)?(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|"
+    r"(?:[$£€¥]\s?)?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|"
     r"thousand|trillion)(?![a-z]))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
     r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))?"
 )
@@ -47,7 +49,7 @@ _NOT_SUPERLATIVE = frozenset(
 
 _ORG_WORDS = re.compile(
     r"\b(?:Group|Council|House|Company|Ministry|Departments?|Administration|Agency|Party|Kremlin|Nations|"
-    r"Inc|Corp|Ltd|University|Committee|Bank|Commission|Court|Office|Army|Forces?|Navy|Congress|"
+    r"Inc|Corp|Co|Ltd|University|Committee|Bank|Commission|Court|Office|Army|Forces?|Navy|Congress|"
     r"Senate|Parliament|Government|Reuters|Association|Institute|Foundation|Organi[sz]ation|"
     r"Service|Board|Union|Police|Pentagon|NATO|UN|EU|FBI|CIA|WHO|IMF|BBC|Times|Post|News|"
     r"Authority|Authorities|Bureau|Airlines|Airways|Network|Club|Trust|Fund|Prison|Hospital|"
@@ -119,13 +121,15 @@ _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _HEADLINE_START = re.compile(r"[\W\d]*(?:The\s+)?[\d,.]*\s*")
 
 
-def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] | None = None) -> list[Check]:
+def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] | None = None,
+                speaker: str = "") -> list[Check]:
     """Everything in ``text`` a checker should confirm, each once, in order of appearance.
 
     ``known`` maps names met earlier in the article to their kind, so "Wagner" after
     "Wagner Group" is an organisation and "Kirby" after "John Kirby" a person; it is updated.
     ``words``, the set of ``priority.tokens(text)`` when the caller has it, lets the searches
-    that cannot match be skipped.
+    that cannot match be skipped. ``speaker`` is the statement's claimant: a name that speaks
+    is a person's, even one whose given name is not on our list ("Eswar Prasad said").
     """
     known = {} if known is None else known
     found: list[tuple[int, Check]] = []
@@ -161,7 +165,7 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
     capitalised = _CAPITALISED_WITH_TITLES if abbreviation else _CAPITALISED
     for m in capitalised.finditer(text):
         for start, end in _split_place_prefix(m):
-            check = _classify_name(text, m.re.match(text, start, end) or m, known)
+            check = _classify_name(text, m.re.match(text, start, end) or m, known, speaker)
             if check:
                 at = text.find(check.what, start, end)
                 at = start if at < 0 else at
@@ -227,7 +231,7 @@ def _split_place_prefix(m: re.Match) -> list[tuple[int, int]]:
     return whole
 
 
-def _classify_name(text: str, m: re.Match, known: dict[str, str]) -> Check | None:
+def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str = "") -> Check | None:
     words = m.group().split()
     dropped = 0  # leading words that are not part of the name ("The" of "The Biden administration")
     while words and (words[0] in NOT_NAMES or words[0].islower() or _HYPHEN_ADJECTIVE.search(words[0])):
@@ -240,20 +244,24 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str]) -> Check | Non
     what = " ".join(words).removesuffix("’s").removesuffix("'s")
     if what in NOT_NAMES:
         return None
-    kind = known.get(what) or _guess_kind(text, m, what, len(words))
+    kind = known.get(what) or _guess_kind(text, m, what, len(words), speaker)
     starts_sentence = not dropped and not text[: m.start()].strip(" “\"‘'(")
     if starts_sentence and len(words) == 1 and what not in known and kind not in ("organisation", "place"):
         return None  # "According", "Even", "Teams": capitalised because they start the sentence
     if kind is None:
         return None
     known.setdefault(what, kind)
-    if kind in ("person", "organisation") and len(words) > 1:
-        # later mentions use the surname ("Kirby") or the short name ("Wagner")
-        short = words[-1] if kind == "person" else words[0]
+    if kind in ("person", "organisation") and len(words) > 1 or kind == "name" and _MAYBE_PERSON.fullmatch(what):
+        # later mentions use the surname ("Kirby", and "Ahmado" of "Nisan Ahmado", whose given
+        # name is not on the list) or the short name ("Wagner")
+        short = words[0] if kind == "organisation" else words[-1]
         adjective = kind == "organisation" and _DEMONYM.search(short)  # "Indonesian Navy"
         if short not in _ORG_TAIL and short not in _PLACES and not adjective:
             known.setdefault(short, kind)
     return Check(kind, what)
+
+
+_MAYBE_PERSON = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}")  # "Nisan Ahmado", not "Secretary of State"
 
 
 # The last word of a run of capitalised words that says it is not a person's name.
@@ -292,11 +300,12 @@ def _title_kind(words: list[str]) -> str | None:
     the run neither opens with a title nor holds a shortened one ("Gov."). The name is taken
     as the run's last one or two words, which must not follow "of" ("Minister of Health
     Services" is an office) or be a place ("President Ascom North America")."""
-    lead = 0
+    # a nationality may come first: "Ukrainian President Zelensky", "Afghan Ambassador Hamdullah Mohib"
+    lead = 1 if len(words) > 2 and _DEMONYM.search(words[0]) and words[1] in _TITLE_HEADS else 0
     while lead < len(words) - 1 and words[lead] in _TITLE_MODIFIERS:
         lead += 1
     if words[lead] == "General" and lead == 0:  # "General Petraeus", but "General Motors"
-        return "name" if len(words) == 2 and words[1] in _GENERAL_NOT_TITLE else None
+        return "name" if len(words) == 2 and words[1] in _GENERAL_NOT_TITLE else "person"
     if words[lead] not in _TITLE_HEADS:
         # a shortened title further in: "Republican Gov. Eric Holcomb", "Former Massachusetts
         # Gov. Deval Patrick"
@@ -316,11 +325,35 @@ def _title_kind(words: list[str]) -> str | None:
     return "person"
 
 
+_PERSON_AFTER = re.compile(r",?\s(?:said|says|told|added|wrote|who|\d{1,3},)\b")
+
+
+@lru_cache(maxsize=1)
+def given_names() -> frozenset[str]:
+    """English given names (``data/given_names.txt``: Moby Word II's, public domain, as the stdlib
+    datasets packages give them), less those that more often open another kind of name
+    ("West Palm Beach", "Star Wars", "Ford Motor", "Chase Bank")."""
+    names = (Path(__file__).parent / "data" / "given_names.txt").read_text(encoding="utf-8").split()
+    return frozenset(names) - _NOT_GIVEN_NAMES
+
+
+_NOT_GIVEN_NAMES = frozenset(
+    "North South East West El La Le Van Star Red Rich Major Mayor Sergeant Marshal Dean Bank Bar Base Bay "
+    "Car Case Court Cross Field Fields Forest Grove Hall Hill Land Lane Park Port Price Rock Royal "
+    "Temple Town Urban Way Wood Yard Free Early Fair Far Even Any My Had Say See Man Son Boy Gun Ad "
+    "Amber Angel Arch Art Bell Berry Bird Bond Brand Brook Cash Chance Chase Cherry Crystal Deck Derby "
+    "Duke Ford Gates Glory Grace Grand Happy Haven Hope Iris Ivory Jade Jewel Joy Law Lucky Magnum "
+    "Marina Mercy Mill Minor Noble Olive Palm Pearl Pier Ruby Sky Storm Sterling Sunny Sunshine Union "
+    "Valentine Velvet Victory Violet Wells Wolf Worth Harmony Honor Liberty Justice Trinity Summer "
+    "Winter Autumn Spring Christmas Easter Diamond Golden Silver Gold Sugar Honey Melody Destiny".split()
+)
+
+
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|at)\s$")
 _ORG_TAIL = frozenset("Group Council House Company Ministry Department Administration".split())
 
 
-def _guess_kind(text: str, m: re.Match, what: str, n_words: int) -> str | None:
+def _guess_kind(text: str, m: re.Match, what: str, n_words: int, speaker: str = "") -> str | None:
     if _ORG_WORDS.search(what):
         return "organisation"
     if what in _PLACES or (_PLACE_PHRASES.match(what) and what.split()[-1] in _PLACES):
@@ -344,7 +377,13 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int) -> str | None:
     if _TITLE_BEFORE.search(*before) or n_words in (2, 3):
         if _DEMONYM.search(what.split()[-1]) and what.split()[0] in {"North", "South"}:
             return None  # "North Korean"
-        return "person"
+        # two or three capitalised words are a person's name when a title comes before them,
+        # they start with a given name, they speak, or "said" or an age follows ("Len
+        # Goodman, 75,"); else only a name ("Winter Solstice", "Pittsburgh Steelers")
+        if (_TITLE_BEFORE.search(*before) or first in given_names() or what == speaker
+                or _PERSON_AFTER.match(text, m.end())):
+            return "person"
+        return "name"
     if _PLACE_BEFORE.search(*before):
         return "place"
     return "name"

@@ -225,7 +225,7 @@ def _statement(sentence: str, span: Span, claimants: Claimants, last_paragraph: 
     tokens = priority.tokens(sentence)  # one pass for the word lists, the checks and the model
     words = set(tokens)
     claimant = claimants.resolve(find_claimant(sentence, words), sentence, span.paragraph == last_paragraph)
-    checks = find_checks(sentence, claimants.known, words)
+    checks = find_checks(sentence, claimants.known, words, speaker=claimant)
     found = rule_features(sentence, claimant, checks, words)
     value, reasons = score(sentence, found, tokens)
     return Statement(
