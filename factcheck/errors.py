@@ -41,8 +41,18 @@ class Problem:
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
-def toml_syntax_problem(path: Path, exc: Exception) -> Problem:
-    """A tomllib error as a Problem; on Python 3.11 line and column live only in its message."""
+_CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.M)
+
+
+def toml_syntax_problem(path: Path, exc: Exception, text: str = "") -> Problem:
+    """A tomllib error as a Problem; on Python 3.11 line and column live only in its message.
+    A file that git left with conflict markers (a team's workspace is shared through git) says
+    so, at the first marker, instead of "Invalid statement"."""
+    conflict = _CONFLICT.search(text)
+    if conflict:
+        return Problem(path, text.count("\n", 0, conflict.start()) + 1, 1,
+                       "unresolved git merge conflict: keep the right lines between <<<<<<< and >>>>>>>, "
+                       "delete the marker lines, then commit")
     m = _AT.search(str(exc))
     line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
     return Problem(path, line, col, "TOML syntax: " + _AT.sub("", str(exc)).strip())

@@ -71,9 +71,10 @@ def load_settings(root: Path) -> Settings:
         problems.append(Problem(path, None, None, message))
 
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        raw = path.read_bytes().decode("utf-8-sig")
+        data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        return Settings(problems=(toml_syntax_problem(path, exc),))
+        return Settings(problems=(toml_syntax_problem(path, exc, raw),))
     except (UnicodeDecodeError, OSError) as exc:
         return Settings(problems=(Problem(path, None, None, f"cannot read: {exc}"),))
     for key in data:

@@ -56,7 +56,7 @@ def load_sheet(path: Path, article: str, settings: Settings, texts: "TextCache")
     try:
         values = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as exc:
-        return Sheet(path, article, {}, [toml_syntax_problem(path, exc)])
+        return Sheet(path, article, {}, [toml_syntax_problem(path, exc, raw)])
     sheet = Sheet(path, article, values)
     sheet.problems = check_values(path, raw, values, settings, texts)
     return sheet

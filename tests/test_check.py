@@ -59,6 +59,12 @@ def test_shipped_example_is_clean(run, workspace):
         ("start = 1501", "start = 1502",
          f"{SHEET}:{{start}}:1: error: `text` is not at 1502:1591 in article version 34035770; "
          "restore the text or the offsets"),
+        # a git merge left its markers in (a team shares the workspace through git)
+        ('status = "unstarted"', '<<<<<<< HEAD\nstatus = "in-progress"\n=======\nstatus = "done"\n>>>>>>> main',
+         f"{SHEET}:{{status}}:1: error: unresolved git merge conflict: keep the right lines between <<<<<<< "
+         "and >>>>>>>, delete the marker lines, then commit"),
+        ("start = 1501", "start = true",
+         f"{SHEET}:{{start}}:1: error: [location] needs version (a string), start and end (integers)"),
         ('version = "34035770"', 'version = "deadbeef"',
          f"{SHEET}:{{version}}:1: error: article version deadbeef is not in "
          f"worksheets/{EXAMPLE_SLUG}; the offsets cannot be checked"),
