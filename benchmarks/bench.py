@@ -443,11 +443,36 @@ def bench_html() -> dict:
     return out
 
 
+def bench_language() -> dict:
+    """How often init's "does not read as English" notice is right: on the English texts
+    (GUM, UD EWT, the readability pages, the scrapinghub pages labelled en) it should stay
+    quiet; on the scrapinghub pages in other languages it should speak."""
+    from factcheck.article import language_notices
+
+    print("Language notice (init warns when an article does not read as English)")
+    if not have_data():
+        return {}
+    english = [d["text"] for name in ("sbd_gum_news/gum_news_interview_speech_sbd.jsonl",
+                                      "sbd_ud_ewt/ewt_dev_test_sbd.jsonl") for d in jsonl(DATA / name)]
+    english += ["\n\n".join(b["text"] for b in p["blocks"])
+                for p in jsonl(DATA / "boilerplate_readability_en" / "blocks_aligned.jsonl")]
+    other = []
+    for page in jsonl(DATA / "boilerplate_scrapinghub" / "blocks_aligned.jsonl"):
+        text = "\n\n".join(b["text"] for b in page["blocks"])
+        (english if page.get("lang_guess") == "en" else other).append(text)
+    quiet = sum(1 for t in english if not language_notices(t))
+    spoke = sum(1 for t in other if language_notices(t))
+    print(f"  English texts with no notice: {quiet} of {len(english)} | pages in other languages with"
+          f" the notice: {spoke} of {len(other)} (language as the scrapinghub set labels it)")
+    return {"english quiet": (quiet, len(english)), "other noticed": (spoke, len(other))}
+
+
 SECTIONS = {
     "sentences": bench_sentences,
     "furniture": bench_furniture,
     "checkworthiness": bench_check_worthiness,
     "html": bench_html,
+    "language": bench_language,
     "speed": bench_speed,
 }
 

@@ -190,3 +190,33 @@ def test_invisible_characters_are_normalised(run, tmp_path):
     text = EXAMPLE.read_text(encoding="utf-8").replace("Kirby said the US", "Kirby\u200b said\u00a0the US")
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
     assert statements(run, "a.txt") == statements(run, str(EXAMPLE))
+
+
+FRENCH = (
+    "Le gouvernement relève les amendes\n\n"
+    "Le conseil municipal a augmenté les amendes de stationnement de 40 % en mars, a déclaré le maire. "
+    "Selon la préfecture, la mesure rapportera deux millions d'euros par an à la ville, contre un million "
+    "l'an dernier. Les commerçants du centre-ville dénoncent une décision prise sans concertation et "
+    "demandent un moratoire jusqu'en 2026.\n"
+)
+
+
+def test_an_article_not_in_english_gets_a_notice_and_its_worksheets(run, tmp_path):
+    (tmp_path / "fr.txt").write_text(FRENCH, encoding="utf-8")
+    result = run("init", "fr.txt")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "Notice: the article does not read as English; statements are split and numbers found, but the "
+        "skip rules and priorities are made for English, so read the priorities as rough\n")
+    assert result.stdout.startswith("Wrote ")
+
+
+def test_english_articles_get_no_language_notice(run, tmp_path):
+    assert run("init", str(EXAMPLE)).stderr == ""
+    # mostly links and names is still English enough to pass (a line of UD EWT, dev split)
+    (tmp_path / "links.txt").write_text(
+        "Who is artist Gunther Uecker; explain?\n\nhttp://www.kettererkunst.com/bio/GuntherUecker-1930.shtml "
+        "His works are in Kunstsammlung Nordrhein-Westfalen, Düsseldorf, and in the Museum Ludwig, Cologne; "
+        "Uecker studied at the Kunstakademie Düsseldorf under Otto Pankok and joined ZERO with Heinz Mack "
+        "and Otto Piene, whose exhibitions toured Europe and America in the 1960s.\n", encoding="utf-8")
+    assert run("init", "links.txt").stderr == ""
