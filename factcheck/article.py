@@ -201,25 +201,34 @@ def guess_title(text: str) -> str:
         return len(content_words(line) & topic) >= 2
 
     first = lines[0]
-    first_reads_like_one = _headline_like(first) and len(first.split()) >= 4 and not _MENU.search(first)
+    first_reads_like_one = (_headline_like(first) and len(first.split()) >= 4 and not _MENU.search(first)
+                            and not _frame(first))
     if first_reads_like_one and (not prose or shared(first) > 0):
         return first
     if not prose:
-        return first if _headline_like(first) else ""
+        return first if _headline_like(first) and not _frame(first) else ""
     best, best_key = "", (0.0, 1)
     for i in range(max(0, prose[0] - 40), prose[0]):
         # "Africa|United States to Lift Sudan Sanctions", "... whale strandings | Eleanor Ainge Roy"
         line = _SITE_SUFFIX.sub("", _SECTION_LABEL.sub("", lines[i]))
-        if _headline(line, questions=True, longest=25) and not _MENU.search(line) and shares_two(line):
+        if (_headline(line, questions=True, longest=25) and not _MENU.search(line) and shares_two(line)
+                and not _frame(line)):
             key = (shared(line), -i)
             if key[0] >= _SHARED and key > best_key:
                 best, best_key = line, key
     if best or first_reads_like_one:
         return best or first
-    candidates = [line for line in lines[: prose[0]] if _headline(line)]
+    candidates = [line for line in lines[: prose[0]] if _headline(line) and not _MENU.search(line) and not _frame(line)]
     if candidates:
         return max(candidates, key=len)
-    return first if _headline_like(first) else ""
+    return first if _headline_like(first) and not _MENU.search(first) and not _frame(first) else ""
+
+
+def _frame(line: str) -> bool:
+    """The page's frame: "Sign up for our newsletter", a byline, a photo credit."""
+    from .skips import FRAME_REASONS, skip_reason
+
+    return skip_reason(line, is_title=True) in FRAME_REASONS
 
 
 _SHARED = 0.2  # chosen on the readability and scrapinghub pages (BENCHMARKS.md)
@@ -231,7 +240,8 @@ def _prose(line: str) -> bool:
     return len(line.split()) >= 15 and line.endswith((".", "!", "?", "”", '"', "’"))
 
 
-_MENU = re.compile(r"^(?:skip to|accessibility links|jump to|menu\b|sign in|log in)|[|•©]", re.I)
+_MENU = re.compile(r"^(?:skip to|accessibility links|jump (?:directly )?to|back to|menu\b|sign in|log in|"
+                   r"expand\b|enter (?:your|a|city|zip)\b)|[|•©]", re.I)
 
 
 def _headline(line: str, questions: bool = False, longest: int = 15) -> bool:
@@ -244,6 +254,9 @@ def _headline(line: str, questions: bool = False, longest: int = 15) -> bool:
 # bylines, time stamps and picture captions, which sit between a menu and the article too
 _NOT_A_HEADLINE = re.compile(
     r"^(?:by|updated|published|posted|last updated|media caption|image|photo|picture|skip to)\b|\bago$|"
+    # the page's date line: "Wednesday, November 20, 2019 Spokane ...", "November 20, 2019 - 11:28 AMT"
+    r"^(?:(?:mon|tues|wednes|thurs|fri|satur|sun)day,?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2},?\s+\d{4}\b|"
     r"/\s*(?:reuters|ap|afp|getty)|\b(?:getty images|photograph|portrait by)\b|[!?|•©]|"
     # two sentences ("Ya can't. They don't show it"), though "U.S. Sanctions" and "Mr. Smith" are one
     r"(?-i:\b(?!(?:Mrs?|Ms|Dr|St|Rep|Sen|Gov|Gen|Lt|Col|No|Vol)\.)[\w']*[a-z']\.\s+[A-Z])",
