@@ -309,6 +309,7 @@ def bench_speed() -> dict:
         out[name] = (mb / t, t / t_floor)
         print(f"  {name:<22} pipeline {mb / t:6.2f} MB/s ({t:.2f} s) | sentences only {mb / t_split:6.2f} MB/s"
               f" | pipeline/floor {t / t_floor:5.0f}x")
+    out["init"] = bench_init(article)
     tracemalloc.start()
     pipeline(article)
     _, peak = tracemalloc.get_traced_memory()
@@ -331,6 +332,30 @@ def bench_speed() -> dict:
     print(f"  `python -m factcheck --help`: {cli * 1000:.0f} ms (bare python {bare * 1000:.0f} ms, "
           f"{cli / bare:.1f}x)")
     return out
+
+
+def bench_init(text: str) -> tuple[int, float, float]:
+    """`factcheck init` of the 1 MB text into an empty workspace: the pipeline, then a worksheet
+    for each statement, each written to a temporary file, synced and linked into place."""
+    import tempfile
+
+    from factcheck.settings import load_settings
+    from factcheck.workspace import apply_init, plan_init
+
+    with tempfile.TemporaryDirectory() as tmp:
+        root = Path(tmp) / "worksheets"
+        start = time.perf_counter()
+        article = Article(text=text, title="One megabyte", source="bench")
+        plan = plan_init(root, article, extract(article))
+        written = apply_init(plan, load_settings(root))
+        took = time.perf_counter() - start
+        start = time.perf_counter()
+        again = plan_init(root, article, extract(article))
+        apply_init(again, load_settings(root))
+        rerun = time.perf_counter() - start
+    print(f"  `init` of the 1 MB article: {len(written)} worksheets in {took:.1f} s"
+          f" ({took / len(written) * 1000:.2f} ms a worksheet); run again (nothing to write) {rerun:.1f} s")
+    return len(written), took, rerun
 
 
 def token_prf(got: str, gold: str) -> tuple[int, int, int]:

@@ -216,8 +216,10 @@ def plan_init(
         sheets.append(PlannedSheet(stem(next_number, statement.text, width), statement, new=True))
         existing[statement.text] = sheets[-1].stem
         next_number += 1
-    # stale, as `check` sees it: the statement's text is gone from the article
-    vanished = sorted(s for t, s in existing.items() if t not in article.text)
+    # stale, as `check` sees it: the statement's text is gone from the article (a statement just
+    # found is in it; searching the text for each of thousands took most of a second)
+    found = {s.text for s in extraction.statements}
+    vanished = sorted(s for t, s in existing.items() if t not in found and t not in article.text)
     old_meta = folder / ARTICLE_FILE
     update = old_meta.exists() and _meta(old_meta).get("sha256") != article.sha256
     return Plan(article, folder, extraction, sheets, vanished, update, unreadable,
