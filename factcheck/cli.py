@@ -134,6 +134,7 @@ def status(
     status_: Annotated[Optional[str], typer.Option("--status", help="Only statements with this status.")] = None,
     assignee: Annotated[Optional[str], typer.Option("--assignee", help="Only statements assigned to this person.")] = None,
     sort: Annotated[Sort, typer.Option("--sort", help="Order of the statements.")] = Sort.id,
+    summary: Annotated[bool, typer.Option("--summary", help="Only the table of articles, not every statement.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the same as JSON.")] = False,
 ) -> None:
     """Show verification progress per article and per statement; broken files are listed, not fatal.
@@ -148,7 +149,7 @@ def status(
     with _errors():
         root = existing_workspace(directory)
         settings = load_settings(root)
-        filters = Filters(article, status_, assignee, sort.value)
+        filters = Filters(article, status_, assignee, sort.value, summary)
         if status_ and status_ not in settings.statuses:
             raise FactcheckError(f"--status {status_!r} is not a status; use one of: "
                                  + ", ".join(settings.statuses))

@@ -121,6 +121,7 @@ class Filters:
     status: str | None = None
     assignee: str | None = None
     sort: str = "id"
+    summary: bool = False  # the articles only, not a row per statement
 
 
 def select(articles: list[ArticleSheets], filters: Filters) -> list[ArticleSheets]:
@@ -165,7 +166,7 @@ def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filt
             "progress": round(finished / len(readable), 3) if readable else 0.0,
             "ratings": dict(Counter(_rating(s) for s in readable if _rating(s))),
         })
-        for sheet in _sorted(readable, filters.sort):
+        for sheet in [] if filters.summary else _sorted(readable, filters.sort):
             out["statements"].append(_row_dict(sheet))
         out["problems"] += [_problem_dict(p) for s in article.sheets for p in s.problems]
     return out

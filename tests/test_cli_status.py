@@ -61,6 +61,22 @@ council-raises-parking-fines  (factcheck show ID)
 """
 
 
+def test_status_summary_is_the_articles_table_alone(run, small):
+    """A team's workspace holds thousands of statements: --summary shows progress per article."""
+    result = run("status", "--summary")
+    assert result.exit_code == 0, result.output
+    assert plain(result.stdout) == """\
+Articles
+┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━┓
+┃ Article                                        ┃ Stmts ┃ Progress        ┃ By status   ┃ Ratings ┃
+┡━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━╇━━━━━━━╇━━━━━━━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━━━━┩
+│ council-raises-parking-fines                   │     3 │ ░░░░░░░░░░   0% │ 3 unstarted │ -       │
+└────────────────────────────────────────────────┴───────┴─────────────────┴─────────────┴─────────┘
+"""
+    data = json.loads(run("status", "--summary", "--json").stdout)
+    assert data["statements"] == [] and data["articles"][0]["statements"] == 3
+
+
 def test_status_lists_broken_worksheets_beside_the_tables(run, small):
     (small / "04-broken.toml").write_text('statu = "x"\n[[[', encoding="utf-8")
     first = small / "01-council-raises-parking-fines.toml"
