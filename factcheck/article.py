@@ -16,6 +16,7 @@ from pathlib import Path
 from .errors import FactcheckError
 from .fetch import fetch, is_url
 from .markdown import looks_like_markdown, markdown_to_text
+from .skips import FRAME_REASONS, skip_reason
 from .webpage import extract_page, looks_like_html
 from .words import content_words
 
@@ -124,17 +125,19 @@ _LETTERS = re.compile(r"[^\W\d_]+")
 _URL = re.compile(r"\S+://\S+|www\.\S+")
 
 
-def english_share(text: str, limit: int = 3000) -> float:
-    """The share of the first ``limit`` words that are among the commonest English words."""
+def english_share(text: str, limit: int = 3000) -> tuple[float, int]:
+    """The share of the first ``limit`` words (links left out) that are among the commonest
+    English words, and how many words that is."""
     words = _LETTERS.findall(_URL.sub(" ", text[: limit * 12]))[:limit]
-    return sum(w.lower() in _ENGLISH for w in words) / len(words) if words else 1.0
+    return (sum(w.lower() in _ENGLISH for w in words) / len(words) if words else 1.0), len(words)
 
 
 def language_notices(text: str) -> tuple[str, ...]:
     """A notice when the article does not read as English: the skip rules, the claimant and
     check patterns and the check-worthiness model are English-only, so a user should know
-    that their priorities mean little there."""
-    if len(_LETTERS.findall(_URL.sub(" ", text[:2000]))) < 40 or english_share(text) >= ENGLISH_MIN_SHARE:
+    that their priorities mean little there. Under 40 words there is too little to tell."""
+    share, words = english_share(text)
+    if words < 40 or share >= ENGLISH_MIN_SHARE:
         return ()
     return ("the article does not read as English; statements are split and numbers found, but the "
             "skip rules and priorities are made for English, so read the priorities as rough",)
@@ -229,8 +232,6 @@ def guess_title(text: str) -> str:
 
 def _frame(line: str) -> bool:
     """The page's frame: "Sign up for our newsletter", a byline, a photo credit."""
-    from .skips import FRAME_REASONS, skip_reason
-
     return skip_reason(line, is_title=True) in FRAME_REASONS
 
 

@@ -330,9 +330,10 @@ _PERSON_AFTER = re.compile(r",?\s(?:said|says|told|added|wrote|who|\d{1,3},)\b")
 
 @lru_cache(maxsize=1)
 def given_names() -> frozenset[str]:
-    """English given names (``data/given_names.txt``: Moby Word II's, public domain, as the stdlib
-    datasets packages give them), less those that more often open another kind of name
-    ("West Palm Beach", "Star Wars", "Ford Motor", "Chase Bank")."""
+    """Given names (``data/given_names.txt``, made by ``scripts/make_given_names.py``: the 1990
+    US Census's and Moby Word II's, both public domain, and names from international news),
+    less those that more often open another kind of name ("West Palm Beach", "Star Wars",
+    "Ford Motor", "Chase Bank")."""
     names = (Path(__file__).parent / "data" / "given_names.txt").read_text(encoding="utf-8").split()
     return frozenset(names) - _NOT_GIVEN_NAMES
 
@@ -372,16 +373,16 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int, speaker: str = 
     if title:
         return title  # "Prime Minister Rishi Sunak" a person, "Secretary of State" an office
     first = what.split()[0]
-    if n_words in (2, 3) and len(first) > 1 and first.isupper() and not _TITLE_BEFORE.search(*before):
+    titled = _TITLE_BEFORE.search(*before)
+    if n_words in (2, 3) and len(first) > 1 and first.isupper() and not titled:
         return "name"  # "HMP Belmarsh", "NHS England": an acronym does not start a person's name
-    if _TITLE_BEFORE.search(*before) or n_words in (2, 3):
+    if titled or n_words in (2, 3):
         if _DEMONYM.search(what.split()[-1]) and what.split()[0] in {"North", "South"}:
             return None  # "North Korean"
         # two or three capitalised words are a person's name when a title comes before them,
         # they start with a given name, they speak, or "said" or an age follows ("Len
         # Goodman, 75,"); else only a name ("Winter Solstice", "Pittsburgh Steelers")
-        if (_TITLE_BEFORE.search(*before) or first in given_names() or what == speaker
-                or _PERSON_AFTER.match(text, m.end())):
+        if titled or first in given_names() or what == speaker or _PERSON_AFTER.match(text, m.end()):
             return "person"
         return "name"
     if _PLACE_BEFORE.search(*before):
