@@ -183,7 +183,8 @@ def _check_location(path: Path, text: str, location: dict, texts: TextCache, lin
     current = texts.current(folder)
     # at its offsets in the current version, it is in the current text: no need to search it
     # (a search of the whole text for each of thousands of worksheets took most of a second)
-    if current is not None and not (at_offsets and version == texts.current_version(folder)) and text not in current:
+    known_there = at_offsets and version == texts.current_version(folder)
+    if current is not None and not known_there and text not in current:
         out.append(Problem(path, None, None,
                            "stale: this statement is no longer in the current article text",
                            WARNING, STALE))

@@ -224,7 +224,7 @@ def plan_init(
     update = old_meta.exists() and _meta(old_meta).get("sha256") != article.sha256
     return Plan(article, folder, extraction, sheets, vanished, update, unreadable,
                 new_article=not old_meta.exists(), min_priority=min_priority,
-                below=len({s.text for s in extraction.statements if s.text not in existing}))
+                below=len(found - existing.keys()))
 
 
 def _choose_folder(root: Path, article: Article, statements: list[Statement], slug: str | None) -> Path:
