@@ -88,6 +88,35 @@ def test_furniture_keys_never_hide_a_phrase(text):
     assert skips._furniture_anywhere(low) == bool(skips._FURNITURE_ANYWHERE.search(low))
 
 
+# The caption pattern skips.py used before it was cut in three (2026-11-30).
+CAPTION = re.compile(
+    r"^(?:photo(?:graph)?|image|picture|video|illustration|file\ photo)\s*(?:credit)?\s*[:|/]|^media\ caption\b|"
+    r"\((?:photo|image|picture)\b|getty\ images$|/\s*(?:reuters|ap|afp|getty)$",
+    re.X | re.I,
+)
+CAPTION_WORDS = ["Photo", "photograph", "Image", "picture", "Video", "illustration", "File photo", "credit",
+                 "Media caption", "(photo", "(Image", "Getty Images", "Reuters", "AP", "AFP", "getty", "map",
+                 "/", ":", "|", " ", "   ", "John Smith", "said."]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.sampled_from(CAPTION_WORDS), max_size=7).map("".join))
+def test_caption_parts_answer_as_the_whole_pattern(text):
+    bare = text.strip()
+    assert skips._caption(bare) == bool(CAPTION.search(bare)), bare
+
+
+DATE_LINE_WORDS = ["Updated", "5", "hours", "ago", "May", "Mayor", "Monday", "Mon", "3pm", "12th", "EST", "est",
+                   "ſun", "Frıday", "Sept", "2019", "a.m.", "mins", "minutes", "Jan.", "news", "dayS", "İ"]
+
+
+@settings(max_examples=400)
+@given(st.lists(st.tuples(st.sampled_from(DATE_LINE_WORDS), st.sampled_from([" ", ", ", "-", "", "/"])),
+                max_size=6).map(lambda ws: "".join(w + sep for w, sep in ws)))
+def test_date_runs_answer_as_taking_the_date_words_out(text):
+    assert skips._word_beyond_dates(text) == bool(skips._REAL_WORD.search(skips._DATE_WORDS.sub("", text))), text
+
+
 def test_phrases_need_all_their_words():
     causal = statements._CAUSAL
     for sentence, expected in (
