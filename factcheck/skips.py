@@ -142,7 +142,8 @@ _CREDIT = re.compile(
     r"^\(?(?:additional\ reporting|reporting|writing|editing|edited|compiled|produced|"
     r"written|research|graphics?|illustrations?|posted)\ by\b|"
     r"^by\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?$|"
-    r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report",
+    r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report|"
+    r"^(?:from\ )?(?:staff|wire)\ (?:reports?|writers?)\.?$|^(?:the\ )?associated\ press\.?$",  # "Staff Reports"
     re.X | re.I,
 )
 # "By Tess Bonn - 11/19/19 06:56 AM EST", "By M. Moon, 4h ago", "By Amy Kuperinsky | NJ Advance

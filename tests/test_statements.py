@@ -71,6 +71,9 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("HSBC BrandVoice | Paid Program", "site furniture"),
         ("By Mike Wuerthele and Malcolm Owen", "byline or credit"),
         ("Posted by K A", "byline or credit"),
+        ("Staff Reports", "byline or credit"),  # a scrapinghub page's byline, once taken for its headline
+        ("The Associated Press", "byline or credit"),
+        ("Staff reports say the plan failed.", ""),
         ("17 Nov 2019, 7:12pm", "date, time or number only"),
         ("$73.00", "date, time or number only"),
         ("is professor emeritus of", "fragment of a sentence"),
