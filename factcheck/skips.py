@@ -22,7 +22,8 @@ _FURNITURE = re.compile(
         # not "Related research shows ..."
         posted\ in\b | all\ rights\ reserved | copyright\b | © | we\ use\ cookies |
         this\ (?:site|website)\ uses\ cookies | accept\ (?:all\ )?cookies | skip\ to |
-        back\ to\ top | home\ ?[›»>/|] | previous\ (?:article|post) | next\ (?:article|post)
+        back\ to\ top | home\ ?[›»>/|] | previous\ (?:article|post) | next\ (?:article|post) |
+        <(?:[a-z][a-z0-9]*\b[^>]*|/[a-z][a-z0-9]*\s*)> | <!--   # the page's code: "<img height="1" ...>"
     )""",
     re.I | re.X,
 )
@@ -180,7 +181,11 @@ _CAPTION_START = re.compile(
     re.X | re.I,
 )
 _CAPTION_PAREN = re.compile(r"\((?:photo|image|picture)\b", re.I)
-_CAPTION_END = re.compile(r"(?:getty\ images|/\s*(?:reuters|ap|afp|getty))$", re.X | re.I)
+_CAPTION_END = re.compile(
+    r"(?:getty\ images|/\s*(?:reuters|ap|afp|getty)|"
+    r"\((?-i:AFP|AP|Reuters|REUTERS|EPA|Getty(?:\ Images)?|[Ff]ile(?:\ [Pp]hoto)?)\))$",  # "Julian Assange (AFP)"
+    re.X | re.I,
+)
 
 
 def _caption(bare: str) -> bool:
@@ -188,7 +193,7 @@ def _caption(bare: str) -> bool:
             or (bare[-12:].lower().endswith(_CAPTION_ENDINGS) and _CAPTION_END.search(bare) is not None))
 
 
-_CAPTION_ENDINGS = ("getty images", "reuters", "ap", "afp", "getty")
+_CAPTION_ENDINGS = ("getty images", "reuters", "ap", "afp", "getty", ")")
 _REAL_WORD = re.compile(r"[^\W\d_]{3,}")  # three letters in a row: more than a date or a number
 _DATE_WORDS = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

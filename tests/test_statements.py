@@ -72,6 +72,12 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("By Mike Wuerthele and Malcolm Owen", "byline or credit"),
         ("Posted by K A", "byline or credit"),
         ("Staff Reports", "byline or credit"),  # a scrapinghub page's byline, once taken for its headline
+        # a picture's credit in brackets, and the page's own code pasted with its text (scrapinghub)
+        ("WikiLeaks founder Julian Assange (AFP)", "caption"),
+        ("The minister resigned on Monday (AFP).", ""),
+        ('<img height="1" width="1" style="display:none" src="http://b.scorecardresearch.com/p?c1=2">',
+         "site furniture"),
+        ("<5% of voters said so, the poll found.", ""),
         ("The Associated Press", "byline or credit"),
         ("Staff reports say the plan failed.", ""),
         ("17 Nov 2019, 7:12pm", "date, time or number only"),

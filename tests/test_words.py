@@ -88,15 +88,17 @@ def test_furniture_keys_never_hide_a_phrase(text):
     assert skips._furniture_anywhere(low) == bool(skips._FURNITURE_ANYWHERE.search(low))
 
 
-# The caption pattern skips.py used before it was cut in three (2026-11-30).
+# The caption pattern skips.py used before it was cut in three (2026-11-30), with the agency
+# credit in brackets added the same day ("Julian Assange (AFP)").
 CAPTION = re.compile(
     r"^(?:photo(?:graph)?|image|picture|video|illustration|file\ photo)\s*(?:credit)?\s*[:|/]|^media\ caption\b|"
-    r"\((?:photo|image|picture)\b|getty\ images$|/\s*(?:reuters|ap|afp|getty)$",
+    r"\((?:photo|image|picture)\b|getty\ images$|/\s*(?:reuters|ap|afp|getty)$|"
+    r"\((?-i:AFP|AP|Reuters|REUTERS|EPA|Getty(?:\ Images)?|[Ff]ile(?:\ [Pp]hoto)?)\)$",
     re.X | re.I,
 )
 CAPTION_WORDS = ["Photo", "photograph", "Image", "picture", "Video", "illustration", "File photo", "credit",
                  "Media caption", "(photo", "(Image", "Getty Images", "Reuters", "AP", "AFP", "getty", "map",
-                 "/", ":", "|", " ", "   ", "John Smith", "said."]
+                 "/", ":", "|", " ", "   ", "John Smith", "said.", "(", ")", "(AFP)", "(ePA)", "(EPA)", "(file)"]
 
 
 @settings(max_examples=400)
