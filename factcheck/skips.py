@@ -181,19 +181,20 @@ _CAPTION_START = re.compile(
     re.X | re.I,
 )
 _CAPTION_PAREN = re.compile(r"\((?:photo|image|picture)\b", re.I)
-_CAPTION_END = re.compile(
-    r"(?:getty\ images|/\s*(?:reuters|ap|afp|getty)|"
-    r"\((?-i:AFP|AP|Reuters|REUTERS|EPA|Getty(?:\ Images)?|[Ff]ile(?:\ [Pp]hoto)?)\))$",  # "Julian Assange (AFP)"
-    re.X | re.I,
-)
+_CAPTION_END = re.compile(r"(?:getty\ images|/\s*(?:reuters|ap|afp|getty))$", re.X | re.I)
+# A short line ending with an agency's credit in brackets: "Julian Assange (AFP)". A long one is
+# more often a story's summary ("Gunmen ... stormed Tunisia's national museum, killing at least
+# 19 people (AP)"), a claim to keep.
+_CREDIT_END = re.compile(r"\((?:AFP|AP|Reuters|REUTERS|EPA|Getty(?: Images)?|[Ff]ile(?: [Pp]hoto)?)\)$")
 
 
 def _caption(bare: str) -> bool:
     return (_CAPTION_START.match(bare) is not None or ("(" in bare and _CAPTION_PAREN.search(bare) is not None)
-            or (bare[-12:].lower().endswith(_CAPTION_ENDINGS) and _CAPTION_END.search(bare) is not None))
+            or (bare[-12:].lower().endswith(_CAPTION_ENDINGS) and _CAPTION_END.search(bare) is not None)
+            or (bare.endswith(")") and _CREDIT_END.search(bare) is not None and fewer_words(bare, 12)))
 
 
-_CAPTION_ENDINGS = ("getty images", "reuters", "ap", "afp", "getty", ")")
+_CAPTION_ENDINGS = ("getty images", "reuters", "ap", "afp", "getty")
 _REAL_WORD = re.compile(r"[^\W\d_]{3,}")  # three letters in a row: more than a date or a number
 _DATE_WORDS = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

@@ -75,6 +75,7 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         # a picture's credit in brackets, and the page's own code pasted with its text (scrapinghub)
         ("WikiLeaks founder Julian Assange (AFP)", "caption"),
         ("The minister resigned on Monday (AFP).", ""),
+        ("Gunmen stormed Tunisia's national museum, killing at least 19 people, most of them tourists (AP)", ""),
         ('<img height="1" width="1" style="display:none" src="http://b.scorecardresearch.com/p?c1=2">',
          "site furniture"),
         ("<5% of voters said so, the poll found.", ""),

@@ -88,12 +88,11 @@ def test_furniture_keys_never_hide_a_phrase(text):
     assert skips._furniture_anywhere(low) == bool(skips._FURNITURE_ANYWHERE.search(low))
 
 
-# The caption pattern skips.py used before it was cut in three (2026-11-30), with the agency
-# credit in brackets added the same day ("Julian Assange (AFP)").
+# The caption pattern skips.py used before it was cut in three (2026-11-30); the short line
+# with an agency's credit in brackets, added the same day, is tested on its own.
 CAPTION = re.compile(
     r"^(?:photo(?:graph)?|image|picture|video|illustration|file\ photo)\s*(?:credit)?\s*[:|/]|^media\ caption\b|"
-    r"\((?:photo|image|picture)\b|getty\ images$|/\s*(?:reuters|ap|afp|getty)$|"
-    r"\((?-i:AFP|AP|Reuters|REUTERS|EPA|Getty(?:\ Images)?|[Ff]ile(?:\ [Pp]hoto)?)\)$",
+    r"\((?:photo|image|picture)\b|getty\ images$|/\s*(?:reuters|ap|afp|getty)$",
     re.X | re.I,
 )
 CAPTION_WORDS = ["Photo", "photograph", "Image", "picture", "Video", "illustration", "File photo", "credit",
@@ -105,7 +104,8 @@ CAPTION_WORDS = ["Photo", "photograph", "Image", "picture", "Video", "illustrati
 @given(st.lists(st.sampled_from(CAPTION_WORDS), max_size=7).map("".join))
 def test_caption_parts_answer_as_the_whole_pattern(text):
     bare = text.strip()
-    assert skips._caption(bare) == bool(CAPTION.search(bare)), bare
+    credit = bool(skips._CREDIT_END.search(bare)) and skips.fewer_words(bare, 12)
+    assert skips._caption(bare) == (bool(CAPTION.search(bare)) or credit), bare
 
 
 DATE_LINE_WORDS = ["Updated", "5", "hours", "ago", "May", "Mayor", "Monday", "Mon", "3pm", "12th", "EST", "est",
