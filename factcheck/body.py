@@ -14,6 +14,18 @@ from .words import content_words, content_words_in
 
 OUTSIDE_BODY = "outside the article body"
 OFF_TOPIC = "shares no word with the article"
+COMMENTS = "in the comments"
+# The line that opens a page's comment section: "12 Comments", "Leave a Reply", "2 thoughts on
+# “...”", "Join the discussion". After the article's prose, what follows is readers talking.
+_COMMENTS_START = re.compile(  # used with match(text, start, end): anchored at start, $ at end
+    r"(?:\d+\s+(?:comments?|responses?|replies)|comments|responses|replies|reader\s+comments|discussion)"
+    r"(?:\s*\(\d+\))?:?$|"  # not "Comment" alone: a table's column in a technical post
+    r"(?:leave|post|add|write)\s+a\s+(?:reply|comment)\b|"
+    r"(?:\d+|one|no)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\b|"
+    r"join\s+the\s+(?:discussion|conversation)\b|(?:show|view|load)\s+(?:all\s+)?comments\b",
+    re.I,
+)
+PROSE_BEFORE_COMMENTS = 3  # blocks of prose before a comments line: else it is a link under the headline
 # a line that starts like an item of a list of facts: a date ("July 3 – Mansfield, MA"), a bullet
 _LIST_ITEM = re.compile(rf"(?:[*•–-]\s|(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS})\b)")
 _SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
@@ -28,6 +40,7 @@ class Body:
     text: str
     prose: list[tuple[int, int]]  # where the blocks of prose are in ``text``
     alone: frozenset[int]  # paragraphs of one sentence: lines
+    comments: int | None = None  # the paragraph that opens the comment section
     _topic: set[str] | None = None
 
     @property
@@ -58,8 +71,23 @@ def find_body(text: str, spans: list[Span], reasons: list[str] | None = None) ->
     # it (a sign-up form's one sentence above 200 country names) does not start it, unless no
     # two blocks are that close. (At the end the same test cut off lists that close articles.)
     first = next((p for p, q in zip(prose, prose[1:]) if q - p <= BODY_GAP), prose[0])
+    comments = _comments_start(text, blocks, prose)
+    if comments is not None:
+        prose = [p for p in prose if p < comments]
     return Body(first, prose[-1], text, [(blocks[p][0], blocks[p][1]) for p in prose],
-                 frozenset(p for p, (_, _, n, _) in blocks.items() if n == 1))
+                frozenset(p for p, (_, _, n, _) in blocks.items() if n == 1), comments)
+
+
+def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -> int | None:
+    """The paragraph of the line that opens the comment section, after at least
+    PROSE_BEFORE_COMMENTS blocks of prose; None when there is none."""
+    if len(prose) <= PROSE_BEFORE_COMMENTS:
+        return None
+    after = prose[PROSE_BEFORE_COMMENTS - 1]
+    for p, (start, end, n, _) in blocks.items():
+        if p > after and n == 1 and end - start < 80 and _COMMENTS_START.match(text, start, end):
+            return p
+    return None
 
 
 def outside_reason(span: Span, sentence: str, body: Body | None) -> str | None:
@@ -70,6 +98,8 @@ def outside_reason(span: Span, sentence: str, body: Body | None) -> str | None:
     every line of a text with no prose block at all (a list of claims)."""
     if body is None:
         return None
+    if body.comments is not None and span.paragraph > body.comments:
+        return COMMENTS
     inside = body.first <= span.paragraph <= body.last
     if inside and span.paragraph not in body.alone:
         return None  # a sentence of a paragraph (the common case, so asked first)

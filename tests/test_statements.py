@@ -427,6 +427,35 @@ def test_a_lone_sentence_far_above_the_article_does_not_start_its_body():
     assert {k.text: k.reason for k in alone.skipped}["Member-only newsletter for IAB news"] == "outside the article body"
 
 
+ARTICLE_PARAGRAPHS = [
+    "The city council raised parking fines by 40% in March, the mayor said on Monday at a meeting in the town hall.",
+    "Councillor Ann Lee said the money would go to road repairs, which the council has cut twice since 2019.",
+    "Drivers' groups said the rise was the largest in ten years and would hit shift workers hardest of all.",
+    "The council expects the new fines to bring in about £2m a year, according to its budget papers.",
+]
+COMMENTS = [
+    "12 Comments",
+    "This is a disgrace and the council should be ashamed of what it has done to drivers here.",
+    "Reply",
+    "My brother got three fines last month and nobody at the council would answer his letters at all.",
+]
+
+
+def test_what_follows_a_comments_line_after_the_article_is_the_comments():
+    """Readers' comments are prose too, so they used to become statements. After the article's
+    prose (three blocks or more), a line that opens the comment section ("12 Comments", "Leave a
+    Reply", "2 thoughts on ...") ends the article; a comment count under the headline does not."""
+    text = "\n\n".join(ARTICLE_PARAGRAPHS + COMMENTS)
+    extraction = extract(Article(text=text, title="", source="t"))
+    assert [s.text for s in extraction.statements] == ARTICLE_PARAGRAPHS
+    assert {k.text: k.reason for k in extraction.skipped} == {
+        "12 Comments": "site furniture", "Reply": "too short to be a claim",
+        COMMENTS[1]: "in the comments", COMMENTS[3]: "in the comments"}
+    # a comment count just under the headline, before the prose: the article goes on
+    early = "\n\n".join(["Council raises parking fines", "12 Comments", *ARTICLE_PARAGRAPHS])
+    assert [s.text for s in extract(Article(text=early, title="", source="t")).statements] == ARTICLE_PARAGRAPHS
+
+
 def test_a_text_with_no_prose_block_keeps_every_line():
     """A list of claims to check, one a line with no full stops, is not a page's furniture."""
     text = "Crime fell by 10% last year\nThe new bridge cost £40m\nUnemployment is at a record low\n"
