@@ -283,6 +283,9 @@ def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:
     slug ("wagner/07")."""
     query = query.strip().removesuffix(".toml")
     article_part, _, stem_part = query.rpartition("/")
+    if not stem_part:
+        raise FactcheckError(f"{query!r} names no statement; give its number (07), the start of its file "
+                             "name (07-kirby) or slug/07; `factcheck status` lists the ids")
     matches, numbered = [], []
     for article in articles:
         if article_part and article_part not in article.slug:

@@ -146,6 +146,11 @@ Sources (0)
 
 def test_show_ambiguous_and_unknown(run, small):
     assert run("show", "99").stderr == "Error: no statement matches '99'; `factcheck status` lists the ids\n"
+    for empty in ("", " ", f"{SLUG}/"):
+        result = run("show", empty)
+        assert result.exit_code == 1
+        assert result.stderr == (f"Error: {empty.strip()!r} names no statement; give its number (07), the start "
+                                 "of its file name (07-kirby) or slug/07; `factcheck status` lists the ids\n")
     result = run("show", "0")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: '0' matches 3 statements")
