@@ -303,6 +303,19 @@ def test_checks_on_news_sentences(sentence, expected):
     assert find_checks(sentence, {}) == expected
 
 
+def test_the_given_names_list():
+    """The shipped list (scripts/make_given_names.py): sorted, one name a line, the census's,
+    Moby's and the hand-added news names, less the words that open other kinds of name."""
+    from factcheck.checks import given_names
+
+    path = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "given_names.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    assert lines == sorted(set(lines)) and len(lines) > 10_000
+    names = given_names()
+    assert {"Donald", "Ghislaine", "Len", "Xi", "Volodymyr", "Narendra"} <= names
+    assert not {"North", "West", "Star", "Ford", "Chase", "Winter"} & names
+
+
 def test_a_speaker_is_a_person_and_a_name_lends_its_surname():
     """The claimant says "Nisan Ahmado" is a person though the given name is on no list; a
     name of two capitalised words lends its last word to later sentences ("Ahmado said")."""
