@@ -272,7 +272,7 @@ def plural(n: int, word: str) -> str:
 
 
 def _statement_table(slug: str, rows: list[dict]) -> Table:
-    table = Table(title=f"{slug}  (factcheck show ID)", title_justify="left", expand=True)
+    table = Table(title=Text(f"{slug}  (factcheck show ID)"), title_justify="left", expand=True)
     table.add_column("ID", no_wrap=True)
     table.add_column("Status", no_wrap=True)
     table.add_column("Rating", no_wrap=True)
