@@ -22,7 +22,14 @@ _PHRASE = r"(?:[\w’'.-]+\s){0,4}[\w’'.-]+"
 _SUBJECT_BEFORE = re.compile(
     rf"(?:^|,\s|;\s|[“\"”]\s?|\bthat\s|\bwhile\s|\band\s)({_PHRASE})(?:,[^,]{{3,80}},)?\s{_AUX}(?:{_SPEECH})\b"
 )
-_SUBJECT_AFTER = re.compile(rf"[,”\"]\s*(?:{_SPEECH})\s({_NAME}|he|she|they)\b")
+# After the quote, the speaker follows the verb ("..., said Kirby"), but not after a verb that
+# takes an object: "..., told Newsweek", "..., accused Russia", "..., warned Moscow".
+_OBJECT_VERBS = frozenset(
+    "told tells accused accuses denied denies estimated estimates assessed assesses believes believed "
+    "revealed announced announces".split()
+)
+_INVERTED = "|".join(v for v in _SPEECH.split("|") if v not in _OBJECT_VERBS)
+_SUBJECT_AFTER = re.compile(rf"[,”\"]\s*(?:{_INVERTED})\s({_NAME}|he|she|they)\b")
 _ACCORDING = re.compile(rf"\baccording\sto\s((?:the\s)?{_NAME})")
 # Every pattern above needs a verb of speech or "according to": one cheap search rules most
 # sentences out before the backtracking ones run (built from the same word list).

@@ -182,6 +182,11 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("The figure is 40,000, according to the Ministry of Defence.", "the Ministry of Defence"),
         ("Wagner was previously added to a US trade blacklist in 2017.", ""),
         ("The Wikileaks founder always argued that his fear was why he fled.", "The Wikileaks founder"),
+        # after "told" or "accused" comes who was told or accused, not who speaks (scrapinghub pages)
+        ("Steve Whitmore, a representative for the sheriff's office, told LA Weekly the deal was off.", "Steve Whitmore"),
+        ("The deal was off, told Newsweek and others.", ""),
+        ("The vote was rigged, accused Russia's opponents.", ""),
+        ("“This is dangerous,” warned Kirby.", "Kirby"),
     ],
 )
 def test_claimant(sentence, claimant):
