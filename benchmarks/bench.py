@@ -103,13 +103,22 @@ def bench_sentences() -> dict:
 # ---------------------------------------------------------------------------------------------
 
 
-def line_fate(line: str) -> tuple[bool, bool]:
-    """(becomes a statement, taken for something other than prose) for one line of text."""
+# The reasons that say a line belongs to the page's frame, not to any article: what a content
+# line must not be given, if nothing of the article is to be thrown away as furniture. (A
+# heading, a fragment or a date line is not a statement either, but it is not called furniture.)
+FRAME_REASONS = {"site furniture", "byline or credit", "caption", "outside the article body",
+                 "shares no word with the article", "in the comments"}
+
+
+def line_fate(line: str) -> tuple[bool, bool, bool]:
+    """(becomes a statement, taken for something other than prose, taken for the page's frame)
+    for one line of text."""
     article = Article(text=normalise(line), title="", source="bench")
     extraction = extract(article)
-    furniture = bool(extraction.skipped) and all(k.reason in FURNITURE_REASONS for k in extraction.skipped) \
-        and not extraction.statements
-    return bool(extraction.statements), furniture
+    none = bool(extraction.skipped) and not extraction.statements
+    furniture = none and all(k.reason in FURNITURE_REASONS for k in extraction.skipped)
+    frame = none and all(k.reason in FRAME_REASONS for k in extraction.skipped)
+    return bool(extraction.statements), furniture, frame
 
 
 def bench_furniture() -> dict:
@@ -135,12 +144,13 @@ def bench_furniture() -> dict:
         content = [t for t, label in pairs if label == "content"]
         no_statement = sum(1 for t in boiler if not line_fate(t)[0])
         fates = [line_fate(t) for t in content]
-        kept = sum(1 for _, furniture in fates if not furniture)
-        stated = sum(1 for statement, _ in fates if statement)
-        out[name] = (no_statement / len(boiler), kept / len(content), stated / len(content))
+        kept = sum(1 for _, furniture, _ in fates if not furniture)
+        not_frame = sum(1 for _, _, frame in fates if not frame)
+        stated = sum(1 for statement, _, _ in fates if statement)
+        out[name] = (no_statement / len(boiler), kept / len(content), stated / len(content), not_frame / len(content))
         print(f"  {name:<22} furniture giving no statement {no_statement / len(boiler):6.1%} of {len(boiler):>6}"
-              f" | content not taken for furniture {kept / len(content):6.1%}, giving a statement "
-              f"{stated / len(content):6.1%} of {len(content):>5}")
+              f" | content not taken for furniture {kept / len(content):6.1%}, not for the page's frame "
+              f"{not_frame / len(content):6.1%}, giving a statement {stated / len(content):6.1%} of {len(content):>5}")
     print("  The same blocks, each page's blocks fed whole as one text (a page pasted into a file):")
     for name, path in (("readability pages", "boilerplate_readability_en/blocks_aligned.jsonl"),
                        ("scrapinghub pages", "boilerplate_scrapinghub/blocks_aligned.jsonl")):
