@@ -106,7 +106,7 @@ def bench_sentences() -> dict:
 # The reasons that say a line belongs to the page's frame, not to any article: what a content
 # line must not be given, if nothing of the article is to be thrown away as furniture. (A
 # heading, a fragment or a date line is not a statement either, but it is not called furniture.)
-FRAME_REASONS = {"site furniture", "byline or credit", "caption", "outside the article body",
+PAGE_FRAME_REASONS = {"site furniture", "byline or credit", "caption", "outside the article body",
                  "shares no word with the article", "in the comments"}
 
 
@@ -117,7 +117,7 @@ def line_fate(line: str) -> tuple[bool, bool, bool]:
     extraction = extract(article)
     none = bool(extraction.skipped) and not extraction.statements
     furniture = none and all(k.reason in FURNITURE_REASONS for k in extraction.skipped)
-    frame = none and all(k.reason in FRAME_REASONS for k in extraction.skipped)
+    frame = none and all(k.reason in PAGE_FRAME_REASONS for k in extraction.skipped)
     return bool(extraction.statements), furniture, frame
 
 
