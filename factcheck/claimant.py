@@ -23,7 +23,8 @@ _SUBJECT_BEFORE = re.compile(
     rf"(?:^|,\s|;\s|[“\"”]\s?|\bthat\s|\bwhile\s|\band\s)({_PHRASE})(?:,[^,]{{3,80}},)?\s{_AUX}(?:{_SPEECH})\b"
 )
 # After the quote, the speaker follows the verb ("..., said Kirby"), but not after a verb that
-# takes an object: "..., told Newsweek", "..., accused Russia", "..., warned Moscow".
+# takes an object: "..., told Newsweek", "..., accused Russia". ("Warned" stays: '"...," warned
+# Kirby' is common.)
 _OBJECT_VERBS = frozenset(
     "told tells accused accuses denied denies estimated estimates assessed assesses believes believed "
     "revealed announced announces".split()

@@ -188,13 +188,15 @@ _CAPTION_END = re.compile(r"(?:getty\ images|/\s*(?:reuters|ap|afp|getty))$", re
 _CREDIT_END = re.compile(r"\((?:AFP|AP|Reuters|REUTERS|EPA|Getty(?: Images)?|[Ff]ile(?: [Pp]hoto)?)\)$")
 
 
+_CAPTION_ENDINGS = ("getty images", "reuters", "ap", "afp", "getty")  # what _CAPTION_END can match on
+
+
 def _caption(bare: str) -> bool:
     return (_CAPTION_START.match(bare) is not None or ("(" in bare and _CAPTION_PAREN.search(bare) is not None)
             or (bare[-12:].lower().endswith(_CAPTION_ENDINGS) and _CAPTION_END.search(bare) is not None)
             or (bare.endswith(")") and _CREDIT_END.search(bare) is not None and fewer_words(bare, 12)))
 
 
-_CAPTION_ENDINGS = ("getty images", "reuters", "ap", "afp", "getty")
 _REAL_WORD = re.compile(r"[^\W\d_]{3,}")  # three letters in a row: more than a date or a number
 _DATE_WORDS = re.compile(
     r"\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
