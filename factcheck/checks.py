@@ -55,23 +55,16 @@ _ORG_WORDS = re.compile(
     r"Authority|Authorities|Bureau|Airlines|Airways|Network|Club|Trust|Fund|Prison|Hospital|"
     r"School|College|Church|Museum)\b"
 )
-_PLACES = frozenset(
-    """Afghanistan Albania Algeria Argentina Armenia Australia Austria Azerbaijan Bahrain
-    Bangladesh Belarus Belgium Bolivia Bosnia Brazil Bulgaria Cambodia Cameroon Canada Chile
-    China Colombia Croatia Cuba Cyprus Czechia Denmark Egypt England Estonia Ethiopia Finland
-    France Georgia Germany Ghana Greece Haiti Hungary Iceland India Indonesia Iran Iraq Ireland
-    Israel Italy Japan Jordan Kazakhstan Kenya Korea Kosovo Kuwait Latvia Lebanon Libya Lithuania
-    Malaysia Mali Mexico Moldova Mongolia Morocco Myanmar Nepal Netherlands Nigeria Norway Oman
-    Pakistan Palestine Panama Peru Philippines Poland Portugal Qatar Romania Russia Rwanda Scotland
-    Serbia Singapore Slovakia Somalia Spain Sudan Sweden Switzerland Syria Taiwan Thailand Tunisia
-    Turkey Ukraine Uganda Venezuela Vietnam Wales Yemen Zimbabwe Africa Europe Asia America
-    Gaza Crimea Donbas Donbass Moscow Kyiv Kiev Pyongyang Seoul Beijing Tokyo London Paris Berlin
-    Washington Brussels Bakhmut Kharkiv Kherson Odesa Mariupol Jerusalem Tehran Baghdad Delhi
-    US USA UK UAE U.S. U.K. U.S.A.""".split()
-) | frozenset((
-    "United States", "United Kingdom", "United Arab Emirates", "South Africa", "New Zealand",
-    "Hong Kong", "Saudi Arabia", "North Korea", "South Korea", "Washington D.C.", "Sri Lanka",
-))
+
+
+def _read_places() -> frozenset[str]:
+    """The place names of ``data/places.txt`` (countries, US states, provinces, regions and cities
+    in the news; hand-compiled), one a line, "#" lines being comments."""
+    lines = (Path(__file__).parent / "data" / "places.txt").read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip() for line in lines if line.strip() and not line.startswith("#"))
+
+
+_PLACES = _read_places()
 _PLACE_PHRASES = re.compile(r"^(?:North|South|East|West|New|Saudi|United|Northern|Southern)\s")
 NOT_NAMES = frozenset(
     (MONTHS.replace("\\.", "") + "|" + DAYS).split("|")
@@ -227,8 +220,22 @@ def _split_place_prefix(m: re.Match) -> list[tuple[int, int]]:
         return whole  # "United States Navy" is one organisation
     for k in range(min(len(name) - 1, 3), 0, -1):
         if " ".join(name[:k]) in _PLACES and name[k][0].isupper():
+            if not _opens_person_or_party(name[k]):
+                return whole  # "New York City", "Manchester United", "Sydney Morning Herald"
             return [(m.start(), m.start() + spans[lead + k - 1][1]), (m.start() + spans[lead + k][0], m.end())]
     return whole
+
+
+def _opens_person_or_party(word: str) -> bool:
+    """Whether a name that follows a place can be a person or a party's people ("U.S. | President
+    Donald Trump", "Kentucky | GOP Gov. Matt Bevin", "Virginia | Democrats", "United States |
+    Hamdullah Mohib"), and not the rest of one name ("New York City", "Toronto Star")."""
+    return (word in _TITLE_HEADS or word in _TITLE_MODIFIERS or word in _PARTIES or word in given_names()
+            or word in NOT_NAMES or len(word) > 1 and word.isupper())  # "United States | I", "US | NEW YORK:"
+
+
+_PARTIES = frozenset("Democrat Democrats Republican Republicans GOP Labour Tory Tories Conservative "
+                     "Conservatives Liberal Liberals".split())
 
 
 def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str = "") -> Check | None:
@@ -237,8 +244,8 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
     while words and (words[0] in NOT_NAMES or words[0].islower() or _HYPHEN_ADJECTIVE.search(words[0])):
         words.pop(0)
         dropped += 1
-    while words and words[-1].islower():
-        words.pop()
+    while words and (words[-1].islower() or words[-1] in _DAY_NAMES and len(words) > 1 and words[-2] not in _DAY_EVENTS):
+        words.pop()  # "Vietnam Wednesday": the day is a date of its own (not in "Black Friday")
     if not words:
         return None
     what = " ".join(words).removesuffix("’s").removesuffix("'s")
@@ -261,6 +268,8 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
     return Check(kind, what)
 
 
+_DAY_NAMES = frozenset(DAYS.split("|"))
+_DAY_EVENTS = frozenset("Black Cyber Good Super Ash Bloody Palm Easter Holy Maundy Giving".split())
 _MAYBE_PERSON = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}")  # "Nisan Ahmado", not "Secretary of State"
 
 
@@ -382,7 +391,8 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int, speaker: str = 
         # two or three capitalised words are a person's name when a title comes before them,
         # they start with a given name, they speak, or "said" or an age follows ("Len
         # Goodman, 75,"); else only a name ("Winter Solstice", "Pittsburgh Steelers")
-        if titled or first in given_names() or what == speaker or _PERSON_AFTER.match(text, m.end()):
+        given = first in given_names() and first not in _PLACES  # "Jordan Munoz", not "Paris Motor Show"
+        if titled or given or what == speaker or _PERSON_AFTER.match(text, m.end()):
             return "person"
         return "name"
     if _PLACE_BEFORE.search(*before):

@@ -347,10 +347,38 @@ def test_superlatives_but_not_inside_names(sentence, expected):
 
 
 def test_checks_across_a_line_break():
-    assert find_checks("He met the United\nStates Hamdullah Mohib there.", {}) == [
-        # "name": Hamdullah is on no list of given names, and nothing here says he is a person
-        Check("place", "United States"), Check("name", "Hamdullah Mohib"),
+    assert find_checks("He met the United\nStates Ambassador Hamdullah Mohib there.", {}) == [
+        Check("place", "United States"), Check("person", "Ambassador Hamdullah Mohib"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # states, cities and regions are places (data/places.txt), also where they open a sentence
+        ("A gunman opened fire at a cinema in the US state of Louisiana.",
+         [("place", "US"), ("place", "Louisiana")]),
+        ("Massachusetts raised taxes.", [("place", "Massachusetts")]),
+        ("Talks on the Middle East resumed in New York City.", [("place", "Middle East"), ("place", "New York City")]),
+        # a place opening a longer name is split off only before a person or a party's people ...
+        ("Kentucky GOP Gov. Matt Bevin lost.", [("place", "Kentucky"), ("person", "GOP Gov. Matt Bevin")]),
+        ("Virginia Democrats won a majority.", [("place", "Virginia"), ("name", "Democrats")]),
+        # ... not from the rest of one name: an event, a war, a newspaper
+        ("He spoke at the Paris Motor Show.", [("name", "Paris Motor Show")]),
+        ("He opposed the Vietnam War.", [("name", "Vietnam War")]),
+        ("The New Zealand Herald reported it.", [("name", "New Zealand Herald")]),
+        # a place's name that is also a given name does not make a person: "Georgia Tech"
+        ("Jeff Davis is responsible for Georgia Tech.", [("person", "Jeff Davis"), ("name", "Georgia Tech")]),
+        # a day after a name is the date, not part of the name
+        ("US Marines took Fallujah Wednesday.", [("name", "US Marines"), ("name", "Fallujah"), ("date", "Wednesday")]),
+    ],
+)
+def test_places_and_names_that_start_with_a_place(sentence, expected):
+    assert [(c.kind, c.what) for c in find_checks(sentence, {})] == expected
+
+
+def test_a_day_that_names_an_event_stays_in_the_name():
+    assert Check("name", "Black Friday") in find_checks("Prices fell to Black Friday levels.", {})
 
 
 @settings(max_examples=300, deadline=None)
