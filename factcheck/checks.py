@@ -19,7 +19,7 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 _NUMBER = (
-    r"(?:[$£€¥]\s?)?\d(?:[\d,]*\d)?(?:\.\d+)?(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|"
+    r"(?:[$£€¥]\s?)?\d(?:[\d,]*\d)?(?:\.\d+)?(?:/\d+(?![\d/]))?(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|"
     r"thousand|trillion)(?![a-z]))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
     r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))?"
 )
@@ -33,12 +33,24 @@ DAYS = "Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
 DATE = re.compile(
     rf"\b(?:(?:\d{{1,2}}\s)?(?:{MONTHS})(?:\s\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s(?:1[89]|20)\d\d)?|"
     rf"(?:{DAYS})|(?:in|since|by|until|from|of)\s(?:1[89]|20)\d\d(?:s)?|"
-    rf"(?:last|next|this)\s(?:year|month|week|decade))\b"
+    rf"(?:last|next|this)\s(?:year|month|week|decade))\b|"
+    r"\b(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|9/11)\b(?!/)"  # "11/19/2019", and 9/11 (not two numbers)
 )
 QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 _SUPERLATIVE_IN_LOWER = re.compile(  # searched in lower-cased text
     r"\b(?:(?:most|least)\s[a-z-]+|[a-z]+est|best|worst|first|largest|biggest|only|record|"
     r"unprecedented|highest|lowest)\b",
+)
+# "record" claims a record before a noun ("a record high", "record turnout", "a record 45") or
+# after setting or breaking one ("a new record", "broke the world record").
+_RECORD_AS_ADJECTIVE = re.compile(
+    r"[\s-]+(?:highs?|lows?|levels?|numbers?|years?|amounts?|temperatures?|heat|profits?|sales|turnout|"
+    r"breaking|setting|time|pace|crowds?|haul|quarters?|months?|weeks?|days?|sums?|totals?|rainfall|"
+    r"[\d$£€]|(?:two|three|four|five|six|seven|eight|nine|ten|dozen|hundred|thousand|million|billion)\b)"
+)
+_RECORD_SET = re.compile(  # searched up to the word's start: $ is there
+    r"(?:world|new|all-time|national|olympic|british|american|european|(?:set|sets|setting|broke|break|"
+    r"breaks|broken|breaking|beat|beats|equalled|equaled|matched|matches|hold|holds|held) (?:a|the))\s$"
 )
 _NOT_SUPERLATIVE = frozenset(
     "interest interests honest modest earnest forest rest test west best-selling arrest "
@@ -157,7 +169,7 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
                     else None)
     capitalised = _CAPITALISED_WITH_TITLES if abbreviation else _CAPITALISED
     for m in capitalised.finditer(text):
-        for start, end in _split_place_prefix(m):
+        for start, end in _name_spans(m):
             check = _classify_name(text, m.re.match(text, start, end) or m, known, speaker)
             if check:
                 at = text.find(check.what, start, end)
@@ -168,6 +180,9 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
     for m in superlatives:
         if m.group() in _NOT_SUPERLATIVE:
             continue
+        if m.group() == "record" and not (_RECORD_AS_ADJECTIVE.match(low, m.end())
+                                          or _RECORD_SET.search(low, max(0, m.start() - 16), m.start())):
+            continue  # "his record", "the track record", "to record": a noun or a verb, no claim of a record
         # A superlative inside a name ("First Amendment", "Best Buy") is not a claim, but in a
         # headline, or a name that starts the sentence or follows a number, a capital marks a
         # headline's word more often than a name ("10 Strangest Medical Cases"); nor is a
@@ -202,6 +217,28 @@ _NOT_UNITS = frozenset(
 )
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)$")
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:linked|based|backed|led|owned|run|funded|born|style)$")
+
+
+def _name_spans(m: re.Match) -> list[tuple[int, int]]:
+    """Where the names are in a run of capitalised words: split after a possessive that a place,
+    a title or a person follows ("BBC's | North America", "Russia's | President Vladimir Putin";
+    not "People's Republic of China", "Prime Minister's Questions"), then after a place that
+    opens the run (``_split_place_prefix``)."""
+    run = m.group()
+    if "'s " not in run and "’s " not in run:
+        return _split_place_prefix(m)
+    spans, start = [], m.start()
+    for p in re.finditer(r"['’]s (?=(\S+)( \S+)?( \S+)?)", run):
+        after = [w.strip() for w in p.groups() if w]
+        if _opens_person_or_party(after[0]) or any(" ".join(after[:k]) in _PLACES for k in (1, 2, 3)):
+            spans.append((start, m.start() + p.start() + 2))
+            start = m.start() + p.end()
+    spans.append((start, m.end()))
+    out = []
+    for a, b in spans:
+        part = m.re.match(m.string, a, b)
+        out += _split_place_prefix(part) if part and part.end() == b else [(a, b)]
+    return out
 
 
 def _split_place_prefix(m: re.Match) -> list[tuple[int, int]]:

@@ -377,6 +377,32 @@ def test_places_and_names_that_start_with_a_place(sentence, expected):
     assert [(c.kind, c.what) for c in find_checks(sentence, {})] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "record" claims a record only before a noun or a number, or when one is set or broken
+        ("He campaigned on his record.", []),
+        ("I want to record this.", []),
+        ("Prices hit a record high.", [("superlative", "record")]),
+        ("Exports reached a record 45 billion.", [("superlative", "record"), ("number", "45 billion")]),
+        ("She broke the world record.", [("superlative", "record")]),
+        # a date written with slashes is one date, 9/11 too, and a fraction one number
+        ("Fewer than 100 Americans were killed since 9/11 by terrorism.",
+         [("number", "100"), ("name", "Americans"), ("date", "9/11")]),
+        ("On 11/19/2019 he left.", [("date", "11/19/2019")]),
+        ("A third (1/3) of voters agreed.", [("number", "1/3")]),
+        # a possessive splits a name where a place, a title or a person follows it ...
+        ("The BBC's North America editor Jon Sopel said so.",
+         [("organisation", "BBC"), ("place", "North America"), ("person", "Jon Sopel")]),
+        ("Russia's President Vladimir Putin spoke.", [("place", "Russia"), ("person", "President Vladimir Putin")]),
+        # ... and not inside one name
+        ("The People's Republic of China objected.", [("name", "People's Republic of China")]),
+    ],
+)
+def test_records_slashes_and_possessives(sentence, expected):
+    assert [(c.kind, c.what) for c in find_checks(sentence, {})] == expected
+
+
 def test_a_day_that_names_an_event_stays_in_the_name():
     assert Check("name", "Black Friday") in find_checks("Prices fell to Black Friday levels.", {})
 
