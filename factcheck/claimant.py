@@ -99,12 +99,20 @@ class Claimants:
     def __init__(self) -> None:
         self.people: list[str] = []
         self.known: dict[str, str] = {}  # names met so far and their kind, for find_checks
-        self.last = ""
+        self.last = ""  # the last person named
+        self.previous = ""  # the claimant of the last statement
 
     def resolve(self, raw: str, text: str, same_paragraph_as_last: bool) -> str:
+        """The full name for the claimant ``raw`` that ``find_claimant`` found in ``text``."""
+        self.previous = self._resolve(raw, text, same_paragraph_as_last)
+        return self.previous
+
+    def _resolve(self, raw: str, text: str, same_paragraph_as_last: bool) -> str:
         if not raw:
+            # a quote right after a sentence that named its speaker goes on in that voice; not
+            # after one that named nobody ("Senator Cornyn issued a statement ...")
             starts_with_quote = text.lstrip()[:1] in "“\""
-            return self.last if (starts_with_quote and same_paragraph_as_last) else ""
+            return self.previous if (starts_with_quote and same_paragraph_as_last) else ""
         if raw in _PRONOUNS:
             return self.last if raw in {"he", "she"} else ""
         full = raw

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import priority
 from .article import Article
@@ -218,7 +218,63 @@ def extract(article: Article) -> Extraction:
             continue
         statements.append(_statement(sentence, span, claimants, last_paragraph))
         last_paragraph = span.paragraph
-    return Extraction(tuple(statements), tuple(skipped))
+    return Extraction(tuple(_quoted_claimants(statements)), tuple(skipped))
+
+
+def _quoted_claimants(statements: list[Statement]) -> list[Statement]:
+    """Who says a quote that runs over several sentences: the speaker its attributing sentence
+    names ('"If you look at the number ... it's less than 100.' then '... tens of thousands," Mr
+    Obama said.'), or, for a paragraph that is all quote and names nobody, the speaker of the
+    quote just before it (a news story's way of letting a speaker go on). Only the claimant is
+    filled in; the priority stays the sentence's own, as the model was trained on sentences alone."""
+    out = list(statements)
+    paragraphs: list[list[int]] = []
+    for k, s in enumerate(statements):
+        if paragraphs and statements[paragraphs[-1][-1]].paragraph == s.paragraph:
+            paragraphs[-1].append(k)
+        else:
+            paragraphs.append([k])
+    for n, members in enumerate(paragraphs):
+        group: list[int] = []  # the statements of a quote still open
+        for k in members:
+            opened, closed = _quote_marks(statements[k].text)
+            if not group:
+                group = [k] if opened and not closed else []
+                continue
+            group.append(k)
+            if closed:
+                names = {out[i].claimant for i in group} - {""}
+                if len(names) == 1:
+                    _fill(out, group, names.pop())
+                group = []
+        first, last = statements[members[0]].text, statements[members[-1]].text
+        if (n and first[:1] in "“\"" and _ENDS_QUOTE.search(last) and not any(out[i].claimant for i in members)):
+            before = out[paragraphs[n - 1][-1]]
+            if before.claimant and any(q in before.text for q in "“”\""):
+                _fill(out, members, before.claimant)
+    return out
+
+
+_ENDS_QUOTE = re.compile(r"[”\"][)\]]?$")
+
+
+def _fill(statements: list[Statement], indices: list[int], claimant: str) -> None:
+    for i in indices:
+        if not statements[i].claimant:
+            statements[i] = replace(statements[i], claimant=claimant)
+
+
+def _quote_marks(text: str) -> tuple[bool, bool]:
+    """(the sentence opens a quote it does not close, it closes a quote it did not open)."""
+    curly_open, curly_close = text.count("“"), text.count("”")
+    straight = text.count('"')
+    if curly_open or curly_close:
+        return curly_open > curly_close, curly_close > curly_open
+    if straight % 2:  # one straight quote: which side of the words it stands on says which
+        at = text.index('"')
+        before = text[:at].strip()
+        return not before, bool(before)
+    return False, False
 
 
 def _statement(sentence: str, span: Span, claimants: Claimants, last_paragraph: int) -> Statement:

@@ -201,6 +201,42 @@ def test_pronoun_and_surname_resolve_to_the_full_name():
     assert by_start["Kirby said the US would impose"] == "John Kirby"
 
 
+def claimants_of(text: str) -> list[tuple[str, str]]:
+    return [(s.text[:24], s.claimant) for s in extract(Article(text=text, title="", source="t")).statements]
+
+
+def test_a_quote_over_several_sentences_is_said_by_whoever_attributes_it():
+    # from the readability set's bbc-1 page (an interview with President Obama)
+    text = ("President Barack Obama told the BBC he was frustrated.\n\n"
+            "“If you look at the number of Americans killed since 9/11 by terrorism, it's less than 100. "
+            "If you look at the number that have been killed by gun violence, it's in the tens of "
+            "thousands,” Mr Obama said.\n\n"
+            "“There are going to be tensions that arise. But if you look at my daughters' generation, "
+            "they have an attitude about race that's entirely different.”\n\n"
+            "Critics of the president disagreed with him. “The figures say otherwise. Gun deaths rose "
+            "in each of the last five years.”")
+    assert claimants_of(text) == [
+        ("President Barack Obama t", "President Barack Obama"),
+        ("“If you look at the numb", "President Barack Obama"),  # the quote's first sentence
+        ("If you look at the numbe", "President Barack Obama"),
+        # a paragraph that is all quote goes on in the voice of the quote before it
+        ("“There are going to be t", "President Barack Obama"),
+        ("But if you look at my da", "President Barack Obama"),
+        # but not after a paragraph that quotes nobody by name
+        ("Critics of the president", ""),
+        ("“The figures say otherwi", ""),
+        ("Gun deaths rose in each ", ""),
+    ]
+
+
+def test_a_quote_after_a_sentence_that_names_nobody_is_not_the_last_speakers():
+    # from a Wikinews text in the comparison corpus: the quote is the senator's, not Bolden's
+    text = ("NASA Administrator Charles Bolden said the choice was hard.\n\n"
+            "Senator John Cornyn issued a statement on the decision. "
+            "“Like many Texans, I am disappointed with the decision. Houston has played a critical role.”")
+    assert [who for _, who in claimants_of(text)] == ["NASA Administrator Charles Bolden", "", "", ""]
+
+
 def test_checks_list_names_numbers_dates_quotes_and_superlatives():
     known: dict[str, str] = {}
     find_checks("Wagner Group is headed by Yevgeny Prigozhin.", known)
