@@ -177,7 +177,9 @@ _AGREEMENT = re.compile(r"^by\s\w+ing\b.*\b(?:you|i)\s(?:agree|consent|accept|ha
 # A picture's caption or credit, in three patterns that each run only where they can match: at
 # the start, after a "(", at the end (one pattern tried at every position cost 30 ms a MB).
 _CAPTION_START = re.compile(
-    r"(?:photo(?:graph)?|image|picture|video|illustration|file\ photo)\s*(?:credit)?\s*[:|/]|media\ caption\b",
+    r"(?:photo(?:graph)?|image|picture|video|illustration|file\ photo)\s*(?:credit)?\s*[:|/]|media\ caption\b|"
+    r"(?:clockwise\ from\ (?:top|left|right|bottom)(?:\ left|\ right)?|(?:from|left\ to|right\ to)\ (?:left|right)|"
+    r"pictured|main\ image|inset)\s*[:,]",  # "Clockwise from top: small whale bones; ...", "From left: ..."
     re.X | re.I,
 )
 _CAPTION_PAREN = re.compile(r"\((?:photo|image|picture)\b", re.I)

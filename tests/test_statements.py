@@ -74,6 +74,10 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Staff Reports", "byline or credit"),  # a scrapinghub page's byline, once taken for its headline
         # a picture's credit in brackets, and the page's own code pasted with its text (scrapinghub)
         ("WikiLeaks founder Julian Assange (AFP)", "caption"),
+        # a caption that says where in the picture (the readability set's guardian-1 page)
+        ("Clockwise from top: small whale bones; squid beaks, from the stomach of a sperm whale.", "caption"),
+        ("Main image: Whale expert Hori Parata.", "caption"),
+        ("From left: Ann Lee, Bob Smith and Carol Jones at the launch.", "caption"),
         ("The minister resigned on Monday (AFP).", ""),
         ("Gunmen stormed Tunisia's national museum, killing at least 19 people, most of them tourists (AP)", ""),
         ('<img height="1" width="1" style="display:none" src="http://b.scorecardresearch.com/p?c1=2">',
