@@ -34,7 +34,9 @@ DATE = re.compile(
     rf"\b(?:(?:\d{{1,2}}\s)?(?:{MONTHS})(?:\s\d{{1,2}}(?:st|nd|rd|th)?)?(?:,?\s(?:1[89]|20)\d\d)?|"
     rf"(?:{DAYS})|(?:in|since|by|until|from|of)\s(?:1[89]|20)\d\d(?:s)?|"
     rf"(?:last|next|this)\s(?:year|month|week|decade))\b|"
-    r"\b(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|9/11)\b(?!/)"  # "11/19/2019", and 9/11 (not two numbers)
+    r"\b(?:\d{1,2}/\d{1,2}/(?:\d{4}|\d\d)|9/11)\b(?!/)|"  # "11/19/2019", and 9/11 (not two numbers)
+    r"(?<![\d:])(?:[01]?\d|2[0-3])(?::[0-5]\d(?::[0-5]\d)?(?:\s?(?:[ap]\.m\.|[AP]M\b)|[ap]m\b)?|"
+    r"\s?(?:[ap]\.m\.|[AP]M\b)|[ap]m\b)(?![\d:])"  # a time: "6:38 p.m.", "10 a.m.", "5pm", "22:30", "08:16:25 AM"
 )
 QUOTE = re.compile(r"“([^”]{3,})”|\"([^\"]{3,})\"")
 _SUPERLATIVE_IN_LOWER = re.compile(  # searched in lower-cased text
@@ -169,7 +171,11 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
                     else None)
     capitalised = _CAPITALISED_WITH_TITLES if abbreviation else _CAPITALISED
     for m in capitalised.finditer(text):
+        if m.start() and text[m.start() - 1].isalnum():
+            continue  # the "Phone" of "iPhone", the "Bay" of "eBay"
         for start, end in _name_spans(m):
+            if dates and any(d.start() <= start < d.end() for d in dates):
+                continue  # the "PM" of "03:17 PM"
             check = _classify_name(text, m.re.match(text, start, end) or m, known, speaker)
             if check:
                 at = text.find(check.what, start, end)
@@ -215,6 +221,10 @@ _NOT_UNITS = frozenset(
     "per and the for from with into that than are was were has have had will would who which "
     "people's".split()
 )
+_DEMONYMS_IN_I = frozenset(
+    "Israeli Pakistani Iraqi Saudi Somali Yemeni Bangladeshi Kuwaiti Omani Qatari Emirati Azerbaijani "
+    "Afghani Nepali Thai Bahraini Kazakhstani".split()
+)
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)$")
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:linked|based|backed|led|owned|run|funded|born|style)$")
 
@@ -226,7 +236,9 @@ def _name_spans(m: re.Match) -> list[tuple[int, int]]:
     opens the run (``_split_place_prefix``)."""
     run = m.group()
     if "'s " not in run and "’s " not in run:
-        return _split_place_prefix(m)
+        if " " not in run:
+            return [(m.start(), m.end())]  # one word: most names
+        return [span for a, b in _split_place_prefix(m) for span in _split_before_title(m.string, a, b)]
     spans, start = [], m.start()
     for p in re.finditer(r"['’]s (?=(\S+)( \S+)?( \S+)?)", run):
         after = [w.strip() for w in p.groups() if w]
@@ -237,8 +249,33 @@ def _name_spans(m: re.Match) -> list[tuple[int, int]]:
     out = []
     for a, b in spans:
         part = m.re.match(m.string, a, b)
-        out += _split_place_prefix(part) if part and part.end() == b else [(a, b)]
+        for start, end in _split_place_prefix(part) if part and part.end() == b else [(a, b)]:
+            out += _split_before_title(m.string, start, end)
     return out
+
+
+def _split_before_title(text: str, a: int, b: int) -> list[tuple[int, int]]:
+    """A title inside a run, before a name of one to three words, starts a person's name of its
+    own: "Apple | CEO Tim Cook", "White House | Press Secretary Stephanie Grisham", "Supreme Court
+    | Justice Ruth Bader Ginsburg" (not "Vice President Mike Pence", where the title opens the
+    run, nor "Burger King Corp", where no name follows)."""
+    words = [text[a:b][w.start() : w.end()] for w in re.finditer(r"\S+", text[a:b])]
+    starts = [a + w.start() for w in re.finditer(r"\S+", text[a:b])]
+    if words[0] in _TITLE_MODIFIERS:
+        return [(a, b)]  # "Former Massachusetts Gov. Deval Patrick": one title, one person
+    for i in range(1, len(words) - 1):
+        if words[i] not in _TITLE_WORDS or words[i - 1] in _TITLE_WORDS:
+            continue
+        j = i
+        while j < len(words) and words[j] in _TITLE_WORDS:
+            j += 1
+        name = words[j:]
+        if all(w in _PARTIES or w in NOT_NAMES or w in _DEMONYMS_IN_I or _DEMONYM.search(w) for w in words[:i]):
+            break  # a party or a nationality is part of the title: "Ukrainian President Zelensky"
+        if (any(w in _TITLE_HEADS and w != "General" for w in words[i:j]) and 1 <= len(name) <= 3
+                and all(w[0].isupper() for w in name) and not _ORG_WORDS.search(" ".join(name))):
+            return [(a, starts[i - 1] + len(words[i - 1])), (starts[i], b)]
+    return [(a, b)]
 
 
 def _split_place_prefix(m: re.Match) -> list[tuple[int, int]]:
@@ -299,7 +336,7 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
         # later mentions use the surname ("Kirby", and "Ahmado" of "Nisan Ahmado", whose given
         # name is not on the list) or the short name ("Wagner")
         short = words[0] if kind == "organisation" else words[-1]
-        adjective = kind == "organisation" and _DEMONYM.search(short)  # "Indonesian Navy"
+        adjective = kind == "organisation" and (_DEMONYM.search(short) or short in _DEMONYMS_IN_I)  # "Indonesian Navy"
         if short not in _ORG_TAIL and short not in _PLACES and not adjective:
             known.setdefault(short, kind)
     return Check(kind, what)
@@ -325,15 +362,17 @@ _TAIL_KINDS = dict.fromkeys(
 # Lavrov", "Deputy Director of Public Prosecution Eva-Marie Persson".
 _TITLE_MODIFIERS = frozenset(
     "Former Deputy Acting Vice Assistant Prime Foreign Interior Defence Defense Finance Health "
-    "Senior Chief Interim Incoming Outgoing First Attorney Press Associate Executive".split()
+    "Senior Chief Interim Incoming Outgoing First Attorney Press Associate Executive District Home "
+    "Shadow Emeritus Environment Education Energy Transport Trade Justice Culture Agriculture".split()
 )
 _TITLE_HEADS = frozenset(
     "President Minister Secretary Senator Sen. Representative Rep. Governor Gov. Mayor Director "
     "Chancellor Ambassador Commissioner Speaker Chairman Chairwoman Chair Judge Justice Admiral "
     "Colonel Col. Captain Capt. Lieutenant Lt. Sergeant Sgt. King Queen Prince Princess "
-    "Pope Sheriff Inspector Detective Spokesman Spokeswoman Spokesperson Professor Prof. Sir "
-    "Dame Lord Lady Officer General".split()
+    "Pope Sheriff Inspector Detective Spokesman Spokeswoman Spokesperson Professor Prof. Sir Attorney "
+    "Dame Lord Lady Officer General CEO".split()
 )
+_TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
 _CONNECTORS = frozenset(("of", "for", "the"))
 _GENERAL_NOT_TITLE = frozenset(
     "Motors Electric Assembly Mills Dynamics Atomics Election Elections Secretary Counsel Manager "
@@ -347,9 +386,11 @@ def _title_kind(words: list[str]) -> str | None:
     as the run's last one or two words, which must not follow "of" ("Minister of Health
     Services" is an office) or be a place ("President Ascom North America")."""
     # a nationality may come first: "Ukrainian President Zelensky", "Afghan Ambassador Hamdullah Mohib"
-    lead = 1 if len(words) > 2 and _DEMONYM.search(words[0]) and words[1] in _TITLE_HEADS else 0
-    while lead < len(words) - 1 and words[lead] in _TITLE_MODIFIERS:
-        lead += 1
+    nationality = _DEMONYM.search(words[0]) or words[0] in _DEMONYMS_IN_I
+    lead = 1 if len(words) > 2 and nationality and words[1] in _TITLE_WORDS else 0
+    while (lead < len(words) - 1 and words[lead] in _TITLE_MODIFIERS
+           and not (words[lead] in _TITLE_HEADS and words[lead + 1] not in _TITLE_WORDS)):
+        lead += 1  # "Attorney General Bill Barr", but "Attorney Nealy Cox" (a title of its own)
     if words[lead] == "General" and lead == 0:  # "General Petraeus", but "General Motors"
         return "name" if len(words) == 2 and words[1] in _GENERAL_NOT_TITLE else "person"
     if words[lead] not in _TITLE_HEADS:
@@ -405,7 +446,7 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int, speaker: str = 
         return "organisation"
     if what in _PLACES or (_PLACE_PHRASES.match(what) and what.split()[-1] in _PLACES):
         return "place"
-    if n_words == 1 and _DEMONYM.search(what) and what[:-2] not in _PLACES:
+    if n_words == 1 and (_DEMONYM.search(what) and what[:-2] not in _PLACES or what in _DEMONYMS_IN_I):
         return None  # "Russian", "Ukrainian": adjectives, the place is checked where named
     # the patterns below end where the name starts: search only the 40 characters before it
     # ($ matches at endpos, \b still sees the character before pos)

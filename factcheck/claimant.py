@@ -46,6 +46,7 @@ _ROLES = frozenset(
     "scientists data statement prosecutors lawyers court judge campaigners critics sources "
     "council administration department agency".split()
 )
+_PERSON_ROLES = frozenset("mayor minister president spokesperson spokesman spokeswoman judge official".split())
 _PASSIVE = frozenset("was were is are be been being".split())
 _AUX_WORDS = _PASSIVE | frozenset(
     "has have had also previously repeatedly reportedly later then always never often still now "
@@ -114,7 +115,7 @@ class Claimants:
             starts_with_quote = text.lstrip()[:1] in "“\""
             return self.previous if (starts_with_quote and same_paragraph_as_last) else ""
         if raw in _PRONOUNS:
-            return self.last if raw in {"he", "she"} else ""
+            return self._last_person() if raw in {"he", "she"} else ""
         full = raw
         for person in self.people:
             if person != raw and person.endswith(" " + raw):
@@ -126,3 +127,15 @@ class Claimants:
                 self.people.append(full)
         self.last = full
         return full
+
+    def _last_person(self) -> str:
+        """Who "he" or "she" is: the last claimant that can be a person (not "CBS DFW reports",
+        "the ministry said" or a name the checks took for an organisation or a place)."""
+        if not self.last:
+            return ""
+        kind = self.known.get(self.last) or self.known.get(self.last.split()[-1])
+        first, last_word = self.last.split()[0], self.last.split()[-1].lower()
+        if kind != "person" and (kind in ("organisation", "place") or len(first) > 1 and first.isupper()
+                                 or last_word in _ROLES and last_word not in _PERSON_ROLES):
+            return ""
+        return self.last

@@ -443,6 +443,46 @@ def test_records_slashes_and_possessives(sentence, expected):
     assert [(c.kind, c.what) for c in find_checks(sentence, {})] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a title inside a run starts a person's name: the organisation before it is its own
+        ("Apple's rival said White House Press Secretary Stephanie Grisham was wrong.",
+         [("organisation", "White House"), ("person", "Press Secretary Stephanie Grisham")]),
+        ("Police say CPUC President Marybel Batjer agreed.",
+         [("organisation", "Police"), ("name", "CPUC"), ("person", "President Marybel Batjer")]),
+        ("The case went to Supreme Court Justice Ruth Bader Ginsburg.",
+         [("organisation", "Supreme Court"), ("person", "Justice Ruth Bader Ginsburg")]),
+        # ... but a nationality, a party or "Former" belongs to the title, and "Burger King Corp"
+        # has no name after its "King"
+        ("Israeli Prime Minister Benjamin Netanyahu pledged it.",
+         [("person", "Israeli Prime Minister Benjamin Netanyahu")]),
+        ("The deal was signed by Burger King Corp.", [("organisation", "Burger King Corp")]),
+        ("“We agree,” said U.S. Attorney Nealy Cox.", [("quote", "We agree,"), ("place", "U.S."),
+                                                     ("person", "Attorney Nealy Cox")]),
+        # a capital inside a word starts no name: "iPhone", "4K", "iOS"
+        ("The iPhone plays 4K video on iOS.", [("number", "4K video")]),
+        # a nationality in "-i" is an adjective, as "Russian" is
+        ("The Israeli and Iraqi officials met.", []),
+        # times are dates, with their a.m. or PM
+        ("He was seen at 6:38 p.m. and again at 22:30.", [("date", "6:38 p.m."), ("date", "22:30")]),
+        ("The email was sent 01/24/2001 03:17:01 PM.", [("date", "01/24/2001"), ("date", "03:17:01 PM")]),
+        ("The score was 3:2 and he is 10 am I right.", [("number", "3"), ("number", "2"), ("number", "10")]),
+    ],
+)
+def test_titles_inside_names_capitals_inside_words_and_times(sentence, expected):
+    assert [(c.kind, c.what) for c in find_checks(sentence, {})] == expected
+
+
+def test_he_or_she_is_the_last_claimant_that_can_be_a_person():
+    # from a scrapinghub page: "he" after "CBS DFW reports" is the kidnapper, not the station
+    text = ("CBS DFW reports the man who kidnapped the child, Michael Webb, was sentenced to life.\n\n"
+            "Later that evening, he admitted that he took the child to a hotel.\n\n"
+            "Apple CEO Tim Cook said the phone sold well.\n\n"
+            "Later, he said sales of the phone had doubled.")
+    assert [who for _, who in claimants_of(text)] == ["CBS DFW", "", "Apple CEO Tim Cook", "Apple CEO Tim Cook"]
+
+
 def test_a_day_that_names_an_event_stays_in_the_name():
     assert Check("name", "Black Friday") in find_checks("Prices fell to Black Friday levels.", {})
 
