@@ -78,6 +78,19 @@ _RULES = WordList(
     "rules|bill|act|legislation|constitution|court|ruled|blacklist|export curbs|export controls|"
     "treaty|policy|prohibit*|required by|mandatory"
 )
+# Words of the law that also have another sense: "Bill Clinton", "law enforcement", "to act".
+_RULES_IN_OTHER_SENSES = frozenset(("bill", "law", "act"))
+_OTHER_SENSES = re.compile(
+    r"\bBill\s(?=[A-Z])|(?i:\blaw\senforcement\b|\b(?:to|we|they|you|must|should|will|can|could|not)\sact\b)"
+)
+
+
+def _rules_beyond_other_senses(text: str) -> bool:
+    """Whether the law is still there once the other senses are taken out of ``text``."""
+    rest = _OTHER_SENSES.sub(" ", text)
+    return rest == text or _RULES.found(rest.lower(), set(priority.tokens(rest)))
+
+
 # "would" speaks of the future ("the change would bring in £2m") unless it is a wish, a
 # counterfactual or a manner of speaking: "I would like", "it would have been", "I would say".
 _WOULD_FUTURE = re.compile(
@@ -133,7 +146,7 @@ def rule_features(text: str, claimant: str, checks: list[Check], words: set[str]
         found.add("causal")
     if _FUTURE.found(low, words) or "would" in words and _WOULD_FUTURE.search(low):
         found.add("prediction")
-    if _RULES.found(low, words):
+    if _RULES.found(low, words) and (words.isdisjoint(_RULES_IN_OTHER_SENSES) or _rules_beyond_other_senses(text)):
         found.add("rules")
     if "quote" in kinds:
         found.add("quote")

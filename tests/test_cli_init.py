@@ -62,7 +62,7 @@ def test_dry_run_writes_nothing(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "worksheets").exists()
     assert result.stdout.startswith(f"Would write 22 worksheets to worksheets/{EXAMPLE_SLUG}/ (dry run")
-    assert "  10-kirby-said-the-us-would-impose.toml  (0.96)" in result.stdout
+    assert "  10-kirby-said-the-us-would-impose.toml  (0.95)" in result.stdout
 
 
 def test_dry_run_json_accounts_for_every_piece_of_text(run, tmp_path, example_text):

@@ -274,6 +274,10 @@ def types_of(sentence: str) -> tuple[str, ...]:
         # "would" as a wish, a counterfactual or a manner of speaking is not a prediction
         ("Ms Persson said she would like to emphasise that the account was credible.", ("other",)),
         ("The bridge would have been cheaper to repair last spring.", ("other",)),
+        # a word of the law in another sense is no rule: a name, the police, a verb
+        ("Bill Clinton signed the trade deal with Mexico.", ("other",)),
+        ("Law enforcement officers found the girl in a hotel room.", ("other",)),
+        ("Congress failed to act on the bill.", ("rules",)),
     ],
 )
 def test_claim_types(sentence, expected):
