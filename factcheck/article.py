@@ -18,7 +18,7 @@ from .fetch import fetch, is_url
 from .markdown import looks_like_markdown, markdown_to_text
 from .skips import FRAME_REASONS, skip_reason
 from .webpage import extract_page, looks_like_html
-from .words import content_words
+from .words import ascii_words, content_words
 
 MAX_SLUG = 60
 MAX_TITLE = 200
@@ -274,8 +274,7 @@ def _headline_like(line: str) -> bool:
 
 def slugify(title: str) -> str:
     """Lowercase ASCII words joined by hyphens, at most ``MAX_SLUG`` characters, never a path."""
-    ascii_title = unicodedata.normalize("NFKD", title).encode("ascii", "ignore").decode()
-    words = re.findall(r"[a-z0-9]+", ascii_title.lower().replace("'", "").replace("’", ""))
+    words = ascii_words(title)
     slug = ""
     for word in words:
         candidate = f"{slug}-{word}" if slug else word

@@ -10,6 +10,7 @@ regex, run only when the phrase's longest word is in the sentence.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 
@@ -61,3 +62,10 @@ def content_words_in(texts: Iterable[str]) -> set[str]:
         low = text.lower()
         found.update(_CONTENT_WORD.findall(low.replace("’", "'") if "’" in low else low))
     return found - _COMMON_WORDS
+
+
+def ascii_words(text: str) -> list[str]:
+    """Lower-case ASCII words for a file or folder name: accents folded ("Pātaua" -> "pataua",
+    "augmenté" -> "augmente"), apostrophes dropped ("Kirby's" -> "kirbys")."""
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+    return re.findall(r"[a-z0-9]+", folded.lower().replace("'", ""))

@@ -7,12 +7,12 @@ same values; the comments are plain lines around those values.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 import tomli_w
 
 from .settings import CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
+from .words import ascii_words
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -57,7 +57,7 @@ class Context:
 
 def stem(number: int, text: str, width: int = 2) -> str:
     """``07-kirby-said-the-us-would-impose``: a number, then the statement's first words."""
-    words = re.findall(r"[a-z0-9]+", text.lower().replace("’", "").replace("'", ""))
+    words = ascii_words(text)
     tail = ""
     for word in words[:MAX_STEM_WORDS]:
         candidate = f"{tail}-{word}" if tail else word

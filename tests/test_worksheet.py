@@ -99,3 +99,5 @@ def test_stem_is_number_and_first_words():
     assert stem(7, "Kirby said the US would impose additional sanctions") == "07-kirby-said-the-us-would-impose"
     assert stem(123, "“He’s literally throwing bodies", width=3) == "123-hes-literally-throwing-bodies"
     assert stem(3, "“”") == "03"
+    # accents are folded, not dropped: "augment" and "p-taua" would be other words
+    assert stem(4, "Le conseil a augmenté les amendes à Pātaua") == "04-le-conseil-a-augmente-les-amendes"
