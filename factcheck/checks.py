@@ -141,7 +141,9 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
     known = {} if known is None else known
     found: list[tuple[int, Check]] = []
     for m in QUOTE.finditer(text):
-        found.append((m.start(), Check("quote", m.group(1) or m.group(2))))
+        # the comma before the closing mark is the sentence's, not the speaker's: “..., Ukraine,” he said
+        quoted = m.group(1) or m.group(2)
+        found.append((m.start(), Check("quote", quoted.rstrip(" ,") or quoted)))
     # Searching lower-cased text without re.I is about 3x faster. When lowering changes the
     # length ("İ" becomes two characters), A-Z alone are lowered so that offsets still hold.
     low = text.lower()

@@ -462,7 +462,7 @@ def test_records_slashes_and_possessives(sentence, expected):
         ("Israeli Prime Minister Benjamin Netanyahu pledged it.",
          [("person", "Israeli Prime Minister Benjamin Netanyahu")]),
         ("The deal was signed by Burger King Corp.", [("organisation", "Burger King Corp")]),
-        ("“We agree,” said U.S. Attorney Nealy Cox.", [("quote", "We agree,"), ("place", "U.S."),
+        ("“We agree,” said U.S. Attorney Nealy Cox.", [("quote", "We agree"), ("place", "U.S."),
                                                      ("person", "Attorney Nealy Cox")]),
         # a capital inside a word starts no name: "iPhone", "4K", "iOS"
         ("The iPhone plays 4K video on iOS.", [("number", "4K video")]),
