@@ -17,7 +17,7 @@ _SPEECH = (
 _AUX = r"(?:(?:has|have|had|also|previously|repeatedly|reportedly|later|then)\s)*"
 
 
-_NAME = r"[A-Z][\w’'.-]*(?:\s(?:[A-Z][\w’'.-]*|of|the|for|de|van|von|al-))*"
+_NAME = r"[A-Z][\w’'.-]*(?:\s(?:[A-Z][\w’'.-]*|of|the|for|de|van|von|al-|&))*"
 _PHRASE = r"(?:[\w’'.-]+\s){0,4}[\w’'.-]+"
 _SUBJECT_BEFORE = re.compile(
     rf"(?:^|,\s|;\s|[“\"”]\s?|\bthat\s|\bwhile\s|\band\s)({_PHRASE})(?:,[^,]{{3,80}},)?\s{_AUX}(?:{_SPEECH})\b"

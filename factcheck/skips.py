@@ -12,7 +12,7 @@ from .checks import NOT_NAMES, NUMBER
 
 _FURNITURE = re.compile(
     r"""^(?:
-        source\ link | read\ more | read\ the\ full | continue\ reading | click\ here |
+        source\ link | read\ more | read\ the\ full | \[?\s*(?:read|see\ also|also\ read|more|watch|listen)\s*: | continue\ reading | click\ here |
         leave\ a\ (?:reply|comment) | cancel\ reply | post\ a\ comment | comments? |
         \d+\ comments? | show\ comments | your\ email\ address\ will\ not\ be\ published |
         required\ fields\ are\ marked | save\ my\ name,\ email | notify\ me\ of |

@@ -12,7 +12,7 @@ from typer.testing import CliRunner
 from factcheck.article import normalise
 from factcheck.cli import app
 
-from .conftest import EXAMPLE, EXAMPLE_SLUG
+from .conftest import EXAMPLE, EXAMPLE_SLUG, ROOT
 
 
 def snapshot(folder):
@@ -62,7 +62,9 @@ def test_dry_run_writes_nothing(run, tmp_path):
     assert result.exit_code == 0, result.output
     assert not (tmp_path / "worksheets").exists()
     assert result.stdout.startswith(f"Would write 22 worksheets to worksheets/{EXAMPLE_SLUG}/ (dry run")
-    assert "  10-kirby-said-the-us-would-impose.toml  (0.95)" in result.stdout
+    shipped = ROOT / "worksheets" / EXAMPLE_SLUG / "10-kirby-said-the-us-would-impose.toml"
+    priority = tomllib.loads(shipped.read_text(encoding="utf-8"))["priority"]
+    assert f"  10-kirby-said-the-us-would-impose.toml  ({priority:.2f})" in result.stdout
 
 
 def test_dry_run_json_accounts_for_every_piece_of_text(run, tmp_path, example_text):

@@ -74,6 +74,9 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Staff Reports", "byline or credit"),  # a scrapinghub page's byline, once taken for its headline
         # a picture's credit in brackets, and the page's own code pasted with its text (scrapinghub)
         ("WikiLeaks founder Julian Assange (AFP)", "caption"),
+        # a link to another story, labelled (the readability set's wapo-1 page)
+        ("[Read: Why Tunisia, Arab Spring’s sole success story, suffers from Islamist violence]", "site furniture"),
+        ("See also: Tunisia sends most foreign fighters to Islamic State in Syria", "site furniture"),
         # a caption that says where in the picture (the readability set's guardian-1 page)
         ("Clockwise from top: small whale bones; squid beaks, from the stomach of a sperm whale.", "caption"),
         ("Main image: Whale expert Hori Parata.", "caption"),
@@ -191,6 +194,7 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("The deal was off, told Newsweek and others.", ""),
         ("The vote was rigged, accused Russia's opponents.", ""),
         ("“This is dangerous,” warned Kirby.", "Kirby"),
+        ("Tourism fell 8%, according to the World Travel & Tourism Council.", "the World Travel & Tourism Council"),
     ],
 )
 def test_claimant(sentence, claimant):
@@ -466,6 +470,8 @@ def test_records_slashes_and_possessives(sentence, expected):
                                                      ("person", "Attorney Nealy Cox")]),
         # a capital inside a word starts no name: "iPhone", "4K", "iOS"
         ("The iPhone plays 4K video on iOS.", [("number", "4K video")]),
+        # a number word that opens a sentence is no name: "Thousands of Tunisians"
+        ("Thousands of Tunisians joined.", [("number", "Thousands"), ("name", "Tunisians")]),
         # a nationality in "-i" is an adjective, as "Russian" is
         ("The Israeli and Iraqi officials met.", []),
         # times are dates, with their a.m. or PM
