@@ -12,7 +12,9 @@ _SPEECH = (
     r"said|says|say|told|tells|added|adds|claimed|claims|estimated|estimates|accused|accuses|"
     r"announced|announces|reported|reports|stated|states|warned|warns|argued|argues|confirmed|"
     r"confirms|denied|denies|alleged|alleges|insisted|insists|wrote|writes|noted|notes|"
-    r"believes|believed|assessed|assesses|acknowledged|admitted|revealed|explained|predicted"
+    r"believes|believed|assessed|assesses|acknowledged|admitted|revealed|explained|predicted|"
+    r"declared|testified|tweeted|stressed|emphasised|emphasized|asserted|conceded|vowed|pledged|"
+    r"cautioned|replied|recalled|countered|remarked|contended|boasted|complained"
 )
 _AUX = r"(?:(?:has|have|had|also|previously|repeatedly|reportedly|later|then)\s)*"
 
@@ -135,6 +137,8 @@ class Claimants:
             return ""
         kind = self.known.get(self.last) or self.known.get(self.last.split()[-1])
         first, last_word = self.last.split()[0], self.last.split()[-1].lower()
+        if " and " in self.last:
+            return ""  # "Ford and Fry replied": two people are not "she"
         if kind != "person" and (kind in ("organisation", "place") or len(first) > 1 and first.isupper()
                                  or last_word in _ROLES and last_word not in _PERSON_ROLES):
             return ""

@@ -195,6 +195,10 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("The vote was rigged, accused Russia's opponents.", ""),
         ("“This is dangerous,” warned Kirby.", "Kirby"),
         ("Tourism fell 8%, according to the World Travel & Tourism Council.", "the World Travel & Tourism Council"),
+        # verbs of saying beyond "said" (the readability and scrapinghub pages)
+        ("“Our nation is in danger,” Essid declared in a televised address.", "Essid"),
+        ("Morrison testified that he did not follow through on the suggestions.", "Morrison"),
+        ("“Hey Twitter, the point of this campaign is awareness,” Noem tweeted.", "Noem"),
     ],
 )
 def test_claimant(sentence, claimant):
@@ -491,6 +495,8 @@ def test_he_or_she_is_the_last_claimant_that_can_be_a_person():
             "Apple CEO Tim Cook said the phone sold well.\n\n"
             "Later, he said sales of the phone had doubled.")
     assert [who for _, who in claimants_of(text)] == ["CBS DFW", "", "Apple CEO Tim Cook", "Apple CEO Tim Cook"]
+    two = "Ford and Fry replied that the claim was unfounded.\n\nLater, she said the family had been hurt."
+    assert [who for _, who in claimants_of(two)] == ["Ford and Fry", ""]  # two people are not "she"
 
 
 def test_a_day_that_names_an_event_stays_in_the_name():
