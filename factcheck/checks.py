@@ -19,8 +19,8 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 
 
 _NUMBER = (
-    r"(?:[$£€¥]\s?)?\d(?:[\d,]*\d)?(?:\.\d+)?(?:/\d+(?![\d/]))?(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|"
-    r"thousand|trillion)(?![a-z]))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+    r"(?:[$£€¥]\s?)?\d(?:[\d,]*\d)?(?:\.\d+)?(?:/\d+(?![\d/]))?"  # "1/3": a fraction is one number
+    r"(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|thousand|trillion)(?![a-z]))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
     r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))?"
 )
 NUMBER = re.compile(_NUMBER, re.I)
@@ -191,7 +191,7 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
             continue
         if m.group() == "record" and not (_RECORD_AS_ADJECTIVE.match(low, m.end())
                                           or _RECORD_SET.search(low, max(0, m.start() - 16), m.start())):
-            continue  # "his record", "the track record", "to record": a noun or a verb, no claim of a record
+            continue  # "his record", "track record", "to record": a noun or a verb, no claim of one
         # A superlative inside a name ("First Amendment", "Best Buy") is not a claim, but in a
         # headline, or a name that starts the sentence or follows a number, a capital marks a
         # headline's word more often than a name ("10 Strangest Medical Cases"); nor is a
@@ -257,13 +257,20 @@ def _name_spans(m: re.Match) -> list[tuple[int, int]]:
     return out
 
 
+_WORD_RUN = re.compile(r"\S+")
+
+
+def _is_nationality(word: str) -> bool:
+    return bool(_DEMONYM.search(word)) or word in _DEMONYMS_IN_I
+
+
 def _split_before_title(text: str, a: int, b: int) -> list[tuple[int, int]]:
     """A title inside a run, before a name of one to three words, starts a person's name of its
     own: "Apple | CEO Tim Cook", "White House | Press Secretary Stephanie Grisham", "Supreme Court
     | Justice Ruth Bader Ginsburg" (not "Vice President Mike Pence", where the title opens the
     run, nor "Burger King Corp", where no name follows)."""
-    words = [text[a:b][w.start() : w.end()] for w in re.finditer(r"\S+", text[a:b])]
-    starts = [a + w.start() for w in re.finditer(r"\S+", text[a:b])]
+    found = list(_WORD_RUN.finditer(text, a, b))
+    words, starts = [w.group() for w in found], [w.start() for w in found]
     if words[0] in _TITLE_MODIFIERS:
         return [(a, b)]  # "Former Massachusetts Gov. Deval Patrick": one title, one person
     for i in range(1, len(words) - 1):
@@ -273,7 +280,7 @@ def _split_before_title(text: str, a: int, b: int) -> list[tuple[int, int]]:
         while j < len(words) and words[j] in _TITLE_WORDS:
             j += 1
         name = words[j:]
-        if all(w in _PARTIES or w in NOT_NAMES or w in _DEMONYMS_IN_I or _DEMONYM.search(w) for w in words[:i]):
+        if all(w in _PARTIES or w in NOT_NAMES or _is_nationality(w) for w in words[:i]):
             break  # a party or a nationality is part of the title: "Ukrainian President Zelensky"
         if (any(w in _TITLE_HEADS and w != "General" for w in words[i:j]) and 1 <= len(name) <= 3
                 and all(w[0].isupper() for w in name) and not _ORG_WORDS.search(" ".join(name))):
@@ -282,8 +289,9 @@ def _split_before_title(text: str, a: int, b: int) -> list[tuple[int, int]]:
 
 
 def _split_place_prefix(m: re.Match) -> list[tuple[int, int]]:
-    """A run of capitalised words that starts with a place is two names: "U.S. | President
-    Donald Trump", "United States | Hamdullah Mohib". Spans of the parts, as offsets."""
+    """A run of capitalised words that starts with a place is two names when a person or a
+    party follows the place: "U.S. | President Donald Trump", "Virginia | Democrats" (not "New
+    York City"). Spans of the parts, as offsets."""
     whole = [(m.start(), m.end())]
     if len(m.group().split(maxsplit=1)) == 1:
         return whole  # one word: most names
@@ -305,8 +313,8 @@ def _split_place_prefix(m: re.Match) -> list[tuple[int, int]]:
 
 def _opens_person_or_party(word: str) -> bool:
     """Whether a name that follows a place can be a person or a party's people ("U.S. | President
-    Donald Trump", "Kentucky | GOP Gov. Matt Bevin", "Virginia | Democrats", "United States |
-    Hamdullah Mohib"), and not the rest of one name ("New York City", "Toronto Star")."""
+    Donald Trump", "Kentucky | GOP Gov. Matt Bevin", "Virginia | Democrats", "Ohio | Sherrod
+    Brown"), and not the rest of one name ("New York City", "Toronto Star")."""
     return (word in _TITLE_HEADS or word in _TITLE_MODIFIERS or word in _PARTIES or word in given_names()
             or word in NOT_NAMES or len(word) > 1 and word.isupper())  # "United States | I", "US | NEW YORK:"
 
@@ -321,7 +329,8 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
     while words and (words[0] in NOT_NAMES or words[0].islower() or _HYPHEN_ADJECTIVE.search(words[0])):
         words.pop(0)
         dropped += 1
-    while words and (words[-1].islower() or words[-1] in _DAY_NAMES and len(words) > 1 and words[-2] not in _DAY_EVENTS):
+    while words and (words[-1].islower()
+                     or words[-1] in _DAY_NAMES and len(words) > 1 and words[-2] not in _DAY_EVENTS):
         words.pop()  # "Vietnam Wednesday": the day is a date of its own (not in "Black Friday")
     if not words:
         return None
@@ -339,7 +348,7 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
         # later mentions use the surname ("Kirby", and "Ahmado" of "Nisan Ahmado", whose given
         # name is not on the list) or the short name ("Wagner")
         short = words[0] if kind == "organisation" else words[-1]
-        adjective = kind == "organisation" and (_DEMONYM.search(short) or short in _DEMONYMS_IN_I)  # "Indonesian Navy"
+        adjective = kind == "organisation" and _is_nationality(short)  # "Indonesian Navy"
         if short not in _ORG_TAIL and short not in _PLACES and not adjective:
             known.setdefault(short, kind)
     return Check(kind, what)
@@ -389,8 +398,7 @@ def _title_kind(words: list[str]) -> str | None:
     as the run's last one or two words, which must not follow "of" ("Minister of Health
     Services" is an office) or be a place ("President Ascom North America")."""
     # a nationality may come first: "Ukrainian President Zelensky", "Afghan Ambassador Hamdullah Mohib"
-    nationality = _DEMONYM.search(words[0]) or words[0] in _DEMONYMS_IN_I
-    lead = 1 if len(words) > 2 and nationality and words[1] in _TITLE_WORDS else 0
+    lead = 1 if len(words) > 2 and _is_nationality(words[0]) and words[1] in _TITLE_WORDS else 0
     while (lead < len(words) - 1 and words[lead] in _TITLE_MODIFIERS
            and not (words[lead] in _TITLE_HEADS and words[lead + 1] not in _TITLE_WORDS)):
         lead += 1  # "Attorney General Bill Barr", but "Attorney Nealy Cox" (a title of its own)
