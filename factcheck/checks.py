@@ -241,6 +241,8 @@ def _name_spans(m: re.Match) -> list[tuple[int, int]]:
     if "'s " not in run and "’s " not in run:
         if " " not in run:
             return [(m.start(), m.end())]  # one word: most names
+        if _TITLE_WORDS.isdisjoint(run.split()):
+            return _split_place_prefix(m)  # no title to split before (most runs)
         return [span for a, b in _split_place_prefix(m) for span in _split_before_title(m.string, a, b)]
     spans, start = [], m.start()
     for p in re.finditer(r"['’]s (?=(\S+)( \S+)?( \S+)?)", run):
