@@ -15,6 +15,7 @@ import datetime as dt
 import io
 import json
 
+from .checks import find_checks
 from .errors import ERROR, FactcheckError
 from .settings import SETTINGS_FILE, Settings
 from .validate import ArticleSheets, Sheet
@@ -230,11 +231,15 @@ def claim_reviews(rows: list[dict], settings: Settings, today: dt.date | None = 
 def _kind_of(claimant: str, checks: list[dict]) -> str:
     """"person" or "organisation": what the worksheet's checks call the claimant (the checker
     may have corrected it there), else a guess: two or three capitalised words are a person
-    ("John Kirby"), anything else an organisation ("The US", "the mayor's office")."""
+    ("John Kirby"), and so is a titled name ("Tunisian Prime Minister Habib Essid"); anything else an
+    organisation ("The US", "the mayor's office")."""
     for check in checks:
         if check.get("what") in (claimant, claimant.split()[-1] if claimant else None):
             if check.get("kind") in ("person", "organisation"):
                 return check["kind"]
+    for check in find_checks(claimant, {}, speaker=claimant):  # a title says so: "Prime Minister Habib Essid"
+        if check.what == claimant and check.kind in ("person", "organisation"):
+            return check.kind
     words = claimant.split()
     person = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0] != "The"
     return "person" if person else "organisation"

@@ -246,6 +246,8 @@ def test_an_unreadable_worksheet_is_named_not_silently_dropped(run, checked):
         ("John Kirby", [{"kind": "person", "what": "Kirby"}], "person"),
         ("Wagner", [{"kind": "organisation", "what": "Wagner"}], "organisation"),
         ("Ann Lee", [], "person"),  # no check names her: two capitalised words
+        ("Tunisian Prime Minister Habib Essid", [], "person"),  # a title and a name
+        ("Amnesty International UK Office", [], "organisation"),
         ("The US", [], "organisation"),
         ("the mayor", [], "organisation"),
     ],
