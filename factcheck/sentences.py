@@ -82,6 +82,13 @@ COMMON = frozenset(
     "co corp inc ltd llc plc bros dept univ assn est approx vs etc al cf e.g i.e a.m p.m "
     "ave blvd rd hwy mon tue tues wed thu thur thurs fri sat sun".split()
 ) | BEFORE_NUMBER
+# What follows a time and belongs to it: a day, a month, a time zone ("5 p.m. Monday", "9 a.m. ET").
+_AFTER_A_TIME = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight "
+    "january february march april june july august september october november december "  # not "May I"
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest ist aest aedt local".split()
+)
 # Words that typically start a sentence: after an abbreviation, they make the full stop an end.
 STARTERS = frozenset(
     "a an the this that these those it its he she they we i you there here his her their our my "
@@ -232,7 +239,11 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
     if _ACRONYM.match(word + "."):
         if lower in ("a.m", "p.m") and next_word not in STARTERS:
             # "He left at 6 P.M. Mr. Smith then ..." ends a sentence; "At 5 a.m. Mr. Smith went"
-            # does not: a time closes a sentence only after a clause of some length.
+            # does not: a time closes a sentence only after a clause of some length, and not
+            # before the day, the date or the time zone it belongs to ("5 p.m. Monday", "10:30
+            # p.m. Aug. 9", "9 a.m. ET").
+            if next_word in _AFTER_A_TIME:
+                return False
             return len(text[sent_start:word_start].split()) >= 4
         return next_word in STARTERS
     if lower in COMMON:

@@ -45,6 +45,12 @@ def split(text: str) -> list[str]:
         ("I never meant that.... She left the store.", ["I never meant that....", "She left the store."]),
         ("At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
          ["At 5 a.m. Mr. Smith went to the bank.", "He left the bank at 6 P.M.", "Mr. Smith then went to the store."]),
+        # a time's day, date or zone belongs to it (scrapinghub pages)
+        ("No checks were made from 10:30 p.m. Aug. 9 to 6:30 a.m. the next morning. Tickets go on sale at "
+         "10 a.m. Friday, Dec. 6. The call is at 9 a.m. ET with analysts. We met at 5 p.m. The next day we left.",
+         ["No checks were made from 10:30 p.m. Aug. 9 to 6:30 a.m. the next morning.",
+          "Tickets go on sale at 10 a.m. Friday, Dec. 6.", "The call is at 9 a.m. ET with analysts.",
+          "We met at 5 p.m.", "The next day we left."]),
         # run-in datelines and caption credits, as scraped news has them (GUM, Wikinews)
         ("Ants heal their wounds Tuesday, September 1, 2015 On Tuesday, scientists said so.",
          ["Ants heal their wounds", "Tuesday, September 1, 2015", "On Tuesday, scientists said so."]),
