@@ -89,6 +89,7 @@ _AFTER_A_TIME = frozenset(
     "jan feb mar apr jun jul aug sep sept oct nov dec "
     "et est edt ct cst cdt mt mst mdt pt pst pdt gmt utc bst cet cest ist aest aedt local".split()
 )
+_COMPANY = frozenset("co corp inc ltd llc plc bros".split())
 # Words that typically start a sentence: after an abbreviation, they make the full stop an end.
 STARTERS = frozenset(
     "a an the this that these those it its he she they we i you there here his her their our my "
@@ -231,7 +232,7 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
     if lower in TITLES or paren and (lower in COMMON or len(word) == 1 or _ACRONYM.match(word + ".")):
         return False
     if follower.isdigit():
-        return lower not in BEFORE_NUMBER
+        return lower not in BEFORE_NUMBER and lower not in _COMPANY  # "Boeing Co. 787-10", "Inc. 11 West 42nd St"
     if len(word) == 1 and word.isalpha() and word.isupper():
         # an initial ("Jonas E. Smith"), unless it is the pronoun ("you and I. Did")
         prev = text[max(sent_start, word_start - 30) : word_start].split()

@@ -45,6 +45,9 @@ def split(text: str) -> list[str]:
         ("I never meant that.... She left the store.", ["I never meant that....", "She left the store."]),
         ("At 5 a.m. Mr. Smith went to the bank. He left the bank at 6 P.M. Mr. Smith then went to the store.",
          ["At 5 a.m. Mr. Smith went to the bank.", "He left the bank at 6 P.M.", "Mr. Smith then went to the store."]),
+        # a company's "Co." or "Inc." before a number does not end a sentence (scrapinghub pages)
+        ("He passes a Boeing Co. 787-10 passenger aircraft. It is new.",
+         ["He passes a Boeing Co. 787-10 passenger aircraft.", "It is new."]),
         # a time's day, date or zone belongs to it (scrapinghub pages)
         ("No checks were made from 10:30 p.m. Aug. 9 to 6:30 a.m. the next morning. Tickets go on sale at "
          "10 a.m. Friday, Dec. 6. The call is at 9 a.m. ET with analysts. We met at 5 p.m. The next day we left.",
