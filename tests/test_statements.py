@@ -505,13 +505,40 @@ def test_a_day_that_names_an_event_stays_in_the_name():
 
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.sampled_from(["The", "United", "States", "U.S.", "Navy", "Kirby", "said", "in", "of",
-                                 "Washington", "D.C.", "North", "Korea", "“", "”", ",", "1,000", "most"]),
+                                 "Washington", "D.C.", "North", "Korea", "“", "”", ",", "1,000", "most",
+                                 # the splits and forms added on 2026-11-30: possessives, titles inside
+                                 # runs, times, slashed dates, capitals inside words
+                                 "Apple’s", "BBC's", "CEO", "Press", "Secretary", "Former", "Israeli",
+                                 "Ann", "Lee", "Wednesday", "Black", "Friday", "6:38", "p.m.", "PM",
+                                 "9/11", "1/3", "iPhone", "record", "Thousands", "GOP", "Gov."]),
                 max_size=12),
        st.lists(st.sampled_from([" ", "\n", "  ", " \n "]), min_size=12, max_size=12))
 def test_checks_never_crash_and_name_only_what_is_there(words, spaces):
     text = "".join(w + s for w, s in zip(words, spaces))
     for check in find_checks(text, {}):
         assert all(part in text for part in check.what.split())
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["“", "”", '"', "The figures rose.", "Costs fell by 5%.", "he said.",
+                                 "Ann Lee said.", "said Kirby.", "she added.", "Critics disagreed.",
+                                 "\n\n", " ", "It is true", ","]), max_size=20))
+def test_claimants_come_from_the_text_and_leave_priorities_alone(parts):
+    """The claimant pass over quotes fills in names met in the text, and changes nothing else."""
+    from unittest import mock
+
+    from factcheck import statements
+
+    text = " ".join(parts)
+    article = Article(text=text, title="", source="t")
+    extraction = extract(article)
+    with mock.patch.object(statements, "_quoted_claimants", lambda found: found):
+        before = extract(article)
+    for statement, plain in zip(extraction.statements, before.statements, strict=True):
+        assert not statement.claimant or statement.claimant in text
+        assert statement.claimant == plain.claimant or not plain.claimant  # only fills in
+        assert (statement.start, statement.end, statement.priority, statement.reasons) == \
+            (plain.start, plain.end, plain.priority, plain.reasons)
 
 
 @pytest.mark.parametrize("unit", ["AA", "A.", "Ab ", "A ", "1,", "“Kirby ", "according to “", "Published “",
