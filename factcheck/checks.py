@@ -461,6 +461,9 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int, speaker: str = 
         return "place"
     if n_words == 1 and (_DEMONYM.search(what) and what[:-2] not in _PLACES or what in _DEMONYMS_IN_I):
         return None  # "Russian", "Ukrainian": adjectives, the place is checked where named
+    if (n_words == 1 and what.endswith("s") and _is_nationality(what[:-1]) and what[:-1] not in given_names()
+            and what not in _PARTIES):
+        return None  # "Americans", "Israelis": a people, not a name to check (but "Evans")
     # the patterns below end where the name starts: search only the 40 characters before it
     # ($ matches at endpos, \b still sees the character before pos)
     before = (text, max(0, m.start() - 40), m.start())

@@ -57,7 +57,7 @@ council-raises-parking-fines  (factcheck show ID)
 ┡━━━━╇━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━╇━━━━━━━━╇━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
 │ 01 │ unstarted │ -           │ 0.19 │    0/1 │   0 │ Council raises parking fines                │
 │ 02 │ done      │ mostly-true │ 0.98 │    1/2 │   1 │ The city council raised parking fines by 4… │
-│ 03 │ unstarted │ -           │ 0.62 │    0/2 │   0 │ Councillor Ann Lee said the change would b… │
+│ 03 │ unstarted │ -           │ 0.61 │    0/2 │   0 │ Councillor Ann Lee said the change would b… │
 └────┴───────────┴─────────────┴──────┴────────┴─────┴─────────────────────────────────────────────┘
 """
 
@@ -127,7 +127,7 @@ confidence  -
 claim       -
 claimant    Councillor Ann Lee
 types       quantity, prediction
-priority    0.62
+priority    0.61
 reasons     contains a number or quantity
             names a person, organisation or place
             attributed to a named source
