@@ -124,6 +124,8 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("submission", r"(?:we've|we have) received your submission|your submission has been received"),
     ("non-commercial", r"for your personal,? non-commercial use"),
     ("external", r"our approach to external linking|not responsible for the content of external"),
+    # another story's teaser with its comment count: "... Tweet2,453 comments - 13 hours ago"
+    (" ago", r"\d[\d,.]*k?\s*comments?\s*[-–—•·|]\s*\d+\s*(?:minutes?|hours?|days?|weeks?)\s+ago$"),
 )
 _FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
 _FURNITURE_KEYS = tuple(key for key, _ in _FURNITURE_PHRASES)
@@ -137,6 +139,12 @@ def _furniture_anywhere(low: str) -> bool:
         if key in low:
             return _FURNITURE_ANYWHERE.search(low) is not None
     return False
+
+
+# A sponsored teaser with its advertiser's site run into it: "Missing Teens Unsolved For 15
+# Years, Until Police Uncover Truth...LifeDaily.com", "10 High Paying DegreesWomensarticle.com".
+_SPONSORED = re.compile(r"(?:[a-z…!?)\]'’”]|\.\.\.)[A-Z][\w-]*\.(?:com|net|org|co\.uk|tv)$")
+_DOMAIN_ENDINGS = (".com", ".net", ".org", ".co.uk", ".tv")
 
 
 _CREDIT = re.compile(
@@ -301,7 +309,8 @@ def skip_reason(text: str, is_title: bool = False) -> str:
     bare = text.strip()
     low = bare.lower()
     if (_FURNITURE.match(bare) or (len(bare) < 160 and _furniture_anywhere(low))
-            or (not is_title and _addresses_reader(bare, low))):  # a headline may start "Get ..."
+            or (not is_title and _addresses_reader(bare, low))  # a headline may start "Get ..."
+            or (low.endswith(_DOMAIN_ENDINGS) and _SPONSORED.search(bare) is not None)):
         return "site furniture"
     if _CREDIT.match(bare) or _is_byline(bare) or (len(bare) < 120 and _STAMPED.search(bare)):
         return "byline or credit"

@@ -74,6 +74,12 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Staff Reports", "byline or credit"),  # a scrapinghub page's byline, once taken for its headline
         # a picture's credit in brackets, and the page's own code pasted with its text (scrapinghub)
         ("WikiLeaks founder Julian Assange (AFP)", "caption"),
+        # sponsored teasers and other stories with their comment counts (the readability set's
+        # breitbart page); a site named inside a sentence is left alone
+        ("Missing Teens Unsolved For 15 Years, Until Police Uncover Truth...LifeDaily.com", "site furniture"),
+        ("Poll: 74 Percent of Californians Want to End Sanctuary Cities3,930 comments - 15 hours ago",
+         "site furniture"),
+        ("The firm, which runs Example.com, doubled its sales in 2019.", ""),
         # a link to another story, labelled (the readability set's wapo-1 page)
         ("[Read: Why Tunisia, Arab Spring’s sole success story, suffers from Islamist violence]", "site furniture"),
         ("See also: Tunisia sends most foreign fighters to Islamic State in Syria", "site furniture"),
