@@ -14,7 +14,8 @@ _FURNITURE = re.compile(
     r"""^(?:
         source\ link | read\ more | read\ the\ full | \[?\s*(?:read|see\ also|also\ read|more|watch|listen)\s*: | continue\ reading | click\ here |
         leave\ a\ (?:reply|comment) | cancel\ reply | post\ a\ comment | comments? |
-        \d+\ comments? | show\ comments | your\ email\ address\ will\ not\ be\ published |
+        (?:\d[\d,.]*k?\ ?)+(?:comments?|repl(?:y|ies))(?:\W*$|\W+(?:click|add|join|view|show|leave)\b|\ on\ [“"]) |
+        show\ comments |  # "941 comments", "2559Comments. Click to view comments", "924Reply" rating:\ *\d+\ *votes?\b | your\ email\ address\ will\ not\ be\ published |
         required\ fields\ are\ marked | save\ my\ name,\ email | notify\ me\ of |
         share\ (?:this|on|to|via)\b | share$ | tweet$ | email$ | print$ | advertisement$ |
         sign\ up\b | subscribe\b | follow\ us\b | tags?: | filed\ under |
@@ -126,6 +127,9 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("external", r"our approach to external linking|not responsible for the content of external"),
     # another story's teaser with its comment count: "... Tweet2,453 comments - 13 hours ago"
     (" ago", r"\d[\d,.]*k?\s*comments?\s*[-–—•·|]\s*\d+\s*(?:minutes?|hours?|days?|weeks?)\s+ago$"),
+    # another story's excerpt cut off before its link: "... Over the last few… Read more Read more"
+    ("read more", r"(?:…|\.\.\.|[.!?])\s*read more(?:\s+read more)?$"),
+    ("breaking news", r"^get breaking (?:\w+ )?news\b"),
 )
 _FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
 _FURNITURE_KEYS = tuple(key for key, _ in _FURNITURE_PHRASES)
@@ -152,7 +156,8 @@ _CREDIT = re.compile(
     r"written|research|graphics?|illustrations?|posted)\ by\b|"
     r"^by\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?$|"
     r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report|"
-    r"^(?:from\ )?(?:staff|wire)\ (?:reports?|writers?)\.?$|^(?:the\ )?associated\ press\.?$",  # "Staff Reports"
+    r"^(?:from\ )?(?:staff|wire)\ (?:reports?|writers?)\.?$|^(?:the\ )?associated\ press\.?$|"  # "Staff Reports"
+    r"^(?:e-?mail|phone|telephone)\ interview\ with\b",  # a fact-check's list of sources
     re.X | re.I,
 )
 # "By Tess Bonn - 11/19/19 06:56 AM EST", "By M. Moon, 4h ago", "By Amy Kuperinsky | NJ Advance
@@ -168,7 +173,12 @@ _BYLINE = re.compile(
 )
 # A dateline and byline with the page's stamp after a bar: "New Delhi, News Nation Bureau |
 # Updated : 19 November 2019, 09:01 AM".
-_STAMPED = re.compile(r"[|•·–—-]\s*(?:last\s)?(?:updated|published|posted)\s*(?:on\s)?:?\s*\d", re.I)
+_STAMPED = re.compile(
+    r"[|•·–—-]\s*(?:last\s)?(?:updated|published|posted)\s*(?:on\s)?:?\s*\d|"
+    # a reader's comment, signed and stamped: "Rarst · March 10, 2017 at 1:26 AM"
+    r"[·•|]\s*[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s(?:at\s)?\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?$",
+    re.I,
+)
 # When the page says when it was published: "Published: 19 Oct 2018", "Updated Nov 13, 2019".
 _TIMESTAMP = re.compile(r"^(?:first\s|last\s)?(?:published|updated|posted|modified)\b", re.I)
 _TIMESTAMP_WORDS = re.compile(r"\b(?:first|last|published|updated|posted|modified|on)\b", re.I)

@@ -80,6 +80,17 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Poll: 74 Percent of Californians Want to End Sanctuary Cities3,930 comments - 15 hours ago",
          "site furniture"),
         ("The firm, which runs Example.com, doubled its sales in 2019.", ""),
+        # comment counts run into their labels, a poll's tally, a reader's signed comment, a
+        # fact-check's list of sources (readability pages: yahoo-2, lifehacker, wordpress)
+        ("2559Comments.", "site furniture"),
+        ("36 146Reply", "site furniture"),
+        ("2 comments on “These Weeks in Firefox: Issue 85”", "site furniture"),
+        ("Rating: 36 Votes", "site furniture"),
+        ("12 comments were posted, the paper said.", ""),
+        ("Rarst · March 10, 2017 at 1:26 AM", "byline or credit"),
+        ("Email interview with Matthew Dyman, spokesman for Customs and Border Protection, Oct. 30, 2019",
+         "byline or credit"),
+        ("Get breaking news alerts and special reports.", "site furniture"),
         # a link to another story, labelled (the readability set's wapo-1 page)
         ("[Read: Why Tunisia, Arab Spring’s sole success story, suffers from Islamist violence]", "site furniture"),
         ("See also: Tunisia sends most foreign fighters to Islamic State in Syria", "site furniture"),
