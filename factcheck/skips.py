@@ -15,7 +15,7 @@ _FURNITURE = re.compile(
         source\ link | read\ more | read\ the\ full | \[?\s*(?:read|see\ also|also\ read|more|watch|listen)\s*: | continue\ reading | click\ here |
         leave\ a\ (?:reply|comment) | cancel\ reply | post\ a\ comment | comments? |
         (?:\d[\d,.]*k?\ ?)+(?:comments?|repl(?:y|ies))(?:\W*$|\W+(?:click|add|join|view|show|leave)\b|\ on\ [“"]) |
-        show\ comments |  # "941 comments", "2559Comments. Click to view comments", "924Reply" rating:\ *\d+\ *votes?\b | your\ email\ address\ will\ not\ be\ published |
+        show\ comments | rating:\ *\d+\ *votes?\b |  # "941 comments", "2559Comments. Click to ...", "924Reply" rating:\ *\d+\ *votes?\b | your\ email\ address\ will\ not\ be\ published |
         required\ fields\ are\ marked | save\ my\ name,\ email | notify\ me\ of |
         share\ (?:this|on|to|via)\b | share$ | tweet$ | email$ | print$ | advertisement$ |
         sign\ up\b | subscribe\b | follow\ us\b | tags?: | filed\ under |
