@@ -33,7 +33,8 @@ _FURNITURE = re.compile(
 _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lower-cased text
     ("reserved", r"all rights reserved"),
     ("newsletter", r"(?:our|daily|weekly|free) (?:\w+ )?newsletter"),
-    ("sign up", r"sign up (?:for|to|now)"),
+    # the reader is told to sign up, not told that someone did: "... consumers will sign up for"
+    ("sign up", r"^sign up\b|sign up (?:now|today|here)\b|sign up (?:for|to) (?:our|receive|get|free)\b"),
     ("subscribe", r"subscribe (?:to|now|today)|already a subscriber"),
     ("cookie", r"(?:we|this (?:site|website)) uses? cookies?\b|(?:accept|enable|disable) (?:all )?cookies|"
                r"cookie (?:policy|settings|preferences)"),
@@ -312,6 +313,12 @@ _OPINION = re.compile(
 
 # The reasons that say a sentence is the page's frame, not its article (``body`` uses them).
 FRAME_REASONS = frozenset(("site furniture", "byline or credit", "caption"))
+
+
+def opens_as_furniture(text: str) -> bool:
+    """Whether ``text`` starts as the page's label or notice ("Related stories", "We use cookies",
+    "Share this"), not only mentions one."""
+    return _FURNITURE.match(text.strip()) is not None
 
 
 def skip_reason(text: str, is_title: bool = False) -> str:

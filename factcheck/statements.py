@@ -20,7 +20,7 @@ from .checks import NUMBER, QUOTE, Check, find_checks
 from .claimant import Claimants, find_claimant
 from .priority import TOP_WORDS
 from .sentences import Span, sentences
-from .skips import fewer_words, skip_reason
+from .skips import fewer_words, opens_as_furniture, skip_reason
 from .words import WordList
 
 CHECK_WORTHY = 0.5  # priority at or above which a statement is worth a checker's time
@@ -221,6 +221,7 @@ def extract(article: Article) -> Extraction:
     # ("Local|Council raises parking fines ...")
     titles = [title_at >= 0 and s.start <= title_at < s.end for s in spans]
     reasons = [skip_reason(text[s.start : s.end], is_title=t) for s, t in zip(spans, titles)]
+    _furniture_paragraphs(text, spans, reasons)
     body = find_body(text, spans, reasons)
     for span, reason, is_title in zip(spans, reasons, titles):
         sentence = text[span.start : span.end]
@@ -232,6 +233,28 @@ def extract(article: Article) -> Extraction:
         statements.append(_statement(sentence, span, claimants, last_paragraph))
         last_paragraph = span.paragraph
     return Extraction(tuple(_quoted_claimants(statements)), tuple(skipped))
+
+
+FURNITURE_PARAGRAPH = 4  # sentences: a notice this short is the page's from its first sentence on
+
+
+def _furniture_paragraphs(text: str, spans: list[Span], reasons: list[str]) -> None:
+    """A short paragraph that opens with a short label or notice of the page's is the page's to its
+    end: "We use cookies (why?) You can change cookie preferences. Continued site use signifies
+    consent." (Only a notice by its first words, and a short one: a sentence that mentions signing
+    up somewhere inside, "... how many services consumers will sign up for", or a long one that
+    opens "Comments and reply features: Viewers can now ...", says nothing about the next.)"""
+    k = 0
+    while k < len(spans):
+        end = k
+        while end + 1 < len(spans) and spans[end + 1].paragraph == spans[k].paragraph:
+            end += 1
+        first = text[spans[k].start : spans[k].end]
+        if (reasons[k] == "site furniture" and 0 < end - k < FURNITURE_PARAGRAPH
+                and fewer_words(first, 12) and opens_as_furniture(first)):
+            for i in range(k + 1, end + 1):
+                reasons[i] = reasons[i] or "site furniture"
+        k = end + 1
 
 
 def _quoted_claimants(statements: list[Statement]) -> list[Statement]:

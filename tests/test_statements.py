@@ -519,6 +519,25 @@ def test_he_or_she_is_the_last_claimant_that_can_be_a_person():
     assert [who for _, who in claimants_of(two)] == ["Ford and Fry", ""]  # two people are not "she"
 
 
+def test_a_short_paragraph_that_opens_as_a_notice_is_the_page_s_to_its_end():
+    # from a scrapinghub page; and a paragraph that only mentions signing up stays the article's
+    text = ("Tickets rose 40% in 2019, the league said.\n\n"
+            "We use cookies (why?) You can change cookie preferences. Continued site use signifies consent.\n\n"
+            "Analysts are trying to assess how many services consumers will sign up for. Mayer said it "
+            "depends on the cost of the service.")
+    extraction = extract(Article(text=text, title="", source="t"))
+    assert [s.text for s in extraction.statements] == [
+        "Tickets rose 40% in 2019, the league said.",
+        "Analysts are trying to assess how many services consumers will sign up for.",
+        "Mayer said it depends on the cost of the service.",
+    ]
+    assert [(k.text, k.reason) for k in extraction.skipped][:3] == [
+        ("We use cookies (why?)", "site furniture"),
+        ("You can change cookie preferences.", "site furniture"),
+        ("Continued site use signifies consent.", "site furniture"),
+    ]
+
+
 def test_a_day_that_names_an_event_stays_in_the_name():
     assert Check("name", "Black Friday") in find_checks("Prices fell to Black Friday levels.", {})
 
