@@ -131,6 +131,11 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     # another story's excerpt cut off before its link: "... Over the last few… Read more Read more"
     ("read more", r"(?:…|\.\.\.|[.!?])\s*read more(?:\s+read more)?$"),
     ("breaking news", r"^get breaking (?:\w+ )?news\b"),
+    ("shares", r"^\d[\d,.]*k?\s?shares?$"),  # "197 Shares"
+    ("printed from", r"this page was printed from"),
+    ("arrow keys", r"use the arrow keys"),
+    ("modern browser", r"(?:update|upgrade|switch) to a (?:modern|newer|supported) browser"),
+    ("©", r"©\s?(?:19|20)\d\d"),  # "IPSO Regulated Copyright ©2019 Express Newspapers."
 )
 _FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
 _FURNITURE_KEYS = tuple(key for key, _ in _FURNITURE_PHRASES)
@@ -176,8 +181,10 @@ _BYLINE = re.compile(
 # Updated : 19 November 2019, 09:01 AM".
 _STAMPED = re.compile(
     r"[|•·–—-]\s*(?:last\s)?(?:updated|published|posted)\s*(?:on\s)?:?\s*\d|"
-    # a reader's comment, signed and stamped: "Rarst · March 10, 2017 at 1:26 AM"
-    r"[·•|]\s*[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s(?:at\s)?\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?$",
+    # a reader's comment, signed and stamped: "Rarst · March 10, 2017 at 1:26 AM", "Milan Griffes on
+    # September 12, 2018 at 4:47 pm said:"
+    r"[·•|]\s*[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s(?:at\s)?\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?$|"
+    r"\son\s[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\sat\s\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?\s+said:$",
     re.I,
 )
 # When the page says when it was published: "Published: 19 Oct 2018", "Updated Nov 13, 2019".

@@ -91,6 +91,11 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Email interview with Matthew Dyman, spokesman for Customs and Border Protection, Oct. 30, 2019",
          "byline or credit"),
         ("Get breaking news alerts and special reports.", "site furniture"),
+        ("197 Shares", "site furniture"),
+        ("Milan Griffes on September 12, 2018 at 4:47 pm said:", "byline or credit"),
+        ("The deal was signed on September 12, 2018 at 4:47 pm.", ""),
+        ("IPSO Regulated Copyright ©2019 Express Newspapers.", "site furniture"),
+        ("For the best Barrons.com experience, please update to a modern browser.", "site furniture"),
         # a link to another story, labelled (the readability set's wapo-1 page)
         ("[Read: Why Tunisia, Arab Spring’s sole success story, suffers from Islamist violence]", "site furniture"),
         ("See also: Tunisia sends most foreign fighters to Islamic State in Syria", "site furniture"),
