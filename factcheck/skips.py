@@ -136,6 +136,12 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("arrow keys", r"use the arrow keys"),
     ("modern browser", r"(?:update|upgrade|switch) to a (?:modern|newer|supported) browser"),
     ("©", r"©\s?(?:19|20)\d\d"),  # "IPSO Regulated Copyright ©2019 Express Newspapers."
+    # a video player's labels, another story's age, a gallery's count, a form's answer
+    ("0", r"^(?:duration|current time|remaining time)\s*-?\d+:\d\d"),
+    (" ago", r"~\s?\d+\s?(?:minutes?|hours?|days?|weeks?)\s+ago$"),
+    ("photos", r"^(?:[a-z]{3}\.? \d{1,2} )?\d+ photos$"),
+    ("now subscribed", r"you are now subscribed"),
+    ("newsstand", r"off the (?:newsstand|cover) price"),
 )
 _FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
 _FURNITURE_KEYS = tuple(key for key, _ in _FURNITURE_PHRASES)
@@ -153,6 +159,8 @@ def _furniture_anywhere(low: str) -> bool:
 
 # A sponsored teaser with its advertiser's site run into it: "Missing Teens Unsolved For 15
 # Years, Until Police Uncover Truth...LifeDaily.com", "10 High Paying DegreesWomensarticle.com".
+_CONTRIBUTED_ENDINGS = tuple(f"contributed to this {what}{stop}" for what in ("report", "story", "article")
+                             for stop in ("", "."))
 _SPONSORED = re.compile(r"(?:[a-z…!?)\]'’”]|\.\.\.)[A-Z][\w-]*\.(?:com|net|org|co\.uk|tv)$")
 _DOMAIN_ENDINGS = (".com", ".net", ".org", ".co.uk", ".tv")
 
@@ -163,7 +171,8 @@ _CREDIT = re.compile(
     r"^by\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?$|"
     r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report|"
     r"^(?:from\ )?(?:staff|wire)\ (?:reports?|writers?)\.?$|^(?:the\ )?associated\ press\.?$|"  # "Staff Reports"
-    r"^(?:e-?mail|phone|telephone)\ interview\ with\b",  # a fact-check's list of sources
+    r"^(?:e-?mail|phone|telephone)\ interview\ with\b|"  # a fact-check's list of sources
+    r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",  # the writer's address alone: "Sarah.Needleman@wsj.com"
     re.X | re.I,
 )
 # "By Tess Bonn - 11/19/19 06:56 AM EST", "By M. Moon, 4h ago", "By Amy Kuperinsky | NJ Advance
@@ -209,6 +218,7 @@ _CAPTION_START = re.compile(
     re.X | re.I,
 )
 _CAPTION_PAREN = re.compile(r"\((?:photo|image|picture)\b", re.I)
+_CAPTION_CREDIT_RUN_IN = re.compile(r"[a-z]Credit:\s")  # "... in MayCredit: The Siberian Times"
 _CAPTION_END = re.compile(r"(?:getty\ images|/\s*(?:reuters|ap|afp|getty))$", re.X | re.I)
 # A short line ending with an agency's credit in brackets: "Julian Assange (AFP)". A long one is
 # more often a story's summary ("Gunmen ... stormed Tunisia's national museum, killing at least
@@ -221,6 +231,7 @@ _CAPTION_ENDINGS = ("getty images", "reuters", "ap", "afp", "getty")  # what _CA
 
 def _caption(bare: str) -> bool:
     return (_CAPTION_START.match(bare) is not None or ("(" in bare and _CAPTION_PAREN.search(bare) is not None)
+            or ("Credit:" in bare and _CAPTION_CREDIT_RUN_IN.search(bare) is not None)
             or (bare[-12:].lower().endswith(_CAPTION_ENDINGS) and _CAPTION_END.search(bare) is not None)
             or (bare.endswith(")") and _CREDIT_END.search(bare) is not None and fewer_words(bare, 12)))
 
@@ -336,7 +347,8 @@ def skip_reason(text: str, is_title: bool = False) -> str:
             or (not is_title and _addresses_reader(bare, low))  # a headline may start "Get ..."
             or (low.endswith(_DOMAIN_ENDINGS) and _SPONSORED.search(bare) is not None)):
         return "site furniture"
-    if _CREDIT.match(bare) or _is_byline(bare) or (len(bare) < 120 and _STAMPED.search(bare)):
+    if (_CREDIT.match(bare) or _is_byline(bare) or (len(bare) < 120 and _STAMPED.search(bare))
+            or low.endswith(_CONTRIBUTED_ENDINGS)):  # "Fox News’ Jessica Napoli contributed to this report."
         return "byline or credit"
     if _caption(bare):
         return "caption"
