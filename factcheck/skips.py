@@ -139,9 +139,15 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     # a video player's labels, another story's age, a gallery's count, a form's answer
     ("0", r"^(?:duration|current time|remaining time)\s*-?\d+:\d\d"),
     (" ago", r"~\s?\d+\s?(?:minutes?|hours?|days?|weeks?)\s+ago$"),
-    ("photos", r"^(?:[a-z]{3}\.? \d{1,2} )?\d+ photos$"),
+    ("photos", r"^(?:[a-z]{3}\.? \d{1,2} |\d+[hmd] ago )?\d+ photos$"),  # "Nov 10 11 photos", "17H ago 50 photos"
     ("now subscribed", r"you are now subscribed"),
     ("newsstand", r"off the (?:newsstand|cover) price"),
+    ("your feed", r"added to your feed"),
+    ("referral links", r"(?:affiliate|referral) links"),
+    ("affiliate links", r"contains? affiliate links"),
+    ("no comments", r"^no comments yet"),
+    ("your feedback", r"your feedback will go"),
+    ("thought of you", r"saw this on [\w.]+ and thought of you"),
 )
 _FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
 _FURNITURE_KEYS = tuple(key for key, _ in _FURNITURE_PHRASES)
@@ -193,12 +199,14 @@ _STAMPED = re.compile(
     # a reader's comment, signed and stamped: "Rarst · March 10, 2017 at 1:26 AM", "Milan Griffes on
     # September 12, 2018 at 4:47 pm said:"
     r"[·•|]\s*[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s(?:at\s)?\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?$|"
-    r"\son\s[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\sat\s\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?\s+said:$",
+    r"\son\s[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\sat\s\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?\s+said:$|"
+    # a name and a machine's timestamp: "2019-11-20 17:27:46 Marcus De Guzman"
+    r"^(?:[A-Z][\w.'’-]*\s){0,3}\d{4}-\d\d-\d\d\s\d\d:\d\d(?::\d\d)?(?:\s[A-Z][\w.'’-]*){0,3}$",
     re.I,
 )
 # When the page says when it was published: "Published: 19 Oct 2018", "Updated Nov 13, 2019".
 _TIMESTAMP = re.compile(r"^(?:first\s|last\s)?(?:published|updated|posted|modified)\b", re.I)
-_TIMESTAMP_WORDS = re.compile(r"\b(?:first|last|published|updated|posted|modified|on)\b", re.I)
+_TIMESTAMP_WORDS = re.compile(r"\b(?:first|last|published|updated|posted|modified|on|original)\b", re.I)
 # The page talking to its reader: "Click to share on Twitter (Opens in new window)", "Close this
 # modal window", "Follow timgray for Lifehacker", "By clicking Submit, you agree to ...". An
 # imperative first word and either no full stop (a button or a label) or "you/your/our";
