@@ -107,7 +107,7 @@ def bench_sentences() -> dict:
 # line must not be given, if nothing of the article is to be thrown away as furniture. (A
 # heading, a fragment or a date line is not a statement either, but it is not called furniture.)
 PAGE_FRAME_REASONS = {"site furniture", "byline or credit", "caption", "outside the article body",
-                 "shares no word with the article", "in the comments"}
+                 "shares no word with the article", "in the comments", "among other stories"}
 
 
 def line_fate(line: str) -> tuple[bool, bool, bool]:

@@ -15,6 +15,7 @@ from .words import content_words, content_words_in
 OUTSIDE_BODY = "outside the article body"
 OFF_TOPIC = "shares no word with the article"
 COMMENTS = "in the comments"
+OTHER_STORIES = "among other stories"
 # The line that opens a page's comment section: "12 Comments", "Leave a Reply", "2 thoughts on
 # “...”", "Join the discussion". After the article's prose, what follows is readers talking.
 _COMMENTS_START = re.compile(  # used with match(text, start, end): anchored at start, $ at end
@@ -26,6 +27,20 @@ _COMMENTS_START = re.compile(  # used with match(text, start, end): anchored at 
     re.I,
 )
 PROSE_BEFORE_COMMENTS = 3  # blocks of prose before a comments line: else it is a link under the headline
+# The line that opens a list of the site's other stories: "Related Stories", "More from CNN",
+# "You may also like", "Most Read". A box of them can also sit inside an article, so the list
+# ends the article only when the prose after the line is not the article's (below).
+_OTHER_STORIES_START = re.compile(
+    r"(?:(?:related|more|recommended|trending|popular|top|latest|other|sponsored|promoted|recent|similar|"
+    r"featured)\s+(?:stories|articles|posts|news|reads|videos|coverage|content|for\s+you)|"
+    r"most\s+(?:popular|read|viewed|shared|emailed)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|"
+    r"(?:what\s+to\s+)?read\s+next|(?:from\s+)?around\s+the\s+web|editor'?s?’?\s+picks|recommended|"
+    r"trending(?:\s+now)?|related|more\s+from\s+[\w\s.'’-]{1,30}|more\s+on\s+this\s+story|"
+    r"in\s+case\s+you\s+missed\s+it|don'?’?t\s+miss|popular\s+now|also\s+on\s+[\w\s.'’-]{1,30})"
+    r"\s*:?$",
+    re.I,
+)
+SHARED_WITH_ARTICLE = 3  # content words a block of prose after such a line shares with the article's, to go on
 # a line that starts like an item of a list of facts: a date ("July 3 – Mansfield, MA"), a bullet
 _LIST_ITEM = re.compile(rf"(?:[*•–-]\s|(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS})\b)")
 _SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
@@ -41,6 +56,7 @@ class Body:
     prose: list[tuple[int, int]]  # where the blocks of prose are in ``text``
     alone: frozenset[int]  # paragraphs of one sentence: lines
     comments: int | None = None  # the paragraph that opens the comment section
+    other_stories: int | None = None  # the paragraph that opens a list of other stories after the article
     _topic: set[str] | None = None
 
     @property
@@ -74,8 +90,11 @@ def find_body(text: str, spans: list[Span], reasons: list[str] | None = None) ->
     comments = _comments_start(text, blocks, prose)
     if comments is not None:
         prose = [p for p in prose if p < comments]
+    other_stories = _other_stories_start(text, blocks, prose)
+    if other_stories is not None:
+        prose = [p for p in prose if p < other_stories]
     return Body(first, prose[-1], text, [(blocks[p][0], blocks[p][1]) for p in prose],
-                frozenset(p for p, (_, _, n, _) in blocks.items() if n == 1), comments)
+                frozenset(p for p, (_, _, n, _) in blocks.items() if n == 1), comments, other_stories)
 
 
 def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -> int | None:
@@ -90,6 +109,25 @@ def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -
     return None
 
 
+def _other_stories_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -> int | None:
+    """The paragraph of the line that opens a list of other stories after the article: after at
+    least PROSE_BEFORE_COMMENTS blocks of prose, and followed by no block of prose (of the next
+    three) that shares SHARED_WITH_ARTICLE words with the prose before it. A "Related" box inside
+    an article is followed by more of the article; the list at its end by other stories'
+    summaries. None when there is none."""
+    if len(prose) <= PROSE_BEFORE_COMMENTS:
+        return None
+    after = prose[PROSE_BEFORE_COMMENTS - 1]
+    for p, (start, end, n, _) in blocks.items():
+        if p > after and n == 1 and end - start < 60 and _OTHER_STORIES_START.match(text, start, end):
+            later = [q for q in prose if q > p][:3]
+            article = content_words_in(text[blocks[q][0] : blocks[q][1]] for q in prose if q < p)
+            if not any(len(content_words(text[blocks[q][0] : blocks[q][1]]) & article) >= SHARED_WITH_ARTICLE
+                       for q in later):
+                return p
+    return None
+
+
 def outside_reason(span: Span, sentence: str, body: Body | None) -> str | None:
     """A short line with no full stop (under 20 words) that is not the article's: before its
     first block of prose or after its last (the menu, the tour dates of a pasted page), or
@@ -100,6 +138,8 @@ def outside_reason(span: Span, sentence: str, body: Body | None) -> str | None:
         return None
     if body.comments is not None and span.paragraph > body.comments:
         return COMMENTS
+    if body.other_stories is not None and span.paragraph > body.other_stories:
+        return OTHER_STORIES
     inside = body.first <= span.paragraph <= body.last
     if inside and span.paragraph not in body.alone:
         return None  # a sentence of a paragraph (the common case, so asked first)

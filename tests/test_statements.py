@@ -705,6 +705,29 @@ def test_what_follows_a_comments_line_after_the_article_is_the_comments():
     assert [s.text for s in extract(Article(text=early, title="", source="t")).statements] == ARTICLE_PARAGRAPHS
 
 
+OTHER_STORIES = [
+    "More from The Gazette",
+    "Lorry drivers protest fuel prices outside parliament as talks with ministers stall again.",
+    "School dinners will be free for every pupil from September under new government plans.",
+]
+
+
+def test_what_follows_a_list_of_other_stories_after_the_article_is_not_the_article():
+    """A page pasted whole ends in other stories' headlines and summaries, and the summaries are
+    prose. After the article's prose, a line that opens such a list ("More from ...", "Related
+    Stories", "Most Read") ends the article when the prose after it shares too few words with the
+    article's; a "Related" box inside the article, followed by more of it, does not."""
+    text = "\n\n".join(ARTICLE_PARAGRAPHS + OTHER_STORIES)
+    extraction = extract(Article(text=text, title="", source="t"))
+    assert [s.text for s in extraction.statements] == ARTICLE_PARAGRAPHS
+    assert {k.text: k.reason for k in extraction.skipped}[OTHER_STORIES[1]] == "among other stories"
+    # the same line inside the article, followed by more of the article: it goes on
+    inside = ARTICLE_PARAGRAPHS[:3] + ["Related Stories", "Parking fines in the city were last raised in 2015 "
+                                       "by the council, which said the fines would pay for road repairs."]
+    kept = extract(Article(text="\n\n".join(inside), title="", source="t")).statements
+    assert [s.text for s in kept] == ARTICLE_PARAGRAPHS[:3] + [inside[-1]]
+
+
 def test_a_text_with_no_prose_block_keeps_every_line():
     """A list of claims to check, one a line with no full stops, is not a page's furniture."""
     text = "Crime fell by 10% last year\nThe new bridge cost £40m\nUnemployment is at a record low\n"
