@@ -19,8 +19,9 @@ OTHER_STORIES = "among other stories"
 # The line that opens a page's comment section: "12 Comments", "Leave a Reply", "2 thoughts on
 # “...”", "Join the discussion". After the article's prose, what follows is readers talking.
 _COMMENTS_START = re.compile(  # used with match(text, start, end): anchored at start, $ at end
-    r"(?:\d+\s+(?:comments?|responses?|replies)|comments|responses|replies|reader\s+comments|discussion)"
-    r"(?:\s*\(\d+\))?:?$|"  # not "Comment" alone: a table's column in a technical post
+    r"\[?\s*(?:(?:\(\d+\)\s*|\d+\s+)(?:comments?|responses?|replies)|comments|responses|replies|"
+    # "[ 167 comments ]", "(42) Comments"; not "Comment" alone: a table's column in a technical post
+    r"(?:reader|top\s+rated)\s+comments|discussion)(?:\s*\(\d+\))?:?\s*\]?$|"
     r"(?:leave|post|add|write)\s+a\s+(?:reply|comment)\b|"
     r"(?:\d+|one|no)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\b|"
     r"join\s+the\s+(?:discussion|conversation)\b|(?:show|view|load)\s+(?:all\s+)?comments\b",
@@ -36,11 +37,17 @@ _OTHER_STORIES_START = re.compile(
     r"most\s+(?:popular|read|viewed|shared|emailed)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|"
     r"(?:what\s+to\s+)?read\s+next|(?:from\s+)?around\s+the\s+web|editor'?s?’?\s+picks|recommended|"
     r"trending(?:\s+now)?|related|more\s+from\s+[\w\s.'’-]{1,30}|more\s+on\s+this\s+story|"
-    r"in\s+case\s+you\s+missed\s+it|don'?’?t\s+miss|popular\s+now|also\s+on\s+[\w\s.'’-]{1,30})"
+    r"in\s+case\s+you\s+missed\s+it|don'?’?t\s+miss|popular\s+now|also\s+on\s+[\w\s.'’-]{1,30}|"
+    r"more\s+[A-Z][\w&-]*|want\s+more\s+stories\s+like\s+this\?)"  # "More World" (a section's name)
     r"\s*:?$",
     re.I,
 )
-SHARED_WITH_ARTICLE = 3  # content words a block of prose after such a line shares with the article's, to go on
+# After such a line the article goes on when one of the next three blocks of prose shares this
+# many content words with the prose before the line (chosen among 2, 3, 4 and 6) ...
+SHARED_WITH_ARTICLE = 3
+# ... and, when two or more follow and share no word among themselves (a list of other stories,
+# each about something else), this many of the words the article uses in more than one block.
+SHARED_RECURRING = 2
 # a line that starts like an item of a list of facts: a date ("July 3 – Mansfield, MA"), a bullet
 _LIST_ITEM = re.compile(rf"(?:[*•–-]\s|(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS})\b)")
 _SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
@@ -109,21 +116,33 @@ def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -
     return None
 
 
+def _all_and_recurring(blocks: list[set[str]]) -> tuple[set[str], set[str]]:
+    """The content words of all the blocks, and those that more than one block uses: what an
+    article is about ("fines", "council"), not the words any news text has ("announced")."""
+    seen: set[str] = set()
+    again: set[str] = set()
+    for words in blocks:
+        again |= words & seen
+        seen |= words
+    return seen, again
+
+
 def _other_stories_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -> int | None:
     """The paragraph of the line that opens a list of other stories after the article: after at
-    least PROSE_BEFORE_COMMENTS blocks of prose, and followed by no block of prose (of the next
-    three) that shares SHARED_WITH_ARTICLE words with the prose before it. A "Related" box inside
-    an article is followed by more of the article; the list at its end by other stories'
-    summaries. None when there is none."""
+    least PROSE_BEFORE_COMMENTS blocks of prose, and followed by prose that is not the article's
+    (SHARED_WITH_ARTICLE, SHARED_RECURRING). A "Related" box inside an article is followed by more
+    of the article; the list at its end by other stories' summaries. None when there is none."""
     if len(prose) <= PROSE_BEFORE_COMMENTS:
         return None
     after = prose[PROSE_BEFORE_COMMENTS - 1]
     for p, (start, end, n, _) in blocks.items():
         if p > after and n == 1 and end - start < 60 and _OTHER_STORIES_START.match(text, start, end):
-            later = [q for q in prose if q > p][:3]
-            article = content_words_in(text[blocks[q][0] : blocks[q][1]] for q in prose if q < p)
-            if not any(len(content_words(text[blocks[q][0] : blocks[q][1]]) & article) >= SHARED_WITH_ARTICLE
-                       for q in later):
+            later = [content_words(text[blocks[q][0] : blocks[q][1]]) for q in [q for q in prose if q > p][:3]]
+            before = [content_words(text[blocks[q][0] : blocks[q][1]]) for q in prose if q < p]
+            everything, recurring = _all_and_recurring(before)
+            if (not any(len(words & everything) >= SHARED_WITH_ARTICLE for words in later)
+                    or len(later) >= 2 and not any(len(words & recurring) >= SHARED_RECURRING for words in later)
+                    and not _all_and_recurring(later)[1]):
                 return p
     return None
 

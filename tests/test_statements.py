@@ -728,6 +728,30 @@ def test_what_follows_a_list_of_other_stories_after_the_article_is_not_the_artic
     assert [s.text for s in kept] == ARTICLE_PARAGRAPHS[:3] + [inside[-1]]
 
 
+def test_a_list_of_other_stories_is_told_from_an_article_that_follows_a_box():
+    """Three kinds of page: a section's "More World" list after the article (cut); a box of
+    promotions, then "Trending", then the article (kept: its paragraphs share their subject with
+    each other); and a "[ 167 comments ]" line after the article (readers' comments follow)."""
+    teasers = ["Farmers may paint their cows with zebra stripes to keep biting flies away from the herd.",
+               "Israel carries out strikes on Iranian targets in Syria after rockets were fired overnight.",
+               "Two soldiers were killed in a helicopter crash in Afghanistan, officials in Kabul confirmed."]
+    page = ARTICLE_PARAGRAPHS + ["More World"] + teasers
+    kept = extract(Article(text="\n\n".join(page), title="", source="t")).statements
+    assert [s.text for s in kept] == ARTICLE_PARAGRAPHS
+    promos = ["Get expert tips on living well with our daily wellness newsletter, sent every morning.",
+              "Find a doctor near you and book an appointment online in a few quick and easy steps.",
+              "Check your symptoms with our free online tool and learn what they could mean for you."]
+    study = ["Peanut allergies have been on the rise in children over the past decade, a new study says.",
+             "Children who ate peanut snacks early were less likely to develop a peanut allergy, it found.",
+             "The peanut study followed more than 600 children with eczema or egg allergies for five years."]
+    page = promos + ["Trending"] + study
+    kept = extract(Article(text="\n\n".join(page), title="", source="t")).statements
+    assert [s.text for s in kept][-3:] == study
+    page = ARTICLE_PARAGRAPHS + ["[ 167 comments ]", "The council was right about this and the fines are fair to all drivers."]
+    skipped = {k.text: k.reason for k in extract(Article(text="\n\n".join(page), title="", source="t")).skipped}
+    assert skipped["The council was right about this and the fines are fair to all drivers."] == "in the comments"
+
+
 def test_a_text_with_no_prose_block_keeps_every_line():
     """A list of claims to check, one a line with no full stops, is not a page's furniture."""
     text = "Crime fell by 10% last year\nThe new bridge cost £40m\nUnemployment is at a record low\n"
