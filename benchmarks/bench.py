@@ -154,16 +154,19 @@ def bench_furniture() -> dict:
     print("  The same blocks, each page's blocks fed whole as one text (a page pasted into a file):")
     for name, path in (("readability pages", "boilerplate_readability_en/blocks_aligned.jsonl"),
                        ("scrapinghub pages", "boilerplate_scrapinghub/blocks_aligned.jsonl")):
-        counts = {"boilerplate": [0, 0], "content": [0, 0]}  # label: [blocks, blocks giving a statement]
+        # label: [blocks, blocks giving a statement, blocks taken for the page's frame]
+        counts = {"boilerplate": [0, 0, 0], "content": [0, 0, 0]}
         for page in jsonl(DATA / path):
             if page.get("lang_guess", "en") == "en":
-                for label, stated in page_fates(page["blocks"]):
+                for label, stated, framed in page_fates(page["blocks"]):
                     counts[label][0] += 1
                     counts[label][1] += stated
-        (nb, sb), (nc, sc) = counts["boilerplate"], counts["content"]
-        out[name] = ((nb - sb) / nb, sc / nc)
+                    counts[label][2] += framed
+        (nb, sb, _), (nc, sc, fc) = counts["boilerplate"], counts["content"]
+        out[name] = ((nb - sb) / nb, sc / nc, (nc - fc) / nc)
         print(f"  {name:<22} furniture giving no statement {(nb - sb) / nb:6.1%} of {nb:>6}"
-              f" | content giving a statement {sc / nc:6.1%} of {nc:>5}")
+              f" | content not taken for the page's frame {(nc - fc) / nc:6.1%}, giving a statement "
+              f"{sc / nc:6.1%} of {nc:>5}")
     found, wrong, total = headlines_found()
     out["headline from a pasted page"] = found, wrong, total
     print(f"  headline of a page pasted whole (the page's <title>, or Readability's or trafilatura's, and the"
@@ -210,8 +213,10 @@ def headlines_found() -> tuple[tuple[int, int], tuple[int, int], tuple[int, int]
 _PLAIN_PUNCTUATION = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 
 
-def page_fates(blocks: list[dict]) -> list[tuple[str, bool]]:
-    """(label, gives a statement) for each labelled block of a page fed whole to the pipeline."""
+def page_fates(blocks: list[dict]) -> list[tuple[str, bool, bool]]:
+    """(label, gives a statement, taken for the page's frame) for each labelled block of a page
+    fed whole to the pipeline; "taken for the frame": no statement, and every sentence of it
+    skipped for a reason that calls it the page's (PAGE_FRAME_REASONS)."""
     texts = [(normalise(b["text"]).strip(), b["label"]) for b in blocks]
     texts = [(t, label) for t, label in texts if t]
     text = "\n\n".join(t for t, _ in texts)
@@ -219,9 +224,16 @@ def page_fates(blocks: list[dict]) -> list[tuple[str, bool]]:
     for t, _ in texts:
         spans.append((pos, pos + len(t)))
         pos += len(t) + 2
-    stated = [(s.start, s.end) for s in extract(Article(text=text, title="", source="bench")).statements]
-    return [(label, any(s < b and e > a for s, e in stated))
-            for (_, label), (a, b) in zip(texts, spans) if label in ("content", "boilerplate")]
+    extraction = extract(Article(text=text, title="", source="bench"))
+    stated = [(s.start, s.end) for s in extraction.statements]
+    skipped = [(k.start, k.end, k.reason) for k in extraction.skipped]
+    fates = []
+    for (_, label), (a, b) in zip(texts, spans):
+        if label in ("content", "boilerplate"):
+            gives = any(s < b and e > a for s, e in stated)
+            reasons = [r for s, e, r in skipped if s < b and e > a]
+            fates.append((label, gives, not gives and bool(reasons) and all(r in PAGE_FRAME_REASONS for r in reasons)))
+    return fates
 
 
 # ---------------------------------------------------------------------------------------------
