@@ -78,7 +78,7 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("available under", r"content is available under"),
     ("join the discussion", r"join the discussion"),
     ("find us on", r"find us on (?:facebook|twitter|instagram)"),
-    ("delivered to your inbox", r"delivered (?:straight |directly )?to your inbox"),
+    ("to your inbox", r"delivered (?:straight |directly )?to your inbox"),
     ("articles read", r"^\d+ of \d+ (?:free )?articles read"),
     ("personal data", r"i (?:agree|consent) to the processing of my personal data"),
     ("you might also", r"you might also like"),
@@ -115,7 +115,7 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("funded by readers", r"funded by readers"),
     ("keep up with", r"keep up with (?:me|us) on"),
     ("restore service", r"working to restore service"),
-    ("articles left", r"free articles? left"),
+    ("free article", r"free articles? left"),
     ("a tip", r"^send us a tip"),
     ("hear from you", r"we want to hear from you"),
     ("affiliate", r"affiliate (?:link )?policy"),
@@ -130,36 +130,39 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     (" ago", r"\d[\d,.]*k?\s*comments?\s*[-–—•·|]\s*\d+\s*(?:minutes?|hours?|days?|weeks?)\s+ago$"),
     # another story's excerpt cut off before its link: "... Over the last few… Read more Read more"
     ("read more", r"(?:…|\.\.\.|[.!?])\s*read more(?:\s+read more)?$"),
-    ("breaking news", r"^get breaking (?:\w+ )?news\b"),
-    ("shares", r"^\d[\d,.]*k?\s?shares?$"),  # "197 Shares"
+    ("get breaking", r"^get breaking (?:\w+ )?news\b"),
+    ("shares", r"^\d[\d,.]*k?\s?shares$"),  # "197 Shares"
     ("printed from", r"this page was printed from"),
     ("arrow keys", r"use the arrow keys"),
-    ("modern browser", r"(?:update|upgrade|switch) to a (?:modern|newer|supported) browser"),
+    (" browser", r"(?:update|upgrade|switch) to a (?:modern|newer|supported) browser"),
     ("©", r"©\s?(?:19|20)\d\d"),  # "IPSO Regulated Copyright ©2019 Express Newspapers."
     # a video player's labels, another story's age, a gallery's count, a form's answer
-    ("0", r"^(?:duration|current time|remaining time)\s*-?\d+:\d\d"),
+    ("duration", r"^duration\s*-?\d+:\d\d"),
+    ("current time", r"^current time\s*-?\d+:\d\d"),
+    ("remaining time", r"^remaining time\s*-?\d+:\d\d"),
     (" ago", r"~\s?\d+\s?(?:minutes?|hours?|days?|weeks?)\s+ago$"),
     ("photos", r"^(?:[a-z]{3}\.? \d{1,2} |\d+[hmd] ago )?\d+ photos$"),  # "Nov 10 11 photos", "17H ago 50 photos"
     ("now subscribed", r"you are now subscribed"),
-    ("newsstand", r"off the (?:newsstand|cover) price"),
+    (" price", r"off the (?:newsstand|cover) price"),
     ("your feed", r"added to your feed"),
-    ("referral links", r"(?:affiliate|referral) links"),
+    (" links", r"(?:affiliate|referral) links"),
     ("affiliate links", r"contains? affiliate links"),
     ("no comments", r"^no comments yet"),
     ("your feedback", r"your feedback will go"),
     ("thought of you", r"saw this on [\w.]+ and thought of you"),
 )
+_FURNITURE_BY_KEY = tuple((key, re.compile(phrase)) for key, phrase in _FURNITURE_PHRASES)
+# The phrases as one pattern: what the keyed loop below must agree with (tests/test_words.py).
 _FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
-_FURNITURE_KEYS = tuple(key for key, _ in _FURNITURE_PHRASES)
 
 
 def _furniture_anywhere(low: str) -> bool:
-    """One of the phrases above; the regex runs only when one of their keys is in ``low``
-    (substring tests are far cheaper than trying 90 phrases at every position; a plain loop
+    """One of the phrases above; a phrase's regex runs only when its key is in ``low``
+    (substring tests are far cheaper than trying 100 phrases at every position; a plain loop
     is cheaper than ``any`` over a generator)."""
-    for key in _FURNITURE_KEYS:
-        if key in low:
-            return _FURNITURE_ANYWHERE.search(low) is not None
+    for key, phrase in _FURNITURE_BY_KEY:
+        if key in low and phrase.search(low) is not None:
+            return True
     return False
 
 
@@ -194,16 +197,27 @@ _BYLINE = re.compile(
 )
 # A dateline and byline with the page's stamp after a bar: "New Delhi, News Nation Bureau |
 # Updated : 19 November 2019, 09:01 AM".
-_STAMPED = re.compile(
-    r"[|•·–—-]\s*(?:last\s)?(?:updated|published|posted)\s*(?:on\s)?:?\s*\d|"
-    # a reader's comment, signed and stamped: "Rarst · March 10, 2017 at 1:26 AM", "Milan Griffes on
-    # September 12, 2018 at 4:47 pm said:"
-    r"[·•|]\s*[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s(?:at\s)?\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?$|"
-    r"\son\s[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\sat\s\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?\s+said:$|"
-    # a name and a machine's timestamp: "2019-11-20 17:27:46 Marcus De Guzman"
-    r"^(?:[A-Z][\w.'’-]*\s){0,3}\d{4}-\d\d-\d\d\s\d\d:\d\d(?::\d\d)?(?:\s[A-Z][\w.'’-]*){0,3}$",
-    re.I,
+_STAMPED = re.compile(r"[|•·–—-]\s*(?:last\s)?(?:updated|published|posted)\s*(?:on\s)?:?\s*\d", re.I)
+# A reader's comment, signed and stamped: "Rarst · March 10, 2017 at 1:26 AM", "Milan Griffes on
+# September 12, 2018 at 4:47 pm said:"; and a name with a machine's timestamp: "2019-11-20
+# 17:27:46 Marcus De Guzman". (Patterns of their own, run only on lines that can hold them.)
+_COMMENT_STAMP = re.compile(
+    r"(?:[·•|]\s*|\son\s)[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s(?:at\s)?\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?(?:\s+said:)?$"
 )
+_MACHINE_STAMP = re.compile(
+    r"(?:[A-Z][\w.'’-]*\s){0,3}\d{4}-\d\d-\d\d\s\d\d:\d\d(?::\d\d)?(?:\s[A-Z][\w.'’-]*){0,3}$"
+)
+
+
+def _stamped(bare: str) -> bool:
+    """A byline's or a comment's stamp (see the patterns above)."""
+    if len(bare) >= 120:
+        return False
+    if _STAMPED.search(bare):
+        return True
+    if bare.endswith(("said:", "M", "m", "m.", "M.")) and _COMMENT_STAMP.search(bare):
+        return bare.endswith("said:") or "·" in bare or "•" in bare or "|" in bare
+    return "-" in bare and ":" in bare and _MACHINE_STAMP.match(bare) is not None
 # When the page says when it was published: "Published: 19 Oct 2018", "Updated Nov 13, 2019".
 _TIMESTAMP = re.compile(r"^(?:first\s|last\s)?(?:published|updated|posted|modified)\b", re.I)
 _TIMESTAMP_WORDS = re.compile(r"\b(?:first|last|published|updated|posted|modified|on|original)\b", re.I)
@@ -355,7 +369,7 @@ def skip_reason(text: str, is_title: bool = False) -> str:
             or (not is_title and _addresses_reader(bare, low))  # a headline may start "Get ..."
             or (low.endswith(_DOMAIN_ENDINGS) and _SPONSORED.search(bare) is not None)):
         return "site furniture"
-    if (_CREDIT.match(bare) or _is_byline(bare) or (len(bare) < 120 and _STAMPED.search(bare))
+    if (_CREDIT.match(bare) or _is_byline(bare) or _stamped(bare)
             or low.endswith(_CONTRIBUTED_ENDINGS)):  # "Fox News’ Jessica Napoli contributed to this report."
         return "byline or credit"
     if _caption(bare):

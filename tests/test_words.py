@@ -137,3 +137,13 @@ def test_phrases_need_all_their_words():
 @pytest.mark.parametrize("line", PHRASES)
 def test_furniture_keys_on_whole_lines(line):
     assert skips._furniture_anywhere(line) == bool(skips._FURNITURE_ANYWHERE.search(line))
+
+
+def test_each_furniture_phrase_holds_its_key():
+    """A phrase's regex runs only when its key is in the line, so the key must be a part of every
+    text the phrase matches: here, at least, a literal part of the phrase ("delivered straight to
+    your inbox" has no "delivered to your inbox" in it)."""
+    from factcheck import skips
+
+    for key, phrase in skips._FURNITURE_PHRASES:
+        assert key.strip() in phrase.replace("\\", ""), (key, phrase)
