@@ -53,7 +53,7 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("written permission", r"written permission must"),
     ("copyrighted", r"copyrighted property of"),
     ("min read", r"^\d+ min read$"),
-    (" ago", r"^\d+ ?[hmd] ago$|^\d+ (?:minutes?|hours?|days?) ago$"),
+    (" ago", r"^\d+ ?[hmd] ago$|^\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago$"),
     ("news tip", r"news tip\?"),
     ("follow ", r"follow (?:us|@?\w+) on (?:twitter|facebook|instagram)"),
     ("download ", r"download (?:the|our) \w+ apps?"),
@@ -150,6 +150,13 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("no comments", r"^no comments yet"),
     ("your feedback", r"your feedback will go"),
     ("thought of you", r"saw this on [\w.]+ and thought of you"),
+    ("sell my", r"^do not sell my (?:data|personal information|info)"),
+    ("discussion thread", r"^view the discussion thread"),
+    ("code of conduct", r"^code of conduct and complaints"),
+    ("amazon associate", r"participates in the amazon associates? program"),
+    ("comments are civil", r"comments are civil"),
+    ("publish comments", r"(?:try|able) to publish comments"),
+    ("commit information", r"failed to load latest commit information"),
 )
 _FURNITURE_BY_KEY = tuple((key, re.compile(phrase)) for key, phrase in _FURNITURE_PHRASES)
 # The phrases as one pattern: what the keyed loop below must agree with (tests/test_words.py).
@@ -181,6 +188,9 @@ _CREDIT = re.compile(
     r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report|"
     r"^(?:from\ )?(?:staff|wire)\ (?:reports?|writers?)\.?$|^(?:the\ )?associated\ press\.?$|"  # "Staff Reports"
     r"^(?:e-?mail|phone|telephone)\ interview\ with\b|"  # a fact-check's list of sources
+    # the writer's line under the article: "Perry Bacon Jr. is a senior writer for FiveThirtyEight."
+    r"^(?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3})\ is\ an?\ (?:[\w-]+\ ){0,3}"
+    r"(?:writer|reporter|columnist|editor|correspondent|contributor|journalist)\ (?:for|at|with)\b|"
     r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",  # the writer's address alone: "Sarah.Needleman@wsj.com"
     re.X | re.I,
 )

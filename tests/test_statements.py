@@ -97,6 +97,12 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Nov 10 11 photos", "site furniture"),
         ("Fox News’ Jessica Napoli contributed to this report.", "byline or credit"),
         ("Sarah.Needleman@wsj.com", "byline or credit"),
+        # the writer's line under an article (trafilatura and readability sets), not a sentence
+        # about someone who was a reporter
+        ("Perry Bacon Jr. is a senior writer for FiveThirtyEight.", "byline or credit"),
+        ("The senator is a former reporter for the Times.", ""),
+        ("2 months ago", "site furniture"),
+        ("We ask that comments are civil and free of libellous or hateful material.", "site furniture"),
         ("2019-11-20 17:27:46 Marcus De Guzman", "byline or credit"),
         ("This post may contain affiliate and/or referral links.", "site furniture"),
         ("Hey, I saw this on BuzzFeed and thought of you.", "site furniture"),
