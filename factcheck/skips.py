@@ -12,10 +12,12 @@ from .checks import NOT_NAMES, NUMBER
 
 _FURNITURE = re.compile(
     r"""^(?:
-        source\ link | read\ more | read\ the\ full | \[?\s*(?:read|see\ also|also\ read|more|watch|listen)\s*: | continue\ reading | click\ here |
+        source\ link | read\ more | read\ the\ full | continue\ reading | click\ here |
+        \[?\s*(?:read|see\ also|also\ read|more|watch|listen)\s*: |  # "[Read: ...]", "See also: ..."
         leave\ a\ (?:reply|comment) | cancel\ reply | post\ a\ comment | comments? |
+        # "941 comments", "2559Comments. Click to view comments", "924Reply", "2 comments on “...”"
         (?:\d[\d,.]*k?\ ?)+(?:comments?|repl(?:y|ies))(?:\W*$|\W+(?:click|add|join|view|show|leave)\b|\ on\ [“"]) |
-        show\ comments | rating:\ *\d+\ *votes?\b |  # "941 comments", "2559Comments. Click to ...", "924Reply" rating:\ *\d+\ *votes?\b | your\ email\ address\ will\ not\ be\ published |
+        show\ comments | rating:\ *\d+\ *votes?\b | your\ email\ address\ will\ not\ be\ published |
         required\ fields\ are\ marked | save\ my\ name,\ email | notify\ me\ of |
         share\ (?:this|on|to|via)\b | share$ | tweet$ | email$ | print$ | advertisement$ |
         sign\ up\b | subscribe\b | follow\ us\b | tags?: | filed\ under |
@@ -173,10 +175,11 @@ def _furniture_anywhere(low: str) -> bool:
     return False
 
 
-# A sponsored teaser with its advertiser's site run into it: "Missing Teens Unsolved For 15
-# Years, Until Police Uncover Truth...LifeDaily.com", "10 High Paying DegreesWomensarticle.com".
+# "Fox News’ Jessica Napoli contributed to this report."
 _CONTRIBUTED_ENDINGS = tuple(f"contributed to this {what}{stop}" for what in ("report", "story", "article")
                              for stop in ("", "."))
+# A sponsored teaser with its advertiser's site run into it: "Missing Teens Unsolved For 15
+# Years, Until Police Uncover Truth...LifeDaily.com", "10 High Paying DegreesWomensarticle.com".
 _SPONSORED = re.compile(r"(?:[a-z…!?)\]'’”]|\.\.\.)[A-Z][\w-]*\.(?:com|net|org|co\.uk|tv)$")
 _DOMAIN_ENDINGS = (".com", ".net", ".org", ".co.uk", ".tv")
 
