@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from .checks import MONTHS
 from .sentences import Span
-from .skips import FRAME_REASONS
+from .skips import FRAME_REASONS, fewer_words, opens_as_furniture
 from .words import content_words, content_words_in
 
 OUTSIDE_BODY = "outside the article body"
@@ -145,6 +145,29 @@ def _other_stories_start(text: str, blocks: dict[int, list[int]], prose: list[in
                     and not _all_and_recurring(later)[1]):
                 return p
     return None
+
+
+NOTICE_PARAGRAPH = 4  # sentences: a notice this short is the page's from its first sentence on
+
+
+def notice_paragraphs(text: str, spans: list[Span], reasons: list[str]) -> None:
+    """A short paragraph that opens with a short label or notice of the page's is the page's to its
+    end: "We use cookies (why?) You can change cookie preferences. Continued site use signifies
+    consent." (Only a notice by its first words, and a short one: a sentence that mentions signing
+    up somewhere inside, "... how many services consumers will sign up for", or a long one that
+    opens "Comments and reply features: Viewers can now ...", says nothing about the next.)
+    ``reasons``, the sentences' skip reasons, are filled in where so."""
+    k = 0
+    while k < len(spans):
+        end = k
+        while end + 1 < len(spans) and spans[end + 1].paragraph == spans[k].paragraph:
+            end += 1
+        first = text[spans[k].start : spans[k].end]
+        if (reasons[k] == "site furniture" and 0 < end - k < NOTICE_PARAGRAPH
+                and fewer_words(first, 12) and opens_as_furniture(first)):
+            for i in range(k + 1, end + 1):
+                reasons[i] = reasons[i] or "site furniture"
+        k = end + 1
 
 
 def outside_reason(span: Span, sentence: str, body: Body | None) -> str | None:

@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 
 from . import priority
 from .article import Article
-from .body import find_body, outside_reason
+from .body import find_body, notice_paragraphs, outside_reason
 from .checks import NUMBER, QUOTE, Check, find_checks
-from .claimant import Claimants, find_claimant
+from .claimant import Claimants, find_claimant, quote_speakers
 from .priority import TOP_WORDS
 from .sentences import Span, sentences
-from .skips import fewer_words, opens_as_furniture, skip_reason
+from .skips import fewer_words, skip_reason
 from .words import WordList
 
 CHECK_WORTHY = 0.5  # priority at or above which a statement is worth a checker's time
@@ -221,7 +221,7 @@ def extract(article: Article) -> Extraction:
     # ("Local|Council raises parking fines ...")
     titles = [title_at >= 0 and s.start <= title_at < s.end for s in spans]
     reasons = [skip_reason(text[s.start : s.end], is_title=t) for s, t in zip(spans, titles)]
-    _furniture_paragraphs(text, spans, reasons)
+    notice_paragraphs(text, spans, reasons)
     body = find_body(text, spans, reasons)
     for span, reason, is_title in zip(spans, reasons, titles):
         sentence = text[span.start : span.end]
@@ -232,85 +232,9 @@ def extract(article: Article) -> Extraction:
             continue
         statements.append(_statement(sentence, span, claimants, last_paragraph))
         last_paragraph = span.paragraph
-    return Extraction(tuple(_quoted_claimants(statements)), tuple(skipped))
-
-
-FURNITURE_PARAGRAPH = 4  # sentences: a notice this short is the page's from its first sentence on
-
-
-def _furniture_paragraphs(text: str, spans: list[Span], reasons: list[str]) -> None:
-    """A short paragraph that opens with a short label or notice of the page's is the page's to its
-    end: "We use cookies (why?) You can change cookie preferences. Continued site use signifies
-    consent." (Only a notice by its first words, and a short one: a sentence that mentions signing
-    up somewhere inside, "... how many services consumers will sign up for", or a long one that
-    opens "Comments and reply features: Viewers can now ...", says nothing about the next.)"""
-    k = 0
-    while k < len(spans):
-        end = k
-        while end + 1 < len(spans) and spans[end + 1].paragraph == spans[k].paragraph:
-            end += 1
-        first = text[spans[k].start : spans[k].end]
-        if (reasons[k] == "site furniture" and 0 < end - k < FURNITURE_PARAGRAPH
-                and fewer_words(first, 12) and opens_as_furniture(first)):
-            for i in range(k + 1, end + 1):
-                reasons[i] = reasons[i] or "site furniture"
-        k = end + 1
-
-
-def _quoted_claimants(statements: list[Statement]) -> list[Statement]:
-    """Who says a quote that runs over several sentences: the speaker its attributing sentence
-    names ('"If you look at the number ... it's less than 100.' then '... tens of thousands," Mr
-    Obama said.'), or, for a paragraph that is all quote and names nobody, the speaker of the
-    quote just before it (a news story's way of letting a speaker go on). Only the claimant is
-    filled in; the priority stays the sentence's own, as the model was trained on sentences alone."""
-    out = list(statements)
-    paragraphs: list[list[int]] = []
-    for k, s in enumerate(statements):
-        if paragraphs and statements[paragraphs[-1][-1]].paragraph == s.paragraph:
-            paragraphs[-1].append(k)
-        else:
-            paragraphs.append([k])
-    for n, members in enumerate(paragraphs):
-        group: list[int] = []  # the statements of a quote still open
-        for k in members:
-            opened, closed = _quote_marks(statements[k].text)
-            if not group:
-                group = [k] if opened and not closed else []
-                continue
-            group.append(k)
-            if closed:
-                names = {out[i].claimant for i in group} - {""}
-                if len(names) == 1:
-                    _fill(out, group, names.pop())
-                group = []
-        first, last = statements[members[0]].text, statements[members[-1]].text
-        if (n and first[:1] in "“\"" and _ENDS_QUOTE.search(last) and not any(out[i].claimant for i in members)):
-            before = out[paragraphs[n - 1][-1]]
-            if before.claimant and any(q in before.text for q in "“”\""):
-                _fill(out, members, before.claimant)
-    return out
-
-
-_ENDS_QUOTE = re.compile(r"[”\"][)\]]?$")
-
-
-def _fill(statements: list[Statement], indices: list[int], claimant: str) -> None:
-    for i in indices:
-        if not statements[i].claimant:
-            statements[i] = replace(statements[i], claimant=claimant)
-
-
-def _quote_marks(text: str) -> tuple[bool, bool]:
-    """(the sentence opens a quote it does not close, it closes a quote it did not open)."""
-    curly_open, curly_close = text.count("“"), text.count("”")
-    straight = text.count('"')
-    if curly_open or curly_close:
-        return curly_open > curly_close, curly_close > curly_open
-    if straight % 2:  # one straight quote: which side of the words it stands on says which
-        at = text.index('"')
-        before = text[:at].strip()
-        return not before, bool(before)
-    return False, False
+    speakers = quote_speakers([(s.paragraph, s.text, s.claimant) for s in statements])
+    statements = [s if s.claimant == who else replace(s, claimant=who) for s, who in zip(statements, speakers)]
+    return Extraction(tuple(statements), tuple(skipped))
 
 
 def _statement(sentence: str, span: Span, claimants: Claimants, last_paragraph: int) -> Statement:

@@ -592,7 +592,7 @@ def test_claimants_come_from_the_text_and_leave_priorities_alone(parts):
     text = " ".join(parts)
     article = Article(text=text, title="", source="t")
     extraction = extract(article)
-    with mock.patch.object(statements, "_quoted_claimants", lambda found: found):
+    with mock.patch.object(statements, "quote_speakers", lambda found: [who for _, _, who in found]):
         before = extract(article)
     for statement, plain in zip(extraction.statements, before.statements, strict=True):
         assert not statement.claimant or statement.claimant in text
