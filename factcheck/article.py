@@ -16,7 +16,6 @@ from pathlib import Path
 from .errors import FactcheckError
 from .fetch import fetch, is_url
 from .markdown import looks_like_markdown, markdown_to_text
-from .skips import FRAME_REASONS, skip_reason
 from .webpage import extract_page, looks_like_html
 from .words import ascii_words, content_words
 
@@ -232,6 +231,10 @@ def guess_title(text: str) -> str:
 
 def _frame(line: str) -> bool:
     """The page's frame: "Sign up for our newsletter", a byline, a photo credit."""
+    # imported here: compiling the sentence rules takes about 25 ms, which `status`, `show`,
+    # `check` and `export` (they import this module for ``Article``) need not pay
+    from .skips import FRAME_REASONS, skip_reason
+
     return skip_reason(line, is_title=True) in FRAME_REASONS
 
 

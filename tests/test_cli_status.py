@@ -188,3 +188,15 @@ def test_check_reports_every_problem_with_file_and_line(run, small):
         "unknown key `stauts`; did you mean `status`?\n"
         "3 worksheets checked: 1 error, 0 warnings\n"
     )
+
+
+def test_reading_commands_do_not_load_the_statement_pipeline():
+    # `status`, `show` and `check` run many times a day; compiling the sentence rules would
+    # cost each of them about 25 ms (BENCHMARKS.md), and they never split a sentence
+    import subprocess
+    import sys
+
+    code = ("import sys, factcheck.cli, factcheck.validate, factcheck.views; "
+            "print(sorted(m for m in ('factcheck.skips', 'factcheck.checks', 'factcheck.statements') if m in sys.modules))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"
