@@ -18,8 +18,9 @@ class Check:
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
+# A number starts no word: the "8" of "V8", the "500" of "LC500", the "2.5" of "PM2.5" belong to names.
 _NUMBER = (
-    r"(?:[$£€¥]\s?)?\d(?:[\d,]*\d)?(?:\.\d+)?(?:/\d+(?![\d/]))?"  # "1/3": a fraction is one number
+    r"(?:[$£€¥]\s?)?(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?(?:/\d+(?![\d/]))?"  # "1/3": a fraction is one number
     r"(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|thousand|trillion)(?![a-z]))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
     r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))?"
 )
@@ -57,8 +58,17 @@ _RECORD_SET = re.compile(  # searched up to the word's start: $ is there
 _NOT_SUPERLATIVE = frozenset(
     "interest interests honest modest earnest forest rest test west best-selling arrest "
     "request protest suggest digest latest guest chest nest contest invest manifest harvest "
-    "pest quest vest attest crest wrest priest northwest southwest midwest".split()
+    "pest quest vest attest crest wrest priest northwest southwest midwest dishonest divest fest "
+    "incest inquest lest tempest unrest conquest behest bequest detest infest ingest molest "
+    "rainforest".split()
 )
+# "most" and "least" that claim no extreme: "at least four", "at most one", "most of them",
+# "most recently", "most importantly", "make the most out of it"
+_NOT_EXTREME_AFTER = frozenset("of recent recently importantly out".split())
+_AT_BEFORE = re.compile(r"\bat\s$")
+# "only" claims to be the one when it follows "the" or a possessive ("the only country to ...",
+# "its only factory"), not in "not only", "only a handful", "can only"
+_ONLY_AFTER = re.compile(r"\b(?:the|its|his|her|their|our|my|your)\s$")
 
 
 _ORG_WORDS = re.compile(
@@ -174,8 +184,9 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
                     else None)
     capitalised = _CAPITALISED_WITH_TITLES if abbreviation else _CAPITALISED
     for m in capitalised.finditer(text):
-        if m.start() and text[m.start() - 1].isalnum():
-            continue  # the "Phone" of "iPhone", the "Bay" of "eBay"
+        if m.start() and (text[m.start() - 1].isalnum()
+                          or text[m.start() - 1] == "." and m.start() > 1 and text[m.start() - 2].isalnum()):
+            continue  # the "Phone" of "iPhone", the "Bay" of "eBay", the "Net" of "PanARMENIAN.Net"
         for start, end in _name_spans(m):
             if dates and any(d.start() <= start < d.end() for d in dates):
                 continue  # the "PM" of "03:17 PM"
@@ -187,7 +198,13 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
                 names.append((at, at + len(check.what)))
     headline: bool | None = None
     for m in superlatives:
-        if m.group() in _NOT_SUPERLATIVE:
+        word = m.group()
+        if word in _NOT_SUPERLATIVE:
+            continue
+        if word.startswith(("most ", "least ")) and (
+                word.split()[1] in _NOT_EXTREME_AFTER or _AT_BEFORE.search(low, max(0, m.start() - 4), m.start())):
+            continue
+        if word == "only" and not _ONLY_AFTER.search(low, max(0, m.start() - 8), m.start()):
             continue
         if m.group() == "record" and not (_RECORD_AS_ADJECTIVE.match(low, m.end())
                                           or _RECORD_SET.search(low, max(0, m.start() - 16), m.start())):
@@ -214,7 +231,7 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
 
 
 # "50,000 personnel", "800 km": the count says of what
-_UNIT_AFTER = re.compile(r" ([a-z]{3,}|km|kg|cm|mm|mi|ft|lb|oz|mph|kw|mw|gw)\b")
+_UNIT_AFTER = re.compile(r" ([a-z]{3,}(?![\w-])|km|kg|cm|mm|mi|ft|lb|oz|mph|kw|mw|gw)\b")  # not "2 soft-boiled"
 _PLURAL_AFTER = re.compile(r" ([a-z]{2,}s)\b")
 _NOT_PLURALS = frozenset(
     "was has is as this its his hers theirs ours yours us across plus less unless thus perhaps "
@@ -340,7 +357,9 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
     if what in NOT_NAMES:
         return None
     kind = known.get(what) or _guess_kind(text, m, what, len(words), speaker)
-    starts_sentence = not dropped and not text[: m.start()].strip(" “\"‘'(")
+    # a clause after a colon starts like a sentence: "Pro tip: Get more ideas here"
+    starts_sentence = not dropped and (not text[: m.start()].strip(" “\"‘'(")
+                                       or text[: m.start()].rstrip(" “\"‘'(").endswith(":"))
     if starts_sentence and len(words) == 1 and what not in known and kind not in ("organisation", "place"):
         return None  # "According", "Even", "Teams": capitalised because they start the sentence
     if kind is None:
@@ -371,6 +390,9 @@ _TAIL_KINDS = dict.fromkeys(
     "Project Report Index Award Awards Prize Cup League War Day Week Festival Summit Conference "
     "Games Championship Championships Olympics Stadium Hotel Centre Center Secretary Minister "
     "Director Chairman Chief Commander".split(), "name",
+) | dict.fromkeys(
+    "International Corporation Holdings Industries Technologies Enterprises Partners Ventures "
+    "Laboratories Studios Pharmaceuticals Alliance Coalition Federation Society Academy".split(), "organisation",
 )
 # A run that opens with a title: "Former President Donald Trump", "Foreign Minister Sergei
 # Lavrov", "Deputy Director of Public Prosecution Eva-Marie Persson".

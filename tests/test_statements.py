@@ -436,6 +436,44 @@ def test_superlatives_but_not_inside_names(sentence, expected):
     assert [c.what for c in find_checks(sentence, {}) if c.kind == "superlative"] == expected
 
 
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # "at least" and "at most" bound a number; "most of" counts; neither claims an extreme
+        ("At least 106 protesters in 21 cities have been killed.", []),
+        ("Most of them are of high quality, and at most one task runs.", []),
+        ("Most recently, he broke his silence.", []),
+        # "only" claims to be the one after "the" or a possessive, not in "not only" or "only a few"
+        ("It is the only country to do so, and not only that.", ["only"]),
+        ("State media have reported only a handful of deaths.", []),
+        # words that merely end in -est
+        ("An inquest into the unrest was adjourned.", []),
+        # the extremes themselves stay
+        ("It is the most popular Democrat and the least likely to win the largest state.",
+         ["most popular", "least likely", "largest"]),
+    ],
+)
+def test_superlatives_claim_an_extreme(sentence, expected):
+    assert [c.what for c in find_checks(sentence, {}) if c.kind == "superlative"] == expected
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        # a clause after a colon starts as a sentence does: its first word is no name of its own
+        ("Pro tip: Get more pre-workout meal ideas here!", []),
+        ("Physician Directory: Find a doctor in your area.", [("name", "Physician Directory")]),
+        # a capital after a dot inside a web address starts no name
+        ("The footage was reported by PanARMENIAN.Net on Tuesday.", [("name", "PanARMENIAN"), ("date", "Tuesday")]),
+        # names that end as organisations do
+        ("Amnesty International said so, and so did Sierra Nevada Corporation.",
+         [("organisation", "Amnesty International"), ("organisation", "Sierra Nevada Corporation")]),
+    ],
+)
+def test_names_after_a_colon_inside_addresses_and_of_organisations(sentence, expected):
+    assert [(c.kind, c.what) for c in find_checks(sentence, {})] == expected
+
+
 def test_checks_across_a_line_break():
     assert find_checks("He met the United\nStates Ambassador Hamdullah Mohib there.", {}) == [
         Check("place", "United States"), Check("person", "Ambassador Hamdullah Mohib"),
