@@ -21,7 +21,9 @@ _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrst
 # A number starts no word: the "8" of "V8", the "500" of "LC500", the "2.5" of "PM2.5" belong to names.
 _NUMBER = (
     r"(?:[$£€¥]\s?)?(?<![\w.])\d(?:[\d,]*\d)?(?:\.\d+)?(?:/\d+(?![\d/]))?"  # "1/3": a fraction is one number
-    r"(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|thousand|trillion)(?![a-z]))?|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
+    r"(?:(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|thousand|trillion)|"
+    r"(?:w|kw|mw|gw|wh|kwh|gb|tb|mb|hz|mhz|ghz|mah|mm|cm|km|kg|mg|ml|mph|ft|lbs?|oz|v))(?![a-z]))?"  # "72W", "8GB"
+    r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
     r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))?"
 )
 NUMBER = re.compile(_NUMBER, re.I)
@@ -249,21 +251,27 @@ _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)$")
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:linked|based|backed|led|owned|run|funded|born|style)$")
 
 
+# "BBC's", and the plural's "Wichita Heights'"; the groups are the three words after it
+_POSSESSIVE = re.compile(r"(?:['’]s|s['’]) (?=(\S+)( \S+)?( \S+)?)")
+
+
 def _name_spans(m: re.Match) -> list[tuple[int, int]]:
     """Where the names are in a run of capitalised words: split after a possessive that a place,
     a title or a person follows ("BBC's | North America", "Russia's | President Vladimir Putin";
     not "People's Republic of China", "Prime Minister's Questions"), then after a place that
     opens the run (``_split_place_prefix``)."""
     run = m.group()
-    if "'s " not in run and "’s " not in run:
+    if "'s " not in run and "’s " not in run and "s' " not in run and "s’ " not in run:
         if " " not in run:
             return [(m.start(), m.end())]  # one word: most names
         if _TITLE_WORDS.isdisjoint(run.split()):
             return _split_place_prefix(m)  # no title to split before (most runs)
         return [span for a, b in _split_place_prefix(m) for span in _split_before_title(m.string, a, b)]
     spans, start = [], m.start()
-    for p in re.finditer(r"['’]s (?=(\S+)( \S+)?( \S+)?)", run):
+    for p in _POSSESSIVE.finditer(run):
         after = [w.strip() for w in p.groups() if w]
+        if p.group()[0] == "s" and after[0] not in _TITLE_WORDS and not (len(after) > 1 and after[1][0].isupper()):
+            continue  # a plural's possessive splits before a title or a full name: not "Patients' Bill of Rights"
         if _opens_person_or_party(after[0]) or any(" ".join(after[:k]) in _PLACES for k in (1, 2, 3)):
             spans.append((start, m.start() + p.start() + 2))
             start = m.start() + p.end()
@@ -354,6 +362,8 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
     if not words:
         return None
     what = " ".join(words).removesuffix("’s").removesuffix("'s")
+    if what.endswith(("s'", "s’")) and len(what) > 3:
+        what = what[:-1]  # a plural's possessive: "Wichita Heights'"
     if what in NOT_NAMES:
         return None
     kind = known.get(what) or _guess_kind(text, m, what, len(words), speaker)

@@ -21,8 +21,10 @@ _AUX = r"(?:(?:has|have|had|also|previously|repeatedly|reportedly|later|then)\s)
 
 _NAME = r"[A-Z][\w’'.-]*(?:\s(?:[A-Z][\w’'.-]*|of|the|for|de|van|von|al-|&))*"
 _PHRASE = r"(?:[\w’'.-]+\s){0,4}[\w’'.-]+"
+# ("added to" is not speech: "Ben Patton added to his collection of titles")
 _SUBJECT_BEFORE = re.compile(
     rf"(?:^|,\s|;\s|[“\"”]\s?|\bthat\s|\bwhile\s|\band\s)({_PHRASE})(?:,[^,]{{3,80}},)?\s{_AUX}(?:{_SPEECH})\b"
+    r"(?!(?<=added)\sto\s)(?!(?<=adds)\sto\s)"
 )
 # After the quote, the speaker follows the verb ("..., said Kirby"), but not after a verb that
 # takes an object: "..., told Newsweek", "..., accused Russia". ("Warned" stays: '"...," warned

@@ -237,6 +237,9 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("“Our nation is in danger,” Essid declared in a televised address.", "Essid"),
         ("Morrison testified that he did not follow through on the suggestions.", "Morrison"),
         ("“Hey Twitter, the point of this campaign is awareness,” Noem tweeted.", "Noem"),
+        # "added to" adds a thing, not words (scrapinghub pages)
+        ("Trinity Academy junior Ben Patton added to his collection of state titles.", ""),
+        ("Professor Eastman says iodine is added to only 10 per cent of salt.", "Professor Eastman"),
     ],
 )
 def test_claimant(sentence, claimant):
@@ -519,12 +522,20 @@ def test_places_and_names_that_start_with_a_place(sentence, expected):
          [("number", "100"), ("date", "9/11")]),
         ("On 11/19/2019 he left.", [("date", "11/19/2019")]),
         ("A third (1/3) of voters agreed.", [("number", "1/3")]),
+        # a number inside a word belongs to the name; a unit run into a number is the number's
+        ("It has a V8 engine, 8GB of memory and a 72W charger, and costs $29.",
+         [("name", "V8"), ("number", "8GB"), ("number", "72W charger"), ("number", "$29")]),
+        ("She ate 2 soft-boiled eggs.", [("number", "2")]),
         # a possessive splits a name where a place, a title or a person follows it ...
         ("The BBC's North America editor Jon Sopel said so.",
          [("organisation", "BBC"), ("place", "North America"), ("person", "Jon Sopel")]),
         ("Russia's President Vladimir Putin spoke.", [("place", "Russia"), ("person", "President Vladimir Putin")]),
         # ... and not inside one name
         ("The People's Republic of China objected.", [("name", "People's Republic of China")]),
+        # a plural's possessive splits before a full name or a title, and is left off the name
+        ("New York Islanders' Brock Nelson scored.", [("name", "New York Islanders"), ("person", "Brock Nelson")]),
+        ("Whole Foods’ halibut deal opens a window.", [("name", "Whole Foods")]),
+        ("He backed the Patients' Bill of Rights.", [("name", "Patients' Bill of Rights")]),
     ],
 )
 def test_records_slashes_and_possessives(sentence, expected):
