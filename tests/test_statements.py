@@ -240,6 +240,17 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         # "added to" adds a thing, not words (scrapinghub pages)
         ("Trinity Academy junior Ben Patton added to his collection of state titles.", ""),
         ("Professor Eastman says iodine is added to only 10 per cent of salt.", "Professor Eastman"),
+        # the nearest verb of saying names the speaker; a speech noun before a verb is a noun
+        ("South Africa said Mr Mugabe had told President Jacob Zuma he was fine.", "South Africa"),
+        ("Recent reports have revealed that a defector left.", "Recent reports"),
+        ("The new engine is 20% more powerful, yet Nissan says it will use less fuel.", "Nissan"),
+        ("Tourism fell, according to the World Travel and Tourism Council, an industry body.",
+         "the World Travel and Tourism Council"),
+        # "let me say", "you say": nobody's claim to check
+        ("Well let me say very quickly that he turned over a balanced budget.", ""),
+        # a lone full stop or ellipsis before the verb once crashed `init` (ClaimBuster sentences)
+        ("And ... said the man.", ""),
+        ("It was . . . said to be true.", ""),
     ],
 )
 def test_claimant(sentence, claimant):
