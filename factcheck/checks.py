@@ -245,7 +245,8 @@ _NOT_UNITS = frozenset(
 )
 _DEMONYMS_IN_I = frozenset(
     "Israeli Pakistani Iraqi Saudi Somali Yemeni Bangladeshi Kuwaiti Omani Qatari Emirati Azerbaijani "
-    "Afghani Nepali Thai Bahraini Kazakhstani".split()
+    "Afghani Nepali Thai Bahraini Kazakhstani French Dutch Swiss Greek Czech Welsh Scots Basque "
+    "Filipino".split()
 )
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)$")
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:linked|based|backed|led|owned|run|funded|born|style)$")
@@ -487,9 +488,11 @@ _ORG_TAIL = frozenset("Group Council House Company Ministry Department Administr
 
 
 def _guess_kind(text: str, m: re.Match, what: str, n_words: int, speaker: str = "") -> str | None:
+    if what in _PLACES:
+        return "place"  # before the organisation words: "West Bank"
     if _ORG_WORDS.search(what):
         return "organisation"
-    if what in _PLACES or (_PLACE_PHRASES.match(what) and what.split()[-1] in _PLACES):
+    if _PLACE_PHRASES.match(what) and what.split()[-1] in _PLACES:
         return "place"
     if n_words == 1 and (_DEMONYM.search(what) and what[:-2] not in _PLACES or what in _DEMONYMS_IN_I):
         return None  # "Russian", "Ukrainian": adjectives, the place is checked where named

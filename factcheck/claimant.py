@@ -16,6 +16,7 @@ _SPEECH = (
     r"declared|testified|tweeted|stressed|emphasised|emphasized|asserted|conceded|vowed|pledged|"
     r"cautioned|replied|recalled|countered|remarked|contended|boasted|complained"
 )
+_SPEECH_NOUNS = ("states", "claims", "reports", "notes", "estimates")
 _AUX = r"(?:(?:has|have|had|also|previously|repeatedly|reportedly|later|then)\s)*"
 
 
@@ -28,6 +29,8 @@ _SUBJECT_BEFORE = re.compile(
     rf"(?:^|,\s|;\s|[“\"”]\s?|\bthat\s|\bwhile\s|\band\s)({_PHRASE})(?:,[^,]{{3,80}},)?\s{_AUX}(?:{_SPEECH})\b"
     r"(?!(?<=added)\sto\s)(?!(?<=adds)\sto\s)(?![’'])"  # nor is "the Arab states' oil"
     r"(?!\s(?:have|has|had|are|were|say|said|show|showed|suggest|suggested)\b)"  # "Recent reports have revealed"
+    # a word of saying that is also a plural noun, before a preposition: "The only two Arab states to ..."
+    + "".join(rf"(?!(?<={noun})\s(?:to|of|in|on|with|and|or)\b)" for noun in _SPEECH_NOUNS)
 )
 # After the quote, the speaker follows the verb ("..., said Kirby"), but not after a verb that
 # takes an object: "..., told Newsweek", "..., accused Russia". ("Warned" stays: '"...," warned
@@ -150,8 +153,10 @@ class Claimants:
         first, last_word = self.last.split()[0], self.last.split()[-1].lower()
         if " and " in self.last:
             return ""  # "Ford and Fry replied": two people are not "she"
+        plural = last_word.endswith("s") and not last_word.endswith("ss") and self.last.split()[-1].islower()
         if kind != "person" and (kind in ("organisation", "place") or len(first) > 1 and first.isupper()
-                                 or last_word in _ROLES and last_word not in _PERSON_ROLES):
+                                 or last_word in _ROLES and last_word not in _PERSON_ROLES
+                                 or plural):  # "Israeli courts", "Analysts"
             return ""
         return self.last
 
