@@ -21,8 +21,8 @@ _FURNITURE = re.compile(
         required\ fields\ are\ marked | save\ my\ name,\ email | notify\ me\ of |
         share\ (?:this|on|to|via)\b | share$ | tweet$ | email$ | print$ | advertisement$ |
         sign\ up\b | subscribe\b | follow\ us\b | tags?: | filed\ under |
-        related(?:\W*$|\s*:|\ [\w\ ]{0,30}:|\ (?:stories|articles|posts|coverage|content|links|reading|topics|videos)\b) |
-        # not "Related research shows ..."
+        related(?!\ to\b)(?:\W*$|\s*:|\ [\w\ ]{0,30}:|\ (?:stories|articles|posts|coverage|content|links|reading|topics|videos)\b) |
+        # not "Related research shows ...", "Related to each other: ..."
         posted\ in\b | all\ rights\ reserved | copyright\b | © | we\ use\ cookies |
         this\ (?:site|website)\ uses\ cookies | accept\ (?:all\ )?cookies | skip\ to |
         back\ to\ top | home\ ?[›»>/|] | previous\ (?:article|post) | next\ (?:article|post) |
@@ -159,6 +159,7 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("comments are civil", r"comments are civil"),
     ("publish comments", r"(?:try|able) to publish comments"),
     ("commit information", r"failed to load latest commit information"),
+    ("taboola", r"^(?:(?:sponsored|promoted) (?:links|stories|content) )?by taboola"),  # "by Taboola by Taboola"
 )
 _FURNITURE_BY_KEY = tuple((key, re.compile(phrase)) for key, phrase in _FURNITURE_PHRASES)
 # The phrases as one pattern: what the keyed loop below must agree with (tests/test_words.py).
@@ -187,7 +188,7 @@ _DOMAIN_ENDINGS = (".com", ".net", ".org", ".co.uk", ".tv")
 _CREDIT = re.compile(
     r"^\(?(?:additional\ reporting|reporting|writing|editing|edited|compiled|produced|"
     r"written|research|graphics?|illustrations?|posted)\ by\b|"
-    r"^by\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?$|"
+    r"^by\ (?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?)$|"
     r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report|"
     r"^(?:from\ )?(?:staff|wire)\ (?:reports?|writers?)\.?$|^(?:the\ )?associated\ press\.?$|"  # "Staff Reports"
     r"^(?:e-?mail|phone|telephone)\ interview\ with\b|"  # a fact-check's list of sources

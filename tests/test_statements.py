@@ -183,6 +183,10 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("This website uses cookie or similar technologies to enhance your browsing experience.", "site furniture"),
         ("Related: Man dies after crashing into power pole", "site furniture"),
         ("Related research shows the drug works.", ""),
+        ("Related to each other, the two servers share a cache.", ""),
+        # "By" and a lower-case word is a heading, not a byline (readability pages); a sponsor's line is furniture
+        ("By changesets", "too short to be a claim"),
+        ("by Taboola by Taboola", "site furniture"),
         # a menu pasted as one long line (a scrapinghub page)
         ("Latest News Applications OS Channel Programs Cloud Components & Peripherals Data Center "
          "Internet of Things Mobility Networking Security Software Storage", "heading"),
