@@ -102,6 +102,7 @@ NOT_NAMES = frozenset(
     "So Even Just Only Let Last Next Instead Thus Although Though Despite During Without Such "
     "Both Each Every Other Another Any What Who Why How Where Which Whether "
     "Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands Millions Billions "
+    "Well Yes Oh Okay Uh Um Please Thanks "  # interjections: "Well, Americans have ..."
     "I’m I’ve I’d I’ll I'm I've I'd I'll".split()
 )
 # "U.S.", "D.C.", "Kirby". Written to start with [A-Z] outside any group, so that the regex

@@ -484,6 +484,9 @@ def test_superlatives_claim_an_extreme(sentence, expected):
         # a clause after a colon starts as a sentence does: its first word is no name of its own
         ("Pro tip: Get more pre-workout meal ideas here!", []),
         ("Physician Directory: Find a doctor in your area.", [("name", "Physician Directory")]),
+        # an interjection is no name, wherever it stands
+        ("Well, Americans have gotten to know Sarah Palin.", [("person", "Sarah Palin")]),
+        ("He would say, “Well, I won't hire them.”", [("quote", "Well, I won't hire them.")]),
         # a capital after a dot inside a web address starts no name
         ("The footage was reported by PanARMENIAN.Net on Tuesday.", [("name", "PanARMENIAN"), ("date", "Tuesday")]),
         # names that end as organisations do
