@@ -242,7 +242,7 @@ _NOT_PLURALS = frozenset(
 )
 _NOT_UNITS = frozenset(
     "per and the for from with into that than are was were has have had will would who which "
-    "people's".split()
+    "people's last next this every each".split()
 )
 _DEMONYMS_IN_I = frozenset(
     "Israeli Pakistani Iraqi Saudi Somali Yemeni Bangladeshi Kuwaiti Omani Qatari Emirati Azerbaijani "

@@ -66,6 +66,7 @@ _FUNCTION_WORDS = frozenset(
     "on in at and while that who which but so then also even when after before as if yet of to what "
     "whether well".split()
 )
+_NEGATIONS = frozenset(("not", "never"))
 _OBJECTS = frozenset("me us him them you".split())  # "Well, let me say ...": nobody's claim
 
 
@@ -102,6 +103,8 @@ def _clean_subject(phrase: str) -> str:
     while words and words[-1].lower() in _AUX_WORDS:
         if words.pop().lower() in _PASSIVE:
             return ""  # "Wagner was previously added to ...": not a speech act
+    if words and (words[-1].lower() in _NEGATIONS or words[-1].lower().endswith(("n't", "n’t"))):
+        return ""  # "U.S. officials have not said why": nobody claims it
     if not any(w[0].isupper() and w not in NOT_NAMES for w in words):
         # "the mayor said", "police said": a role, not a name, still says who claims it
         if words and words[-1].lower() in _ROLES and len(words) <= 4:

@@ -252,6 +252,10 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
          "the World Travel and Tourism Council"),
         # "let me say", "you say": nobody's claim to check
         ("Well let me say very quickly that he turned over a balanced budget.", ""),
+        # who did not say something makes no claim; who did, later in the sentence, does
+        ("Citing privacy rules, U.S. officials have not said why, but Ambassador Hamdullah Mohib said the "
+         "visas were denied.", "Ambassador Hamdullah Mohib"),
+        ("Look, Dr. Kissinger did not say that he would approve of such meetings.", ""),
         # "states", "claims", "reports" before a preposition are nouns; a reporter's "reports for" is not
         ("The only two Arab states to have signed treaties also criticised the move.", ""),
         ("As Emily Feng reports for NPR, the first cases came to light last week.", "Emily Feng"),
@@ -549,6 +553,7 @@ def test_places_and_names_that_start_with_a_place(sentence, expected):
         ("It has a V8 engine, 8GB of memory and a 72W charger, and costs $29.",
          [("name", "V8"), ("number", "8GB"), ("number", "72W charger"), ("number", "$29")]),
         ("She ate 2 soft-boiled eggs.", [("number", "2")]),
+        ("It cost $89 billion last year.", [("number", "$89 billion"), ("date", "last year")]),
         # a possessive splits a name where a place, a title or a person follows it ...
         ("The BBC's North America editor Jon Sopel said so.",
          [("organisation", "BBC"), ("place", "North America"), ("person", "Jon Sopel")]),
