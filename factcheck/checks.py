@@ -171,6 +171,8 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
     for m in numbers:
         if any(d.start() <= m.start() < d.end() for d in dates):
             continue
+        if m.group() == "one" and not_a_count(low, m.start(), m.end()):
+            continue
         what = text[m.start() : m.end()].strip()
         unit = _UNIT_AFTER.match(text, m.end())
         if unit and unit.group(1).lower() not in _NOT_UNITS:
@@ -231,6 +233,24 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
             seen.add(check)
             out.append(check)
     return out
+
+
+# "one" that counts nothing: a pronoun or a phrase ("one of the reasons", "no one", "the one
+# who", "one thing is clear", "one last point"), or part of a name ("Xbox One", "number one").
+# "one woman", "one in five", "one million" stay numbers.
+_ONE_NOT_A_COUNT_AFTER = re.compile(
+    r"(?:\s(?:of|thing|things|way|day|another|kind|sort|time|point|last|final|more|who|that|which|is|was|"
+    r"has|could|can|would|will|should|must|may|might|does|did)\b|\s*(?:[,.;:!?)\]”\"']|$))"
+)
+_ONE_NOT_A_COUNT_BEFORE = re.compile(
+    r"\b(?:no|the|this|that|any|every|each|some|which|number|phase|xbox|day|a|one|someone)[\s-]$"
+)
+
+
+def not_a_count(low: str, start: int, end: int) -> bool:
+    """Whether the "one" at ``low[start:end]`` (lower-cased text) counts nothing."""
+    return (_ONE_NOT_A_COUNT_AFTER.match(low, end) is not None
+            or _ONE_NOT_A_COUNT_BEFORE.search(low, max(0, start - 9), start) is not None)
 
 
 # "50,000 personnel", "800 km": the count says of what

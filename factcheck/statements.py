@@ -132,7 +132,9 @@ def rule_features(text: str, claimant: str, checks: list[Check], words: set[str]
     if words is None:
         words = set(priority.tokens(text))
     found = set()
-    if "number" in kinds:
+    # a bare "one" is no number check when it counts nothing ("one of the reasons"), but the
+    # model was trained with it as a number, so the feature keeps it
+    if "number" in kinds or "one" in words:
         found.add("number")
     if "date" in kinds:
         found.add("date")
@@ -185,10 +187,12 @@ def score(text: str, found: set[str], tokens: list[str] | None = None) -> tuple[
     return value, tuple(reasons)
 
 
-def claim_types(text: str, found: set[str]) -> tuple[str, ...]:
-    """Full Fact's claim typology, plus ``quote`` for direct quotations."""
+def claim_types(text: str, found: set[str], checks: list[Check] | tuple[Check, ...]) -> tuple[str, ...]:
+    """Full Fact's claim typology, plus ``quote`` for direct quotations. A quantity has a number
+    to check (not a "one" that counts nothing), or compares with a year ("more than in 2019")."""
     types = []
-    if "number" in found or "comparison" in found and NUMBER.search(text):
+    if (any(c.kind == "number" for c in checks)
+            or "comparison" in found and any(m.group().lower() != "one" for m in NUMBER.finditer(text))):
         types.append("quantity")
     if "prediction" in found:
         types.append("prediction")
@@ -251,7 +255,7 @@ def _statement(sentence: str, span: Span, claimants: Claimants, last_paragraph: 
         paragraph=span.paragraph,
         priority=value,
         reasons=reasons,
-        types=claim_types(sentence, found),
+        types=claim_types(sentence, found, checks),
         claimant=claimant,
         checks=tuple(checks),
     )
