@@ -26,7 +26,7 @@ _NAME = r"[A-Z][\w’'.-]*(?:\s(?:[A-Z][\w’'.-]*|of|the|for|de|van|von|al-|&|a
 _PHRASE = r"(?:[\w’'.-]+\s){0,4}?[\w’'.-]+"
 # ("added to" is not speech: "Ben Patton added to his collection of titles")
 _SUBJECT_BEFORE = re.compile(
-    rf"(?:^|,\s|;\s|[“\"”]\s?|\bthat\s|\bwhile\s|\band\s)({_PHRASE})(?:,[^,]{{3,80}},)?\s{_AUX}(?:{_SPEECH})\b"
+    rf"(?:^|,\s|;\s|[“\"”]\s?|\bthat\s|\bwhile\s|\band\s)({_PHRASE})(?:,[^,]{{3,120}},)?\s{_AUX}(?:{_SPEECH})\b"
     r"(?!(?<=added)\sto\s)(?!(?<=adds)\sto\s)(?![’'])"  # nor is "the Arab states' oil"
     r"(?!\s(?:have|has|had|are|were|say|said|show|showed|suggest|suggested)\b)"  # "Recent reports have revealed"
     # a word of saying that is also a plural noun, before a preposition: "The only two Arab states to ..."
@@ -64,7 +64,7 @@ _AUX_WORDS = _PASSIVE | frozenset(
 )
 _FUNCTION_WORDS = frozenset(
     "on in at and while that who which but so then also even when after before as if yet of to what "
-    "whether well".split()
+    "whether well or can could may might shall should must do does did according".split()
 )
 _NEGATIONS = frozenset(("not", "never"))
 _OBJECTS = frozenset("me us him them you".split())  # "Well, let me say ...": nobody's claim
@@ -94,6 +94,8 @@ def _clean_subject(phrase: str) -> str:
         words[-1] = words[-1].rstrip(".")  # the full stop that ends the sentence
         if not words[-1]:
             words.pop()  # a lone "." or "...": "And ... said the man."
+    while words and words[0].lower() in _FUNCTION_WORDS:
+        words.pop(0)  # "..., but she said": she
     if len(words) == 1 and words[0].lower() in _PRONOUNS:
         return words[0].lower()
     if words and words[-1] in _OBJECTS:

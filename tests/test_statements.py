@@ -256,6 +256,12 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("Citing privacy rules, U.S. officials have not said why, but Ambassador Hamdullah Mohib said the "
          "visas were denied.", "Ambassador Hamdullah Mohib"),
         ("Look, Dr. Kissinger did not say that he would approve of such meetings.", ""),
+        # a long title between the name and the verb; "but she said"; a question to the audience
+        ("“We saw the need,” Steve Clarke, deputy associate administrator for exploration in NASA’s science "
+         "mission directorate, said of that on-ramp.", "Steve Clarke"),
+        ("Such missions would be cargo only, but she said they could serve as a stepping stone.", "she"),
+        ("Can I say a word about a woman that you didn't ask about?", ""),
+        ("According to reports, this bar is offering oxygen.", ""),
         # "states", "claims", "reports" before a preposition are nouns; a reporter's "reports for" is not
         ("The only two Arab states to have signed treaties also criticised the move.", ""),
         ("As Emily Feng reports for NPR, the first cases came to light last week.", "Emily Feng"),
