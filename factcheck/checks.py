@@ -165,6 +165,8 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
         low, words = text.translate(_ASCII_LOWER), None
     digit = words is None or _DIGIT.search(text) is not None
     dates = list(DATE.finditer(text)) if digit or not words.isdisjoint(_DATE_WORDS) else []
+    if dates:  # the day of "Black Friday", "Super Tuesday" is the event's name, not a date
+        dates = [d for d in dates if not _DAY_EVENT_BEFORE.search(text, max(0, d.start() - 9), d.start())]
     for m in dates:
         found.append((m.start(), Check("date", m.group())))
     numbers = _NUMBER_IN_LOWER.finditer(low) if digit or not words.isdisjoint(_NUMBER_WORDS) else ()
@@ -409,6 +411,7 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
 
 _DAY_NAMES = frozenset(DAYS.split("|"))
 _DAY_EVENTS = frozenset("Black Cyber Good Super Ash Bloody Palm Easter Holy Maundy Giving".split())
+_DAY_EVENT_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_DAY_EVENTS))})\s$")
 _MAYBE_PERSON = re.compile(r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+){1,2}")  # "Nisan Ahmado", not "Secretary of State"
 
 

@@ -567,6 +567,8 @@ def test_places_and_names_that_start_with_a_place(sentence, expected):
         ("Let me make one last point about the Xbox One.", [("name", "Xbox One")]),
         ("One in five voters, and one woman, agreed.", [("number", "One"), ("number", "five voters"), ("number", "one woman")]),
         ("It cost $89 billion last year.", [("number", "$89 billion"), ("date", "last year")]),
+        # the day of an event's name is no date of its own
+        ("Sales rose on Black Friday, and on Friday too.", [("name", "Black Friday"), ("date", "Friday")]),
         # a possessive splits a name where a place, a title or a person follows it ...
         ("The BBC's North America editor Jon Sopel said so.",
          [("organisation", "BBC"), ("place", "North America"), ("person", "Jon Sopel")]),
