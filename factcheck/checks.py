@@ -24,7 +24,7 @@ _NUMBER = (
     r"(?:(?:\s?(?:%|per\s?cent|percent|bn|mn|m|k|billion|million|thousand|trillion)|"
     r"(?:w|kw|mw|gw|wh|kwh|gb|tb|mb|hz|mhz|ghz|mah|mm|cm|km|kg|mg|ml|mph|ft|lbs?|oz|v))(?![a-z]))?"  # "72W", "8GB"
     r"|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|dozens?|"
-    r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))?"
+    r"hundreds?|thousands?|millions?|billions?)\b(?:\s(?:of\s)?(?:hundred|thousand|million|billion))*"
 )
 NUMBER = re.compile(_NUMBER, re.I)
 _NUMBER_IN_LOWER = re.compile(_NUMBER)  # the same, searched in lower-cased text
@@ -104,6 +104,9 @@ NOT_NAMES = frozenset(
     "Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands Millions Billions "
     "Well Yes Oh Okay Uh Um Please Thanks "  # interjections: "Well, Americans have ..."
     "I’m I’ve I’d I’ll I'm I've I'd I'll".split()
+    # contractions that open a clause: "We're at war", "You've said the same thing"
+    + [f"{who}{q}{end}" for who in ("You", "We", "They", "He", "She", "It", "That", "There", "Here", "What", "Let")
+       for q in "'’" for end in ("s", "re", "ve", "ll", "d")]
 )
 # "U.S.", "D.C.", "Kirby". Written to start with [A-Z] outside any group, so that the regex
 # engine skips ahead to the next capital instead of trying every position (2x faster).

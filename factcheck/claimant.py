@@ -64,7 +64,7 @@ _AUX_WORDS = _PASSIVE | frozenset(
 )
 _FUNCTION_WORDS = frozenset(
     "on in at and while that who which but so then also even when after before as if yet of to what "
-    "whether well or can could may might shall should must do does did according".split()
+    "whether well or can could may might shall should must do does did according why how where".split()
 )
 _NEGATIONS = frozenset(("not", "never"))
 _OBJECTS = frozenset("me us him them you".split())  # "Well, let me say ...": nobody's claim

@@ -262,6 +262,8 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("Such missions would be cargo only, but she said they could serve as a stepping stone.", "she"),
         ("Can I say a word about a woman that you didn't ask about?", ""),
         ("According to reports, this bar is offering oxygen.", ""),
+        ("You've said the same thing, you're going to simplify the tax code.", ""),
+        ("It's why Republicans said, do not do this.", "Republicans"),
         # "states", "claims", "reports" before a preposition are nouns; a reporter's "reports for" is not
         ("The only two Arab states to have signed treaties also criticised the move.", ""),
         ("As Emily Feng reports for NPR, the first cases came to light last week.", "Emily Feng"),
@@ -497,6 +499,8 @@ def test_superlatives_claim_an_extreme(sentence, expected):
         # a clause after a colon starts as a sentence does: its first word is no name of its own
         ("Pro tip: Get more pre-workout meal ideas here!", []),
         ("Physician Directory: Find a doctor in your area.", [("name", "Physician Directory")]),
+        # a contraction that opens a clause is no name; "five hundred thousand" is one number
+        ("We're at war, with five hundred thousand troops.", [("number", "five hundred thousand troops")]),
         # an interjection is no name, wherever it stands
         ("Well, Americans have gotten to know Sarah Palin.", [("person", "Sarah Palin")]),
         ("He would say, “Well, I won't hire them.”", [("quote", "Well, I won't hire them.")]),
