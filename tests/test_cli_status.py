@@ -47,6 +47,8 @@ def test_status_tables(run, small):
     edit(second, 'rating = ""', 'rating = "mostly-true"')
     edit(second, "# [[sources]]", '[[sources]]\nurl = "https://example.org/minutes"\n# [[sources]]')
     edit(second, 'kind = "number"\nwhat = "40%"\ndone = false', 'kind = "number"\nwhat = "40%"\ndone = true')
+    headline = priority_of(small / "01-council-raises-parking-fines.toml")
+    fines = priority_of(second)
     ann_lee = priority_of(small / "03-councillor-ann-lee-said-the-change.toml")
     result = run("status")
     assert result.exit_code == 0, result.output
@@ -62,8 +64,8 @@ council-raises-parking-fines  (factcheck show ID)
 ┏━━━━┳━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━┳━━━━━━━━┳━━━━━┳━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┓
 ┃ ID ┃ Status    ┃ Rating      ┃  Pri ┃ Checks ┃ Src ┃ Statement                                   ┃
 ┡━━━━╇━━━━━━━━━━━╇━━━━━━━━━━━━━╇━━━━━━╇━━━━━━━━╇━━━━━╇━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┩
-│ 01 │ unstarted │ -           │ 0.19 │    0/1 │   0 │ Council raises parking fines                │
-│ 02 │ done      │ mostly-true │ 0.98 │    1/2 │   1 │ The city council raised parking fines by 4… │
+│ 01 │ unstarted │ -           │ {headline} │    0/1 │   0 │ Council raises parking fines                │
+│ 02 │ done      │ mostly-true │ {fines} │    1/2 │   1 │ The city council raised parking fines by 4… │
 │ 03 │ unstarted │ -           │ {ann_lee} │    0/2 │   0 │ Councillor Ann Lee said the change would b… │
 └────┴───────────┴─────────────┴──────┴────────┴─────┴─────────────────────────────────────────────┘
 """
