@@ -99,6 +99,8 @@ NOT_NAMES = frozenset(
     "Your Mr Mrs Ms Dr About Some Many Most All No Not One Ties Because Additional "
     # capitalised because they start a sentence or a clause: "Now Assange faces ...", "Let us"
     "Now Then Meanwhile However Later Earlier Today Yesterday Tomorrow Separately Also Still Yet "
+    "Actually Obviously Clearly Certainly Basically Frankly Honestly Indeed Perhaps Maybe Surely "
+    "Unfortunately Fortunately Importantly Finally Again "
     "So Even Just Only Let Last Next Instead Thus Although Though Despite During Without Such "
     "Both Each Every Other Another Any What Who Why How Where Which Whether "
     "Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands Millions Billions "
@@ -444,7 +446,7 @@ _TITLE_HEADS = frozenset(
     "Chancellor Ambassador Commissioner Speaker Chairman Chairwoman Chair Judge Justice Admiral "
     "Colonel Col. Captain Capt. Lieutenant Lt. Sergeant Sgt. King Queen Prince Princess "
     "Pope Sheriff Inspector Detective Spokesman Spokeswoman Spokesperson Professor Prof. Sir Attorney "
-    "Dame Lord Lady Officer General CEO".split()
+    "Dame Lord Lady Officer General CEO Ombudsman".split()
 )
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
 _CONNECTORS = frozenset(("of", "for", "the"))

@@ -26,7 +26,7 @@ _NAME = r"[A-Z][\w’'.-]*(?:\s(?:[A-Z][\w’'.-]*|of|the|for|de|van|von|al-|&|a
 _PHRASE = r"(?:[\w’'.-]+\s){0,4}?[\w’'.-]+"
 # ("added to" is not speech: "Ben Patton added to his collection of titles")
 _SUBJECT_BEFORE = re.compile(
-    rf"(?:^|,\s|;\s|[“\"”]\s?|\bthat\s|\bwhile\s|\band\s)({_PHRASE})(?:,[^,]{{3,120}},)?\s{_AUX}(?:{_SPEECH})\b"
+    rf"(?:^|,\s|;\s|[“\"”]\s?|\bthat\s|\bwhile\s|\band\s)({_PHRASE})(?:(?:,[^,]{{3,120}}){{1,2}},)?\s{_AUX}(?:{_SPEECH})\b"
     r"(?!(?<=added)\sto\s)(?!(?<=adds)\sto\s)(?![’'])"  # nor is "the Arab states' oil"
     r"(?!\s(?:have|has|had|are|were|say|said|show|showed|suggest|suggested)\b)"  # "Recent reports have revealed"
     # a word of saying that is also a plural noun, before a preposition: "The only two Arab states to ..."
@@ -40,7 +40,13 @@ _OBJECT_VERBS = frozenset(
     "revealed announced announces".split()
 )
 _INVERTED = "|".join(v for v in _SPEECH.split("|") if v not in _OBJECT_VERBS)
-_SUBJECT_AFTER = re.compile(rf"[,”\"]\s*(?:{_INVERTED})\s({_NAME}|he|she|they)\b")
+# The name ends there, or a comma, a preposition or "who" follows it ("said Kirby.", "said John
+# Kirby, the spokesperson", "said Kirby on Tuesday"): not "..., said New Zealand's flag has ...",
+# where the name opens what was said.
+_SUBJECT_AFTER = re.compile(
+    rf"[,”\"]\s*(?:{_INVERTED})\s({_NAME}|he|she|they)\b"
+    r"(?=\s*(?:[,.;:!?)”\"(—-]|$)|\s(?:of|who|in|at|on|to|from|for|and|after|before|during|when|while|as)\b)"
+)
 _ACCORDING = re.compile(rf"\baccording\sto\s((?:the\s)?{_NAME})")
 # Every pattern above needs a verb of speech or "according to": one cheap search rules most
 # sentences out before the backtracking ones run (built from the same word list).
@@ -54,9 +60,14 @@ _ROLES = frozenset(
     "mayor minister president spokesperson spokesman spokeswoman police government ministry "
     "officials official authorities company report study survey analysts experts researchers "
     "scientists data statement prosecutors lawyers court judge campaigners critics sources "
-    "council administration department agency".split()
+    "council administration department agency doctor witness witnesses resident residents neighbour "
+    "neighbor neighbours neighbors officer officers attorney lawyer source economist economists "
+    "professor historian diplomat diplomats aide aides".split()
 )
-_PERSON_ROLES = frozenset("mayor minister president spokesperson spokesman spokeswoman judge official".split())
+_PERSON_ROLES = frozenset(
+    "mayor minister president spokesperson spokesman spokeswoman judge official doctor witness resident "
+    "neighbour neighbor officer attorney lawyer economist professor historian diplomat aide".split()
+)
 _PASSIVE = frozenset("was were is are be been being".split())
 _AUX_WORDS = _PASSIVE | frozenset(
     "has have had also previously repeatedly reportedly later then always never often still now "
@@ -76,16 +87,43 @@ def find_claimant(text: str, words: set[str] | None = None) -> str:
     if _ATTRIBUTION_WORDS.isdisjoint(words) if words is not None else not _ANY_ATTRIBUTION.search(text):
         return ""
     for pattern in (_ACCORDING, _SUBJECT_AFTER, _SUBJECT_BEFORE):
-        for m in pattern.finditer(text):
+        pos = 0
+        # each match, then the next one starting after its start (not its end): when "After the
+        # match" before "Hernan Dario Gomez, Panama coach, said" names nobody, the name is still tried
+        while (m := pattern.search(text, pos)) is not None:
+            pos = m.start() + 1
+            if _inside_quote(text, m.start(1)):
+                continue  # the speaker's own words: “... both witnesses testified ...,” she added
             who = _clean_subject(m.group(1))
             if who:
                 return who
             if pattern is _SUBJECT_BEFORE and text[: m.start(1)].rstrip().endswith(" and"):
                 # "The Biden administration ... and on Wednesday said": the sentence's subject
                 subject = _SENTENCE_SUBJECT.match(text)
-                if subject:
-                    return subject.group(1).strip()
+                who = _clean_subject(subject.group(1)) if subject else ""
+                if who:
+                    return who
     return ""
+
+
+def _inside_quote(text: str, at: int) -> bool:
+    """Whether ``text[at]`` is inside a quotation: the last quote mark before it opens one (“, or
+    " at the start or after a space), or none does and the sentence's first mark closes one (the
+    end of a quote begun in an earlier sentence)."""
+    marks = [(m.start(), _opens(text, m.start())) for m in _QUOTE_MARK.finditer(text)]
+    inside = bool(marks) and not marks[0][1]  # the sentence starts inside a quote begun before it
+    for start, opens in marks:
+        if start >= at:
+            break
+        inside = opens
+    return inside
+
+
+def _opens(text: str, i: int) -> bool:
+    return text[i] == "“" or text[i] == '"' and (i == 0 or text[i - 1] in " \t\n([{—-")
+
+
+_QUOTE_MARK = re.compile(r'[“”"]')
 
 
 def _clean_subject(phrase: str) -> str:

@@ -264,6 +264,15 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("According to reports, this bar is offering oxygen.", ""),
         ("You've said the same thing, you're going to simplify the tax code.", ""),
         ("It's why Republicans said, do not do this.", "Republicans"),
+        # who is said to speak inside a quote is the speaker's own words, not the claimant
+        ("“We learned nothing, and both witnesses testified the transcript was accurate,” she added.", "she"),
+        # after "said", a name that opens what was said is no speaker
+        ("Emeritus Professor John Burrows, the chairman, said New Zealand's flag was never chosen.",
+         "Emeritus Professor John Burrows"),
+        ("Ajmi Lourimi, a member of the party, said he believed the attack would unite Tunisians.", "Ajmi Lourimi"),
+        # two appositives; a first try that names nobody does not hide the speaker after it
+        ("Jeff Sanborn, president of Chapter & Verse, a Spokane design agency, said he thought so.", "Jeff Sanborn"),
+        ("After the match, Hernan Dario Gomez, Panama coach, said the team learned a lot.", "Hernan Dario Gomez"),
         # "states", "claims", "reports" before a preposition are nouns; a reporter's "reports for" is not
         ("The only two Arab states to have signed treaties also criticised the move.", ""),
         ("As Emily Feng reports for NPR, the first cases came to light last week.", "Emily Feng"),
