@@ -178,7 +178,7 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
     for m in numbers:
         if any(d.start() <= m.start() < d.end() for d in dates):
             continue
-        if m.group() == "one" and not_a_count(low, m.start(), m.end()):
+        if m.group() == "one" and _not_a_count(low, m.start(), m.end()):
             continue
         what = text[m.start() : m.end()].strip()
         unit = _UNIT_AFTER.match(text, m.end())
@@ -254,7 +254,7 @@ _ONE_NOT_A_COUNT_BEFORE = re.compile(
 )
 
 
-def not_a_count(low: str, start: int, end: int) -> bool:
+def _not_a_count(low: str, start: int, end: int) -> bool:
     """Whether the "one" at ``low[start:end]`` (lower-cased text) counts nothing."""
     return (_ONE_NOT_A_COUNT_AFTER.match(low, end) is not None
             or _ONE_NOT_A_COUNT_BEFORE.search(low, max(0, start - 9), start) is not None)
