@@ -236,10 +236,12 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
         ratings = "\n".join(f"{n} {r}" for r, n in sorted(a["ratings"].items())) or "-"
         summary.add_row(*_cells(a["slug"], str(a["statements"]), _bar(a["progress"]), by_status, ratings))
     parts: list[RenderableType] = [summary]
+    rows_of: dict[str, list[dict]] = {}  # grouped once: a team's workspace has thousands of rows
+    for r in data["statements"]:
+        rows_of.setdefault(r["id"].split("/", 1)[0], []).append(r)
     for a in data["articles"]:
-        rows = [r for r in data["statements"] if r["id"].split("/", 1)[0] == a["slug"]]
-        if rows:
-            parts.append(_statement_table(a["slug"], rows))
+        if a["slug"] in rows_of:
+            parts.append(_statement_table(a["slug"], rows_of[a["slug"]]))
     problems = [p for a in articles for s in a.sheets for p in s.problems]
     if problems:
         parts.append(problems_view(problems, root=articles[0].folder.parent))
