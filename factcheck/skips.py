@@ -302,7 +302,7 @@ def _word_beyond_dates(text: str) -> bool:
     return _REAL_WORD.search(_DATE_WORDS.sub("", text)) is not None
 
 
-_LOWER_START = re.compile(r"[a-z](?![a-z]*[A-Z])")  # "is professor emeritus of"; not "eHow"
+_LOWER_START = re.compile(r"[a-z](?![a-z]*[A-Z0-9])")  # "is professor emeritus of"; not "eHow", "my6sense"
 _CUT_OFF_WORDS = frozenset("and or of the a an to for with by in on at from as that".split())
 
 

@@ -184,6 +184,9 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
         ("Related: Man dies after crashing into power pole", "site furniture"),
         ("Related research shows the drug works.", ""),
         ("Related to each other, the two servers share a cache.", ""),
+        # a brand written in lower case with a capital or a digit inside starts a sentence
+        ("my6sense is the only fully programmatic native exchange.", ""),
+        ("eBay said it would cut 300 jobs.", ""),
         # "By" and a lower-case word is a heading, not a byline (readability pages); a sponsor's line is furniture
         ("By changesets", "too short to be a claim"),
         ("by Taboola by Taboola", "site furniture"),
