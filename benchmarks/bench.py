@@ -1,6 +1,7 @@
 """Measure factcheck's statement pipeline against the public gold data in ../shared/data.
 
     python benchmarks/bench.py            # print every figure
+    python benchmarks/bench.py --write    # ... and save them for BENCHMARKS.md (benchmarks/report.py)
     python benchmarks/bench.py --only speed sentences
 
 Dev sets and held-out sets are reported side by side. Held-out sets (CheckThat! 2024 test,
@@ -11,6 +12,8 @@ on them. Without ../shared/data the data-driven sections say so and are skipped.
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
 import csv
 import gc
 import gzip
@@ -535,16 +538,38 @@ SECTIONS = {
 }
 
 
+class _Tee(io.TextIOBase):
+    """Print as usual and keep a copy, so the run's own output becomes its BENCHMARKS section."""
+
+    def __init__(self, stream) -> None:
+        self.stream, self.copy = stream, io.StringIO()
+
+    def write(self, text: str) -> int:
+        self.copy.write(text)
+        return self.stream.write(text)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", choices=list(SECTIONS), help="run only these sections")
+    parser.add_argument("--write", action="store_true", help="save the output for BENCHMARKS.md "
+                        "(benchmarks/results/extraction.md; a full run only)")
     args = parser.parse_args()
     start = time.perf_counter()
-    for name, fn in SECTIONS.items():
-        if args.only and name not in args.only:
-            continue
-        fn()
+    tee = _Tee(sys.stdout)
+    with contextlib.redirect_stdout(tee):
+        for name, fn in SECTIONS.items():
+            if args.only and name not in args.only:
+                continue
+            fn()
     print(f"(done in {time.perf_counter() - start:.0f} s; data from {DATA})")
+    if args.write and not args.only:
+        from common import Section
+
+        section = Section.__new__(Section)  # the output is already printed: only save it
+        section.name, section.title = "extraction", "Extraction: sentences, furniture, check-worthiness, speed"
+        section.command, section.parts = "python benchmarks/bench.py --write", ["```\n" + tee.copy.getvalue().strip() + "\n```"]
+        section.save()
 
 
 if __name__ == "__main__":
