@@ -33,6 +33,12 @@ DirOption = Annotated[
     typer.Option("--dir", "-d", help="Workspace folder (default: $FACTCHECK_DIR or ./worksheets)."),
 ]
 
+NoIndex = Annotated[
+    bool,
+    typer.Option("--no-index", help="Read every worksheet afresh; neither use nor update the "
+                 "workspace's index (.factcheck/index.sqlite)."),
+]
+
 ArticleFilter = Annotated[
     Optional[str], typer.Option("--article", help="Only articles whose slug contains this.")
 ]
@@ -57,6 +63,17 @@ def _errors():
         where = f"{exc.filename}: " if exc.filename else ""
         _err().print(f"Error: {where}{exc.strerror or exc}", markup=False, soft_wrap=True)
         raise typer.Exit(code=1) from None
+
+
+def _read(root, settings, no_index: bool):
+    """Every article and worksheet, through the index unless ``--no-index`` (same answer)."""
+    if no_index:
+        from .validate import read_workspace
+
+        return read_workspace(root, settings)
+    from .index import read_indexed
+
+    return read_indexed(root, settings)
 
 
 def _version(value: bool) -> None:
@@ -136,13 +153,13 @@ def status(
     sort: Annotated[Sort, typer.Option("--sort", help="Order of the statements.")] = Sort.id,
     summary: Annotated[bool, typer.Option("--summary", help="Only the table of articles, not every statement.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the same as JSON.")] = False,
+    no_index: NoIndex = False,
 ) -> None:
     """Show verification progress per article and per statement; broken files are listed, not fatal.
 
     Example: factcheck status --sort priority --status unstarted
     """
     from .settings import load_settings
-    from .validate import read_workspace
     from .views import Filters, select, status_dict, status_view
     from .workspace import existing_workspace
 
@@ -153,7 +170,7 @@ def status(
         if status_ and status_ not in settings.statuses:
             raise FactcheckError(f"--status {status_!r} is not a status; use one of: "
                                  + ", ".join(settings.statuses))
-        articles = select(read_workspace(root, settings), filters)
+        articles = select(_read(root, settings, no_index), filters)
         if as_json:
             print(json.dumps(status_dict(articles, settings, filters), ensure_ascii=False, indent=1))
         else:
@@ -165,20 +182,21 @@ def show(
     statement: Annotated[str, typer.Argument(
         metavar="ID", help="Statement id, or any unambiguous part: 07, 07-kirby, slug/07.")],
     directory: DirOption = None,
+    no_index: NoIndex = False,
 ) -> None:
     """Render one worksheet: the statement in context, its fields, checks and sources.
 
     Example: factcheck show 07
     """
     from .settings import load_settings
-    from .validate import TextCache, find_sheet, read_workspace
+    from .validate import TextCache, find_sheet
     from .views import show_view
     from .workspace import existing_workspace
 
     with _errors():
         root = existing_workspace(directory)
         settings = load_settings(root)
-        sheet = find_sheet(read_workspace(root, settings), statement)
+        sheet = find_sheet(_read(root, settings, no_index), statement)
         location = sheet.values.get("location") if isinstance(sheet.values.get("location"), dict) else {}
         text = TextCache().version(sheet.path.parent, str(location.get("version", "")))
         _out().print(show_view(sheet, text))
@@ -189,20 +207,20 @@ def check(
     directory: DirOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (stale statements, too few sources) too.")] = False,
+    no_index: NoIndex = False,
 ) -> None:
     """Validate every worksheet; exit 1 when any has an error (or a warning, with --strict).
 
     Example: factcheck check --strict
     """
     from .settings import load_settings
-    from .validate import read_workspace
     from .views import check_dict, plural
     from .workspace import existing_workspace
 
     with _errors():
         root = existing_workspace(directory)
         settings = load_settings(root)
-        articles = read_workspace(root, settings)
+        articles = _read(root, settings, no_index)
         problems = list(settings.problems) + [p for a in articles for s in a.sheets for p in s.problems]
         report = check_dict(problems, sum(len(a.sheets) for a in articles))
         errors, warnings = report["errors"], report["warnings"]
@@ -232,6 +250,7 @@ def export(
                                         "claimreview (schema.org JSON-LD of the verdicts).")] = Format.markdown,
     article: ArticleFilter = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    no_index: NoIndex = False,
 ) -> None:
     """Publish the checking: a Markdown report, CSV, JSON, or ClaimReview for the verdicts.
 
@@ -239,14 +258,13 @@ def export(
     """
     from .export import records, render
     from .settings import load_settings
-    from .validate import read_workspace
     from .views import Filters, plural, select
     from .workspace import existing_workspace, write_export
 
     with _errors():
         root = existing_workspace(directory)
         settings = load_settings(root)
-        articles = select(read_workspace(root, settings), Filters(article=article))
+        articles = select(_read(root, settings, no_index), Filters(article=article))
         for sheet in (s for a in articles for s in a.sheets if not s.readable):
             _err().print(f"Warning: {sheet.problems[0]}; left out of the export until it is fixed",
                          markup=False, soft_wrap=True)

@@ -12,10 +12,9 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .article import Article
 from .errors import ERROR, WARNING, FactcheckError, Problem, toml_syntax_problem
 from .settings import CHECK_KINDS, CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
-from .workspace import ARTICLE_FILE, TEXT_FILE, article_dirs, read_toml, version_text, worksheet_paths
+from .workspace import ARTICLE_FILE, TEXT_FILE, article_dirs, read_toml, text_version, version_text, worksheet_paths
 from .worksheet import CHECK_KEYS, LOCATION_KEYS, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS
 
 STALE = "stale"
@@ -79,7 +78,7 @@ class TextCache:
     def current_version(self, folder: Path) -> str | None:
         if folder not in self._versions:
             current = self.current(folder)
-            self._versions[folder] = None if current is None else Article(current, "", "").version
+            self._versions[folder] = None if current is None else text_version(current)
         return self._versions[folder]
 
     def current(self, folder: Path) -> str | None:
@@ -268,13 +267,18 @@ def read_workspace(root: Path, settings: Settings) -> list[ArticleSheets]:
     texts = TextCache()
     articles = []
     for folder in article_dirs(root):
-        try:
-            meta = read_toml(folder / ARTICLE_FILE)
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-            meta = {}
+        meta = read_meta(folder)
         sheets = [load_sheet(p, folder.name, settings, texts) for p in worksheet_paths(folder)]
         articles.append(ArticleSheets(folder.name, folder, str(meta.get("title", "")), sheets, meta))
     return articles
+
+
+def read_meta(folder: Path) -> dict:
+    """``article.toml`` as read; empty when it cannot be read."""
+    try:
+        return read_toml(folder / ARTICLE_FILE)
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+        return {}
 
 
 def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:

@@ -16,12 +16,12 @@ from pathlib import Path
 
 import tomli_w
 
-from .article import Article
 from .errors import FactcheckError
 from .settings import Settings
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from .article import Article
     from .statements import Extraction, Statement
 from .worksheet import CONTEXT_CHARS, Context, new_worksheet, render, stem
 
@@ -136,6 +136,14 @@ def read_toml(path: Path) -> dict:
     return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
 
 
+def text_version(text: str) -> str:
+    """The short name of an article text: the first 8 hex digits of its sha256 (what
+    ``Article.version`` and every worksheet's ``[location] version`` say)."""
+    import hashlib  # only commands that compare versions pay for it
+
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
+
+
 def version_text(folder: Path, version: str) -> str | None:
     """The article text a version name stands for, or None when it is not kept."""
     current = folder / TEXT_FILE
@@ -143,7 +151,7 @@ def version_text(folder: Path, version: str) -> str | None:
     for path in (old, current):
         if path.exists():
             text = path.read_text(encoding="utf-8")
-            if path == old or Article(text, "", "").version == version:
+            if path == old or text_version(text) == version:
                 return text
     return None
 
@@ -302,7 +310,7 @@ def _write_article(plan: Plan, now: dt.datetime) -> None:
         return
     if text_path.exists():  # keep the earlier text: old worksheets' offsets index it
         old_text = text_path.read_text(encoding="utf-8")
-        old_version = Article(old_text, "", "").version
+        old_version = text_version(old_text)
         (folder / VERSIONS_DIR).mkdir(exist_ok=True)
         write_new(folder / VERSIONS_DIR / f"{old_version}.txt", old_text)
     stamp = now.replace(microsecond=0).isoformat()
