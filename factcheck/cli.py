@@ -152,7 +152,13 @@ def status(
     assignee: Annotated[Optional[str], typer.Option("--assignee", help="Only statements assigned to this person.")] = None,
     sort: Annotated[Sort, typer.Option("--sort", help="Order of the statements.")] = Sort.id,
     summary: Annotated[bool, typer.Option("--summary", help="Only the table of articles, not every statement.")] = False,
+    show_all: Annotated[bool, typer.Option("--all", help="A row for every statement; beyond 200, the "
+                        "table shows only the next ones to check.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the same as JSON.")] = False,
+    watch: Annotated[bool, typer.Option("--watch", help="Keep the view up to date as worksheets change; "
+                     "Ctrl-C stops.")] = False,
+    interval: Annotated[float, typer.Option("--interval", min=0.1, help="Seconds between looks for "
+                        "changes, with --watch.")] = 1.0,
     no_index: NoIndex = False,
 ) -> None:
     """Show verification progress per article and per statement; broken files are listed, not fatal.
@@ -166,15 +172,52 @@ def status(
     with _errors():
         root = existing_workspace(directory)
         settings = load_settings(root)
-        filters = Filters(article, status_, assignee, sort.value, summary)
+        filters = Filters(article, status_, assignee, sort.value, summary, show_all)
         if status_ and status_ not in settings.statuses:
             raise FactcheckError(f"--status {status_!r} is not a status; use one of: "
                                  + ", ".join(settings.statuses))
+        if watch:
+            from .index import workspace_key
+
+            def view():
+                fresh = load_settings(root)
+                return status_view(select(_read(root, fresh, no_index), filters), fresh, filters)
+
+            _watch(view, lambda: workspace_key(root), interval)
+            return
         articles = select(_read(root, settings, no_index), filters)
         if as_json:
             print(json.dumps(status_dict(articles, settings, filters), ensure_ascii=False, indent=1))
         else:
             _out().print(status_view(articles, settings, filters))
+
+
+def _watch(view, key, interval: float) -> None:
+    """Render ``view()`` again whenever ``key()`` changes, until Ctrl-C. On a terminal the view
+    is redrawn in place (rich Live); piped, each new state is printed after the last."""
+    import time
+
+    console = _out()
+    last = key()
+    try:
+        if console.is_terminal:
+            from rich.live import Live
+
+            with Live(view(), console=console, auto_refresh=False, screen=False) as live:
+                while True:
+                    time.sleep(interval)
+                    if key() != last:
+                        last = key()
+                        live.update(view(), refresh=True)
+        console.print(view())
+        while True:
+            time.sleep(interval)
+            if key() != last:
+                last = key()
+                console.print()
+                console.print(view())
+    except KeyboardInterrupt:
+        return
 
 
 @app.command()

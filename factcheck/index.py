@@ -233,6 +233,16 @@ def _context(folder: Path) -> str:
     return "|".join(parts)
 
 
+def workspace_key(root: Path) -> str:
+    """A cheap fingerprint of everything ``read`` depends on (one directory scan, no file read),
+    for ``status --watch`` to poll: it changes whenever a command's answer could."""
+    parts = [_file_key(root / SETTINGS_FILE)]
+    for folder in article_dirs(root):
+        parts.append(f"{folder.name}|{_file_key(folder / ARTICLE_FILE)}|{_context(folder)}")
+        parts += [f"{path.name}={key}" for path, key, _ in _worksheets(folder)]
+    return "\n".join(parts)
+
+
 def _racy(row: _Cached) -> bool:
     return row.mtime_ns + RACY_NS >= row.read_ns
 

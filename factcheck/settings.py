@@ -5,7 +5,6 @@ The defaults below are what a workspace without ``factcheck.toml`` uses.
 
 from __future__ import annotations
 
-import difflib
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -79,7 +78,7 @@ def load_settings(root: Path) -> Settings:
         return Settings(problems=(Problem(path, None, None, f"cannot read: {exc}"),))
     for key in data:
         if key not in _SECTIONS:
-            close = difflib.get_close_matches(key, list(_SECTIONS), n=1)
+            close = _close(key, list(_SECTIONS), n=1)
             add(f"unknown section `{key}`" + (f"; did you mean `{close[0]}`?" if close else ""))
     kwargs: dict = {}
     statuses = data.get("statuses", {})
@@ -116,7 +115,7 @@ def load_settings(root: Path) -> Settings:
             if isinstance(table, dict):
                 for key in table:
                     if key not in keys:
-                        close = difflib.get_close_matches(key, keys, n=1)
+                        close = _close(key, keys, n=1)
                         hint = f"; did you mean `{close[0]}`?" if close else f"; allowed: {', '.join(keys)}"
                         add(f"unknown key `{key}` in [{section}]{hint}")
     return Settings(problems=tuple(problems), **kwargs)
@@ -124,3 +123,10 @@ def load_settings(root: Path) -> Settings:
 
 def _str_list(value) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _close(word: str, choices, n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """difflib's near matches, imported only when a misspelling needs a suggestion."""
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)

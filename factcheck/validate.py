@@ -6,7 +6,6 @@ everywhere and never stops the others from being read. Nothing here writes to di
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -99,7 +98,7 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
 
     _unknown_keys(values, TOP_KEYS, "", 0, add)
     for key in ("text", "status"):
-        misspelt = any(difflib.get_close_matches(k, [key], cutoff=0.6) for k in values if k not in TOP_KEYS)
+        misspelt = any(_close(k, [key], cutoff=0.6) for k in values if k not in TOP_KEYS)
         if key not in values and not misspelt:  # a misspelling is reported once, as unknown
             add(f"missing key `{key}`; every worksheet needs one")
     for key in ("text", "claim", "claimant", "status", "assignee", "reviewer", "notes"):
@@ -212,14 +211,14 @@ def _array(values: dict, name: str, keys: tuple[str, ...], add) -> list[dict]:
 def _unknown_keys(table: dict, allowed: tuple[str, ...], section: str, index: int, add) -> None:
     for key in table:
         if key not in allowed:
-            close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+            close = _close(key, allowed, n=1, cutoff=0.6)
             hint = f"; did you mean `{close[0]}`?" if close else f"; allowed: {', '.join(allowed)}"
             where = f" in [{section}]" if section else ""
             add(f"unknown key `{key}`{where}{hint}", key, section, index)
 
 
 def _not_allowed(what: str, value: str, allowed: tuple[str, ...]) -> str:
-    close = difflib.get_close_matches(value, allowed, n=1, cutoff=0.75)
+    close = _close(value, allowed, n=1, cutoff=0.75)
     hint = f" (did you mean {close[0]}?)" if close else ""
     return f"{what} {value!r} is not allowed{hint}; use one of: {', '.join(allowed)}"
 
@@ -310,3 +309,10 @@ def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:
         raise FactcheckError(f"no statement matches {query!r}; `factcheck status` lists the ids")
     listed = ", ".join(s.id for s in matches[:5]) + (", ..." if len(matches) > 5 else "")
     raise FactcheckError(f"{query!r} matches {len(matches)} statements ({listed}); give more of the id")
+
+
+def _close(word: str, choices, n: int = 3, cutoff: float = 0.6) -> list[str]:
+    """difflib's near matches, imported only when a misspelling needs a suggestion."""
+    import difflib
+
+    return difflib.get_close_matches(word, choices, n=n, cutoff=cutoff)

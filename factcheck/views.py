@@ -20,6 +20,11 @@ from .workspace import Plan
 
 BAR_WIDTH = 10
 SHOW_SKIPPED = 5  # skipped sentences listed per reason in the init summary
+# Beyond this many statements `status` shows the articles and the next statements to check,
+# not a row for each (rich lays out about 1 ms a row, and nobody reads 10,000 rows)
+LARGE_WORKSPACE = 200
+NEXT_ROWS = 20  # statements to check next
+ARTICLE_ROWS = 10  # articles with open work
 
 
 # --------------------------------------------------------------------------------------------
@@ -122,6 +127,7 @@ class Filters:
     assignee: str | None = None
     sort: str = "id"
     summary: bool = False  # the articles only, not a row per statement
+    all: bool = False  # a row per statement however many there are
 
 
 def select(articles: list[ArticleSheets], filters: Filters) -> list[ArticleSheets]:
@@ -221,38 +227,61 @@ def _rating(sheet: Sheet) -> str:
 
 
 def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filters) -> RenderableType:
-    """Progress per article, then one row per statement, then the problems found."""
+    """Progress per article, then one row per statement, then the problems found.
+
+    A large workspace (more than LARGE_WORKSPACE statements, unless ``--all``) shows the
+    articles with open work and the statements to check next instead, each list bounded and
+    followed by a line saying what was left out and how to see it."""
     data = status_dict(articles, settings, filters)
     if not data["articles"]:
         return Text("No articles in this workspace yet: run `factcheck init ARTICLE`")
-    summary = Table(title="Articles", title_justify="left", expand=True)
-    summary.add_column("Article", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
-    summary.add_column("Stmts", justify="right", no_wrap=True)
-    summary.add_column("Progress", no_wrap=True)
-    summary.add_column("By status", no_wrap=True)
-    summary.add_column("Ratings", no_wrap=True)
-    for a in data["articles"]:
-        by_status = "\n".join(f"{n} {name}" for name, n in a["by_status"].items() if n) or "-"
-        ratings = "\n".join(f"{n} {r}" for r, n in sorted(a["ratings"].items())) or "-"
-        summary.add_row(*_cells(a["slug"], str(a["statements"]), _bar(a["progress"]), by_status, ratings))
-    parts: list[RenderableType] = [summary]
-    rows_of: dict[str, list[dict]] = {}  # grouped once: a team's workspace has thousands of rows
-    for r in data["statements"]:
-        rows_of.setdefault(r["id"].split("/", 1)[0], []).append(r)
-    for a in data["articles"]:
-        if a["slug"] in rows_of:
-            parts.append(_statement_table(a["slug"], rows_of[a["slug"]]))
+    large = len(data["statements"]) > LARGE_WORKSPACE and not filters.all
     problems = [p for a in articles for s in a.sheets for p in s.problems]
+    root = articles[0].folder.parent
+    if not large:
+        parts: list[RenderableType] = [_articles_table(data["articles"])]
+        rows_of: dict[str, list[dict]] = {}  # grouped once: a team's workspace has thousands of rows
+        for r in data["statements"]:
+            rows_of.setdefault(r["id"].split("/", 1)[0], []).append(r)
+        for a in data["articles"]:
+            if a["slug"] in rows_of:
+                parts.append(_statement_table(a["slug"], rows_of[a["slug"]]))
+        if problems:
+            parts.append(problems_view(problems, root=root))
+        return Group(*parts)
+    busy = sorted((a for a in data["articles"] if a["finished"] < a["statements"]),
+                  key=lambda a: (a["finished"] - a["statements"], a["slug"]))
+    parts = [_articles_table(busy[:ARTICLE_ROWS], f"Articles with open work: {min(len(busy), ARTICLE_ROWS)} of "
+                             f"{len(busy):,}, most open first ({len(data['articles']):,} articles in all; "
+                             "--summary lists every one)")]
+    parts += _next_to_check(data["statements"], settings)
     if problems:
-        parts.append(problems_view(problems, root=articles[0].folder.parent))
+        parts.append(problems_view(problems[:NEXT_ROWS], root=root, total=problems))
     return Group(*parts)
 
 
-def problems_view(problems: list[Problem], root=None) -> RenderableType:
-    """Problems as two lines each: where (relative to the workspace), then what."""
-    errors = sum(1 for p in problems if p.severity == ERROR)
-    lines: list[RenderableType] = [Text(f"Problems: {plural(errors, 'error')}, {plural(len(problems) - errors, 'warning')} "
-                  "(`factcheck check` lists them for scripts)", style="bold")]
+def _articles_table(rows: list[dict], title: str = "Articles") -> Table:
+    table = Table(title=Text(title), title_justify="left", expand=True)
+    table.add_column("Article", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
+    table.add_column("Stmts", justify="right", no_wrap=True)
+    table.add_column("Progress", no_wrap=True)
+    table.add_column("By status", no_wrap=True)
+    table.add_column("Ratings", no_wrap=True)
+    for a in rows:
+        by_status = "\n".join(f"{n} {name}" for name, n in a["by_status"].items() if n) or "-"
+        ratings = "\n".join(f"{n} {r}" for r, n in sorted(a["ratings"].items())) or "-"
+        table.add_row(*_cells(a["slug"], str(a["statements"]), _bar(a["progress"]), by_status, ratings))
+    return table
+
+
+def problems_view(problems: list[Problem], root=None, total: list[Problem] | None = None) -> RenderableType:
+    """Problems as two lines each: where (relative to the workspace), then what; the counts
+    are of ``total`` when only some of them are listed."""
+    every = problems if total is None else total
+    errors = sum(1 for p in every if p.severity == ERROR)
+    shown = "" if len(problems) == len(every) else f", the first {len(problems)} listed"
+    lines: list[RenderableType] = [Text(f"Problems: {plural(errors, 'error')}, {plural(len(every) - errors, 'warning')}"
+                  f"{shown} (`factcheck check` lists them for scripts)", style="bold")]
     for p in problems:
         path = p.path.relative_to(root) if root and p.path.is_relative_to(root) else p.path
         where = f"{path}" + (f":{p.line}" if p.line else "") + (f":{p.column}" if p.line and p.column else "")
@@ -290,6 +319,32 @@ def _statement_table(slug: str, rows: list[dict]) -> Table:
             str(r["sources"]), r["text"].replace("\n", " "),
         ))
     return table
+
+
+def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]:
+    """The unfinished statements, highest priority first, a screenful of them, and a line
+    saying how many more there are and how to see them."""
+    open_rows = [r for r in rows if r["status"] not in settings.finished]
+    open_rows.sort(key=lambda r: (-_num(r["priority"]), r["id"]))
+    shown = open_rows[:NEXT_ROWS]
+    table = Table(title=Text(f"Next to check: {len(shown)} of {len(open_rows):,} unfinished statements, "
+                             "highest priority first (factcheck show ARTICLE/ID)"),
+                  title_justify="left", expand=True)
+    table.add_column("Article", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
+    table.add_column("ID", no_wrap=True)
+    table.add_column("Status", no_wrap=True)
+    table.add_column("Pri", justify="right", no_wrap=True)
+    table.add_column("Checks", justify="right", no_wrap=True)
+    table.add_column("Statement", no_wrap=True, overflow="ellipsis", ratio=2, min_width=20)
+    for r in shown:
+        slug, stem = r["id"].split("/", 1)
+        table.add_row(*_cells(
+            slug, stem.split("-", 1)[0], r["status"] + (" (stale)" if r["stale"] else ""),
+            f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}", r["text"].replace("\n", " "),
+        ))
+    note = Text(f"{len(rows) - len(shown):,} more of {len(rows):,} statements not listed: --all lists every one; "
+                "--article, --status and --assignee narrow the list")
+    return [table, note]
 
 
 def _bar(progress: float) -> str:

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tempfile
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli_w
 
 from .errors import FactcheckError
 from .settings import Settings
@@ -22,8 +20,8 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .article import Article
+    from .worksheet import Context
     from .statements import Extraction, Statement
-from .worksheet import CONTEXT_CHARS, Context, new_worksheet, render, stem
 
 DEFAULT_DIR = "worksheets"
 ARTICLE_FILE = "article.toml"
@@ -89,6 +87,8 @@ def _umask() -> int:
 def _write_temp(path: Path, content: str) -> str:
     """A complete temporary file beside ``path``, with the permissions a plain ``open`` would
     give (mkstemp makes it owner-only, and a team's shared folder needs it readable)."""
+    import tempfile  # writing commands only: reading ones start faster without it
+
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o666 & ~_umask())
@@ -193,6 +193,7 @@ def plan_init(
     min_priority: float = 0.0,
 ) -> Plan:
     """Decide the folder and the worksheets to add, matching statements by their text."""
+    from .worksheet import stem
     if root.exists() and not root.is_dir():
         raise FactcheckError(f"{root} is a file, not a workspace folder; pass --dir with a folder")
     statements = [s for s in extraction.statements if s.priority >= min_priority]
@@ -277,6 +278,8 @@ def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None) -
     Refuses while a worksheet of the folder cannot be read: its statement is unknown, so a new
     worksheet might repeat it.
     """
+    from .worksheet import new_worksheet, render
+
     folder = plan.folder
     if plan.unreadable and plan.new_sheets:
         raise FactcheckError(
@@ -303,6 +306,8 @@ def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None) -
 
 
 def _write_article(plan: Plan, now: dt.datetime) -> None:
+    import tomli_w
+
     folder, article = plan.folder, plan.article
     meta_path, text_path = folder / ARTICLE_FILE, folder / TEXT_FILE
     meta = _meta(meta_path)
@@ -333,6 +338,7 @@ def _write_article(plan: Plan, now: dt.datetime) -> None:
 
 def _contexts(plan: Plan) -> dict[int, Context]:
     """The sentences before and after each statement (statements and skipped text alike)."""
+    from .worksheet import Context
     pieces = sorted(
         [(s.start, s.text) for s in plan.extraction.statements]
         + [(s.start, s.text) for s in plan.extraction.skipped]
@@ -346,6 +352,8 @@ def _contexts(plan: Plan) -> dict[int, Context]:
 
 
 def _clip(text: str, left: bool = False) -> str:
+    from .worksheet import CONTEXT_CHARS
+
     if len(text) <= CONTEXT_CHARS:
         return text
     return "…" + text[-CONTEXT_CHARS:] if left else text[:CONTEXT_CHARS] + "…"

@@ -210,3 +210,82 @@ def test_reading_commands_do_not_load_the_statement_pipeline():
             "print(sorted(m for m in ('factcheck.skips', 'factcheck.checks', 'factcheck.statements') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_watch_shows_each_change_and_stops_cleanly_on_ctrl_c(workspace):
+    """`status --watch` piped: the first view, then a new one after a hand edit; Ctrl-C ends
+    it with exit 0 and no traceback."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    env = {**os.environ, "COLUMNS": "100"}
+    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "status", "--watch", "--interval", "0.2",
+                             "--dir", str(workspace.parent)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                            env=env, text=True)
+    try:
+        first = proc.stdout.readline()
+        assert first.startswith("Articles")
+        sheet = next(workspace.glob("10-*.toml"))
+        sheet.write_text(sheet.read_text(encoding="utf-8").replace('status = "unstarted"', 'status = "in-progress"'),
+                         encoding="utf-8")
+        seen = ""
+        deadline = time.monotonic() + 60
+        while "│ 10 │ in-progress" not in seen and time.monotonic() < deadline:
+            seen += proc.stdout.readline()
+        assert "│ 10 │ in-progress" in seen
+    finally:
+        proc.send_signal(signal.SIGINT)
+        out, err = proc.communicate(timeout=30)
+    assert proc.returncode == 0
+    assert err == ""
+
+
+def large_workspace(workspace, copies: int) -> None:
+    """``copies`` more folders of the example article: 22 statements each."""
+    import shutil
+
+    for n in range(1, copies + 1):
+        shutil.copytree(workspace, workspace.parent / f"{n:02d}-{workspace.name[:30]}")
+
+
+def test_a_large_workspace_shows_what_to_check_next(run, workspace):
+    large_workspace(workspace, 9)  # 10 articles, 220 statements
+    sheet = next((workspace.parent / f"03-{workspace.name[:30]}").glob("21-*.toml"))
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace('status = "unstarted"', 'status = "not-checkable"'),
+                     encoding="utf-8")
+    out = run("status").stdout
+    lines = [line.rstrip() for line in out.splitlines()]
+    assert lines[0] == ("Articles with open work: 10 of 10, most open first (10 articles in all; --summary "
+                        "lists every one)")
+    assert lines[1].startswith("┏")
+    next_title = next(i for i, line in enumerate(lines) if line.startswith("Next to check"))
+    articles = [line.split("│")[1].strip() for line in lines[:next_title] if "%" in line]
+    assert len(articles) == 10
+    assert articles[-1].startswith("03-us-accuses")  # a finished statement: the least open work, last
+    assert lines[next_title] == ("Next to check: 20 of 219 unfinished statements, highest priority first "
+                                 "(factcheck show ARTICLE/ID)")
+    rows = [line for line in lines[next_title:] if line.startswith("│ ")]
+    assert len(rows) == 20
+    assert all("│ 21 │ unstarted" in row for row in rows[:9])  # the top statement of each open copy
+    assert lines[-2:] == ["200 more of 220 statements not listed: --all lists every one; --article, --status "
+                          "and --assignee", "narrow the list"]
+
+
+def test_a_large_workspace_lists_everything_on_request(run, workspace):
+    large_workspace(workspace, 9)
+    every = run("status", "--all").stdout
+    assert every.count("(factcheck show ID)") == 10
+    assert sum(1 for line in every.splitlines() if line.startswith("│ ") and "0." in line) == 220
+    narrowed = run("status", "--article", "03-").stdout  # one article: the table as for a small workspace
+    assert narrowed.splitlines()[0].rstrip() == "Articles"
+    assert narrowed.count("(factcheck show ID)") == 1
+    assert len(json_statements(run("status", "--json"))) == 220  # scripts always get every row
+
+
+def json_statements(result) -> list:
+    import json
+
+    return json.loads(result.stdout)["statements"]

@@ -126,7 +126,7 @@ def test_permission_denied_is_one_line(run, tmp_path, monkeypatch):
     def denied(*args, **kwargs):
         raise PermissionError(13, "Permission denied", str(tmp_path / "worksheets"))
 
-    monkeypatch.setattr(workspace.tempfile, "mkstemp", denied)
+    monkeypatch.setattr("tempfile.mkstemp", denied)
     result = run("init", "us-accuses-north-korea-of-arming-wagner.txt")
     assert result.exit_code == 1
     assert result.stderr == f"Error: cannot write to {tmp_path / 'worksheets'}: permission denied; choose another --dir\n"
