@@ -112,16 +112,18 @@ class Index:
 
     # -- bringing it up to date --------------------------------------------------------------
 
-    def read(self, settings: Settings) -> list[ArticleSheets]:
+    def read(self, settings: Settings, folders: list[Path] | None = None) -> list[ArticleSheets]:
+        """Every article folder of the workspace, or only ``folders`` (``init`` reads the one it
+        updates), with their worksheets as read and validated."""
         try:
-            cached = self._cached()
+            cached = self._cached(None if folders is None else [f.name for f in folders])
         except sqlite3.Error:
             _rebuild(self.conn)
             cached = {}
         settings_key = _file_key(self.root / SETTINGS_FILE)
         texts = TextCache()
         articles, fresh, seen = [], [], set()
-        for folder in article_dirs(self.root):
+        for folder in article_dirs(self.root) if folders is None else folders:
             context = settings_key + "|" + _context(folder)
             sheets = []
             for path, key, mtime_ns in _worksheets(folder):
@@ -143,9 +145,12 @@ class Index:
             self._save(fresh, gone)
         return articles
 
-    def _cached(self) -> dict[str, _Cached]:
-        rows = self.conn.execute(
-            "SELECT path, file_key, read_ns, mtime_ns, context, sheet_values, problems FROM sheets")
+    def _cached(self, slugs: list[str] | None) -> dict[str, _Cached]:
+        query = "SELECT path, file_key, read_ns, mtime_ns, context, sheet_values, problems FROM sheets"
+        if slugs is None:
+            rows = self.conn.execute(query)
+        else:
+            rows = self.conn.execute(query + f" WHERE article IN ({', '.join('?' * len(slugs))})", slugs)
         return {path: _Cached(*rest) for path, *rest in rows}
 
     def _save(self, fresh: list, gone: list[str]) -> None:

@@ -41,6 +41,33 @@ def write_new(path: Path, content: str) -> bool:
     """
     tmp = _write_temp(path, content)
     try:
+        return _link_new(tmp, path)
+    finally:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+
+
+def write_all_new(files: list[tuple[Path, str]]) -> list[Path]:
+    """Create each file that does not exist yet; returns those written. Every file that
+    appears is complete, as with ``write_new``, but for one disk sync in all: the files are
+    written to temporary files, flushed together, then linked into place (one fsync per file
+    took two thirds of ``init`` on a 1 MB article, and 20x longer than one sync on this disk)."""
+    temps: list[tuple[str, Path]] = []
+    try:
+        for path, content in files:
+            temps.append((_write_temp(path, content, sync=False), path))
+        if temps:
+            _sync([tmp for tmp, _ in temps])
+        return [path for tmp, path in temps if _link_new(tmp, path)]
+    finally:
+        for tmp, _ in temps:
+            if os.path.exists(tmp):
+                os.unlink(tmp)
+
+
+def _link_new(tmp: str, path: Path) -> bool:
+    """Put a complete temporary file in place as ``path`` unless that exists."""
+    try:
         os.link(tmp, path)  # atomic, and fails if path exists
     except FileExistsError:
         return False
@@ -48,11 +75,34 @@ def write_new(path: Path, content: str) -> bool:
         if path.exists():
             return False
         os.replace(tmp, path)
-        return True
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return True
+
+
+def _sync(paths: list[str]) -> None:
+    """Flush these files to disk: one syncfs of their filesystem (Linux), else one sync, else
+    (Windows) an fsync each."""
+    try:
+        import ctypes
+
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        syncfs = None
+    if syncfs is not None:
+        fd = os.open(os.path.dirname(paths[0]) or ".", os.O_RDONLY)
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    if hasattr(os, "sync"):
+        os.sync()
+        return
+    for tmp in paths:
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
 
 
 def write_replace(path: Path, content: str) -> None:
@@ -84,9 +134,10 @@ def _umask() -> int:
     return mask
 
 
-def _write_temp(path: Path, content: str) -> str:
+def _write_temp(path: Path, content: str, sync: bool = True) -> str:
     """A complete temporary file beside ``path``, with the permissions a plain ``open`` would
-    give (mkstemp makes it owner-only, and a team's shared folder needs it readable)."""
+    give (mkstemp makes it owner-only, and a team's shared folder needs it readable); flushed
+    to disk unless the caller syncs many at once."""
     import tempfile  # writing commands only: reading ones start faster without it
 
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
@@ -95,7 +146,8 @@ def _write_temp(path: Path, content: str) -> str:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
             handle.write(content)
             handle.flush()
-            os.fsync(handle.fileno())
+            if sync:
+                os.fsync(handle.fileno())
     except BaseException:
         os.unlink(tmp)
         raise
@@ -202,15 +254,14 @@ def plan_init(
     unreadable = []
     numbers = [0]
     if folder.exists():
-        for path in worksheet_paths(folder):
+        for path, values in _existing_sheets(root, folder):
             head = path.stem.split("-", 1)[0]
             if head.isdigit():
                 numbers.append(int(head))
-            try:
-                text = read_toml(path).get("text")
-            except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+            if values is None:
                 unreadable.append(path.name)
                 continue
+            text = values.get("text")
             if isinstance(text, str):
                 existing.setdefault(text, path.stem)
     next_number = max(numbers) + 1
@@ -234,6 +285,17 @@ def plan_init(
     return Plan(article, folder, extraction, sheets, vanished, update, unreadable,
                 new_article=not old_meta.exists(), min_priority=min_priority,
                 below=len(found - existing.keys()))
+
+
+def _existing_sheets(root: Path, folder: Path) -> list[tuple[Path, dict | None]]:
+    """The folder's worksheets and their values (None when unreadable), through the index, so
+    running init again reads only the worksheets that changed since the last command."""
+    from .index import Index
+    from .settings import load_settings
+
+    with Index.open(root) as index:
+        [article] = index.read(load_settings(root), [folder])
+    return [(sheet.path, sheet.values if sheet.readable else None) for sheet in article.sheets]
 
 
 def _choose_folder(root: Path, article: Article, statements: list[Statement], slug: str | None) -> Path:
@@ -289,14 +351,11 @@ def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None) -
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _write_article(plan, now or dt.datetime.now(dt.timezone.utc))
-        written = []
         contexts = _contexts(plan)
-        for sheet in plan.new_sheets:
-            path = folder / f"{sheet.stem}.toml"
-            values = new_worksheet(sheet.statement, contexts[sheet.statement.start])
-            if write_new(path, render(values, settings)):
-                written.append(path)
-        return written
+        return write_all_new([
+            (folder / f"{sheet.stem}.toml", render(new_worksheet(sheet.statement, contexts[sheet.statement.start]), settings))
+            for sheet in plan.new_sheets
+        ])
     except PermissionError as exc:
         raise FactcheckError(
             f"cannot write to {exc.filename or folder}: permission denied; choose another --dir"

@@ -16,7 +16,9 @@ from .conftest import EXAMPLE, EXAMPLE_SLUG, ROOT
 
 
 def snapshot(folder):
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+    """Every file a person or init wrote (the derived index in .factcheck/ aside)."""
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and ".factcheck" not in p.parts}
 
 
 def test_init_writes_one_worksheet_per_statement(run, tmp_path, example_text):

@@ -82,16 +82,16 @@ def test_article_option_chooses_the_folder(run, tmp_path):
 
 def test_an_interrupted_init_is_finished_by_the_next(run, tmp_path, monkeypatch):
     copy_example(tmp_path)
-    real = workspace.write_new
+    real = workspace._link_new
     calls = {"n": 0}
 
-    def crash_after_five(path, content):
+    def crash_after_five(tmp, path):
         calls["n"] += 1
         if calls["n"] > 5:
             raise KeyboardInterrupt  # the user pressed Ctrl-C
-        return real(path, content)
+        return real(tmp, path)
 
-    monkeypatch.setattr(workspace, "write_new", crash_after_five)
+    monkeypatch.setattr(workspace, "_link_new", crash_after_five)
     try:
         run("init", "us-accuses-north-korea-of-arming-wagner.txt")
     except KeyboardInterrupt:
@@ -102,7 +102,7 @@ def test_an_interrupted_init_is_finished_by_the_next(run, tmp_path, monkeypatch)
     for content in partial.values():
         tomllib.loads(content.decode())  # every file there is complete
     assert not list(folder.glob(".*.tmp"))  # no temporary file left behind
-    monkeypatch.setattr(workspace, "write_new", real)
+    monkeypatch.setattr(workspace, "_link_new", real)
     result = run("init", "us-accuses-north-korea-of-arming-wagner.txt")
     assert "Wrote 17 worksheets" in result.stdout
     assert {k: v for k, v in sheets(folder).items() if k in partial} == partial
