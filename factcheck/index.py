@@ -22,7 +22,7 @@ import json
 import os
 import sqlite3
 import time
-from dataclasses import dataclass
+from typing import NamedTuple
 from pathlib import Path
 
 from . import __version__
@@ -40,7 +40,8 @@ BUSY_MS = 200  # how long a writer waits for another command's write before skip
 _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
-    folder TEXT PRIMARY KEY, file_key TEXT NOT NULL, context TEXT NOT NULL, meta TEXT NOT NULL);
+    folder TEXT PRIMARY KEY, file_key TEXT NOT NULL, read_ns INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL, meta TEXT NOT NULL);
 CREATE TABLE sheets (
     id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, article TEXT NOT NULL,
     file_key TEXT NOT NULL, read_ns INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
@@ -67,8 +68,7 @@ def read_indexed(root: Path, settings: Settings) -> list[ArticleSheets]:
         return index.read(settings)
 
 
-@dataclass
-class _Cached:
+class _Cached(NamedTuple):
     file_key: str
     read_ns: int
     mtime_ns: int
@@ -122,7 +122,12 @@ class Index:
             cached = {}
         settings_key = _file_key(self.root / SETTINGS_FILE)
         texts = TextCache()
-        articles, fresh, seen = [], [], set()
+        articles, fresh, seen, fresh_meta = [], [], set(), []
+        try:
+            metas = {folder: rest for folder, *rest in self.conn.execute(
+                "SELECT folder, file_key, read_ns, mtime_ns, meta FROM articles")}
+        except sqlite3.Error:
+            metas = {}
         for folder in article_dirs(self.root) if folders is None else folders:
             context = settings_key + "|" + _context(folder)
             sheets = []
@@ -138,12 +143,28 @@ class Index:
                 # stored under a key that will not match, so it is read again next time
                 sheets.append(sheet)
                 fresh.append((sheet, _file_key(path), read_ns, mtime_ns, context))
-            meta = read_meta(folder)
+            meta = self._meta(folder, metas, fresh_meta)
             articles.append(ArticleSheets(folder.name, folder, str(meta.get("title", "")), sheets, meta))
         gone = [p for p in cached if p not in seen]
-        if fresh or gone:
-            self._save(fresh, gone)
+        if folders is None:  # article folders deleted or renamed: their rows go too
+            names = {a.slug for a in articles}
+            fresh_meta += [(name, None, 0, 0, "") for name in metas if name not in names]
+        if fresh or gone or fresh_meta:
+            self._save(fresh, gone, fresh_meta)
         return articles
+
+    def _meta(self, folder: Path, metas: dict, fresh_meta: list) -> dict:
+        """``article.toml`` as read, from the index while its key is unchanged."""
+        path = folder / ARTICLE_FILE
+        key = _file_key(path)
+        row = metas.get(folder.name)
+        if row and row[0] == key and row[2] + RACY_NS < row[1]:
+            return decode_values(row[3])
+        read_ns = time.time_ns()
+        meta = read_meta(folder)
+        mtime_ns = int(key.split(":", 1)[0]) if key else 0
+        fresh_meta.append((folder.name, _file_key(path), read_ns, mtime_ns, encode_values(meta)))
+        return meta
 
     def _cached(self, slugs: list[str] | None) -> dict[str, _Cached]:
         query = "SELECT path, file_key, read_ns, mtime_ns, context, sheet_values, problems FROM sheets"
@@ -153,7 +174,7 @@ class Index:
             rows = self.conn.execute(query + f" WHERE article IN ({', '.join('?' * len(slugs))})", slugs)
         return {path: _Cached(*rest) for path, *rest in rows}
 
-    def _save(self, fresh: list, gone: list[str]) -> None:
+    def _save(self, fresh: list, gone: list[str], fresh_meta: list) -> None:
         """Store what was re-read and forget what is gone, in one short transaction; skipped
         when another command holds the write lock (this command's answer is complete anyway)."""
         try:
@@ -165,6 +186,10 @@ class Index:
                 self._forget(path)
             for sheet, key, read_ns, mtime_ns, context in fresh:
                 self._store(sheet, key, read_ns, mtime_ns, context)
+            self.conn.executemany("DELETE FROM articles WHERE folder = ?",
+                                  [(row[0],) for row in fresh_meta if row[1] is None])
+            self.conn.executemany("INSERT OR REPLACE INTO articles (folder, file_key, read_ns, mtime_ns, meta)"
+                                  " VALUES (?, ?, ?, ?, ?)", [row for row in fresh_meta if row[1] is not None])
             self.conn.execute("COMMIT")
         except sqlite3.Error:
             self.conn.execute("ROLLBACK")  # a full disk, say: nothing half-saved

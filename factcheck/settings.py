@@ -5,11 +5,11 @@ The defaults below are what a workspace without ``factcheck.toml`` uses.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import Problem, toml_syntax_problem
+from .workspace import parse_toml
 
 DEFAULT_STATUSES = ("unstarted", "in-progress", "needs-review", "done", "not-checkable")
 DEFAULT_FINISHED = ("done", "not-checkable")
@@ -71,8 +71,8 @@ def load_settings(root: Path) -> Settings:
 
     try:
         raw = path.read_bytes().decode("utf-8-sig")
-        data = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+        data = parse_toml(raw)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         return Settings(problems=(toml_syntax_problem(path, exc, raw),))
     except (UnicodeDecodeError, OSError) as exc:
         return Settings(problems=(Problem(path, None, None, f"cannot read: {exc}"),))

@@ -7,13 +7,12 @@ everywhere and never stops the others from being read. Nothing here writes to di
 from __future__ import annotations
 
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import ERROR, WARNING, FactcheckError, Problem, toml_syntax_problem
 from .settings import CHECK_KINDS, CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
-from .workspace import ARTICLE_FILE, TEXT_FILE, article_dirs, read_toml, text_version, version_text, worksheet_paths
+from .workspace import ARTICLE_FILE, TEXT_FILE, article_dirs, parse_toml, read_toml, text_version, version_text, worksheet_paths
 from .worksheet import CHECK_KEYS, LOCATION_KEYS, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS
 
 STALE = "stale"
@@ -53,8 +52,8 @@ def load_sheet(path: Path, article: str, settings: Settings, texts: "TextCache")
     except OSError as exc:
         return Sheet(path, article, {}, [Problem(path, None, None, f"cannot read: {exc.strerror}")])
     try:
-        values = tomllib.loads(raw)
-    except tomllib.TOMLDecodeError as exc:
+        values = parse_toml(raw)
+    except ValueError as exc:  # tomllib.TOMLDecodeError
         return Sheet(path, article, {}, [toml_syntax_problem(path, exc, raw)])
     sheet = Sheet(path, article, values)
     sheet.problems = check_values(path, raw, values, settings, texts)
@@ -276,7 +275,7 @@ def read_meta(folder: Path) -> dict:
     """``article.toml`` as read; empty when it cannot be read."""
     try:
         return read_toml(folder / ARTICLE_FILE)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+    except (ValueError, OSError):  # TOML or UTF-8 errors, or unreadable
         return {}
 
 

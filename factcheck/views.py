@@ -6,7 +6,7 @@ Nothing here prints; the CLI decides where output goes, and tests render at a fi
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -120,8 +120,7 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
 # status
 
 
-@dataclass(frozen=True)
-class Filters:
+class Filters(NamedTuple):
     article: str | None = None
     status: str | None = None
     assignee: str | None = None

@@ -7,12 +7,10 @@ same values; the comments are plain lines around those values.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
-import tomli_w
 
 from .settings import CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
-from .words import ascii_words
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -46,8 +44,7 @@ _COMMENTS = {
 }
 
 
-@dataclass(frozen=True)
-class Context:
+class Context(NamedTuple):
     """Where a statement sits: the article version and the sentences around it."""
 
     version: str
@@ -57,6 +54,8 @@ class Context:
 
 def stem(number: int, text: str, width: int = 2) -> str:
     """``07-kirby-said-the-us-would-impose``: a number, then the statement's first words."""
+    from .words import ascii_words  # only init and add name files
+
     words = ascii_words(text)
     tail = ""
     for word in words[:MAX_STEM_WORDS]:
@@ -131,6 +130,8 @@ def render(values: dict, settings: Settings) -> str:
 
 
 def _line(key: str, value) -> str:
+    import tomli_w  # only writing commands need it
+
     line = tomli_w.dumps({key: value}).rstrip("\n")
     comment = _COMMENTS.get(key)
     return f"{line}  # {comment}" if comment else line

@@ -9,17 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
 
 from .errors import FactcheckError
-from .settings import Settings
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .article import Article
+    from .settings import Settings
     from .worksheet import Context
     from .statements import Extraction, Statement
 
@@ -185,7 +184,15 @@ def worksheet_paths(folder: Path) -> list[Path]:
 
 def read_toml(path: Path) -> dict:
     """Parse a TOML file as editors write it (BOM, CRLF). Raises tomllib.TOMLDecodeError."""
-    return tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+    return parse_toml(path.read_bytes().decode("utf-8-sig"))
+
+
+def parse_toml(text: str) -> dict:
+    """``tomllib.loads``, imported on first use: a reading command answered from the index
+    parses nothing, and the import costs about 5 ms of start-up."""
+    import tomllib
+
+    return tomllib.loads(text)
 
 
 def text_version(text: str) -> str:
@@ -330,7 +337,7 @@ def _same_article(folder: Path, meta: dict, article: Article, statements: list[S
 def _meta(path: Path) -> dict:
     try:
         return read_toml(path)
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+    except (ValueError, OSError):  # TOML or UTF-8 errors, or unreadable
         return {}
 
 

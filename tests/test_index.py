@@ -223,3 +223,19 @@ def test_status_json_reads_the_same_fields_either_way(run, workspace):
     data = json.loads(run("status", "--json").stdout)
     assert data == json.loads(run("status", "--json", "--no-index").stdout)
     assert len(data["statements"]) == 22
+
+
+def test_article_metadata_is_cached_and_follows_edits(run, workspace):
+    same_with_and_without_index(run)
+    meta = workspace / "article.toml"
+    past = time.time() - 3600
+    os.utime(meta, (past, past))
+    run("status")  # cached, no longer racy
+    edit(meta, 'title = "US accuses', 'title = "Edited: US accuses')
+    out = same_with_and_without_index(run)
+    assert "Edited: US accuses" in out["export"]
+    moved = workspace.parent / "renamed-article"
+    workspace.rename(moved)
+    same_with_and_without_index(run)
+    with sqlite3.connect(moved.parent / INDEX_DIR / INDEX_FILE) as conn:
+        assert [r[0] for r in conn.execute("SELECT folder FROM articles")] == ["renamed-article"]
