@@ -289,6 +289,8 @@ def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:
         raise FactcheckError(f"{query!r} names no statement; give its number (07), the start of its file "
                              "name (07-kirby) or slug/07; `factcheck status` lists the ids")
     matches, numbered = [], []
+    if any(a.slug == article_part for a in articles):  # a whole slug names that article alone
+        articles = [a for a in articles if a.slug == article_part]
     for article in articles:
         if article_part and article_part not in article.slug:
             continue

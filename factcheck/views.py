@@ -326,8 +326,9 @@ def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]
     open_rows = [r for r in rows if r["status"] not in settings.finished]
     open_rows.sort(key=lambda r: (-_num(r["priority"]), r["id"]))
     shown = open_rows[:NEXT_ROWS]
+    short = short_article_ids({r["id"].split("/", 1)[0] for r in shown}, {r["id"].split("/", 1)[0] for r in rows})
     table = Table(title=Text(f"Next to check: {len(shown)} of {len(open_rows):,} unfinished statements, "
-                             "highest priority first (factcheck show ARTICLE/ID)"),
+                             "highest priority first (factcheck show ID)"),
                   title_justify="left", expand=True)
     table.add_column("Article", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
     table.add_column("ID", no_wrap=True)
@@ -338,12 +339,27 @@ def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]
     for r in shown:
         slug, stem = r["id"].split("/", 1)
         table.add_row(*_cells(
-            slug, stem.split("-", 1)[0], r["status"] + (" (stale)" if r["stale"] else ""),
+            slug, f"{short[slug]}/{stem.split('-', 1)[0]}", r["status"] + (" (stale)" if r["stale"] else ""),
             f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}", r["text"].replace("\n", " "),
         ))
     note = Text(f"{len(rows) - len(shown):,} more of {len(rows):,} statements not listed: --all lists every one; "
                 "--article, --status and --assignee narrow the list")
     return [table, note]
+
+
+def short_article_ids(wanted: set[str], slugs: set[str]) -> dict[str, str]:
+    """For each slug in ``wanted``, the shortest start or end of it (whole words, at least one
+    letter) that is part of no other article's slug, so ``factcheck show PART/07`` finds the
+    statement: "group-10" for the tenth copy of "...-wagner-group", "council" for
+    "council-passes-budget". The whole slug when nothing shorter will do (``show`` prefers an
+    exact slug)."""
+    out = {}
+    for slug in wanted:
+        cuts = [i for i, ch in enumerate(slug) if ch == "-"]
+        parts = sorted({slug[:i] for i in cuts} | {slug[i + 1:] for i in cuts}, key=len)
+        out[slug] = next((part for part in parts if not part.replace("-", "").isdigit()
+                          and not any(part in other for other in slugs if other != slug)), slug)
+    return out
 
 
 def _bar(progress: float) -> str:

@@ -66,6 +66,7 @@ def transcripts(workdir: Path) -> dict[str, str]:
               ("# [[sources]]", SOURCE))
         status = run("status", "--dir", "demo", "--sort", "priority").splitlines()
         out["at 100 columns:"] = "\n".join(status[:20]) + "\n..."
+        out["and some work done:"] = _large(workdir / "large", run)
         out["when several articles share a number):"] = run("show", "10", "--dir", "demo")
         _edit(sheet, ('status = "needs-review"', 'status = "done"'),
               ('claim = ""', 'claim = "The US will impose more sanctions on Wagner within weeks"'))
@@ -76,6 +77,25 @@ def transcripts(workdir: Path) -> dict[str, str]:
     finally:
         os.chdir(old)
     return out
+
+
+def _large(root: Path, run) -> str:
+    """`status` on ten copies of the example's folder (as if the story had nine follow-ups),
+    with statuses set the way a team's would be after a while: the view a workspace of more
+    than 200 statements gets."""
+    run("init", EXAMPLE, "--dir", str(root))
+    [first] = root.iterdir()
+    people = ["ana", "ben", "chen"]
+    for n in range(2, 11):
+        folder = root / f"wagner-follow-up-{n}"
+        shutil.copytree(first, folder)
+        for i, sheet in enumerate(sorted(folder.glob("[0-9]*.toml"))):
+            if (i + n) % 4 == 0:
+                _edit(sheet, ('status = "unstarted"', 'status = "in-progress"'),
+                      ('assignee = ""', f'assignee = "{people[(i + n) % 3]}"'))
+            elif (i * n) % 7 == 1:
+                _edit(sheet, ('status = "unstarted"', 'status = "not-checkable"'))
+    return "\n".join(run("status", "--dir", str(root)).splitlines())
 
 
 def splice(readme: str, blocks: dict[str, str]) -> str:

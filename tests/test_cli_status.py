@@ -266,10 +266,10 @@ def test_a_large_workspace_shows_what_to_check_next(run, workspace):
     assert len(articles) == 10
     assert articles[-1].startswith("03-us-accuses")  # a finished statement: the least open work, last
     assert lines[next_title] == ("Next to check: 20 of 219 unfinished statements, highest priority first "
-                                 "(factcheck show ARTICLE/ID)")
+                                 "(factcheck show ID)")
     rows = [line for line in lines[next_title:] if line.startswith("│ ")]
     assert len(rows) == 20
-    assert all("│ 21 │ unstarted" in row for row in rows[:9])  # the top statement of each open copy
+    assert all("/21 │ unstarted" in row for row in rows[:9])  # the top statement of each open copy
     assert lines[-2:] == ["200 more of 220 statements not listed: --all lists every one; --article, --status "
                           "and --assignee", "narrow the list"]
 
@@ -289,3 +289,30 @@ def json_statements(result) -> list:
     import json
 
     return json.loads(result.stdout)["statements"]
+
+
+def test_the_next_to_check_ids_are_what_show_takes(run, workspace):
+    large_workspace(workspace, 9)
+    lines = run("status").stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Next to check"))
+    ids = [line.split("│")[2].strip() for line in lines[start:] if line.startswith("│ ")]
+    assert ids[:3] == ["01-us/21", "02-us/21", "03-us/21"]
+    for statement_id in ids:
+        slug_part, number = statement_id.split("/")
+        shown = run("show", statement_id)
+        assert shown.exit_code == 0, shown.stderr
+        assert slug_part in shown.stdout.split("/", 1)[0]
+
+
+def test_short_article_ids():
+    from factcheck.views import short_article_ids
+
+    slugs = {"us-accuses-wagner-group", "us-accuses-wagner-group-2", "us-accuses-wagner-group-10",
+             "council-passes-budget", "budget-2027"}
+    assert short_article_ids(slugs, slugs) == {
+        "us-accuses-wagner-group": "us-accuses-wagner-group",  # inside "-2" and "-10": only the whole slug
+        "us-accuses-wagner-group-2": "group-2",
+        "us-accuses-wagner-group-10": "group-10",
+        "council-passes-budget": "council",
+        "budget-2027": "budget-2027",  # "budget" is in another slug, and never digits alone
+    }
