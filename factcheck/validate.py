@@ -13,7 +13,7 @@ from pathlib import Path
 from .errors import ERROR, WARNING, FactcheckError, Problem, toml_syntax_problem
 from .settings import CHECK_KINDS, CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
 from .workspace import ARTICLE_FILE, TEXT_FILE, article_dirs, parse_toml, read_toml, text_version, version_text, worksheet_paths
-from .worksheet import CHECK_KEYS, LOCATION_KEYS, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS
+from .worksheet import CHECK_KEYS, EARLIER_KEYS, LOCATION_KEYS, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS
 
 STALE = "stale"
 
@@ -38,6 +38,23 @@ class Sheet:
     @property
     def stale(self) -> bool:
         return any(p.code == STALE for p in self.problems)
+
+    @property
+    def reworded(self) -> bool:
+        """Its statement has an earlier wording (init carried the worksheet to a new one)."""
+        return bool(earlier_wordings(self.values))
+
+    @property
+    def unconfirmed(self) -> str:
+        """The rating given to an earlier wording and not yet confirmed for the current one
+        ("" when there is none): such a verdict is not published."""
+        return next((e["rating"] for e in earlier_wordings(self.values)
+                     if isinstance(e.get("rating"), str) and e["rating"] and e.get("confirmed") is not True), "")
+
+
+def earlier_wordings(values: dict) -> list[dict]:
+    found = values.get("earlier")
+    return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
 
 
 
@@ -153,6 +170,18 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     elif verdict_due and len(sources) < settings.min_sources_for_done:
         add(f"{status} with {len(sources)} of the {settings.min_sources_for_done} source(s) the workspace "
             "asks for; add [[sources]]", "status", severity=WARNING)
+
+    earlier = _array(values, "earlier", EARLIER_KEYS, add)
+    for i, entry in enumerate(earlier):
+        for key in ("text", "version", "rating", "note"):
+            if key in entry and not isinstance(entry[key], str):
+                add(f"`{key}` of an earlier wording must be a string", key, "earlier", i)
+        if "confirmed" in entry and not isinstance(entry["confirmed"], bool):
+            add("`confirmed` must be true or false", "confirmed", "earlier", i)
+        if entry.get("rating") and entry.get("confirmed") is not True:
+            add(f"the wording changed after this was rated {entry['rating']}; check the verdict holds for "
+                "the new wording, then set confirmed = true under its [[earlier]]", "confirmed", "earlier", i,
+                severity=WARNING)
 
     location = _table(values, "location", LOCATION_KEYS, add)
     if isinstance(values.get("text"), str):

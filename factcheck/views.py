@@ -15,7 +15,7 @@ from rich.text import Text
 
 from .settings import Settings
 from .errors import ERROR, Problem
-from .validate import ArticleSheets, Sheet
+from .validate import ArticleSheets, Sheet, earlier_wordings
 from .workspace import Plan
 
 BAR_WIDTH = 10
@@ -61,6 +61,33 @@ def plan_dict(plan: Plan) -> dict:
     }
 
 
+def _reworded_lines(plan: Plan, dry_run: bool) -> list[Text]:
+    """Each statement whose wording changed, old -> new with the changed words marked, where
+    its work went, and the verdicts that now wait for a person to confirm them."""
+    from .align import word_diff
+
+    reworded = plan.reworded
+    if not reworded:
+        return []
+    verb = "would follow" if dry_run else "followed"
+    lines = [Text(f"Reworded in this version ({len(reworded)}; each worksheet {verb} its statement, "
+                  "[-old-]{+new+}):")]
+    failed = dict(plan.not_carried)
+    for sheet in reworded:
+        number = sheet.stem.split("-", 1)[0]
+        lines.append(Text(f"  {number}  {word_diff(sheet.earlier.text, sheet.statement.text)}"))
+        parts = [s.stem for s in plan.new_sheets if s.part_of == sheet.stem]
+        if parts:
+            lines.append(Text(f"      split: the rest is in {', '.join(parts)}"))
+        if sheet.stem in failed:
+            lines.append(Text(f"      not updated: {failed[sheet.stem]}", style="yellow"))
+    rated = [f"{s.stem.split('-', 1)[0]} ({s.earlier.rating})" for s in reworded if s.earlier.rating]
+    if rated:
+        lines.append(Text(f"Verdicts given to an earlier wording, not published until confirmed: {', '.join(rated)}; "
+                          "set confirmed = true under [[earlier]] once each holds", style="yellow"))
+    return lines
+
+
 def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> RenderableType:
     """The few lines ``init`` prints: what was written, what was skipped and why, where."""
     folder = f"{plan.folder}/"
@@ -95,8 +122,13 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
     if plan.update:
         lines.append(Text(f"Updated article text: version {plan.article.version}; "
                           "earlier versions kept in versions/"))
+    if plan.title_was:
+        lines.append(Text(f"New headline: {plan.article.title!r} (was {plan.title_was!r})"))
+    lines += _reworded_lines(plan, dry_run)
     if plan.vanished:
-        lines.append(Text(f"Gone from the new text (stale, work kept): {', '.join(plan.vanished)}",
+        merged = [f"{stem} (merged into {plan.merged[stem].split('-', 1)[0]})" if stem in plan.merged else stem
+                  for stem in plan.vanished]
+        lines.append(Text(f"Gone from the new text (stale, work kept): {', '.join(merged)}",
                           style="yellow"))
     if plan.unreadable:
         lines.append(Text(f"Could not read {', '.join(plan.unreadable)}; run `factcheck check`",
@@ -159,19 +191,22 @@ def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filt
     """``status --json``: per-article counts, per-statement rows, and every problem."""
     out = {"articles": [], "statements": [], "problems": []}
     for article in articles:
-        readable = [s for s in article.sheets if s.readable]
+        # a stale statement (gone from the current text) is listed apart, not counted
+        readable = [s for s in article.sheets if s.readable and not s.stale]
+        stale = [s for s in article.sheets if s.readable and s.stale]
         counts = Counter(str(s.values.get("status", "")) for s in readable)
         finished = sum(counts[name] for name in settings.finished)
         out["articles"].append({
             "slug": article.slug,
             "title": article.title,
-            "statements": len(article.sheets),
+            "statements": len(article.sheets) - len(stale),
+            "stale": len(stale),
             "by_status": {name: counts[name] for name in settings.statuses},
             "finished": finished,
             "progress": round(finished / len(readable), 3) if readable else 0.0,
-            "ratings": dict(Counter(_rating(s) for s in readable if _rating(s))),
+            "ratings": dict(Counter(_rating(s) for s in readable if _rating(s) and not s.unconfirmed)),
         })
-        for sheet in [] if filters.summary else _sorted(readable, filters.sort):
+        for sheet in [] if filters.summary else _sorted(readable, filters.sort) + _sorted(stale, filters.sort):
             out["statements"].append(_row_dict(sheet))
         out["problems"] += [_problem_dict(p) for s in article.sheets for p in s.problems]
     return out
@@ -190,6 +225,8 @@ def _row_dict(sheet: Sheet) -> dict:
         "sources": len(sources),
         "assignee": _str(v.get("assignee")),
         "stale": sheet.stale,
+        "reworded": sheet.reworded,
+        "unconfirmed": sheet.unconfirmed,
         "text": _str(v.get("text")),
     }
 
@@ -241,10 +278,15 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
         parts: list[RenderableType] = [_articles_table(data["articles"])]
         rows_of: dict[str, list[dict]] = {}  # grouped once: a team's workspace has thousands of rows
         for r in data["statements"]:
-            rows_of.setdefault(r["id"].split("/", 1)[0], []).append(r)
+            if not r["stale"]:
+                rows_of.setdefault(r["id"].split("/", 1)[0], []).append(r)
         for a in data["articles"]:
             if a["slug"] in rows_of:
-                parts.append(_statement_table(a["slug"], rows_of[a["slug"]]))
+                parts.append(_statement_table(Text(f"{a['slug']}  (factcheck show ID)"), rows_of[a["slug"]]))
+        stale = [r for r in data["statements"] if r["stale"]]
+        if stale:
+            parts.append(_statement_table(Text("Stale: gone from the current text, work kept (not counted above)"),
+                                          stale, full_ids=True))
         if problems:
             parts.append(problems_view(problems, root=root))
         return Group(*parts)
@@ -301,9 +343,9 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}" + ("" if n == 1 else "s")
 
 
-def _statement_table(slug: str, rows: list[dict]) -> Table:
-    table = Table(title=Text(f"{slug}  (factcheck show ID)"), title_justify="left", expand=True)
-    table.add_column("ID", no_wrap=True)
+def _statement_table(title: Text, rows: list[dict], full_ids: bool = False) -> Table:
+    table = Table(title=title, title_justify="left", expand=True)
+    table.add_column("ID", no_wrap=True, overflow="ellipsis", max_width=40 if full_ids else None)
     table.add_column("Status", no_wrap=True)
     table.add_column("Rating", no_wrap=True)
     table.add_column("Pri", justify="right", no_wrap=True)
@@ -311,13 +353,20 @@ def _statement_table(slug: str, rows: list[dict]) -> Table:
     table.add_column("Src", justify="right", no_wrap=True)
     table.add_column("Statement", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
     for r in rows:
-        stem = r["id"].split("/", 1)[1]
+        slug, stem = r["id"].split("/", 1)
+        number = stem.split("-", 1)[0]
         table.add_row(*_cells(
-            stem.split("-", 1)[0], r["status"] + (" (stale)" if r["stale"] else ""),
-            r["rating"] or "-", f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}",
+            f"{slug}/{number}" if full_ids else number, _status_cell(r),
+            r["rating"] + (" (confirm)" if r["unconfirmed"] else "") if r["rating"] else "-",
+            f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}",
             str(r["sources"]), r["text"].replace("\n", " "),
         ))
     return table
+
+
+def _status_cell(row: dict) -> str:
+    marks = [m for m, on in (("reworded", row["reworded"]), ("stale", row["stale"])) if on]
+    return row["status"] + (f" ({', '.join(marks)})" if marks else "")
 
 
 def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]:
@@ -339,7 +388,7 @@ def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]
     for r in shown:
         slug, stem = r["id"].split("/", 1)
         table.add_row(*_cells(
-            slug, f"{short[slug]}/{stem.split('-', 1)[0]}", r["status"] + (" (stale)" if r["stale"] else ""),
+            slug, f"{short[slug]}/{stem.split('-', 1)[0]}", _status_cell(r),
             f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}", r["text"].replace("\n", " "),
         ))
     note = Text(f"{len(rows) - len(shown):,} more of {len(rows):,} statements not listed: --all lists every one; "
@@ -386,6 +435,7 @@ def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
     parts.append(Text(str(v.get("text", "")), style="bold"))
     if location.get("after"):
         parts.append(Text(location["after"] + " …", style="dim"))
+    parts += _earlier_view(sheet)
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="cyan", no_wrap=True)
     fields.add_column()
@@ -425,6 +475,30 @@ def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
     for p in sheet.problems:
         parts.append(Text(str(p), style="red" if p.severity == ERROR else "yellow"))
     return Group(*parts)
+
+
+def _earlier_view(sheet: Sheet) -> list[RenderableType]:
+    """The statement's earlier wordings, newest first, each as the change from it to the
+    wording after it ([-old-]{+new+}), with the verdict it had and whether it was confirmed."""
+    from .align import word_diff
+
+    earlier = earlier_wordings(sheet.values)
+    if not earlier:
+        return []
+    lines: list[RenderableType] = [Text(f"Earlier wordings ({len(earlier)}), newest first:", style="bold")]
+    later = _str(sheet.values.get("text"))
+    for entry in reversed(earlier):
+        text = _str(entry.get("text"))
+        lines.append(Text(f"  version {_str(entry.get('version')) or '?'}: {word_diff(text, later)}"))
+        rating = _str(entry.get("rating"))
+        if rating:
+            state = ("confirmed for the new wording" if entry.get("confirmed") is True
+                     else "not published until confirmed: set confirmed = true under its [[earlier]]")
+            lines.append(Text(f"    rated {rating} then; {state}", style="yellow" if "not" in state else ""))
+        if _str(entry.get("note")):
+            lines.append(Text(f"    {entry['note']}"))
+        later = text
+    return lines
 
 
 def _location_text(location: dict, context_text: str | None) -> str:

@@ -24,12 +24,15 @@ CONTEXT_CHARS = 200
 # Keys a worksheet may hold, in the order they are written (the validator checks against them).
 TOP_KEYS = (
     "schema", "text", "claim", "claimant", "types", "priority", "reasons",
-    "status", "assignee", "reviewer", "notes", "verdict", "location", "checks", "sources",
+    "status", "assignee", "reviewer", "notes", "verdict", "location", "checks", "sources", "earlier",
 )
 VERDICT_KEYS = ("rating", "conclusion", "confidence")
 LOCATION_KEYS = ("version", "paragraph", "start", "end", "before", "after")
 CHECK_KEYS = ("kind", "what", "done", "note")
 SOURCE_KEYS = ("url", "title", "kind", "stance", "accessed", "note")
+# An earlier wording of the statement (written by init when the article changed): its text and
+# version, and the rating it had then, which is published again only once ``confirmed = true``.
+EARLIER_KEYS = ("text", "version", "rating", "confirmed", "note")
 
 _COMMENTS = {
     "claim": "your self-contained rewording (under 75 characters suits ClaimReview)",

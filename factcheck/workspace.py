@@ -223,8 +223,19 @@ def version_text(folder: Path, version: str) -> str | None:
 class PlannedSheet:
     stem: str
     statement: Statement
-    new: bool  # False: a worksheet for this statement exists already and stays untouched
+    new: bool  # False: a worksheet for this statement exists already
     repeat: bool = False  # the article says this statement twice; the first one's worksheet serves
+    earlier: Earlier | None = None  # reworded: the worksheet's wording before this update
+    part_of: str = ""  # a new worksheet for the rest of a split statement: the stem it came from
+
+
+@dataclass(frozen=True)
+class Earlier:
+    """A worksheet's statement as it was worded before an update, and its verdict then."""
+
+    text: str
+    version: str
+    rating: str  # "" when it had none: nothing to confirm
 
 
 @dataclass
@@ -241,57 +252,125 @@ class Plan:
     new_article: bool = False  # the folder holds no article yet: init saves its text
     min_priority: float = 0.0
     below: int = 0  # statements under min_priority that have no worksheet
+    merged: dict[str, str] = field(default_factory=dict)  # stale stem -> the stem its words went to
+    title_was: str = ""  # the title article.toml held, when the update changes it
+    not_carried: list[tuple[str, str]] = field(default_factory=list)  # (stem, why), after apply_init
 
     @property
     def new_sheets(self) -> list[PlannedSheet]:
         return [s for s in self.sheets if s.new]
+
+    @property
+    def reworded(self) -> list[PlannedSheet]:
+        return [s for s in self.sheets if s.earlier is not None]
 
 
 def plan_init(
     root: Path, article: Article, extraction: Extraction, slug: str | None = None,
     min_priority: float = 0.0,
 ) -> Plan:
-    """Decide the folder and the worksheets to add, matching statements by their text."""
-    from .worksheet import stem
+    """Decide the folder and what happens to each statement: kept (its text has a worksheet),
+    reworded (an earlier wording has one: the worksheet follows it), or new."""
     if root.exists() and not root.is_dir():
         raise FactcheckError(f"{root} is a file, not a workspace folder; pass --dir with a folder")
-    statements = [s for s in extraction.statements if s.priority >= min_priority]
-    folder = _choose_folder(root, article, statements, slug)
+    folder = _choose_folder(root, article, list(extraction.statements), slug)
+    on_disk = _existing_sheets(root, folder) if folder.exists() else []
+    unreadable = [path.name for path, values in on_disk if values is None]
     existing: dict[str, str] = {}  # statement text -> stem
-    unreadable = []
-    numbers = [0]
-    if folder.exists():
-        for path, values in _existing_sheets(root, folder):
-            head = path.stem.split("-", 1)[0]
-            if head.isdigit():
-                numbers.append(int(head))
-            if values is None:
-                unreadable.append(path.name)
-                continue
-            text = values.get("text")
-            if isinstance(text, str):
-                existing.setdefault(text, path.stem)
-    next_number = max(numbers) + 1
-    width = max(2, len(str(next_number + len(statements))))
-    on_disk = set(existing)
-    sheets = []
-    for statement in statements:
-        if statement.text in existing:
-            repeat = statement.text not in on_disk  # said twice in this text ("Read more" blocks, pull quotes)
-            sheets.append(PlannedSheet(existing[statement.text], statement, new=False, repeat=repeat))
-            continue
-        sheets.append(PlannedSheet(stem(next_number, statement.text, width), statement, new=True))
-        existing[statement.text] = sheets[-1].stem
-        next_number += 1
+    for path, values in on_disk:
+        if values is not None and isinstance(values.get("text"), str):
+            existing.setdefault(values["text"], path.stem)
+    old_meta = _meta(folder / ARTICLE_FILE)
+    update = bool(old_meta) and old_meta.get("sha256") != article.sha256
+    reworded, splits, merged = _follow_rewordings(folder, article, extraction, on_disk, existing) if update else ({}, {}, {})
+    sheets = _plan_sheets(extraction, existing, reworded, splits, min_priority, _next_number(on_disk))
+    kept = {s.stem for s in sheets if not s.new}
     # stale, as `check` sees it: the statement's text is gone from the article (a statement just
     # found is in it; searching the text for each of thousands took most of a second)
     found = {s.text for s in extraction.statements}
-    vanished = sorted(s for t, s in existing.items() if t not in found and t not in article.text)
-    old_meta = folder / ARTICLE_FILE
-    update = old_meta.exists() and _meta(old_meta).get("sha256") != article.sha256
+    vanished = sorted(stem for text, stem in existing.items()
+                      if stem not in kept and text not in found and text not in article.text)
+    with_sheet = set(existing) | {s.statement.text for s in sheets}
+    title = str(old_meta.get("title", ""))
     return Plan(article, folder, extraction, sheets, vanished, update, unreadable,
-                new_article=not old_meta.exists(), min_priority=min_priority,
-                below=len(found - existing.keys()))
+                new_article=not old_meta, min_priority=min_priority,
+                below=len(found - with_sheet), merged=merged,
+                title_was=title if update and article.title and title != article.title else "")
+
+
+def _next_number(on_disk: list[tuple[Path, dict | None]]) -> int:
+    numbers = [int(head) for path, _ in on_disk if (head := path.stem.split("-", 1)[0]).isdigit()]
+    return max(numbers, default=0) + 1
+
+
+def _plan_sheets(extraction: Extraction, existing: dict[str, str], reworded: dict[int, tuple[str, Earlier]],
+                 splits: dict[int, str], min_priority: float, next_number: int) -> list[PlannedSheet]:
+    """One planned worksheet per statement, in the article's order: the existing one for a text
+    that has one, the reworded one for a statement an earlier wording's worksheet follows, a new
+    one (numbered after the last) for the rest at ``min_priority`` or above."""
+    from .worksheet import stem
+
+    wanted = [s for s in extraction.statements if s.priority >= min_priority]
+    width = max(2, len(str(next_number + len(wanted))))
+    known = dict(existing)
+    on_disk = set(existing)
+    sheets = []
+    for i, statement in enumerate(extraction.statements):
+        if statement.text in known:
+            repeat = statement.text not in on_disk  # said twice in this text ("Read more" blocks, pull quotes)
+            sheets.append(PlannedSheet(known[statement.text], statement, new=False, repeat=repeat))
+        elif i in reworded:
+            old_stem, earlier = reworded[i]
+            sheets.append(PlannedSheet(old_stem, statement, new=False, earlier=earlier))
+            known[statement.text] = old_stem
+        elif statement.priority >= min_priority:
+            sheets.append(PlannedSheet(stem(next_number, statement.text, width), statement, new=True,
+                                       part_of=splits.get(i, "")))
+            known[statement.text] = sheets[-1].stem
+            next_number += 1
+    return sheets
+
+
+def _follow_rewordings(folder: Path, article: Article, extraction: Extraction,
+                       on_disk: list[tuple[Path, dict | None]], existing: dict[str, str]):
+    """Align the statements whose text is new with the worksheets whose text is gone
+    (``align.align``): returns {statement index: (stem, Earlier)}, {statement index: the stem
+    it was split from}, {stale stem: the stem it was merged into}."""
+    from .align import New, Old, align
+
+    try:
+        before = (folder / TEXT_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        before = ""
+    found = {s.text for s in extraction.statements}
+    old, earlier = [], {}
+    for path, values in on_disk:
+        text = values.get("text") if values else None
+        if not isinstance(text, str) or text in found or text in article.text or existing.get(text) != path.stem:
+            continue
+        at = before.find(text)
+        old.append(Old(path.stem, text, at / len(before) if at >= 0 else None))
+        earlier[path.stem] = Earlier(text, _version_of(values), _rating_of(values))
+    fresh = [(i, s) for i, s in enumerate(extraction.statements) if s.text not in existing]
+    if not old or not fresh:
+        return {}, {}, {}
+    size = max(1, len(article.text))
+    result = align(old, [New(s.text, s.start / size) for _, s in fresh])
+    reworded = {fresh[m.new][0]: (m.old, earlier[m.old]) for m in result.matches}
+    splits = {fresh[i][0]: stem for stem, parts in result.splits.items() for i in parts}
+    return reworded, splits, result.merged
+
+
+def _version_of(values: dict) -> str:
+    location = values.get("location")
+    version = location.get("version") if isinstance(location, dict) else None
+    return version if isinstance(version, str) else ""
+
+
+def _rating_of(values: dict) -> str:
+    verdict = values.get("verdict")
+    rating = verdict.get("rating") if isinstance(verdict, dict) else None
+    return rating if isinstance(rating, str) else ""
 
 
 def _existing_sheets(root: Path, folder: Path) -> list[tuple[Path, dict | None]]:
@@ -359,16 +438,52 @@ def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None) -
         folder.mkdir(parents=True, exist_ok=True)
         _write_article(plan, now or dt.datetime.now(dt.timezone.utc))
         contexts = _contexts(plan)
-        return write_all_new([
+        written = write_all_new([
             (folder / f"{sheet.stem}.toml", render(new_worksheet(sheet.statement, contexts[sheet.statement.start]), settings))
             for sheet in plan.new_sheets
         ])
+        plan.not_carried = [(sheet.stem, why) for sheet in plan.reworded
+                            if (why := _carry(plan, sheet, contexts[sheet.statement.start]))]
+        return written
     except PermissionError as exc:
         raise FactcheckError(
             f"cannot write to {exc.filename or folder}: permission denied; choose another --dir"
         ) from None
     except OSError as exc:
         raise FactcheckError(f"cannot write to {folder}: {exc.strerror}; choose another --dir") from None
+
+
+def _carry(plan: Plan, sheet: PlannedSheet, context: Context) -> str:
+    """Move a reworded statement's worksheet to its new wording: ``text`` and ``[location]``
+    rewritten, the earlier wording appended under ``[[earlier]]``, every other line as the
+    person left it (``sheetedit.carry``). Returns why it could not be done, or ""."""
+    from .sheetedit import carry
+
+    path = plan.folder / f"{sheet.stem}.toml"
+    statement, earlier = sheet.statement, sheet.earlier
+    try:
+        data = path.read_bytes()
+        raw = data.decode("utf-8-sig")
+        if parse_toml(raw).get("text") != earlier.text:
+            return "it was edited since init read it; run init again"
+        record = {"text": earlier.text, "version": earlier.version}
+        notes = [f"split: the rest is in {s.stem}" for s in plan.new_sheets if s.part_of == sheet.stem]
+        notes += [f"merged with {stale}, now stale" for stale, into in plan.merged.items() if into == sheet.stem]
+        if notes:
+            record["note"] = "; ".join(notes)
+        if earlier.rating:
+            record["rating"] = earlier.rating
+            record["confirmed"] = False
+        location = {"version": context.version, "paragraph": statement.paragraph, "start": statement.start,
+                    "end": statement.end, "before": context.before, "after": context.after}
+        updated = carry(raw, statement.text, location, record)
+    except FactcheckError as exc:
+        return str(exc)
+    except (OSError, ValueError) as exc:
+        return f"it cannot be read ({exc})"
+    bom = "\ufeff" if data.startswith(b"\xef\xbb\xbf") else ""
+    write_replace(path, bom + updated)
+    return ""
 
 
 def _write_article(plan: Plan, now: dt.datetime) -> None:
@@ -384,14 +499,13 @@ def _write_article(plan: Plan, now: dt.datetime) -> None:
         old_version = text_version(old_text)
         (folder / VERSIONS_DIR).mkdir(exist_ok=True)
         write_new(folder / VERSIONS_DIR / f"{old_version}.txt", old_text)
-    stamp = now.replace(microsecond=0).isoformat()
+    # no clock time: two people who run init on the same update write the same bytes
     new_meta = {
         "title": article.title or meta.get("title", ""),
         "source": article.source,
         "sha256": article.sha256,
         "version": article.version,  # what [location] version says for this text
-        "added": meta.get("added", stamp),
-        "updated": stamp,
+        "added": meta.get("added", now.date().isoformat()),
     }
     for key in ("author", "published", "site", "url"):  # what a web page says about itself
         value = getattr(article, key) or meta.get(key, "")
