@@ -167,16 +167,13 @@ def status(
     Example: factcheck status --sort priority --status unstarted
     """
     from .settings import load_settings
-    from .views import Filters, select, status_dict, status_view
+    from .views import Filters, select, status_dict, status_filter, status_view
     from .workspace import existing_workspace
 
     with _errors():
         root = existing_workspace(directory)
         settings = load_settings(root)
-        filters = Filters(article, status_, assignee, sort.value, summary, show_all)
-        if status_ and status_ not in settings.statuses:
-            raise FactcheckError(f"--status {status_!r} is not a status; use one of: "
-                                 + ", ".join(settings.statuses))
+        filters = Filters(article, status_filter(status_, settings), assignee, sort.value, summary, show_all)
         if watch:
             from .index import workspace_key
 
@@ -241,6 +238,9 @@ def show(
         root = existing_workspace(directory)
         settings = load_settings(root)
         sheet = find_sheet(_read(root, settings, no_index), statement)
+        if not sheet.readable:  # nothing to show but what is wrong
+            _err().print(f"{sheet.problems[0]}", markup=False, soft_wrap=True)
+            raise typer.Exit(code=1)
         location = sheet.values.get("location") if isinstance(sheet.values.get("location"), dict) else {}
         text = TextCache().version(sheet.path.parent, str(location.get("version", "")))
         _out().print(show_view(sheet, text))
@@ -250,7 +250,7 @@ def show(
 def check(
     directory: DirOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings (stale statements, too few sources) too.")] = False,
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too (unfinished work, stale statements, too few sources).")] = False,
     no_index: NoIndex = False,
 ) -> None:
     """Validate every worksheet; exit 1 when any has an error (or a warning, with --strict).
@@ -258,6 +258,7 @@ def check(
     Example: factcheck check --strict
     """
     from .settings import load_settings
+    from .validate import blocks
     from .views import check_dict, plural
     from .workspace import existing_workspace
 
@@ -276,7 +277,7 @@ def check(
                 out.print(str(p), markup=False, soft_wrap=True)
             out.print(f"{plural(report['worksheets'], 'worksheet')} checked: {plural(errors, 'error')}, "
                       f"{plural(warnings, 'warning')}", markup=False)
-        if errors or (strict and warnings):
+        if any(blocks(p, strict) for p in problems):  # the rule that stops an export, too
             raise typer.Exit(code=1)
 
 
@@ -293,36 +294,52 @@ def export(
     fmt: Annotated[Format, typer.Option("--format", "-f", help="markdown report, csv, json, or "
                                         "claimreview (schema.org JSON-LD of the verdicts).")] = Format.markdown,
     article: ArticleFilter = None,
+    status_: Annotated[Optional[str], typer.Option("--status", help="Only statements with this status.")] = None,
+    strict: Annotated[bool, typer.Option("--strict", help="Export nothing when a worksheet would be left out "
+                                         "or has a warning.")] = False,
+    script_tags: Annotated[bool, typer.Option("--script-tags", help="claimreview: one <script "
+                                              "type=\"application/ld+json\"> block per review, for a CMS.")] = False,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
     no_index: NoIndex = False,
 ) -> None:
     """Publish the checking: a Markdown report, CSV, JSON, or ClaimReview for the verdicts.
 
+    A worksheet that `factcheck check` finds an error in is never published as a verdict: the
+    export names it on stderr and says why (--strict stops instead).
+
     Example: factcheck export --format claimreview -o claimreview.json
     """
-    from .export import records, render
+    from .export import gather, render
     from .settings import load_settings
-    from .views import Filters, plural, select
+    from .views import Filters, plural, select, status_filter
     from .workspace import existing_workspace, write_export
 
     with _errors():
+        if script_tags and fmt is not Format.claimreview:
+            raise FactcheckError("--script-tags is for --format claimreview; drop it or add -f claimreview")
         root = existing_workspace(directory)
         settings = load_settings(root)
-        articles = select(_read(root, settings, no_index), Filters(article=article))
-        for sheet in (s for a in articles for s in a.sheets if not s.readable):
-            _err().print(f"Warning: {sheet.problems[0]}; left out of the export until it is fixed",
-                         markup=False, soft_wrap=True)
-        rows = records(articles, settings)
-        if not rows:
-            raise FactcheckError("nothing to export: no worksheets" + (f" in articles matching {article!r}" if article else "")
-                                 + "; run `factcheck status` to see the workspace")
-        text = render(fmt.value, rows, settings)
+        articles = select(_read(root, settings, no_index),
+                          Filters(article=article, status=status_filter(status_, settings)))
+        if not any(a.sheets for a in articles):
+            where = (f" in articles matching {article!r}" if article else "") + (
+                f" with status {status_!r}" if status_ else "")
+            raise FactcheckError(f"nothing to export: no worksheets{where}; run `factcheck status` to see "
+                                 "the workspace")
+        export = gather(articles, settings, strict)
+        text, notices = render(fmt.value, export, settings, script_tags)
+        notices = export.notices + notices
+        if strict and notices:
+            raise FactcheckError(f"--strict: nothing exported, {plural(len(notices), 'problem')} to fix first: "
+                                 f"{notices[0]}; fix them, or export without --strict")
+        for notice in notices:
+            _err().print(f"Warning: {notice}", markup=False, soft_wrap=True)
         if output is None or output == "-":
             sys.stdout.write(text)
         else:
             write_export(root, output, text)
-            what = (f"{plural(len(json.loads(text)), 'verdict')} as ClaimReview" if fmt is Format.claimreview
-                    else f"{fmt.value} for {plural(len(rows), 'statement')}")
+            what = (f"{plural(len(export.verdicts), 'verdict')} as ClaimReview" if fmt is Format.claimreview
+                    else f"{fmt.value} for {plural(len(export.rows), 'statement')}")
             _err().print(f"Wrote {what} to {output}", markup=False, soft_wrap=True)
 
 

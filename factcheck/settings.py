@@ -46,6 +46,11 @@ class Settings:
     def rating_names(self) -> tuple[str, ...]:
         return tuple(name for name, _ in self.ratings)
 
+    def label(self, rating: str) -> str:
+        """What readers see for a rating (ClaimReview's alternateName, the report): the
+        workspace's `label`, else the name written out ("mostly-true" is "Mostly true")."""
+        return self.rating_labels.get(rating) or rating.replace("-", " ").capitalize()
+
 
 SETTINGS_FILE = "factcheck.toml"
 _SECTIONS = {
@@ -96,7 +101,7 @@ def load_settings(root: Path) -> Settings:
             and isinstance(r.get("value", 0), (int, float)) for r in ratings
         ):
             kwargs["ratings"] = tuple((r["name"], r.get("value", 0)) for r in ratings)
-            kwargs["rating_labels"] = {r["name"]: str(r.get("label", r["name"])) for r in ratings}
+            kwargs["rating_labels"] = {r["name"]: str(r["label"]) for r in ratings if r.get("label")}
         else:
             add("[[ratings]] entries need a `name` (string) and a `value` (number)")
     rules = data.get("rules", {})

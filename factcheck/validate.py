@@ -6,9 +6,11 @@ everywhere and never stops the others from being read. Nothing here writes to di
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from .errors import ERROR, WARNING, FactcheckError, Problem, toml_syntax_problem
 from .settings import CHECK_KINDS, CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
@@ -51,12 +53,38 @@ class Sheet:
         return next((e["rating"] for e in earlier_wordings(self.values)
                      if isinstance(e.get("rating"), str) and e["rating"] and e.get("confirmed") is not True), "")
 
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity == ERROR]
+
 
 def earlier_wordings(values: dict) -> list[dict]:
     found = values.get("earlier")
     return [e for e in found if isinstance(e, dict)] if isinstance(found, list) else []
 
 
+def blocks(problem: Problem, strict: bool = False) -> bool:
+    """Whether a problem fails `check` and keeps a worksheet from being published: every error,
+    and with --strict every warning too."""
+    return strict or problem.severity == ERROR
+
+
+def why_unpublishable(sheet: Sheet, strict: bool = False) -> str | None:
+    """The one gate every export goes through: the reason this worksheet may not be published
+    (its first problem that `check` would fail on, with where it is), or None when it may.
+
+    An export leaves such a worksheet's verdict out and says why; `export --strict` refuses
+    to export at all. A rule that stops publishing belongs here, so every format obeys it."""
+    if sheet.unconfirmed:  # a verdict given to an earlier wording waits for a person
+        return (f"rated {sheet.unconfirmed} when the statement was worded differently; not published until "
+                "a person confirms it (confirmed = true under its [[earlier]])")
+    blocking = [p for p in sheet.problems if blocks(p, strict)]
+    if not blocking:
+        return None
+    first = blocking[0]
+    where = f"line {first.line}: " if first.line else ""
+    more = f" (and {len(blocking) - 1} more; `factcheck check` lists them)" if len(blocking) > 1 else ""
+    return f"{where}{first.severity}: {first.message}{more}"
 
 
 def load_sheet(path: Path, article: str, settings: Settings, texts: "TextCache") -> Sheet:
@@ -145,10 +173,29 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     if confidence and confidence not in CONFIDENCES:
         add(_not_allowed("confidence", str(confidence), CONFIDENCES), "confidence", "verdict")
 
+    date = verdict.get("date", "")
+    if date != "" and not is_iso_date(date):
+        add(f"verdict date {date!r} is not a date; write it as YYYY-MM-DD", "date", "verdict")
+
     sources = _array(values, "sources", SOURCE_KEYS, add)
+    seen: dict[str, int] = {}
     for i, source in enumerate(sources):
         if not source.get("url") and not source.get("title"):
             add("a source needs a `url` or a `title`", "", "sources", i)
+        url = source.get("url", "")
+        if url != "":
+            wrong = url_problem(url)
+            if wrong:
+                add(wrong, "url", "sources", i)
+        accessed = source.get("accessed", "")
+        if accessed != "" and not is_iso_date(accessed):
+            add(f"source accessed {accessed!r} is not a date; write it as YYYY-MM-DD", "accessed", "sources", i)
+        same = _source_key(source)
+        if same and same in seen:
+            add(f"source {i + 1} repeats source {seen[same] + 1} ({same}); keep one", "", "sources", i,
+                severity=WARNING)
+        elif same:
+            seen[same] = i
         for key, allowed in (("kind", SOURCE_KINDS), ("stance", SOURCE_STANCES)):
             value = source.get(key)
             if value and value not in allowed:
@@ -170,6 +217,8 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     elif verdict_due and len(sources) < settings.min_sources_for_done:
         add(f"{status} with {len(sources)} of the {settings.min_sources_for_done} source(s) the workspace "
             "asks for; add [[sources]]", "status", severity=WARNING)
+    if verdict_due:
+        _unfinished(status, verdict, checks, add)
 
     earlier = _array(values, "earlier", EARLIER_KEYS, add)
     for i, entry in enumerate(earlier):
@@ -187,6 +236,73 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     if isinstance(values.get("text"), str):
         problems += _check_location(path, values["text"], location, texts, lines)
     return problems
+
+
+def _unfinished(status: str, verdict: dict, checks: list[dict], add) -> None:
+    """Warnings for a verdict declared finished before the work is: checks not ticked, no
+    conclusion, no date (`check --strict` and `export --strict` fail on them)."""
+    open_checks = [c for c in checks if c.get("done") is not True]
+    if open_checks:
+        add(f"{status} with {len(open_checks)} of {len(checks)} checks not ticked; confirm each and set "
+            "done = true, or delete the ones that do not apply", "status", severity=WARNING)
+    if not verdict.get("conclusion"):
+        add(f"{status} with no conclusion; write one sentence in [verdict] conclusion on what the evidence "
+            "shows", "conclusion", "verdict", severity=WARNING)
+    if verdict.get("date", "") == "":
+        add(f"{status} with no verdict date; write the day the verdict was reached in [verdict] date "
+            "(YYYY-MM-DD), the date it is published with", "date", "verdict", severity=WARNING)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
+_ISO_DATETIME = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(:\d\d(\.\d+)?)?(Z|[+-]\d\d:\d\d)?")
+
+
+def is_iso_date(value) -> bool:
+    """An ISO 8601 date ("2026-11-24"), a date and time ("2026-11-24T10:30:00Z"), or a TOML date."""
+    if isinstance(value, (dt.date, dt.datetime)):
+        return True
+    if not isinstance(value, str):
+        return False
+    try:
+        if _ISO_DATE.fullmatch(value):
+            dt.date.fromisoformat(value)
+            return True
+        if _ISO_DATETIME.fullmatch(value):
+            dt.datetime.fromisoformat(value.replace("Z", "+00:00"))
+            return True
+    except ValueError:
+        return False
+    return False
+
+
+def url_problem(url) -> str | None:
+    """What is wrong with a source's address, or None when it is an http(s) address a browser
+    can open and a report can link to (a `javascript:` or `file:` one would run or leak)."""
+    if not isinstance(url, str):
+        return "source `url` must be a string in quotes"
+    if any(ch.isspace() or not ch.isprintable() for ch in url):
+        return f"source url {url!r} holds spaces or control characters; copy the address again"
+    parts = urlsplit(url)
+    scheme = parts.scheme.lower()
+    if scheme in ("http", "https"):
+        if not parts.hostname:
+            return f"source url {url!r} names no host; write it as https://host/path"
+        return None
+    if (not scheme or "." in scheme) and "." in url.split("/", 1)[0]:  # "www.example.org", "example.org:8080/x"
+        return f"source url {url!r} has no http:// or https://; write it as https://{url}"
+    return f"source url {url!r} is not a web address; use an http:// or https:// link"
+
+
+def _source_key(source: dict) -> str:
+    """What makes two sources the same: the address without its scheme, case of the host and
+    a trailing slash; a source without one by its title."""
+    url = source.get("url")
+    if isinstance(url, str) and url.strip():
+        parts = urlsplit(url.strip())
+        rest = parts._replace(scheme="", netloc=parts.netloc.lower()).geturl().lstrip("/")
+        return rest.rstrip("/") or url
+    title = source.get("title")
+    return " ".join(title.split()).casefold() if isinstance(title, str) else ""
 
 
 def _check_location(path: Path, text: str, location: dict, texts: TextCache, lines: "_KeyLines") -> list[Problem]:

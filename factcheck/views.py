@@ -14,8 +14,8 @@ from rich.table import Table
 from rich.text import Text
 
 from .settings import Settings
-from .errors import ERROR, Problem
-from .validate import ArticleSheets, Sheet, earlier_wordings
+from .errors import ERROR, FactcheckError, Problem
+from .validate import ArticleSheets, Sheet, earlier_wordings, why_unpublishable
 from .workspace import Plan
 
 BAR_WIDTH = 10
@@ -162,17 +162,34 @@ class Filters(NamedTuple):
 
 
 def select(articles: list[ArticleSheets], filters: Filters) -> list[ArticleSheets]:
+    """The articles and worksheets the filters name; they match whatever the case ("--assignee
+    Ana" finds "ana"). A worksheet that cannot be read stays in: nobody knows its status, and
+    it must be reported, not silently dropped."""
     out = []
     for article in articles:
-        if filters.article and filters.article not in article.slug:
+        if filters.article and filters.article.casefold() not in article.slug.casefold():
             continue
         sheets = [
             s for s in article.sheets
-            if (not filters.status or s.values.get("status") == filters.status)
-            and (not filters.assignee or s.values.get("assignee") == filters.assignee)
+            if not s.readable or (_matches(filters.status, s.values.get("status"))
+                                  and _matches(filters.assignee, s.values.get("assignee")))
         ]
         out.append(ArticleSheets(article.slug, article.folder, article.title, sheets, article.meta))
     return out
+
+
+def _matches(wanted: str | None, value) -> bool:
+    return not wanted or isinstance(value, str) and value.strip().casefold() == wanted.strip().casefold()
+
+
+def status_filter(wanted: str | None, settings: Settings) -> str | None:
+    """``--status`` as one of the workspace's statuses (in any case), or an error listing them."""
+    if wanted is None:
+        return None
+    for name in settings.statuses:
+        if name.casefold() == wanted.strip().casefold():
+            return name
+    raise FactcheckError(f"--status {wanted!r} is not a status; use one of: " + ", ".join(settings.statuses))
 
 
 def _sorted(sheets: list[Sheet], sort: str) -> list[Sheet]:
@@ -195,7 +212,10 @@ def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filt
         readable = [s for s in article.sheets if s.readable and not s.stale]
         stale = [s for s in article.sheets if s.readable and s.stale]
         counts = Counter(str(s.values.get("status", "")) for s in readable)
-        finished = sum(counts[name] for name in settings.finished)
+        # progress is what could be published: a worksheet with an error (a rating off the
+        # scale, "done" with no rating) is not finished, whatever its status says
+        sound = [s for s in readable if why_unpublishable(s) is None]
+        finished = sum(1 for s in sound if s.values.get("status") in settings.finished)
         out["articles"].append({
             "slug": article.slug,
             "title": article.title,
@@ -203,10 +223,12 @@ def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filt
             "stale": len(stale),
             "by_status": {name: counts[name] for name in settings.statuses},
             "finished": finished,
-            "progress": round(finished / len(readable), 3) if readable else 0.0,
-            "ratings": dict(Counter(_rating(s) for s in readable if _rating(s) and not s.unconfirmed)),
+            "with_errors": sum(1 for s in article.sheets if s.errors),
+            "progress": round(finished / (len(article.sheets) - len(stale)), 3) if len(article.sheets) > len(stale) else 0.0,
+            "ratings": dict(Counter(_rating(s) for s in sound if _rating(s))),
         })
-        for sheet in [] if filters.summary else _sorted(readable, filters.sort) + _sorted(stale, filters.sort):
+        current = [s for s in article.sheets if not (s.readable and s.stale)]
+        for sheet in [] if filters.summary else _sorted(current, filters.sort) + _sorted(stale, filters.sort):
             out["statements"].append(_row_dict(sheet))
         out["problems"] += [_problem_dict(p) for s in article.sheets for p in s.problems]
     return out
@@ -219,12 +241,14 @@ def _row_dict(sheet: Sheet) -> dict:
         "id": sheet.id,
         "status": _str(v.get("status")),
         "rating": _rating(sheet),
-        "priority": v.get("priority", 0),
+        "priority": v.get("priority", 0) if sheet.readable else None,
         "checks_done": sum(1 for c in checks if isinstance(c, dict) and c.get("done") is True),
         "checks": len(checks),
         "sources": len(sources),
         "assignee": _str(v.get("assignee")),
         "stale": sheet.stale,
+        "readable": sheet.readable,
+        "errors": len(sheet.errors),
         "reworded": sheet.reworded,
         "unconfirmed": sheet.unconfirmed,
         "text": _str(v.get("text")),
@@ -354,19 +378,17 @@ def _statement_table(title: Text, rows: list[dict], full_ids: bool = False) -> T
     table.add_column("Statement", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
     for r in rows:
         slug, stem = r["id"].split("/", 1)
-        number = stem.split("-", 1)[0]
+        number = f"{slug}/{stem.split('-', 1)[0]}" if full_ids else stem.split("-", 1)[0]
+        if not r["readable"]:  # nothing in it can be read: say so, not "0.00"
+            table.add_row(*_cells(number, "unreadable" + _flags(r), "-", "-", "-", "-", "(see the problems below)"))
+            continue
         table.add_row(*_cells(
-            f"{slug}/{number}" if full_ids else number, _status_cell(r),
+            number, r["status"] + _flags(r),
             r["rating"] + (" (confirm)" if r["unconfirmed"] else "") if r["rating"] else "-",
             f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}",
             str(r["sources"]), r["text"].replace("\n", " "),
         ))
     return table
-
-
-def _status_cell(row: dict) -> str:
-    marks = [m for m, on in (("reworded", row["reworded"]), ("stale", row["stale"])) if on]
-    return row["status"] + (f" ({', '.join(marks)})" if marks else "")
 
 
 def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]:
@@ -388,7 +410,7 @@ def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]
     for r in shown:
         slug, stem = r["id"].split("/", 1)
         table.add_row(*_cells(
-            slug, f"{short[slug]}/{stem.split('-', 1)[0]}", _status_cell(r),
+            slug, f"{short[slug]}/{stem.split('-', 1)[0]}", (r["status"] if r["readable"] else "unreadable") + _flags(r),
             f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}", r["text"].replace("\n", " "),
         ))
     note = Text(f"{len(rows) - len(shown):,} more of {len(rows):,} statements not listed: --all lists every one; "
@@ -409,6 +431,14 @@ def short_article_ids(wanted: set[str], slugs: set[str]) -> dict[str, str]:
         out[slug] = next((part for part in parts if not part.replace("-", "").isdigit()
                           and not any(part in other for other in slugs if other != slug)), slug)
     return out
+
+
+def _flags(row: dict) -> str:
+    """What a status cell adds: the statement was reworded or is stale, the worksheet has errors
+    (listed below the tables)."""
+    flags = [name for name, on in (("reworded", row["reworded"]), ("stale", row["stale"])) if on]
+    flags += [plural(row["errors"], "error")] if row["errors"] else []
+    return f" ({', '.join(flags)})" if flags else ""
 
 
 def _bar(progress: float) -> str:
@@ -445,6 +475,7 @@ def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
         ("rating", verdict.get("rating", "")),
         ("conclusion", verdict.get("conclusion", "")),
         ("confidence", verdict.get("confidence", "")),
+        ("date", verdict.get("date", "")),
         ("claim", v.get("claim", "")),
         ("claimant", v.get("claimant", "")),
         ("types", _joined(v.get("types"), ", ")),

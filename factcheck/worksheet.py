@@ -26,7 +26,7 @@ TOP_KEYS = (
     "schema", "text", "claim", "claimant", "types", "priority", "reasons",
     "status", "assignee", "reviewer", "notes", "verdict", "location", "checks", "sources", "earlier",
 )
-VERDICT_KEYS = ("rating", "conclusion", "confidence")
+VERDICT_KEYS = ("rating", "conclusion", "confidence", "date")
 LOCATION_KEYS = ("version", "paragraph", "start", "end", "before", "after")
 CHECK_KEYS = ("kind", "what", "done", "note")
 SOURCE_KEYS = ("url", "title", "kind", "stance", "accessed", "note")
@@ -42,6 +42,7 @@ _COMMENTS = {
     "reviewer": "who reviews the verdict",
     "conclusion": "one sentence: what the evidence shows",
     "confidence": " | ".join(CONFIDENCES),
+    "date": "the day you reached the verdict, YYYY-MM-DD (published as its date)",
     "version": "the article text these offsets index (versions/<version>.txt once updated)",
     "start": "article text[start:end] is the text above",
 }
@@ -83,7 +84,7 @@ def new_worksheet(statement: Statement, context: Context) -> dict:
         "assignee": "",
         "reviewer": "",
         "notes": "",
-        "verdict": {"rating": "", "conclusion": "", "confidence": ""},
+        "verdict": {"rating": "", "conclusion": "", "confidence": "", "date": ""},
         "location": {
             "version": context.version,
             "paragraph": statement.paragraph,

@@ -10,7 +10,6 @@ output, rewrite the README's blocks with
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import re
 import shutil
@@ -44,10 +43,12 @@ def transcripts(workdir: Path) -> dict[str, str]:
     """Each README transcript, keyed by the text that introduces its block."""
     runner = CliRunner()
 
-    def run(*args: str) -> str:
+    def run(*args: str, both: bool = False) -> str:
+        """What the command prints (``both``: stderr's warnings too, as a terminal shows them)."""
         result = runner.invoke(app, list(args), catch_exceptions=False, env={"COLUMNS": "100", "TERM": "dumb"})
         assert result.exit_code == 0, result.output
-        return "\n".join(line.rstrip() for line in result.stdout.splitlines())
+        text = result.stderr + result.stdout if both else result.stdout
+        return "\n".join(line.rstrip() for line in text.splitlines())
 
     old = os.getcwd()
     os.chdir(workdir)
@@ -69,11 +70,25 @@ def transcripts(workdir: Path) -> dict[str, str]:
         out["and some work done:"] = _large(workdir / "large", run)
         out["when several articles share a number):"] = run("show", "10", "--dir", "demo")
         _edit(sheet, ('status = "needs-review"', 'status = "done"'),
-              ('claim = ""', 'claim = "The US will impose more sanctions on Wagner within weeks"'))
+              ('claim = ""', 'claim = "The US will impose more sanctions on Wagner within weeks"'),
+              ('date = ""', 'date = "2026-11-24"'))
+        sheet.write_text(sheet.read_text(encoding="utf-8").replace("done = false", "done = true"), encoding="utf-8")
         (workdir / "demo" / "factcheck.toml").write_text(PUBLISHER, encoding="utf-8")
+        # the JSON export shows article.toml whole: the times it was added and updated are
+        # set to the shipped example's, so the README does not change with every run
+        meta = sheet.parent / "article.toml"
+        meta.write_text(re.sub(r'^(added|updated) = ".*"$', r'\1 = "2026-11-24T17:56:10+00:00"',
+                               meta.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
         report = run("export", "--dir", "demo").splitlines()
-        out["and given a `claim` rewording:"] = "\n".join(report[:16]) + "\n..."
-        out["(default `{url}/{article}#{number}`)."] = run("export", "--dir", "demo", "--format", "claimreview")
+        out["and its checks ticked:"] = "\n".join(report[:16]) + "\n..."
+        out["$ factcheck export -f csv --status done"] = run("export", "-f", "csv", "--status", "done", "--dir", "demo")
+        out["$ factcheck export -f json --status done"] = run("export", "-f", "json", "--status", "done", "--dir", "demo")
+        out["$ factcheck export -f claimreview"] = run("export", "--dir", "demo", "--format", "claimreview")
+        out["$ factcheck export -f claimreview --script-tags"] = run("export", "--dir", "demo", "-f", "claimreview",
+                                                                     "--script-tags")
+        [other] = (workdir / "demo").glob("*/17-*.toml")
+        _edit(other, ('status = "unstarted"', 'status = "done"'), ('rating = ""', 'rating = "False"'))
+        out["$ factcheck export --status done"] = run("export", "--status", "done", "--dir", "demo", both=True)
     finally:
         os.chdir(old)
     return out
@@ -100,7 +115,7 @@ def _large(root: Path, run) -> str:
 
 def splice(readme: str, blocks: dict[str, str]) -> str:
     """``readme`` with the code block after each key replaced by its transcript (indented as
-    the block is). The date an export was made is written as today's."""
+    the block is)."""
     for marker, body in blocks.items():
         at = readme.index(marker)
         # the block after the marker, or the one it opens when it is the command itself
@@ -113,10 +128,6 @@ def splice(readme: str, blocks: dict[str, str]) -> str:
             lines.insert(0, indent + marker)
         readme = readme[:open_end] + "\n".join(lines) + "\n" + readme[close:]
     return readme
-
-
-def with_today(readme: str) -> str:
-    return re.sub(r'"datePublished": "\d{4}-\d\d-\d\d"', f'"datePublished": "{dt.date.today().isoformat()}"', readme)
 
 
 if __name__ == "__main__":

@@ -82,7 +82,21 @@ def test_each_mistake_is_one_precise_line(run, workspace, old, new, expected):
 def test_done_needs_a_rating_and_a_rating_needs_a_source(run, workspace):
     sheet = workspace / SHEET
     status, rating = line_of(sheet, "status"), line_of(sheet, "rating")
+    conclusion, date = line_of(sheet, "conclusion"), line_of(sheet, "date")
     edit(sheet, 'status = "unstarted"', 'status = "done"')
+    assert problems(run) == [
+        f"{SHEET}:{status}:1: error: status is done but there is no rating; set [verdict] rating",
+        f"{SHEET}:{status}:1: warning: done with 0 of the 1 source(s) the workspace asks for; add [[sources]]",
+        f"{SHEET}:{status}:1: warning: done with 2 of 2 checks not ticked; confirm each and set done = true, "
+        "or delete the ones that do not apply",
+        f"{SHEET}:{conclusion}:1: warning: done with no conclusion; write one sentence in [verdict] conclusion "
+        "on what the evidence shows",
+        f"{SHEET}:{date}:1: warning: done with no verdict date; write the day the verdict was reached in "
+        "[verdict] date (YYYY-MM-DD), the date it is published with",
+    ]
+    edit(sheet, 'conclusion = ""', 'conclusion = "The Treasury sanctioned Wagner on 26 January."')
+    edit(sheet, 'date = ""', 'date = "2026-11-24"')
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("done = false", "done = true"), encoding="utf-8")
     assert problems(run) == [
         f"{SHEET}:{status}:1: error: status is done but there is no rating; set [verdict] rating",
         f"{SHEET}:{status}:1: warning: done with 0 of the 1 source(s) the workspace asks for; add [[sources]]",
@@ -143,6 +157,9 @@ def test_settings_replace_statuses_and_ratings(run, workspace):
     sheet = workspace / SHEET
     edit(sheet, 'status = "unstarted"', 'status = "published"')
     edit(sheet, 'rating = ""', 'rating = "accurate"')
+    edit(sheet, 'conclusion = ""', 'conclusion = "Confirmed."')
+    edit(sheet, 'date = ""', 'date = 2026-11-24')  # a TOML date does too
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace("done = false", "done = true"), encoding="utf-8")
     edit(sheet, "# [[sources]]", '[[sources]]\nurl = "https://example.org/a"\n# [[sources]]')
     mine = [line for line in problems(run) if line.startswith(SHEET)]
     assert mine == [f"{SHEET}:{line_of(sheet, 'status')}:1: warning: published with 1 of the 2 source(s) "
@@ -186,3 +203,89 @@ def test_validator_never_crashes_on_any_shape(tmp_path, values):
     path = tmp_path / "01-x.toml"
     path.write_text(tomli_w.dumps(values), encoding="utf-8")
     load_sheet(path, "a", Settings(), TextCache())
+
+
+def _with_source(sheet: Path, *lines: str) -> int:
+    """Add a [[sources]] table holding ``lines``; returns the line of its header."""
+    edit(sheet, "# [[sources]]", "\n".join(("[[sources]]",) + lines) + "\n# [[sources]]")
+    all_lines = sheet.read_text(encoding="utf-8").splitlines()
+    return max(i for i, text in enumerate(all_lines, 1) if text == "[[sources]]")
+
+
+@pytest.mark.parametrize(
+    "line, message",
+    [
+        ('url = "javascript:alert(document.cookie)"',
+         "error: source url 'javascript:alert(document.cookie)' is not a web address; use an http:// or "
+         "https:// link"),
+        ('url = "www.example.org"',
+         "error: source url 'www.example.org' has no http:// or https://; write it as https://www.example.org"),
+        ('url = "file:///etc/passwd"',
+         "error: source url 'file:///etc/passwd' is not a web address; use an http:// or https:// link"),
+        ('url = "https://"', "error: source url 'https://' names no host; write it as https://host/path"),
+        ('url = "https://example.org/a b"',
+         "error: source url 'https://example.org/a b' holds spaces or control characters; copy the address again"),
+        ('accessed = "last tuesday"',
+         "error: source accessed 'last tuesday' is not a date; write it as YYYY-MM-DD"),
+        ('accessed = "24/11/2026"', "error: source accessed '24/11/2026' is not a date; write it as YYYY-MM-DD"),
+        ('accessed = "2026-02-30"', "error: source accessed '2026-02-30' is not a date; write it as YYYY-MM-DD"),
+    ],
+)
+def test_a_source_is_an_http_address_and_its_dates_are_iso_dates(run, workspace, line, message):
+    sheet = workspace / SHEET
+    header = _with_source(sheet, 'title = "Treasury press release"', line)
+    assert problems(run) == [f"{SHEET}:{header + 2}:1: {message}"]
+    assert run("check").exit_code == 1
+
+
+@pytest.mark.parametrize("line", ['url = "https://home.treasury.gov/news"', 'url = "HTTP://EXAMPLE.ORG"',
+                                  'accessed = "2026-11-24"', "accessed = 2026-11-24",
+                                  'accessed = "2026-11-24T09:30:00Z"'])
+def test_good_addresses_and_dates_pass(run, workspace, line):
+    _with_source(workspace / SHEET, 'title = "Treasury press release"', line)
+    assert run("check").exit_code == 0
+
+
+def test_a_verdict_date_is_an_iso_date(run, workspace):
+    sheet = workspace / SHEET
+    edit(sheet, 'date = ""', 'date = "last tuesday"')
+    assert problems(run) == [f"{SHEET}:{line_of(sheet, 'date')}:1: error: verdict date 'last tuesday' is not a "
+                             "date; write it as YYYY-MM-DD"]
+
+
+def test_check_stops_unfinished_work(run, workspace):
+    """`done` with none of its checks ticked, no conclusion, no date and the same source twice:
+    each a warning, and --strict fails on them."""
+    sheet = workspace / SHEET
+    edit(sheet, 'status = "unstarted"', 'status = "done"')
+    edit(sheet, 'rating = ""', 'rating = "true"')
+    first = _with_source(sheet, 'url = "https://home.treasury.gov/news/press-releases"')
+    second = _with_source(sheet, 'url = "https://HOME.treasury.gov/news/press-releases/"')
+    status, conclusion, date = (line_of(sheet, key) for key in ("status", "conclusion", "date"))
+    assert first < second
+    assert problems(run) == [
+        f"{SHEET}:{second}:1: warning: source 2 repeats source 1 (home.treasury.gov/news/press-releases); keep one",
+        f"{SHEET}:{status}:1: warning: done with 2 of 2 checks not ticked; confirm each and set done = true, "
+        "or delete the ones that do not apply",
+        f"{SHEET}:{conclusion}:1: warning: done with no conclusion; write one sentence in [verdict] conclusion "
+        "on what the evidence shows",
+        f"{SHEET}:{date}:1: warning: done with no verdict date; write the day the verdict was reached in "
+        "[verdict] date (YYYY-MM-DD), the date it is published with",
+    ]
+    assert run("check").exit_code == 0
+    strict = run("check", "--strict")
+    assert strict.exit_code == 1
+    assert strict.stdout.splitlines()[-1] == "22 worksheets checked: 0 errors, 4 warnings"
+
+
+def test_a_source_without_an_address_repeats_by_title(run, workspace):
+    sheet = workspace / SHEET
+    _with_source(sheet, 'title = "Phone call with the Treasury"')
+    second = _with_source(sheet, 'title = "phone call with the  treasury"')
+    assert problems(run) == [f"{SHEET}:{second}:1: warning: source 2 repeats source 1 (phone call with the "
+                             "treasury); keep one"]
+
+
+def test_not_checkable_needs_no_ticked_checks(run, workspace):
+    edit(workspace / SHEET, 'status = "unstarted"', 'status = "not-checkable"')
+    assert run("check", "--strict").exit_code == 0

@@ -47,6 +47,9 @@ def test_status_tables(run, small):
     edit(second, 'rating = ""', 'rating = "mostly-true"')
     edit(second, "# [[sources]]", '[[sources]]\nurl = "https://example.org/minutes"\n# [[sources]]')
     edit(second, 'kind = "number"\nwhat = "40%"\ndone = false', 'kind = "number"\nwhat = "40%"\ndone = true')
+    edit(second, 'conclusion = ""', 'conclusion = "Fines rose 38%."')
+    edit(second, 'date = ""', 'date = "2026-11-24"')
+    status_line = line_of(second, "status")
     headline = priority_of(small / "01-council-raises-parking-fines.toml")
     fines = priority_of(second)
     ann_lee = priority_of(small / "03-councillor-ann-lee-said-the-change.toml")
@@ -68,6 +71,10 @@ council-raises-parking-fines  (factcheck show ID)
 │ 02 │ done      │ mostly-true │ {fines} │    1/2 │   1 │ The city council raised parking fines by 4… │
 │ 03 │ unstarted │ -           │ {ann_lee} │    0/2 │   0 │ Councillor Ann Lee said the change would b… │
 └────┴───────────┴─────────────┴──────┴────────┴─────┴─────────────────────────────────────────────┘
+Problems: 0 errors, 1 warning (`factcheck check` lists them for scripts)
+  council-raises-parking-fines/02-the-city-council-raised-parking-fines.toml:{status_line}:1
+    warning: done with 1 of 2 checks not ticked; confirm each and set done = true, or delete the
+    ones that do not apply
 """
 
 
@@ -95,7 +102,10 @@ def test_status_lists_broken_worksheets_beside_the_tables(run, small):
     result = run("status")
     assert result.exit_code == 0, result.output
     out = plain(result.stdout)
-    assert "│ 03 │ unstarted │" in out
+    # a row with errors says so; a worksheet that cannot be read still has its row
+    assert "│ 01 │ doing (1 error)      │ -      │" in out
+    assert "│ 03 │ unstarted            │ -      │" in out
+    assert "│ 04 │ unreadable (1 error) │ -      │    - │      - │   - │ (see the problems below)" in out
     assert out.endswith(f"""\
 Problems: 2 errors, 0 warnings (`factcheck check` lists them for scripts)
   council-raises-parking-fines/01-council-raises-parking-fines.toml:{status_line}:1
@@ -134,6 +144,7 @@ status      unstarted
 rating      -
 conclusion  -
 confidence  -
+date        -
 claim       -
 claimant    Councillor Ann Lee
 types       quantity, prediction
@@ -316,3 +327,43 @@ def test_short_article_ids():
         "council-passes-budget": "council",
         "budget-2027": "budget-2027",  # "budget" is in another slug, and never digits alone
     }
+
+
+def test_an_invalid_rating_or_an_erroring_worksheet_is_no_progress(run, small):
+    """The issue: `rating = "False"` (which `check` rejects) counted as a finished verdict."""
+    second = small / "02-the-city-council-raised-parking-fines.toml"
+    edit(second, 'status = "unstarted"', 'status = "done"')
+    edit(second, 'rating = ""', 'rating = "False"')
+    edit(second, "# [[sources]]", '[[sources]]\nurl = "https://example.org/minutes"\n# [[sources]]')
+    data = json.loads(run("status", "--json").stdout)
+    article = data["articles"][0]
+    assert (article["finished"], article["progress"], article["ratings"], article["with_errors"]) == (0, 0.0, {}, 1)
+    assert article["by_status"]["done"] == 1  # what the files say, beside what counts
+    assert [r["errors"] for r in data["statements"]] == [0, 1, 0]
+    out = plain(run("status").stdout)
+    assert "│ council-raises-parking-fines                   │     3 │ ░░░░░░░░░░   0% │ 2 unstarted │ -       │" in out
+    assert "│ 02 │ done (1 error) │ False  │" in out
+    edit(second, 'rating = "False"', 'rating = "false"')
+    article = json.loads(run("status", "--json").stdout)["articles"][0]
+    assert (article["finished"], article["ratings"]) == (1, {"false": 1})
+
+
+def test_filters_match_whatever_the_case(run, small):
+    """The issue: `--assignee Ana` found nothing when the file says `ana`."""
+    edit(small / "03-councillor-ann-lee-said-the-change.toml", 'assignee = ""', 'assignee = "ana"')
+    for args in (["--assignee", "Ana"], ["--assignee", "ANA"], ["--status", "UNSTARTED", "--assignee", "ana"],
+                 ["--article", "COUNCIL", "--assignee", "ana"]):
+        data = json.loads(run("status", "--json", *args).stdout)
+        assert [r["id"].split("/")[1][:2] for r in data["statements"]] == ["03"], args
+    result = run("status", "--status", "Done")
+    assert result.exit_code == 0 and "│ 0" not in plain(result.stdout).split("(factcheck show ID)")[-1]
+
+
+def test_show_of_a_broken_worksheet_prints_the_problem_and_fails(run, small):
+    """The issue: `show` on a worksheet that does not parse printed an empty form with
+    `priority 0.00` and exited 0."""
+    (small / "04-broken.toml").write_text('status = "done\n', encoding="utf-8")
+    result = run("show", "04")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (f"worksheets/{SLUG}/04-broken.toml:1:15: error: TOML syntax: Illegal character "
+                             "'\\n'\n")

@@ -10,7 +10,7 @@ import pytest
 from factcheck import __version__
 
 from .conftest import ROOT
-from .readme_demo import splice, transcripts, with_today
+from .readme_demo import splice, transcripts
 
 COMMANDS = ["init", "status", "show", "check", "export"]
 
@@ -68,7 +68,7 @@ def test_shipped_worksheets_are_what_init_writes(run, tmp_path):
 def test_readme_transcripts_are_real_output(tmp_path):
     """Every transcript in the README is what the tool prints today (`python -m
     tests.readme_demo` rewrites them after a change that moves the output)."""
-    readme = with_today((ROOT / "README.md").read_text(encoding="utf-8"))
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
     assert splice(readme, transcripts(tmp_path)) == readme
 
 

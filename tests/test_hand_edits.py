@@ -23,7 +23,7 @@ SLUG = "council-raises-parking-fines"
 FIELDS = ["text", "claim", "claimant", "types", "priority", "reasons", "status", "assignee", "reviewer",
           "notes", "verdict", "location", "checks", "sources", "schema"]
 VALUES = {"a number": 3, "a boolean": True, "a list": ["x", 1], "a table": {"a": 1}}
-NESTED = {"verdict": ["rating", "conclusion", "confidence"], "location": ["version", "paragraph", "start", "end"]}
+NESTED = {"verdict": ["rating", "conclusion", "confidence", "date"], "location": ["version", "paragraph", "start", "end"]}
 
 
 @pytest.fixture(scope="module")
@@ -78,7 +78,7 @@ def test_the_untouched_workspace_passes_every_command(run, workspace):
     for args in (["status"], ["show", "02"], ["check"], ["export", "--format", "claimreview"]):
         result = run(*args)
         assert result.exit_code == 0, (args, result.output)
-    assert "\"alternateName\": \"mostly-true\"" in run("export", "--format", "claimreview").stdout
+    assert "\"alternateName\": \"Mostly true\"" in run("export", "--format", "claimreview").stdout
 
 
 @pytest.mark.parametrize("field", FIELDS)

@@ -71,6 +71,7 @@ notes = ""
 rating = ""
 conclusion = ""  # one sentence: what the evidence shows
 confidence = ""  # low | medium | high
+date = ""  # the day you reached the verdict, YYYY-MM-DD (published as its date)
 
 [location]
 version = "34035770"  # the article text these offsets index (versions/<version>.txt once updated)
