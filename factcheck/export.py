@@ -62,7 +62,7 @@ def gather(articles: list[ArticleSheets], settings: Settings, strict: bool = Fal
     if settings.problems:
         raise FactcheckError(f"{settings.problems[0]}; fix {SETTINGS_FILE} before exporting "
                              "(`factcheck check` lists its problems)")
-    export = Export([(a.slug, a.meta) for a in articles], [])
+    export = Export([(a.slug, a.meta) for a in articles if a.sheets], [])
     for article in articles:
         meta = _article_meta(article)
         for sheet in article.sheets:
@@ -71,11 +71,6 @@ def gather(articles: list[ArticleSheets], settings: Settings, strict: bool = Fal
             if row["withheld"]:
                 export.notices.append(f"{row['id']}: not published: {row['withheld']}")
     return export
-
-
-def records(articles: list[ArticleSheets], settings: Settings) -> list[dict]:
-    """One flat record per worksheet, in workspace order."""
-    return gather(articles, settings).rows
 
 
 def _article_meta(article: ArticleSheets) -> dict:

@@ -113,6 +113,12 @@ def load_settings(root: Path) -> Settings:
     publisher = data.get("publisher", {})
     if isinstance(publisher, dict):
         kwargs["publisher"] = publisher
+        for key in ("url", "logo"):  # published as links in every review
+            value = publisher.get(key)
+            if value is not None and not (isinstance(value, str) and value.startswith(("https://", "http://"))
+                                          and value.split("//", 1)[1].strip("/") and value.isprintable()
+                                          and " " not in value):
+                add(f"[publisher] {key} {value!r} is not a web address; use an http:// or https:// link")
     for section, keys in _SECTIONS.items():
         tables = data.get(section)
         tables = tables if isinstance(tables, list) else [tables]

@@ -13,6 +13,7 @@ import tomllib
 import re
 
 import pytest
+import tomli_w
 
 from factcheck.export import md_link, md_text
 
@@ -558,3 +559,15 @@ def test_the_claimant_is_a_person_or_an_organisation(claimant, checks, kind):
     from factcheck.export import _kind_of
 
     assert _kind_of(claimant, checks) == kind
+
+
+@pytest.mark.parametrize("key, value", [("url", "javascript:alert(1)"), ("url", "example.org"),
+                                        ("logo", "file:///logo.png")])
+def test_the_publisher_links_are_web_addresses(run, checked, key, value):
+    publisher = {"name": "Example Checks", "url": "https://checks.example.org/", key: value}
+    (checked.parent / "factcheck.toml").write_text(tomli_w.dumps({"publisher": publisher}), encoding="utf-8")
+    result = run("export", "-f", "claimreview")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert result.stderr == (f"Error: worksheets/factcheck.toml: error: [publisher] {key} {value!r} is not a web "
+                             "address; use an http:// or https:// link; fix factcheck.toml before exporting "
+                             "(`factcheck check` lists its problems)\n")

@@ -36,23 +36,30 @@ MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethro
 ALLOWED_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "a", "blockquote", "em"}
 
 
-def _worksheet(text: str, version: str, status: str, rating: str, f: dict) -> dict:
+def _worksheet(text: str, version: str, status: str, rating: str, f: dict, words: dict | None = None) -> dict:
+    """A worksheet with ``f``'s text in every free field; ``words`` puts text in the fields that
+    take a word from a list too (`check` rejects it, and the export must still be safe)."""
+    w = words or {"type": "other", "confidence": "high", "kind": "other", "source_kind": "news",
+                  "stance": "supports", "accessed": "2026-11-24", "date": "2026-11-24"}
     return {
-        "schema": 1, "text": text, "claim": f["claim"], "claimant": f["claimant"], "types": ["other"],
+        "schema": 1, "text": text, "claim": f["claim"], "claimant": f["claimant"], "types": [w["type"]],
         "priority": 0.5, "reasons": [f["reason"]], "status": status, "assignee": f["assignee"],
         "reviewer": f["reviewer"], "notes": f["notes"],
-        "verdict": {"rating": rating, "conclusion": f["conclusion"], "confidence": "", "date": "2026-11-24"},
+        "verdict": {"rating": rating, "conclusion": f["conclusion"], "confidence": w["confidence"],
+                    "date": w["date"]},
         "location": {"version": version, "paragraph": 0, "start": 0, "end": len(text), "before": f["before"],
-                     "after": ""},
-        "checks": [{"kind": "other", "what": f["what"], "done": True, "note": f["check_note"]}],
-        "sources": [{"url": f["url"], "title": f["title"], "kind": "news", "stance": "supports",
-                     "accessed": "2026-11-24", "note": f["source_note"]}],
+                     "after": f["after"]},
+        "checks": [{"kind": w["kind"], "what": f["what"], "done": True, "note": f["check_note"]}],
+        "sources": [{"url": f["url"], "title": f["title"], "kind": w["source_kind"], "stance": w["stance"],
+                     "accessed": w["accessed"], "note": f["source_note"]}],
     }
 
 
 FIELDS = st.fixed_dictionaries({key: free_text for key in (
-    "claim", "claimant", "reason", "assignee", "reviewer", "notes", "conclusion", "before", "what",
-    "check_note", "title", "source_note", "article_title", "author", "site", "publisher")} | {"url": url})
+    "claim", "claimant", "reason", "assignee", "reviewer", "notes", "conclusion", "before", "after", "what",
+    "check_note", "title", "source_note", "article_title", "author", "site", "publisher", "language")}
+    | {"url": url, "words": st.fixed_dictionaries({key: free_text for key in (
+        "type", "confidence", "kind", "source_kind", "stance", "accessed", "date")})})
 
 
 def _workspace(root: Path, text: str, status: str, rating: str, f: dict) -> Settings:
@@ -65,9 +72,11 @@ def _workspace(root: Path, text: str, status: str, rating: str, f: dict) -> Sett
         "title": f["article_title"], "source": "x.txt", "author": f["author"], "site": f["site"],
         "url": "https://news.example/a"}), encoding="utf-8")
     (folder / "01-a.toml").write_text(tomli_w.dumps(_worksheet(text, version, "done", "true", f)), encoding="utf-8")
-    (folder / "02-b.toml").write_text(tomli_w.dumps(_worksheet(text, version, status, rating, f)), encoding="utf-8")
+    (folder / "02-b.toml").write_text(tomli_w.dumps(_worksheet(text, version, status, rating, f, f["words"])),
+                                      encoding="utf-8")
     (folder / "03-c.toml").write_text(tomli_w.dumps(_worksheet(text, version, "unstarted", "", f)), encoding="utf-8")
-    return Settings(publisher={"name": f["publisher"] or "P", "url": "https://checks.example.org"})
+    return Settings(publisher={"name": f["publisher"] or "P", "url": "https://checks.example.org",
+                               "language": f["language"]})
 
 
 @settings(max_examples=120, deadline=None)
