@@ -282,10 +282,14 @@ def url_problem(url) -> str | None:
         return "source `url` must be a string in quotes"
     if any(ch.isspace() or not ch.isprintable() for ch in url):
         return f"source url {url!r} holds spaces or control characters; copy the address again"
-    parts = urlsplit(url)
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname
+    except ValueError:  # a broken [IPv6] host
+        return f"source url {url!r} is not a web address a browser can open; copy the address again"
     scheme = parts.scheme.lower()
     if scheme in ("http", "https"):
-        if not parts.hostname:
+        if not host:
             return f"source url {url!r} names no host; write it as https://host/path"
         return None
     if (not scheme or "." in scheme) and "." in url.split("/", 1)[0]:  # "www.example.org", "example.org:8080/x"
@@ -298,7 +302,10 @@ def _source_key(source: dict) -> str:
     a trailing slash; a source without one by its title."""
     url = source.get("url")
     if isinstance(url, str) and url.strip():
-        parts = urlsplit(url.strip())
+        try:
+            parts = urlsplit(url.strip())
+        except ValueError:
+            return url.strip()
         rest = parts._replace(scheme="", netloc=parts.netloc.lower()).geturl().lstrip("/")
         return rest.rstrip("/") or url
     title = source.get("title")

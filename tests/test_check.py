@@ -223,6 +223,8 @@ def _with_source(sheet: Path, *lines: str) -> int:
         ('url = "file:///etc/passwd"',
          "error: source url 'file:///etc/passwd' is not a web address; use an http:// or https:// link"),
         ('url = "https://"', "error: source url 'https://' names no host; write it as https://host/path"),
+        ('url = "https://[::1/x"',
+         "error: source url 'https://[::1/x' is not a web address a browser can open; copy the address again"),
         ('url = "https://example.org/a b"',
          "error: source url 'https://example.org/a b' holds spaces or control characters; copy the address again"),
         ('accessed = "last tuesday"',

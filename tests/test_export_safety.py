@@ -29,8 +29,9 @@ PIECES = list("\x00\x01\x07\x08\t\n\x0b\x0c\r\x1b\x7f\x85\u2028\u2029\u202e\"'=+
 ]
 free_text = st.lists(st.sampled_from(PIECES) | st.characters(blacklist_categories=("Cs",)), max_size=24).map("".join)
 # an address `check` accepts (any printable path: quotes, brackets, "<script>") or any text at all
-web_address = free_text.map(lambda t: "https://example.org/" + "".join(c for c in t if c.isprintable() and not c.isspace()))
-url = st.one_of(web_address, web_address, free_text)
+printable = free_text.map(lambda t: "".join(c for c in t if c.isprintable() and not c.isspace()))
+web_address = printable.map(lambda t: "https://example.org/" + t)
+url = st.one_of(web_address, web_address, printable.map(lambda t: "https://" + t), free_text)
 
 MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
 ALLOWED_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "a", "blockquote", "em"}
