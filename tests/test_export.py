@@ -571,3 +571,21 @@ def test_the_publisher_links_are_web_addresses(run, checked, key, value):
     assert result.stderr == (f"Error: worksheets/factcheck.toml: error: [publisher] {key} {value!r} is not a web "
                              "address; use an http:// or https:// link; fix factcheck.toml before exporting "
                              "(`factcheck check` lists its problems)\n")
+
+
+def test_the_readme_documents_every_key_of_the_json_export(run, checked):
+    """The schema table in the README names each key the JSON export writes, and no other."""
+    from .conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("### The JSON export's schema (version 1)", 1)[1].split("\n## ", 1)[0]
+    documented = set()
+    for cell in re.findall(r"^\| (`[^|]+`) \|", table, re.M):
+        names = re.findall(r"`([^`]+)`", cell)
+        parent = names[0].rsplit(".", 1)[0]
+        documented |= {name if not name.startswith(".") else parent + name for name in names}
+    data = json.loads(run("export", "-f", "json").stdout)
+    written = {f"articles[].{key}" for key in data["articles"][0]} | {
+        f"statements[].{key}" for key in data["statements"][0]}
+    assert documented == written
+    assert set(data) == {"format", "version", "articles", "statements"}
