@@ -289,10 +289,11 @@ def _article_report(rows: list[dict], settings: Settings) -> list[str]:
 
 
 _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-# ASCII punctuation that starts markup somewhere (CommonMark, GitHub's tables, strikethrough and
-# maths, and the {attribute} and ==mark== syntaxes of other renderers); every one may be
-# backslash-escaped in CommonMark, and a renderer shows it as the character itself.
-_MARKUP = set("\\`*_[]<>#|~$&^{}=!")
+# ASCII punctuation that starts markup somewhere (CommonMark, GitHub's tables, strikethrough,
+# maths, @mentions and e-mail autolinks, and the {attribute} and ==mark== syntaxes of other
+# renderers); every one may be backslash-escaped in CommonMark, and a renderer shows it as the
+# character itself.
+_MARKUP = set("\\`*_[]<>#|~$&^{}=!@")
 _LIST_START = re.compile(r"^(\d{1,9})([.)])")
 
 

@@ -281,6 +281,7 @@ def test_markdown_links_only_http_addresses(label, url, markdown):
          "\\&lt;b\\&gt; \\!\\[x\\](y) \\[\\^1\\] \\{: .x\\} \\=\\=mark\\=\\="),
         ("bell\x07 \u202eevil\u202c and\x1b[31m", False, "bell evil and \\[31m"),
         ("The city council raised fines by 40%.", True, "The city council raised fines by 40%."),
+        ("ana@example.org and @ana", False, "ana\\@example.org and \\@ana"),  # no mailto: link, no mention
     ],
 )
 def test_markdown_escapes_what_a_renderer_would_read(text, line_start, markdown):
