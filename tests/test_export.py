@@ -206,12 +206,21 @@ def test_csv_is_rfc_4180_with_one_row_per_statement(run, checked):
     assert 0.5 < float(done["priority"]) <= 1
 
 
-def test_csv_marks_a_stale_statement(run, checked, tmp_path):
-    (tmp_path / "small.txt").write_text(SMALL.replace("by 40% in March", "by 45% in April"), encoding="utf-8")
+def test_csv_marks_a_stale_statement_and_withholds_a_reworded_verdict(run, checked, tmp_path):
+    """Issue 16: a statement gone from the text is stale (flagged, work kept); one reworded
+    keeps its worksheet, and the verdict given to its earlier wording is not published."""
+    (tmp_path / "small.txt").write_text(
+        SMALL.replace("by 40% in March", "by 45% in April").replace(
+            "Councillor Ann Lee said the change would bring in £2m a year.\n", ""), encoding="utf-8")
     assert run("init", "small.txt", "--article", SLUG).exit_code == 0
-    rows = {r["id"].split("/")[1][:2]: r for r in csv_rows(run("export", "-f", "csv").stdout)}
-    assert rows["02"]["stale"] == "yes" and rows["02"]["rating"] == "mostly-true"
+    result = run("export", "-f", "csv")
+    rows = {r["id"].split("/")[1][:2]: r for r in csv_rows(result.stdout)}
+    assert rows["02"]["stale"] == "" and rows["02"]["rating"] == ""
+    assert rows["02"]["text"] == "The city council raised parking fines by 45% in April, the mayor said."
+    assert rows["02"]["withheld"].startswith("rated mostly-true when the statement was worded differently")
+    assert rows["03"]["stale"] == "yes"
     assert rows["01"]["stale"] == ""
+    assert "02-the-city-council-raised-parking-fines: not published: rated mostly-true" in result.stderr
 
 
 def test_a_carriage_return_in_a_claimant_starts_no_row_and_no_formula(run, checked):
