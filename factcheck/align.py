@@ -24,6 +24,7 @@ SAME_STATEMENT = 0.5
 # A leftover statement that holds this much of a matched one's words is the other half of a
 # split (new side) or a sentence merged into it (old side).
 PART_OF = 0.6
+KEY_WEIGHT = 0.4  # of the shared numbers and names, beside the words in order
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+", re.UNICODE)
 _STOP = frozenset(
@@ -75,8 +76,12 @@ def similarity(a: str, b: str) -> float:
         return 0.0
     order = SequenceMatcher(None, ta, tb, autojunk=False).ratio()
     ka, kb = _key_tokens(ta, a), _key_tokens(tb, b)
-    keys = 2 * len(ka & kb) / (len(ka) + len(kb)) if ka and kb else order
-    return 0.6 * order + 0.4 * keys
+    if not ka or not kb:
+        return order
+    keys = 2 * len(ka & kb) / (len(ka) + len(kb))
+    # shared numbers and names raise a pair whose wording moved more; a changed one (the
+    # correction a checker must see) does not sink a sentence that is otherwise the same
+    return max(order, (1 - KEY_WEIGHT) * order + KEY_WEIGHT * keys)
 
 
 def containment(part: str, whole: str) -> float:

@@ -266,7 +266,7 @@ def check(
         root = existing_workspace(directory)
         settings = load_settings(root)
         articles = _read(root, settings, no_index)
-        problems = list(settings.problems) + [p for a in articles for s in a.sheets for p in s.problems]
+        problems = list(settings.problems) + [p for a in articles for p in a.problems + [p for s in a.sheets for p in s.problems]]
         report = check_dict(problems, sum(len(a.sheets) for a in articles))
         errors, warnings = report["errors"], report["warnings"]
         if as_json:

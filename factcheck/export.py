@@ -121,7 +121,8 @@ def _record(sheet: Sheet, meta: dict, settings: Settings, withheld: str | None) 
         "article_site": meta["site"],
         "withheld": withheld or "",
         "stale": sheet.stale,
-        "is_verdict": bool(not withheld and rating and status in settings.finished),
+        # a verdict on a statement gone from the article is kept, flagged stale, but not current
+        "is_verdict": bool(not withheld and rating and status in settings.finished and not sheet.stale),
         "status": status,
         "rating": rating,
         "rating_label": settings.label(rating) if rating else "",
@@ -250,14 +251,16 @@ def _article_report(rows: list[dict], settings: Settings) -> list[str]:
     out = [f"# {md_text(first['article_title'] or first['article'])}\n"]
     if first["article_url"]:
         out.append(f"Source: {md_link(first['article_url'], first['article_url'])}\n")
-    shown = [r for r in rows if not r["withheld"]]
+    current = [r for r in rows if not r["stale"]]  # statements gone from the text are listed apart
+    shown = [r for r in current if not r["withheld"]]
     finished = [r for r in shown if r["status"] in settings.finished]
     verdicts = [r for r in finished if r["is_verdict"]]
     not_checkable = [r for r in finished if not r["is_verdict"]]
     still_open = [r for r in shown if r["status"] not in settings.finished]
-    left_out = [r for r in rows if r["withheld"]]
-    summary = f"{len(finished)} of {len(rows)} statements checked; {len(verdicts)} with a verdict"
-    out.append(summary + (f"; {len(left_out)} left out until errors are fixed.\n" if left_out else ".\n"))
+    left_out = [r for r in current if r["withheld"]]
+    stale = [r for r in rows if r["stale"]]
+    summary = f"{len(finished)} of {len(current)} statements checked; {len(verdicts)} with a verdict"
+    out.append(summary + (f"; {len(left_out)} left out until fixed or confirmed.\n" if left_out else ".\n"))
     if verdicts:
         out.append("## Verdicts\n")
     for r in verdicts:
@@ -266,8 +269,6 @@ def _article_report(rows: list[dict], settings: Settings) -> list[str]:
                    f"{md_text(r['claim'] or r['text'])}{who}\n")
         if r["claim"]:
             out.append(f"> {md_text(r['text'], line_start=True)}\n")
-        if r["stale"]:
-            out.append("*No longer in the current version of the article.*\n")
         if r["conclusion"]:
             out.append(f"{md_text(r['conclusion'], line_start=True)}\n")
         for s in r["sources"]:
@@ -279,9 +280,13 @@ def _article_report(rows: list[dict], settings: Settings) -> list[str]:
     for title, group, line in (
         ("Not checkable", not_checkable, lambda r: f"- {md_text(r['number'], True)}: {md_text(r['text'])}"),
         ("Still open", still_open, lambda r: f"- {md_text(r['number'], True)} ({md_text(r['status'] or 'no status')}"
-                                             f"{', stale' if r['stale'] else ''}): {md_text(r['text'])}"),
-        ("Left out until errors are fixed", left_out,
-         lambda r: f"- {md_text(r['number'], True)} ({md_text(r['file'])}): {md_text(r['withheld'])}"),
+                                             f"): {md_text(r['text'])}"),
+        ("Left out until fixed or confirmed", left_out,
+         lambda r: f"- {md_text(r['number'], True)}{': ' + md_text(r['text']) if r['text'] else ''} "
+                   f"({md_text(r['file'])}: {md_text(r['withheld'])})"),
+        ("No longer in the article (work kept)", stale,
+         lambda r: f"- {md_text(r['number'], True)} ({md_text(r['status'] or 'no status')}"
+                   f"{', rated ' + md_text(r['rating_label']) if r['rating'] else ''}): {md_text(r['text'])}"),
     ):
         if group:
             out += [f"## {title}\n"] + [line(r) for r in group] + [""]

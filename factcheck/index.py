@@ -28,12 +28,12 @@ from pathlib import Path
 from . import __version__
 from .errors import Problem
 from .settings import SETTINGS_FILE, Settings
-from .validate import ArticleSheets, Sheet, TextCache, load_sheet, read_meta
+from .validate import ArticleSheets, Sheet, TextCache, load_sheet, read_article_files
 from .workspace import ARTICLE_FILE, TEXT_FILE, VERSIONS_DIR, article_dirs
 
 INDEX_DIR = ".factcheck"
 INDEX_FILE = "index.sqlite"
-SCHEMA = 1
+SCHEMA = 2
 RACY_NS = 2_000_000_000  # a file changed within 2 s of being read is re-read next time
 BUSY_MS = 200  # how long a writer waits for another command's write before skipping its own
 
@@ -41,7 +41,7 @@ _TABLES = """
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE articles (
     folder TEXT PRIMARY KEY, file_key TEXT NOT NULL, read_ns INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL, meta TEXT NOT NULL);
+    mtime_ns INTEGER NOT NULL, meta TEXT NOT NULL, problems TEXT NOT NULL);
 CREATE TABLE sheets (
     id INTEGER PRIMARY KEY, path TEXT UNIQUE NOT NULL, article TEXT NOT NULL,
     file_key TEXT NOT NULL, read_ns INTEGER NOT NULL, mtime_ns INTEGER NOT NULL,
@@ -125,7 +125,7 @@ class Index:
         articles, fresh, seen, fresh_meta = [], [], set(), []
         try:
             metas = {folder: rest for folder, *rest in self.conn.execute(
-                "SELECT folder, file_key, read_ns, mtime_ns, meta FROM articles")}
+                "SELECT folder, file_key, read_ns, mtime_ns, meta, problems FROM articles")}
         except sqlite3.Error:
             metas = {}
         for folder in article_dirs(self.root) if folders is None else folders:
@@ -143,28 +143,42 @@ class Index:
                 # stored under a key that will not match, so it is read again next time
                 sheets.append(sheet)
                 fresh.append((sheet, _file_key(path), read_ns, mtime_ns, context))
-            meta = self._meta(folder, metas, fresh_meta)
-            articles.append(ArticleSheets(folder.name, folder, str(meta.get("title", "")), sheets, meta))
+            meta, problems = self._article(folder, metas, fresh_meta)
+            articles.append(ArticleSheets(folder.name, folder, str(meta.get("title", "")), sheets, meta, problems))
         gone = [p for p in cached if p not in seen]
         if folders is None:  # article folders deleted or renamed: their rows go too
             names = {a.slug for a in articles}
-            fresh_meta += [(name, None, 0, 0, "") for name in metas if name not in names]
+            fresh_meta += [(name, None, 0, 0, "", "") for name in metas if name not in names]
         if fresh or gone or fresh_meta:
             self._save(fresh, gone, fresh_meta)
         return articles
 
-    def _meta(self, folder: Path, metas: dict, fresh_meta: list) -> dict:
-        """``article.toml`` as read, from the index while its key is unchanged."""
+    def metas(self) -> dict[Path, dict]:
+        try:
+            cached = {folder: rest for folder, *rest in self.conn.execute(
+                "SELECT folder, file_key, read_ns, mtime_ns, meta, problems FROM articles")}
+        except sqlite3.Error:
+            cached = {}
+        fresh: list = []
+        out = {folder: self._article(folder, cached, fresh)[0] for folder in article_dirs(self.root)}
+        if fresh:
+            self._save([], [], fresh)
+        return out
+
+    def _article(self, folder: Path, metas: dict, fresh_meta: list) -> tuple[dict, list[Problem]]:
+        """``article.toml`` as read and the problems of the article's own files, from the index
+        while neither ``article.toml`` nor ``article.txt`` changed."""
         path = folder / ARTICLE_FILE
-        key = _file_key(path)
+        key = _file_key(path) + "|" + _file_key(folder / TEXT_FILE)
         row = metas.get(folder.name)
         if row and row[0] == key and row[2] + RACY_NS < row[1]:
-            return decode_values(row[3])
+            return decode_values(row[3]), _problems(folder / ARTICLE_FILE, row[4])
         read_ns = time.time_ns()
-        meta = read_meta(folder)
-        mtime_ns = int(key.split(":", 1)[0]) if key else 0
-        fresh_meta.append((folder.name, _file_key(path), read_ns, mtime_ns, encode_values(meta)))
-        return meta
+        meta, problems = read_article_files(folder)
+        mtime_ns = max(_mtime(path), _mtime(folder / TEXT_FILE))
+        key = _file_key(path) + "|" + _file_key(folder / TEXT_FILE)
+        fresh_meta.append((folder.name, key, read_ns, mtime_ns, encode_values(meta), _encode_problems(problems)))
+        return meta, problems
 
     def _cached(self, slugs: list[str] | None) -> dict[str, _Cached]:
         query = "SELECT path, file_key, read_ns, mtime_ns, context, sheet_values, problems FROM sheets"
@@ -188,8 +202,8 @@ class Index:
                 self._store(sheet, key, read_ns, mtime_ns, context)
             self.conn.executemany("DELETE FROM articles WHERE folder = ?",
                                   [(row[0],) for row in fresh_meta if row[1] is None])
-            self.conn.executemany("INSERT OR REPLACE INTO articles (folder, file_key, read_ns, mtime_ns, meta)"
-                                  " VALUES (?, ?, ?, ?, ?)", [row for row in fresh_meta if row[1] is not None])
+            self.conn.executemany("INSERT OR REPLACE INTO articles (folder, file_key, read_ns, mtime_ns, meta,"
+                                  " problems) VALUES (?, ?, ?, ?, ?, ?)", [row for row in fresh_meta if row[1] is not None])
             self.conn.execute("COMMIT")
         except sqlite3.Error:
             self.conn.execute("ROLLBACK")  # a full disk, say: nothing half-saved
@@ -261,6 +275,13 @@ def _context(folder: Path) -> str:
     if versions.is_dir():
         parts += sorted(f"{p.name}={_file_key(p)}" for p in versions.iterdir())
     return "|".join(parts)
+
+
+def article_metas(root: Path) -> dict[Path, dict]:
+    """Every article folder's ``article.toml``, from the index where it is unchanged (``init``
+    looks for the folder of an article's earlier version by its source)."""
+    with Index.open(root) as index:
+        return index.metas()
 
 
 def workspace_key(root: Path) -> str:
@@ -381,14 +402,24 @@ def _untag(obj: dict):
 
 
 def _encode_problems(problems: list[Problem]) -> str:
-    return json.dumps([[p.line, p.column, p.message, p.severity, p.code] for p in problems],
+    return json.dumps([[str(p.path), p.line, p.column, p.message, p.severity, p.code] for p in problems],
                       ensure_ascii=False)
 
 
 def _sheet(path: Path, article: str, row: _Cached) -> Sheet:
-    problems = [Problem(path, line, column, message, severity, code)
-                for line, column, message, severity, code in json.loads(row.problems)]
-    return Sheet(path, article, decode_values(row.values), problems)
+    return Sheet(path, article, decode_values(row.values), _problems(path, row.problems))
+
+
+def _problems(default: Path, stored: str) -> list[Problem]:
+    return [Problem(Path(where) if where else default, line, column, message, severity, code)
+            for where, line, column, message, severity, code in json.loads(stored)]
+
+
+def _mtime(path: Path) -> int:
+    try:
+        return path.stat().st_mtime_ns
+    except OSError:
+        return 0
 
 
 def _str(value) -> str:

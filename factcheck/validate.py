@@ -410,6 +410,7 @@ class ArticleSheets:
     title: str
     sheets: list[Sheet]
     meta: dict = field(default_factory=dict)  # article.toml as read; empty when unreadable
+    problems: list[Problem] = field(default_factory=list)  # in article.toml or article.txt
 
 
 def read_workspace(root: Path, settings: Settings) -> list[ArticleSheets]:
@@ -417,18 +418,41 @@ def read_workspace(root: Path, settings: Settings) -> list[ArticleSheets]:
     texts = TextCache()
     articles = []
     for folder in article_dirs(root):
-        meta = read_meta(folder)
+        meta, problems = read_article_files(folder)
         sheets = [load_sheet(p, folder.name, settings, texts) for p in worksheet_paths(folder)]
-        articles.append(ArticleSheets(folder.name, folder, str(meta.get("title", "")), sheets, meta))
+        articles.append(ArticleSheets(folder.name, folder, str(meta.get("title", "")), sheets, meta, problems))
     return articles
 
 
-def read_meta(folder: Path) -> dict:
-    """``article.toml`` as read; empty when it cannot be read."""
+_CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.M)
+
+
+def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
+    """``article.toml`` as read, and what is wrong with it or with ``article.txt``: a file that
+    does not parse, or a git merge conflict left in either (two people updated the article)."""
+    path, problems = folder / ARTICLE_FILE, []
+    raw = ""
     try:
-        return read_toml(folder / ARTICLE_FILE)
-    except (ValueError, OSError):  # TOML or UTF-8 errors, or unreadable
-        return {}
+        raw = path.read_bytes().decode("utf-8-sig")
+        meta = parse_toml(raw)
+    except ValueError as exc:  # TOML or UTF-8
+        meta = {}
+        problems.append(toml_syntax_problem(path, exc, raw))
+    except OSError as exc:
+        meta = {}
+        problems.append(Problem(path, None, None, f"cannot read: {exc.strerror}"))
+    text_path = folder / TEXT_FILE
+    try:
+        text = text_path.read_text(encoding="utf-8")
+    except (OSError, ValueError):
+        text = ""
+    conflict = _CONFLICT_START.search(text)
+    if conflict and re.search(r"^>{7}(?: |$)", text[conflict.end():], re.M):
+        problems.append(Problem(text_path, text.count("\n", 0, conflict.start()) + 1, 1,
+                                "unresolved git merge conflict: worksheets' offsets index one version of this "
+                                "text, so take one side whole (`git checkout --ours` or `--theirs` this file), "
+                                "then run init on the newer article"))
+    return meta, problems
 
 
 def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:

@@ -94,7 +94,7 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
     lines: list[Text] = []
     new = len(plan.new_sheets)
     repeats = sum(sheet.repeat for sheet in plan.sheets)
-    kept = len(plan.sheets) - new - repeats
+    kept = len(plan.sheets) - new - repeats - len(plan.reworded)
     if dry_run:
         lines.append(Text(f"Would write {plural(new, 'worksheet')} to {folder} (dry run: nothing written)"))
         for sheet in plan.new_sheets:
@@ -116,6 +116,8 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
                           f"{verb} no worksheet; a lower --min-priority adds them"))
     if kept and (written or dry_run):
         lines.append(Text(f"Kept {plural(kept, 'existing worksheet')} untouched"))
+    elif plan.reworded and not (written or dry_run):
+        lines[0] = Text(f"No new worksheets: every statement of {folder} has one")
     if repeats:
         said = "is said again" if repeats == 1 else "are said again"
         lines.append(Text(f"{plural(repeats, 'statement')} {said} further on; the first one's worksheet serves"))
@@ -230,7 +232,7 @@ def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filt
         current = [s for s in article.sheets if not (s.readable and s.stale)]
         for sheet in [] if filters.summary else _sorted(current, filters.sort) + _sorted(stale, filters.sort):
             out["statements"].append(_row_dict(sheet))
-        out["problems"] += [_problem_dict(p) for s in article.sheets for p in s.problems]
+        out["problems"] += [_problem_dict(p) for p in article.problems + [p for s in article.sheets for p in s.problems]]
     return out
 
 
@@ -296,7 +298,7 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
     if not data["articles"]:
         return Text("No articles in this workspace yet: run `factcheck init ARTICLE`")
     large = len(data["statements"]) > LARGE_WORKSPACE and not filters.all
-    problems = [p for a in articles for s in a.sheets for p in s.problems]
+    problems = [p for a in articles for p in a.problems + [p for s in a.sheets for p in s.problems]]
     root = articles[0].folder.parent
     if not large:
         parts: list[RenderableType] = [_articles_table(data["articles"])]

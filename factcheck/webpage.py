@@ -13,6 +13,9 @@ from .errors import FactcheckError
 
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w:.-]+)""", re.I)
+# how much more of the article's opening a candidate headline must be about than the page's
+# <title> before it replaces it: a site name shares few words with any story
+GENERIC_TITLE_MARGIN = 0.3
 
 
 @dataclass(frozen=True)
@@ -62,9 +65,9 @@ def extract_page(data: bytes, origin: str, url: str | None = None) -> Page:
     if doc is None or not (doc.text or "").strip():
         raise FactcheckError(f"{origin}: found no article text in this page; save the article as text and "
                              "init that file")
-    title = " ".join((doc.title or "").split())
     paragraphs = [" ".join(line.split()) for line in doc.text.split("\n")]
     paragraphs = [_unbullet(p) for p in paragraphs if p]
+    title = _headline(" ".join((doc.title or "").split()), html, " ".join(paragraphs[:6]))
     if title and (not paragraphs or paragraphs[0] != title):
         paragraphs.insert(0, title)
     return Page(
@@ -75,6 +78,36 @@ def extract_page(data: bytes, origin: str, url: str | None = None) -> Page:
         site=doc.sitename or "",
         url=doc.url or url or "",  # the canonical address the page gives, else where it was fetched
     )
+
+
+_WORD = re.compile(r"[^\W\d_]{4,}")
+_OTHER_TITLES = ('//meta[@property="og:title"]/@content', '//meta[@name="twitter:title"]/@content', "//h1")
+
+
+def _headline(title: str, html: str, lead: str) -> str:
+    """The page's headline: the title trafilatura found, unless it is a site's generic one
+    ("News from The Associated Press") and the page's og:title, twitter:title or first h1 is
+    about what the article's first paragraphs are about. Judged by the share of each
+    candidate's words (four letters or more) that the opening paragraphs use."""
+    import lxml.html  # trafilatura's own parser, already loaded
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return title
+    candidates = []
+    for path in _OTHER_TITLES:
+        for found in tree.xpath(path)[:3]:  # a page may open with a masthead h1 ("AP News")
+            text = found if isinstance(found, str) else found.text_content()
+            candidates.append(" ".join(str(text).split()))
+    lead_words = {w.lower() for w in _WORD.findall(lead)}
+
+    def about(text: str) -> float:
+        words = {w.lower() for w in _WORD.findall(text)}
+        return len(words & lead_words) / len(words) if words else 0.0
+
+    best = max((c for c in candidates if c), key=about, default="")
+    return best if best and about(best) >= about(title) + GENERIC_TITLE_MARGIN else title
 
 
 def _unbullet(paragraph: str) -> str:

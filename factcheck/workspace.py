@@ -27,6 +27,7 @@ ARTICLE_FILE = "article.toml"
 TEXT_FILE = "article.txt"
 VERSIONS_DIR = "versions"
 SAME_ARTICLE_OVERLAP = 0.3  # share of body statements in common that makes a text an update
+SAME_SOURCE_OVERLAP = 0.2  # share of words in common that makes a text from the same source an update
 
 
 # --------------------------------------------------------------------------------------------
@@ -385,9 +386,14 @@ def _existing_sheets(root: Path, folder: Path) -> list[tuple[Path, dict | None]]
 
 
 def _choose_folder(root: Path, article: Article, statements: list[Statement], slug: str | None) -> Path:
-    """The article's folder: its slug, unless that holds a different article (then slug-2...)."""
+    """The article's folder: ``--article``; else the folder of an earlier version from the same
+    source (the same file path or URL, or the page's canonical URL: a rewritten headline is the
+    same article); else its slug, unless that holds a different article (then slug-2...)."""
     if slug:
         return root / slug
+    same_source = _folder_of_source(root, article)
+    if same_source is not None:
+        return same_source
     base = article.slug
     for n in range(1, 1000):
         folder = root / (base if n == 1 else f"{base}-{n}")
@@ -397,6 +403,30 @@ def _choose_folder(root: Path, article: Article, statements: list[Statement], sl
         if _same_article(folder, _meta(meta), article, statements):
             return folder
     raise FactcheckError(f"too many articles named {base}; pass --article SLUG")
+
+
+def _folder_of_source(root: Path, article: Article) -> Path | None:
+    if not root.is_dir() or (article.source == "stdin" and not article.url):
+        return None
+    from .index import article_metas
+
+    for folder, meta in article_metas(root).items():
+        same = ((article.source != "stdin" and meta.get("source") == article.source)
+                or (article.url and meta.get("url") == article.url))
+        if same and _shares_words(folder, article):
+            return folder
+    return None
+
+
+def _shares_words(folder: Path, article: Article) -> bool:
+    """An updated version shares most of its words with the earlier one; a scratch file
+    reused for a different story does not (a fifth, measured by word sets, decides)."""
+    try:
+        old = (folder / TEXT_FILE).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return False
+    a, b = set(old.lower().split()), set(article.text.lower().split())
+    return bool(a and b) and len(a & b) / len(a | b) >= SAME_SOURCE_OVERLAP
 
 
 def _same_article(folder: Path, meta: dict, article: Article, statements: list[Statement]) -> bool:

@@ -115,7 +115,7 @@ def test_markdown_never_publishes_a_rejected_verdict_and_lists_every_statement(r
     assert result.stdout == """\
 # Council raises parking fines
 
-2 of 3 statements checked; 1 with a verdict; 1 left out until errors are fixed.
+2 of 3 statements checked; 1 with a verdict; 1 left out until fixed or confirmed.
 
 ## Verdicts
 
@@ -129,11 +129,11 @@ Fines rose 38%, from £65 to £90, in March.
 
 - 01: Council raises parking fines
 
-## Left out until errors are fixed
+## Left out until fixed or confirmed
 
-- 03 (03-councillor-ann-lee-said-the-change.toml): line 28: error: rating 'False' is not allowed (did you \
-mean false?); use one of: true, mostly-true, mixed, mostly-false, false, unproven (and 1 more; \\`factcheck \
-check\\` lists them)
+- 03: Councillor Ann Lee said the change would bring in £2m a year. (03-councillor-ann-lee-said-the-change.toml: \
+line 28: error: rating 'False' is not allowed (did you mean false?); use one of: true, mostly-true, mixed, \
+mostly-false, false, unproven (and 1 more; \\`factcheck check\\` lists them))
 """
     assert result.stderr == f"Warning: {SLUG}/{ANN_LEE[:-5]}: not published: {ANN_LEE_REASON}\n"
     assert "javascript" not in result.stdout
@@ -144,8 +144,9 @@ def test_done_without_a_rating_is_left_out_and_named(run, checked):
     edit(checked / ANN_LEE, ('status = "unstarted"', 'status = "done"'))
     result = run("export")
     assert result.stdout.endswith(
-        f"## Left out until errors are fixed\n\n- 03 (03-councillor-ann-lee-said-the-change.toml): line {line}: "
-        "error: status is done but there is no rating; set \\[verdict\\] rating\n")
+        f"## Left out until fixed or confirmed\n\n- 03: Councillor Ann Lee said the change would bring in £2m a "
+        f"year. (03-councillor-ann-lee-said-the-change.toml: line {line}: "
+        "error: status is done but there is no rating; set \\[verdict\\] rating)\n")
     assert result.stderr == (f"Warning: {SLUG}/{ANN_LEE[:-5]}: not published: line {line}: error: status is done "
                              "but there is no rating; set [verdict] rating\n")
 
@@ -546,8 +547,8 @@ def test_an_unreadable_worksheet_is_named_and_listed(run, checked):
     assert result.stderr == f"Warning: {SLUG}/{ANN_LEE[:-5]}: not published: {reason}\n"
     rows = csv_rows(result.stdout)
     assert len(rows) == 3 and rows[2]["withheld"] == reason and rows[2]["text"] == ""
-    assert run("export").stdout.endswith(f"## Left out until errors are fixed\n\n- 03 ({md_text(ANN_LEE)}): "
-                                         f"{md_text(reason)}\n")
+    assert run("export").stdout.endswith(f"## Left out until fixed or confirmed\n\n- 03 ({md_text(ANN_LEE)}: "
+                                         f"{md_text(reason)})\n")
     third = json.loads(run("export", "-f", "json").stdout)["statements"][2]
     assert third["worksheet"] is None and third["withheld"] == {"reason": reason, "verdict": None}
 
