@@ -28,6 +28,7 @@ TEXT_FILE = "article.txt"
 VERSIONS_DIR = "versions"
 SAME_ARTICLE_OVERLAP = 0.3  # share of body statements in common that makes a text an update
 SAME_SOURCE_OVERLAP = 0.2  # share of words in common that makes a text from the same source an update
+SAME_NAME_OVERLAP = 0.5  # ... from a file of the same name given by another path
 
 
 # --------------------------------------------------------------------------------------------
@@ -410,23 +411,33 @@ def _folder_of_source(root: Path, article: Article) -> Path | None:
         return None
     from .index import article_metas
 
+    name = _file_name(article.source)
     for folder, meta in article_metas(root).items():
-        same = ((article.source != "stdin" and meta.get("source") == article.source)
-                or (article.url and meta.get("url") == article.url))
-        if same and _shares_words(folder, article):
+        source = str(meta.get("source", ""))
+        if (article.source != "stdin" and source == article.source) or (article.url and meta.get("url") == article.url):
+            needed = SAME_SOURCE_OVERLAP
+        elif name and _file_name(source) == name:  # the same file, given by another path
+            needed = SAME_NAME_OVERLAP
+        else:
+            continue
+        if _shared_words(folder, article) >= needed:
             return folder
     return None
 
 
-def _shares_words(folder: Path, article: Article) -> bool:
-    """An updated version shares most of its words with the earlier one; a scratch file
-    reused for a different story does not (a fifth, measured by word sets, decides)."""
+def _file_name(source: str) -> str:
+    return "" if source == "stdin" or "://" in source else os.path.basename(source)
+
+
+def _shared_words(folder: Path, article: Article) -> float:
+    """The share of their words (as sets) two versions have in common: an updated version
+    shares most of its words with the earlier one, a file reused for another story few."""
     try:
         old = (folder / TEXT_FILE).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):
-        return False
+        return 0.0
     a, b = set(old.lower().split()), set(article.text.lower().split())
-    return bool(a and b) and len(a & b) / len(a | b) >= SAME_SOURCE_OVERLAP
+    return len(a & b) / len(a | b) if a and b else 0.0
 
 
 def _same_article(folder: Path, meta: dict, article: Article, statements: list[Statement]) -> bool:

@@ -68,6 +68,7 @@ def transcripts(workdir: Path) -> dict[str, str]:
         status = run("status", "--dir", "demo", "--sort", "priority").splitlines()
         out["at 100 columns:"] = "\n".join(status[:20]) + "\n..."
         out["and some work done:"] = _large(workdir / "large", run)
+        out["$ factcheck init wagner.txt"] = _update(workdir / "update", run)
         out["when several articles share a number):"] = run("show", "10", "--dir", "demo")
         _edit(sheet, ('status = "needs-review"', 'status = "done"'),
               ('claim = ""', 'claim = "The US will impose more sanctions on Wagner within weeks"'),
@@ -111,6 +112,27 @@ def _large(root: Path, run) -> str:
             elif (i * n) % 7 == 1:
                 _edit(sheet, ('status = "unstarted"', 'status = "not-checkable"'))
     return "\n".join(run("status", "--dir", str(root)).splitlines())
+
+
+def _update(folder: Path, run) -> str:
+    """`init` on the next version of the example (tests/test_updates.py's edits), after a
+    verdict was given to statement 21: what a checker sees when a story changes."""
+    from .test_updates import rewrite
+
+    folder.mkdir()
+    article = folder / "wagner.txt"
+    shutil.copy(ROOT / EXAMPLE, article)
+    run("init", str(article), "--dir", str(folder / "worksheets"))
+    [rated] = (folder / "worksheets").glob("*/21-*.toml")
+    _edit(rated, ('status = "unstarted"', 'status = "done"'), ('rating = ""', 'rating = "true"'),
+          ("# [[sources]]", SOURCE))
+    article.write_text(rewrite(article.read_text(encoding="utf-8")), encoding="utf-8")
+    os.chdir(folder)
+    try:
+        lines = run("init", "wagner.txt").splitlines()
+    finally:
+        os.chdir(folder.parent)
+    return "\n".join(lines[:lines.index(next(line for line in lines if line.startswith("Gone from"))) + 1]) + "\n..."
 
 
 def splice(readme: str, blocks: dict[str, str]) -> str:

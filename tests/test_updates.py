@@ -342,3 +342,24 @@ def test_any_sequence_of_versions_and_hand_edits_keeps_every_hand_written_byte(t
         if old in now[name]:
             (folder / name).write_text(now[name].replace(old, new.format(word, word), 1), encoding="utf-8")
         seen = {n: human_lines((folder / n).read_text(encoding="utf-8")) for n in now}
+
+
+def test_the_same_file_given_by_another_path_is_the_same_article(run, tmp_path):
+    (tmp_path / "drafts").mkdir()
+    article = tmp_path / "drafts" / "wagner.txt"
+    shutil.copy(EXAMPLE, article)
+    assert run("init", str(article)).exit_code == 0  # an absolute path first
+    article.write_text(rewrite(article.read_text(encoding="utf-8")), encoding="utf-8")
+    assert run("init", "drafts/wagner.txt").exit_code == 0  # then relative, with a new headline
+    assert [p.name for p in (tmp_path / "worksheets").iterdir() if not p.name.startswith(".")] == [EXAMPLE_SLUG]
+
+
+def test_a_file_reused_for_another_story_starts_a_new_folder(run, tmp_path):
+    article = tmp_path / "article.txt"
+    shutil.copy(EXAMPLE, article)
+    assert run("init", article.name).exit_code == 0
+    article.write_text("Council raises parking fines\n\nThe city council raised parking fines by 40% in March, "
+                       "the mayor said.\n", encoding="utf-8")
+    assert run("init", article.name).exit_code == 0
+    folders = sorted(p.name for p in (tmp_path / "worksheets").iterdir() if not p.name.startswith("."))
+    assert folders == ["council-raises-parking-fines", EXAMPLE_SLUG]
