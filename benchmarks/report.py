@@ -14,7 +14,7 @@ from pathlib import Path
 
 RESULTS = Path(__file__).resolve().parent / "results"
 TARGET = Path(__file__).resolve().parent.parent / "BENCHMARKS.md"
-ORDER = ["extraction", "furniture", "workspace", "updates", "retrieval", "fuzz"]
+ORDER = ["extraction", "furniture", "workspace", "updates", "retrieval", "hardening", "fuzz"]
 
 HEADER = """# Benchmarks
 

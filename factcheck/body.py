@@ -19,11 +19,11 @@ OTHER_STORIES = "among other stories"
 # The line that opens a page's comment section: "12 Comments", "Leave a Reply", "2 thoughts on
 # “...”", "Join the discussion". After the article's prose, what follows is readers talking.
 _COMMENTS_START = re.compile(  # used with match(text, start, end): anchored at start, $ at end
-    r"\[?\s*(?:(?:\(\d+\)\s*|\d+\s+)(?:comments?|responses?|replies)|comments|responses|replies|"
+    r"(?:\[\s*+)?(?:(?:\(\d++\)\s*+|(?<!\d)\d++\s++)(?:comments?|responses?|replies)|comments|responses|replies|"
     # "[ 167 comments ]", "(42) Comments"; not "Comment" alone: a table's column in a technical post
     r"(?:reader|top\s+rated)\s+comments|discussion)(?:\s*\(\d+\))?:?\s*\]?$|"
     r"(?:leave|post|add|write)\s+a\s+(?:reply|comment)\b|"
-    r"(?:\d+|one|no)\s+(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\b|"
+    r"(?:(?<!\d)\d++|one|no)\s++(?:thoughts?|responses?|comments?|replies)\s+(?:on|to)\b|"
     r"join\s+the\s+(?:discussion|conversation)\b|(?:show|view|load)\s+(?:all\s+)?comments\b",
     re.I,
 )

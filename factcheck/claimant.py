@@ -5,6 +5,7 @@ name met earlier in the article."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from .checks import NOT_NAMES
 
@@ -86,18 +87,20 @@ def find_claimant(text: str, words: set[str] | None = None) -> str:
     ``words``, the set of ``priority.tokens(text)`` when the caller has it, saves a search."""
     if _ATTRIBUTION_WORDS.isdisjoint(words) if words is not None else not _ANY_ATTRIBUTION.search(text):
         return ""
+    marks: _QuoteMarks | None = None
     for pattern in (_ACCORDING, _SUBJECT_AFTER, _SUBJECT_BEFORE):
         pos = 0
         # each match, then the next one starting after its start (not its end): when "After the
         # match" before "Hernan Dario Gomez, Panama coach, said" names nobody, the name is still tried
         while (m := pattern.search(text, pos)) is not None:
             pos = m.start() + 1
-            if _inside_quote(text, m.start(1)):
+            marks = marks or _QuoteMarks(text)
+            if marks.inside(m.start(1)):
                 continue  # the speaker's own words: “... both witnesses testified ...,” she added
             who = _clean_subject(m.group(1))
             if who:
                 return who
-            if pattern is _SUBJECT_BEFORE and text[: m.start(1)].rstrip().endswith(" and"):
+            if pattern is _SUBJECT_BEFORE and _after_and(text, m.start(1)):
                 # "The Biden administration ... and on Wednesday said": the sentence's subject
                 subject = _SENTENCE_SUBJECT.match(text)
                 who = _clean_subject(subject.group(1)) if subject else ""
@@ -106,17 +109,29 @@ def find_claimant(text: str, words: set[str] | None = None) -> str:
     return ""
 
 
-def _inside_quote(text: str, at: int) -> bool:
-    """Whether ``text[at]`` is inside a quotation: the last quote mark before it opens one (“, or
-    " at the start or after a space), or none does and the sentence's first mark closes one (the
-    end of a quote begun in an earlier sentence)."""
-    marks = [(m.start(), _opens(text, m.start())) for m in _QUOTE_MARK.finditer(text)]
-    inside = bool(marks) and not marks[0][1]  # the sentence starts inside a quote begun before it
-    for start, opens in marks:
-        if start >= at:
-            break
-        inside = opens
-    return inside
+class _QuoteMarks:
+    """The quote marks of a sentence, found once: a sentence of a megabyte may have thousands of
+    attributions to try."""
+
+    def __init__(self, text: str) -> None:
+        self.starts = [m.start() for m in _QUOTE_MARK.finditer(text)]
+        self.opens = [_opens(text, i) for i in self.starts]
+
+    def inside(self, at: int) -> bool:
+        """Whether ``text[at]`` is inside a quotation: the last quote mark before it opens one
+        (“, or " at the start or after a space), or none does and the sentence's first mark
+        closes one (the end of a quote begun in an earlier sentence)."""
+        before = bisect_left(self.starts, at)
+        if before:
+            return self.opens[before - 1]
+        return bool(self.starts) and not self.opens[0]
+
+
+def _after_and(text: str, at: int) -> bool:
+    """Whether the words before ``text[at]`` end with " and" (scanning back, not copying)."""
+    while at and text[at - 1].isspace():
+        at -= 1
+    return text.endswith(" and", 0, at)
 
 
 def _opens(text: str, i: int) -> bool:
@@ -124,11 +139,12 @@ def _opens(text: str, i: int) -> bool:
 
 
 _QUOTE_MARK = re.compile(r'[“”"]')
+_INITIALS = re.compile(r"(?:[A-Z]\.)+")
 
 
 def _clean_subject(phrase: str) -> str:
     words = phrase.split()
-    if words and words[-1].endswith(".") and not re.fullmatch(r"(?:[A-Z]\.)+", words[-1]):
+    if words and words[-1].endswith(".") and not _INITIALS.fullmatch(words[-1]):
         words[-1] = words[-1].rstrip(".")  # the full stop that ends the sentence
         if not words[-1]:
             words.pop()  # a lone "." or "...": "And ... said the man."

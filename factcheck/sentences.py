@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -128,7 +129,7 @@ _DATE_RUN_IN = re.compile(
 )
 _CREDIT_RUN_IN = re.compile(r"(?<=[\w'’\")]) (?=(?:Image|Photo|Picture|Photograph|Credit): )")
 # "eHow", "iPhone", "wikiHow": a lower-case first letter that still starts a sentence.
-_CAMEL = re.compile(r"[a-z]+[A-Z]\w*")
+_CAMEL = re.compile(r"(?<![a-z])[a-z]++[A-Z]\w*")
 
 
 def sentences(text: str) -> list[Span]:
@@ -280,12 +281,17 @@ def _numbered_list(text: str, start: int, end: int):
         marker = _next_marker(marker)
         if marker is None:
             return
-        found = re.compile(r"\s(?:[•⁃▪‣◦]\s*)?" + re.escape(marker) + re.escape(style) + r"\s")
-        m = found.search(text, pos, min(end, pos + LIST_ITEM_MAX))
+        m = marker_pattern(marker, style).search(text, pos, min(end, pos + LIST_ITEM_MAX))
         if not m:
             return
         yield m.start() + 1
         pos = m.end()
+
+
+@lru_cache(maxsize=256)
+def marker_pattern(marker: str, style: str) -> re.Pattern:
+    """The next item's marker of a numbered list ("2.)" after "1.)"), after a space or a bullet."""
+    return re.compile(r"\s(?:[•⁃▪‣◦]\s*+)?" + re.escape(marker) + re.escape(style) + r"\s")
 
 
 def _run_in_cuts(text: str, start: int, end: int):

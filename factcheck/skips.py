@@ -16,7 +16,9 @@ _FURNITURE = re.compile(
         \[?\s*(?:read|see\ also|also\ read|more|watch|listen)\s*: |  # "[Read: ...]", "See also: ..."
         leave\ a\ (?:reply|comment) | cancel\ reply | post\ a\ comment | comments? |
         # "941 comments", "2559Comments. Click to view comments", "924Reply", "2 comments on “...”"
-        (?:\d[\d,.]*k?\ ?)+(?:comments?|repl(?:y|ies))(?:\W*$|\W+(?:click|add|join|view|show|leave)\b|\ on\ [“"]) |
+        # (numbers one space apart, each taken whole: "(?:\d[\d,.]*k?\ ?)+" tried every way of
+        # cutting a line of years into numbers, 164 s for "2013 2014 ... 2022")
+        \d[\d,.]*+k?(?:\ \d[\d,.]*+k?)*+\ ?(?:comments?|repl(?:y|ies))(?:\W*$|\W+(?:click|add|join|view|show|leave)\b|\ on\ [“"]) |
         show\ comments | rating:\ *\d+\ *votes?\b | your\ email\ address\ will\ not\ be\ published |
         required\ fields\ are\ marked | save\ my\ name,\ email | notify\ me\ of |
         share\ (?:this|on|to|via)\b | share$ | tweet$ | email$ | print$ | advertisement$ |
@@ -63,7 +65,7 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("thank you for", r"thank you for (?:your support|reading)"),
     ("letter to the editor", r"submit (?:your|a) letter to the editor"),
     ("more great", r"more great \w+ stories"),
-    ("{*", r"\{\*.*\*\}"),
+    ("{*", r"\{\*[^{\n]*?\*\}"),
     # a menu label with its count ("Community Post (4824)", "View comments (27)"; not a year),
     # and a breadcrumb ("» Elections 2019")
     (")", r"^[^\W\d][\w&'’ -]{0,40} ?\((?!(?:19|20)\d\d\))\d[\d,]*\)$"),
@@ -129,7 +131,7 @@ _FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lo
     ("non-commercial", r"for your personal,? non-commercial use"),
     ("external", r"our approach to external linking|not responsible for the content of external"),
     # another story's teaser with its comment count: "... Tweet2,453 comments - 13 hours ago"
-    (" ago", r"\d[\d,.]*k?\s*comments?\s*[-–—•·|]\s*\d+\s*(?:minutes?|hours?|days?|weeks?)\s+ago$"),
+    (" ago", r"(?<![\d,.])\d[\d,.]*+k?\s*+comments?\s*[-–—•·|]\s*\d+\s*(?:minutes?|hours?|days?|weeks?)\s+ago$"),
     # another story's excerpt cut off before its link: "... Over the last few… Read more Read more"
     ("read more", r"(?:…|\.\.\.|[.!?])\s*read more(?:\s+read more)?$"),
     ("get breaking", r"^get breaking (?:\w+ )?news\b"),
@@ -181,7 +183,7 @@ _CONTRIBUTED_ENDINGS = tuple(f"contributed to this {what}{stop}" for what in ("r
                              for stop in ("", "."))
 # A sponsored teaser with its advertiser's site run into it: "Missing Teens Unsolved For 15
 # Years, Until Police Uncover Truth...LifeDaily.com", "10 High Paying DegreesWomensarticle.com".
-_SPONSORED = re.compile(r"(?:[a-z…!?)\]'’”]|\.\.\.)[A-Z][\w-]*\.(?:com|net|org|co\.uk|tv)$")
+_SPONSORED = re.compile(r"(?:[a-z…!?)\]'’”]|\.\.\.)[A-Z][\w-]{0,60}\.(?:com|net|org|co\.uk|tv)$")
 _DOMAIN_ENDINGS = (".com", ".net", ".org", ".co.uk", ".tv")
 
 
@@ -219,7 +221,7 @@ _COMMENT_STAMP = re.compile(
     r"(?:[·•|]\s*|\son\s)[A-Z][a-z]+\.?\s\d{1,2},\s\d{4}\s(?:at\s)?\d{1,2}:\d\d\s?[AaPp]\.?[Mm]\.?(?:\s+said:)?$"
 )
 _MACHINE_STAMP = re.compile(
-    r"(?:[A-Z][\w.'’-]*\s){0,3}\d{4}-\d\d-\d\d\s\d\d:\d\d(?::\d\d)?(?:\s[A-Z][\w.'’-]*){0,3}$"
+    r"(?<![\w.'’-])(?:[A-Z][\w.'’-]*+\s){0,3}\d{4}-\d\d-\d\d\s\d\d:\d\d(?::\d\d)?(?:\s[A-Z][\w.'’-]*+){0,3}$"
 )
 
 
@@ -278,7 +280,7 @@ _DATE_WORDS = re.compile(
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?|mon(?:day)?|tue(?:s|sday)?|"
     r"wed(?:nesday)?|thu(?:rs|rsday)?|fri(?:day)?|sat(?:urday)?|sun(?:day)?|[ap]\.?m\.?|"
     r"et|pst|pdt|est|edt|gmt|utc|bst|cet|ago|(?:hours?|hrs?|minutes?|mins?|days?)(?=\s+ago\b))\b|"
-    r"\d+(?:st|nd|rd|th|am|pm)\b",
+    r"(?<!\d)\d++(?:st|nd|rd|th|am|pm)\b",
     re.I,
 )
 # Every run of three letters or more that _DATE_WORDS can take out whole. A run of letters not
@@ -302,7 +304,7 @@ def _word_beyond_dates(text: str) -> bool:
     return _REAL_WORD.search(_DATE_WORDS.sub("", text)) is not None
 
 
-_LOWER_START = re.compile(r"[a-z](?![a-z]*[A-Z0-9])")  # "is professor emeritus of"; not "eHow", "my6sense"
+_LOWER_START = re.compile(r"(?<![a-z])[a-z](?![a-z]*+[A-Z0-9])")  # "is professor emeritus of"; not "eHow", "my6sense"
 _CUT_OFF_WORDS = frozenset("and or of the a an to for with by in on at from as that".split())
 
 
@@ -316,6 +318,7 @@ def _cut_off(text: str) -> bool:
         i -= 1
     return text[i:].lower() in _CUT_OFF_WORDS
 _SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is vs v".split())
+_LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LABEL_END = re.compile(r"[.!?…:;,]['\"”’)\]]*$")
 
 
@@ -324,7 +327,7 @@ def _title_case_label(text: str) -> bool:
     story's headline ("Related Stories", "Pics of the Day"), not a sentence of this article."""
     if _LABEL_END.search(text) or any(ch.isdigit() for ch in text):
         return False
-    words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", text) if w.lower() not in _SMALL_WORDS]
+    words = [w for w in _LABEL_WORD.findall(text) if w.lower() not in _SMALL_WORDS]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from .errors import FactcheckError
 
 _HTML_START = re.compile(rb"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta|title)\b", re.I | re.S)
-_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([\w:.-]+)""", re.I)
+_CHARSET = re.compile(rb"""<meta[^<>]+charset\s*=\s*["']?([\w:.-]+)""", re.I)
 # how much more of the article's opening a candidate headline must be about than the page's
 # <title> before it replaces it: a site name shares few words with any story
 GENERIC_TITLE_MARGIN = 0.3

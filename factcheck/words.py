@@ -41,6 +41,7 @@ class WordList:
 
 
 _CONTENT_WORD = re.compile(r"[a-z0-9']{4,}")
+_ALNUM_RUN = re.compile(r"[a-z0-9]+")
 _COMMON_WORDS = frozenset(
     "that this with from have were will would their there about which what when your they them "
     "been more than into also said says just over after before some only other most many much "
@@ -68,4 +69,4 @@ def ascii_words(text: str) -> list[str]:
     """Lower-case ASCII words for a file or folder name: accents folded ("Pātaua" -> "pataua",
     "augmenté" -> "augmente"), apostrophes dropped ("Kirby's" -> "kirbys")."""
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.findall(r"[a-z0-9]+", folded.lower().replace("'", ""))
+    return _ALNUM_RUN.findall(folded.lower().replace("'", ""))
