@@ -27,6 +27,7 @@ PART_OF = 0.6
 KEY_WEIGHT = 0.4  # of the shared numbers and names, beside the words in order
 
 _TOKEN = re.compile(r"\d[\d,.]*\d|\d|[^\W\d_]+", re.UNICODE)
+_NAME_WORD = re.compile(r"\b[A-Z][\w'’-]+")
 _STOP = frozenset(
     "a an the of to in on at by for and or but is are was were be been it its that this with as from "
     "has have had he she they we i you his her their our said says".split()
@@ -65,7 +66,7 @@ def tokens(text: str) -> list[str]:
 
 def _key_tokens(toks: list[str], text: str) -> set[str]:
     """The numbers and the capitalised words: what a change of fact is made of."""
-    names = {w.lower() for w in re.findall(r"\b[A-Z][\w'’-]+", text)}
+    names = {w.lower() for w in _NAME_WORD.findall(text)}
     return {t for t in toks if t[0].isdigit() or t in names} - _STOP
 
 
