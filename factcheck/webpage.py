@@ -42,15 +42,38 @@ def decode_html(data: bytes) -> str:
         if data.startswith(bom):
             return data.decode(codec, "replace")
     declared = _CHARSET.search(data[:4096])
-    if declared:
+    codec = _html_codec(declared.group(1).decode("ascii", "replace")) if declared else None
+    if codec:
         try:
-            return data.decode(declared.group(1).decode("ascii"), "replace")
-        except LookupError:
+            return data.decode(codec, "replace")
+        except (LookupError, UnicodeError, ValueError):  # a codec that fails whatever the bytes
             pass
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         return data.decode("cp1252", "replace")
+
+
+# Codecs a page may not name: they are not character sets of text (idna, punycode, the escape
+# codecs), or, named in a <meta> the page's bytes were read far enough to find, cannot be the
+# page's (UTF-16 and UTF-32 are ASCII-incompatible: browsers read such a page as UTF-8).
+_NOT_PAGE_CODECS = frozenset(("idna", "punycode", "undefined", "raw-unicode-escape", "unicode-escape",
+                              "utf-7", "palmos"))
+
+
+def _html_codec(name: str) -> str | None:
+    """The codec for a charset a page declares, or None for one to ignore."""
+    import codecs
+
+    try:
+        info = codecs.lookup(name.strip())
+    except LookupError:
+        return None
+    if info.name.startswith(("utf-16", "utf-32")):
+        return "utf-8"
+    if info.name in _NOT_PAGE_CODECS or not getattr(info, "_is_text_encoding", True):
+        return None
+    return info.name
 
 
 def extract_page(data: bytes, origin: str, url: str | None = None) -> Page:

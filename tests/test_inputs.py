@@ -141,7 +141,7 @@ def test_timeout(run, monkeypatch):
     finally:
         listener.close()
     assert result.exit_code == 1
-    assert "no answer within 0.5 s" in result.stderr
+    assert "no complete answer within 0.5 s" in result.stderr
 
 
 def test_markdown(tmp_path):
