@@ -425,6 +425,7 @@ def read_workspace(root: Path, settings: Settings) -> list[ArticleSheets]:
 
 
 _CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.M)
+_CONFLICT_END = re.compile(r"^>{7}(?: |$)", re.M)
 
 
 def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
@@ -447,7 +448,7 @@ def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
     except (OSError, ValueError):
         text = ""
     conflict = _CONFLICT_START.search(text)
-    if conflict and re.search(r"^>{7}(?: |$)", text[conflict.end():], re.M):
+    if conflict and _CONFLICT_END.search(text, conflict.end()):
         problems.append(Problem(text_path, text.count("\n", 0, conflict.start()) + 1, 1,
                                 "unresolved git merge conflict: worksheets' offsets index one version of this "
                                 "text, so take one side whole (`git checkout --ours` or `--theirs` this file), "
