@@ -11,28 +11,58 @@ import json
 import os
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import FactcheckError
+from .errors import ERROR, WARNING, FactcheckError, Problem
 
 app = typer.Typer(
     name="factcheck",
     help="Turn a news article into hand-editable TOML worksheets, one per checkable statement, "
     "and track the checking.",
     no_args_is_help=True,
-    add_completion=False,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
 )
 
 DirOption = Annotated[
     Optional[str],
-    typer.Option("--dir", "-d", help="Workspace folder (default: $FACTCHECK_DIR or ./worksheets)."),
+    typer.Option("--dir", "-d", help="Workspace folder (default: $FACTCHECK_DIR, else the workspace "
+                 "the current folder is in, else ./worksheets)."),
 ]
+
+
+# Shell completion (`factcheck --install-completion`): each answer reads file names and
+# factcheck.toml only, in the workspace --dir names when it was typed before.
+def _complete(names, ctx: typer.Context, incomplete: str) -> list[str]:
+    return [name for name in names(ctx.params.get("directory")) if name.startswith(incomplete)]
+
+
+def _complete_status(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .completion import statuses
+
+    return _complete(statuses, ctx, incomplete)
+
+
+def _complete_slug(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .completion import slugs
+
+    return _complete(slugs, ctx, incomplete)
+
+
+def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
+    from .completion import statement_ids
+
+    return _complete(statement_ids, ctx, incomplete)
+
+
+StatementId = Annotated[str, typer.Argument(
+    metavar="ID", help="Statement id, or any unambiguous part: 07, 07-kirby, slug/07.",
+    autocompletion=_complete_id)]
 
 NoIndex = Annotated[
     bool,
@@ -41,7 +71,8 @@ NoIndex = Annotated[
 ]
 
 ArticleFilter = Annotated[
-    Optional[str], typer.Option("--article", help="Only articles whose slug contains this.")
+    Optional[str], typer.Option("--article", help="Only articles whose slug contains this.",
+                                autocompletion=_complete_slug)
 ]
 
 
@@ -103,7 +134,8 @@ def init(
     directory: DirOption = None,
     slug: Annotated[
         Optional[str],
-        typer.Option("--article", help="Article folder to create or update (default: from the title)."),
+        typer.Option("--article", help="Article folder to create or update (default: from the title).",
+                     autocompletion=_complete_slug),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; show what would be written.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the statements and skipped text as JSON.")] = False,
@@ -149,7 +181,8 @@ class Sort(str, Enum):
 def status(
     directory: DirOption = None,
     article: ArticleFilter = None,
-    status_: Annotated[Optional[str], typer.Option("--status", help="Only statements with this status.")] = None,
+    status_: Annotated[Optional[str], typer.Option("--status", help="Only statements with this status.",
+                                                    autocompletion=_complete_status)] = None,
     assignee: Annotated[Optional[str], typer.Option("--assignee", help="Only statements assigned to this person.")] = None,
     sort: Annotated[Sort, typer.Option("--sort", help="Order of the statements.")] = Sort.id,
     summary: Annotated[bool, typer.Option("--summary", help="Only the table of articles, not every statement.")] = False,
@@ -220,8 +253,7 @@ def _watch(view, key, interval: float) -> None:
 
 @app.command()
 def show(
-    statement: Annotated[str, typer.Argument(
-        metavar="ID", help="Statement id, or any unambiguous part: 07, 07-kirby, slug/07.")],
+    statement: StatementId,
     directory: DirOption = None,
     no_index: NoIndex = False,
 ) -> None:
@@ -248,26 +280,48 @@ def show(
 
 @app.command()
 def check(
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        metavar="[PATH]...", show_default=False,
+        help="Worksheets, article folders or workspaces to check (default: the whole workspace). Other "
+        "files are passed over, so a pre-commit hook can give it every changed file.")] = None,
     directory: DirOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too (unfinished work, stale statements, too few sources).")] = False,
     no_index: NoIndex = False,
 ) -> None:
-    """Validate every worksheet; exit 1 when any has an error (or a warning, with --strict).
+    """Validate worksheets; exit 1 when any has an error (or a warning, with --strict).
 
-    Example: factcheck check --strict
+    Example: factcheck check --strict (or factcheck check worksheets/my-article/07-*.toml)
     """
+    from .schema import outdated
     from .settings import load_settings
-    from .validate import blocks
+    from .validate import TextCache, blocks, load_sheet
     from .views import check_dict, plural
-    from .workspace import existing_workspace
+    from .workspace import existing_workspace, named_worksheets
 
     with _errors():
-        root = existing_workspace(directory)
-        settings = load_settings(root)
-        articles = _read(root, settings, no_index)
-        problems = list(settings.problems) + [p for a in articles for p in a.problems + [p for s in a.sheets for p in s.problems]]
-        report = check_dict(problems, sum(len(a.sheets) for a in articles))
+        if paths and directory:
+            raise FactcheckError("give PATHs or --dir, not both: each PATH finds its own workspace")
+        groups, passed_over = named_worksheets(paths) if paths else ({existing_workspace(directory): None}, [])
+        problems, count = [], 0
+        for root, files in groups.items():
+            settings = load_settings(root)
+            problems += settings.problems
+            problems += [Problem(path, None, None, "out of date with factcheck.toml or with this version of "
+                                 "factcheck; `factcheck schema` rewrites it", WARNING) for path in outdated(root, settings)]
+            if files is None:
+                articles = _read(root, settings, no_index)
+                problems += [p for a in articles for p in a.problems]  # article.toml, article.txt
+                sheets = [s for a in articles for s in a.sheets]
+            else:
+                texts = TextCache()
+                sheets = [load_sheet(f, Path(os.path.abspath(f)).parent.name, settings, texts) for f in files]
+            problems += [p for s in sheets for p in s.problems]
+            count += len(sheets)
+        if paths and not groups:
+            _err().print(f"Note: none of the {plural(len(passed_over), 'path')} given is a worksheet, an article "
+                         "folder or a workspace", markup=False, soft_wrap=True)
+        report = check_dict(problems, count)
         errors, warnings = report["errors"], report["warnings"]
         if as_json:
             print(json.dumps(report, ensure_ascii=False, indent=1))
@@ -279,6 +333,125 @@ def check(
                       f"{plural(warnings, 'warning')}", markup=False)
         if any(blocks(p, strict) for p in problems):  # the rule that stops an export, too
             raise typer.Exit(code=1)
+
+
+@app.command()
+def add(
+    text: Annotated[str, typer.Argument(
+        metavar="TEXT", help="The statement, as the article has it (quotes, dashes and spacing may differ).")],
+    directory: DirOption = None,
+    article: Annotated[Optional[str], typer.Option(
+        "--article", help="The article it belongs to: its slug or part of it (default: the article folder "
+        "you are in, else the article whose text holds it).", autocompletion=_complete_slug)] = None,
+    elsewhere: Annotated[bool, typer.Option(
+        "--elsewhere", help="It is not in the article's text (a caption, a video, an earlier version): "
+        "write it without a location.")] = False,
+) -> None:
+    """Write a worksheet for a statement init left out, with its exact place in the article.
+
+    Example: factcheck add "Wagner was previously added to a US trade blacklist in 2017."
+    """
+    from .missed import add_statement
+    from .settings import load_settings
+    from .workspace import existing_workspace
+
+    with _errors():
+        root = existing_workspace(directory)
+        added = add_statement(root, text, load_settings(root), slug=article, elsewhere=elsewhere)
+        if added.start is None:
+            where = "not in the article's text, so it has no [location]"
+        else:
+            where = f"paragraph {added.paragraph}, characters {added.start}-{added.end}"
+        _out().print(f"Wrote {added.path} ({where}; priority {added.priority:.2f})", markup=False, soft_wrap=True)
+        if added.also_at:
+            _err().print(f"Notice: the text appears {_times(added.also_at)} more in the article; the "
+                         "first place is used", markup=False, soft_wrap=True)
+
+
+def _times(n: int) -> str:
+    return "once" if n == 1 else f"{n} times"
+
+
+@app.command()
+def edit(statement: StatementId, directory: DirOption = None) -> None:
+    """Open a worksheet in your editor ($VISUAL or $EDITOR), then check it when the editor closes.
+
+    Example: factcheck edit 07
+    """
+    from .editor import editor_command, open_in_editor
+    from .settings import load_settings
+    from .validate import TextCache, find_sheet, load_sheet
+    from .views import plural
+    from .workspace import existing_workspace
+
+    with _errors():
+        root = existing_workspace(directory)
+        settings = load_settings(root)
+        sheet = find_sheet(_read(root, settings, False), statement)
+        command = editor_command(sheet.path)
+        while True:
+            open_in_editor(command, sheet.path)
+            problems = load_sheet(sheet.path, sheet.article, settings, TextCache()).problems
+            errors = sum(1 for p in problems if p.severity == ERROR)
+            out = _out()
+            for p in problems:
+                out.print(str(p), markup=False, soft_wrap=True)
+            if not errors:
+                out.print(f"{sheet.path}: " + (f"{plural(len(problems), 'warning')}" if problems else "no problems"),
+                          markup=False, soft_wrap=True)
+                return
+            try:
+                again = typer.confirm(f"{plural(errors, 'error')}; open it again to fix?", default=True)
+            except typer.Abort:  # no answer to read (stdin closed)
+                again = False
+            if not again:
+                _err().print(f"Error: {sheet.path} has {plural(errors, 'error')}; `factcheck edit {statement}` "
+                             "opens it again", markup=False, soft_wrap=True)
+                raise typer.Exit(code=1)
+
+
+@app.command()
+def schema(
+    directory: DirOption = None,
+    add_line: Annotated[bool, typer.Option(
+        "--add-line", help="Also put the #:schema line at the top of each worksheet (and factcheck.toml) "
+        "that lacks it; nothing else in them changes.")] = False,
+) -> None:
+    """Write the workspace's JSON Schemas, with which TOML editors check worksheets as you type.
+
+    Example: factcheck schema --add-line (for worksheets written before init wrote the line)
+    """
+    from .schema import add_line as put_line, files_without_line, schema_files, write_schemas
+    from .settings import load_settings
+    from .views import plural
+    from .workspace import existing_workspace
+
+    with _errors():
+        root = existing_workspace(directory)
+        settings = load_settings(root)
+        written = write_schemas(root, settings)
+        out = _out()
+        for path in written:
+            out.print(f"Wrote {path}", markup=False, soft_wrap=True)
+        if not written:
+            out.print(" and ".join(str(p) for p in schema_files(root, settings)) + " are up to date",
+                      markup=False, soft_wrap=True)
+        lacking = files_without_line(root)
+        if not lacking:
+            return
+        if not add_line:
+            out.print(f"{plural(len(lacking), 'file')} without a #:schema line, which editors need to find the "
+                      "schema: `factcheck schema --add-line` adds it", markup=False, soft_wrap=True)
+            return
+        done = 0
+        for path in lacking:
+            try:
+                put_line(path)
+                done += 1
+            except UnicodeDecodeError:
+                _err().print(f"Warning: {path} is not UTF-8; re-save it as UTF-8 and run this again",
+                             markup=False, soft_wrap=True)
+        out.print(f"Added the #:schema line to {plural(done, 'file')}", markup=False, soft_wrap=True)
 
 
 class Format(str, Enum):

@@ -56,4 +56,50 @@ def toml_syntax_problem(path: Path, exc: Exception, text: str = "") -> Problem:
                        "delete the marker lines, then commit")
     m = _AT.search(str(exc))
     line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
-    return Problem(path, line, col, "TOML syntax: " + _AT.sub("", str(exc)).strip())
+    message = _AT.sub("", str(exc)).strip()
+    hint = _hint(message, text.splitlines(), line, col) if line else None
+    return Problem(path, line, col, "TOML syntax: " + (hint or message))
+
+
+# The beginner's mistakes, named in their own words instead of the parser's: an unquoted word
+# (status = done), yes/no for true/false, a table opened twice, a key set twice.
+_BOOLEAN_WORDS = {"yes", "no", "y", "n", "on", "off", "true", "false"}
+_BARE = re.compile(r"[A-Za-z][^#\"'\[\]{}=,]*?(?=\s*(?:#|$))")
+_TABLE = re.compile(r"^\s*\[(\[)?\s*([^\[\]]+?)\s*\]")
+_KEY_AT = re.compile(r"^\s*([\w-]+|\"[^\"]*\"|'[^']*')\s*=")
+
+
+def _hint(message: str, lines: list[str], line: int, col: int) -> str | None:
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    if message == "Invalid value":
+        key = _KEY_AT.match(current)
+        word = _BARE.match(current, col - 1)
+        if key and word:
+            value, name = word.group().strip(), key.group(1).strip("\"'")
+            if value.lower() in _BOOLEAN_WORDS:
+                return f"`{value}` is not a TOML value; write true or false (lower case, no quotes): {name} = " + (
+                    "true" if value.lower() in ("yes", "y", "on", "true") else "false")
+            return f"`{value}` needs quotes: write {name} = \"{value}\""
+    declared = re.fullmatch(r"Cannot declare \((.*)\) twice", message)
+    if declared:
+        name = ".".join(part.strip().strip("'\"") for part in declared.group(1).split(",") if part.strip())
+        first = next((n for n, text in enumerate(lines[: line - 1], 1)
+                      if (m := _TABLE.match(text)) and m.group(2).replace(" ", "") == name), None)
+        if first:
+            return (f"[{name}] is opened a second time; the first [{name}] is at line {first}: put these keys "
+                    f"there and delete this header")
+    if message == "Cannot overwrite a value":
+        key = _KEY_AT.match(current)
+        if key:
+            name = key.group(1)
+            table = _table_above(lines, line)
+            first = next((n for n in range(table + 1, line) if (m := _KEY_AT.match(lines[n - 1])) and m.group(1) == name),
+                         None)
+            if first:
+                return f"`{name.strip(chr(34) + chr(39))}` is set a second time; it is set at line {first} already: keep one"
+    return None
+
+
+def _table_above(lines: list[str], line: int) -> int:
+    """The number of the line that opens the table ``line`` is in (0: the top level)."""
+    return next((n for n in range(line - 1, 0, -1) if _TABLE.match(lines[n - 1])), 0)

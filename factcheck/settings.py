@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .errors import Problem, toml_syntax_problem
 from .workspace import parse_toml
+from .fields import MESSAGES, fits
 
 DEFAULT_STATUSES = ("unstarted", "in-progress", "needs-review", "done", "not-checkable")
 DEFAULT_FINISHED = ("done", "not-checkable")
@@ -53,12 +54,27 @@ class Settings:
 
 
 SETTINGS_FILE = "factcheck.toml"
-_SECTIONS = {
+SECTIONS = {
     "statuses": ("names", "finished"),
     "ratings": ("name", "label", "value"),
     "rules": ("min_sources_for_done",),
     "publisher": ("name", "url", "logo", "language", "review_url"),
 }
+# The type of each section and key ("section.key"), in the vocabulary of fields.py: what
+# load_settings enforces and the JSON Schema of factcheck.toml states.
+SETTINGS_TYPES = {
+    "statuses": "table", "ratings": "tables", "rules": "table", "publisher": "table",
+    "statuses.names": "strings", "statuses.finished": "strings",
+    "ratings.name": "string", "ratings.label": "string", "ratings.value": "number",
+    "rules.min_sources_for_done": "count",
+    "publisher.name": "string", "publisher.url": "link", "publisher.logo": "link",
+    "publisher.language": "string", "publisher.review_url": "string",
+}
+# keys each entry of a list of tables must have, and lists that must hold at least one entry
+SETTINGS_REQUIRED = {"ratings": ("name",)}
+SETTINGS_NON_EMPTY = ("statuses.names", "ratings")
+# keys whose type is checked on its own (the others are part of their section's message)
+_TYPED_ALONE = ("ratings.label", "publisher.name", "publisher.language", "publisher.review_url")
 
 
 def load_settings(root: Path) -> Settings:
@@ -82,14 +98,16 @@ def load_settings(root: Path) -> Settings:
     except (UnicodeDecodeError, OSError) as exc:
         return Settings(problems=(Problem(path, None, None, f"cannot read: {exc}"),))
     for key in data:
-        if key not in _SECTIONS:
-            close = _close(key, list(_SECTIONS), n=1)
+        if key not in SECTIONS:
+            close = _close(key, list(SECTIONS), n=1)
             add(f"unknown section `{key}`" + (f"; did you mean `{close[0]}`?" if close else ""))
+        elif not fits(data[key], SETTINGS_TYPES[key]):
+            add(MESSAGES[SETTINGS_TYPES[key]].format(key))
     kwargs: dict = {}
     statuses = data.get("statuses", {})
     if isinstance(statuses, dict):
         names = statuses.get("names", list(DEFAULT_STATUSES))
-        finished = statuses.get("finished", [n for n in DEFAULT_FINISHED if n in names])
+        finished = statuses.get("finished", [n for n in DEFAULT_FINISHED if n in names] if _str_list(names) else [])
         if _str_list(names) and names and _str_list(finished) and set(finished) <= set(names):
             kwargs["statuses"], kwargs["finished"] = tuple(names), tuple(finished)
         else:
@@ -97,8 +115,8 @@ def load_settings(root: Path) -> Settings:
     ratings = data.get("ratings")
     if ratings is not None:
         if isinstance(ratings, list) and ratings and all(
-            isinstance(r, dict) and isinstance(r.get("name"), str)
-            and isinstance(r.get("value", 0), (int, float)) for r in ratings
+            isinstance(r, dict) and fits(r.get("name"), "string") and fits(r.get("value", 0), "number")
+            for r in ratings
         ):
             kwargs["ratings"] = tuple((r["name"], r.get("value", 0)) for r in ratings)
             kwargs["rating_labels"] = {r["name"]: str(r["label"]) for r in ratings if r.get("label")}
@@ -106,7 +124,7 @@ def load_settings(root: Path) -> Settings:
             add("[[ratings]] entries need a `name` (string) and a `value` (number)")
     rules = data.get("rules", {})
     minimum = rules.get("min_sources_for_done", 1) if isinstance(rules, dict) else 1
-    if isinstance(minimum, int) and not isinstance(minimum, bool) and minimum >= 0:
+    if fits(minimum, "count"):
         kwargs["min_sources_for_done"] = minimum
     else:
         add("[rules] min_sources_for_done must be a whole number, 0 or more")
@@ -119,7 +137,7 @@ def load_settings(root: Path) -> Settings:
                                           and value.split("//", 1)[1].strip("/") and value.isprintable()
                                           and " " not in value):
                 add(f"[publisher] {key} {value!r} is not a web address; use an http:// or https:// link")
-    for section, keys in _SECTIONS.items():
+    for section, keys in SECTIONS.items():
         tables = data.get(section)
         tables = tables if isinstance(tables, list) else [tables]
         for table in tables:
@@ -129,6 +147,8 @@ def load_settings(root: Path) -> Settings:
                         close = _close(key, keys, n=1)
                         hint = f"; did you mean `{close[0]}`?" if close else f"; allowed: {', '.join(keys)}"
                         add(f"unknown key `{key}` in [{section}]{hint}")
+                    elif f"{section}.{key}" in _TYPED_ALONE and not fits(table[key], SETTINGS_TYPES[f"{section}.{key}"]):
+                        add(MESSAGES[SETTINGS_TYPES[f"{section}.{key}"]].format(key) + f" in [{section}]")
     return Settings(problems=tuple(problems), **kwargs)
 
 

@@ -19,7 +19,7 @@ from .body import find_body, notice_paragraphs, outside_reason
 from .checks import NUMBER, QUOTE, Check, find_checks
 from .claimant import Claimants, find_claimant, quote_speakers
 from .priority import TOP_WORDS
-from .sentences import Span, sentences
+from .sentences import Span, blocks, sentences
 from .skips import fewer_words, skip_reason
 from .words import WordList
 
@@ -259,3 +259,24 @@ def _statement(sentence: str, span: Span, claimants: Claimants, last_paragraph: 
         claimant=claimant,
         checks=tuple(checks),
     )
+
+
+def statement_at(article: Article, start: int, end: int, extraction: Extraction | None = None) -> Statement:
+    """What the pipeline makes of ``article.text[start:end]`` as a statement, for one a person
+    adds (`factcheck add`): the same analysis ``extract`` gives each statement, with the names
+    and speakers of the article's other statements known as they are there."""
+    text = article.text
+    extraction = extraction or extract(article)
+    paragraph = next((b.paragraph for b in blocks(text) if b.start <= start < b.end), 0)
+    pieces = sorted([(s.start, s.end, s.paragraph, False) for s in extraction.statements
+                     if (s.start, s.end) != (start, end)] + [(start, end, paragraph, True)])
+    claimants = Claimants()
+    last_paragraph = -1
+    replayed, added = [], 0
+    for s_start, s_end, s_paragraph, is_new in pieces:
+        if is_new:
+            added = len(replayed)
+        replayed.append(_statement(text[s_start:s_end], Span(s_start, s_end, s_paragraph), claimants, last_paragraph))
+        last_paragraph = s_paragraph
+    speakers = quote_speakers([(s.paragraph, s.text, s.claimant) for s in replayed])
+    return replace(replayed[added], claimant=speakers[added])

@@ -13,9 +13,12 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 from .errors import ERROR, WARNING, FactcheckError, Problem, toml_syntax_problem
-from .settings import CHECK_KINDS, CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
+from .fields import MESSAGES, fits
+from .settings import Settings
 from .workspace import ARTICLE_FILE, TEXT_FILE, article_dirs, parse_toml, read_toml, text_version, version_text, worksheet_paths
-from .worksheet import CHECK_KEYS, EARLIER_KEYS, LOCATION_KEYS, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS
+from .worksheet import (
+    CHECK_KEYS, EARLIER_KEYS, KEY_TYPES, LOCATION_KEYS, REQUIRED, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS, allowed_values,
+)
 
 STALE = "stale"
 
@@ -140,55 +143,35 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
         line = lines.find(section, index, key)
         problems.append(Problem(path, line, 1 if line else None, message, severity))
 
+    allowed = allowed_values(settings)
     _unknown_keys(values, TOP_KEYS, "", 0, add)
-    for key in ("text", "status"):
+    for key in REQUIRED[""]:
         misspelt = any(_close(k, [key], cutoff=0.6) for k in values if k not in TOP_KEYS)
         if key not in values and not misspelt:  # a misspelling is reported once, as unknown
             add(f"missing key `{key}`; every worksheet needs one")
-    for key in ("text", "claim", "claimant", "status", "assignee", "reviewer", "notes"):
-        if key in values and not isinstance(values[key], str):
-            add(f"`{key}` must be a string in quotes", key)
+    _check_fields(values, "", 0, allowed, add)
     status = values.get("status")
-    if isinstance(status, str) and status not in settings.statuses:
-        add(_not_allowed("status", status, settings.statuses), "status")
-    types = values.get("types", [])
-    if not isinstance(types, list) or not all(isinstance(t, str) for t in types):
-        add("`types` must be a list of strings", "types")
-    else:
-        for t in types:
-            if t not in CLAIM_TYPES:
-                add(_not_allowed("type", t, CLAIM_TYPES), "types")
-    priority = values.get("priority", 0)
-    if not isinstance(priority, (int, float)) or isinstance(priority, bool) or not 0 <= priority <= 1:
-        add("`priority` must be a number from 0 to 1", "priority")
 
-    verdict = _table(values, "verdict", VERDICT_KEYS, add)
+    verdict = _table(values, "verdict", VERDICT_KEYS, add, allowed)
     rating = verdict.get("rating", "")
-    if not isinstance(rating, str):
-        add("`rating` must be a string", "rating", "verdict")
-        rating = ""
-    elif rating and rating not in settings.rating_names:
-        add(_not_allowed("rating", rating, settings.rating_names), "rating", "verdict")
-    confidence = verdict.get("confidence", "")
-    if confidence and confidence not in CONFIDENCES:
-        add(_not_allowed("confidence", str(confidence), CONFIDENCES), "confidence", "verdict")
+    rating = rating if isinstance(rating, str) else ""
 
     date = verdict.get("date", "")
-    if date != "" and not is_iso_date(date):
+    if date != "" and fits(date, "date") and not is_iso_date(date):  # a wrong type is reported with the key
         add(f"verdict date {date!r} is not a date; write it as YYYY-MM-DD", "date", "verdict")
 
-    sources = _array(values, "sources", SOURCE_KEYS, add)
+    sources = _array(values, "sources", SOURCE_KEYS, add, allowed)
     seen: dict[str, int] = {}
     for i, source in enumerate(sources):
         if not source.get("url") and not source.get("title"):
             add("a source needs a `url` or a `title`", "", "sources", i)
         url = source.get("url", "")
-        if url != "":
+        if url != "" and isinstance(url, str):
             wrong = url_problem(url)
             if wrong:
                 add(wrong, "url", "sources", i)
         accessed = source.get("accessed", "")
-        if accessed != "" and not is_iso_date(accessed):
+        if accessed != "" and fits(accessed, "date") and not is_iso_date(accessed):
             add(f"source accessed {accessed!r} is not a date; write it as YYYY-MM-DD", "accessed", "sources", i)
         same = _source_key(source)
         if same and same in seen:
@@ -196,17 +179,7 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
                 severity=WARNING)
         elif same:
             seen[same] = i
-        for key, allowed in (("kind", SOURCE_KINDS), ("stance", SOURCE_STANCES)):
-            value = source.get(key)
-            if value and value not in allowed:
-                add(_not_allowed(f"source {key}", str(value), allowed), key, "sources", i)
-    checks = _array(values, "checks", CHECK_KEYS, add)
-    for i, check in enumerate(checks):
-        if "done" in check and not isinstance(check["done"], bool):
-            add("`done` must be true or false", "done", "checks", i)
-        kind = check.get("kind")
-        if kind and kind not in CHECK_KINDS:
-            add(_not_allowed("check kind", str(kind), CHECK_KINDS), "kind", "checks", i)
+    checks = _array(values, "checks", CHECK_KEYS, add, allowed)
 
     # "done", or whatever the workspace calls a finished check ("not-checkable" needs no verdict)
     verdict_due = status in settings.finished and status != "not-checkable"
@@ -220,20 +193,15 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     if verdict_due:
         _unfinished(status, verdict, checks, add)
 
-    earlier = _array(values, "earlier", EARLIER_KEYS, add)
+    earlier = _array(values, "earlier", EARLIER_KEYS, add, allowed)
     for i, entry in enumerate(earlier):
-        for key in ("text", "version", "rating", "note"):
-            if key in entry and not isinstance(entry[key], str):
-                add(f"`{key}` of an earlier wording must be a string", key, "earlier", i)
-        if "confirmed" in entry and not isinstance(entry["confirmed"], bool):
-            add("`confirmed` must be true or false", "confirmed", "earlier", i)
         if entry.get("rating") and entry.get("confirmed") is not True:
             add(f"the wording changed after this was rated {entry['rating']}; check the verdict holds for "
                 "the new wording, then set confirmed = true under its [[earlier]]", "confirmed", "earlier", i,
                 severity=WARNING)
 
-    location = _table(values, "location", LOCATION_KEYS, add)
-    if isinstance(values.get("text"), str):
+    location = _table(values, "location", LOCATION_KEYS, add, allowed)
+    if isinstance(values.get("text"), str) and "location" in values:  # none: added from elsewhere
         problems += _check_location(path, values["text"], location, texts, lines)
     return problems
 
@@ -312,14 +280,37 @@ def _source_key(source: dict) -> str:
     return " ".join(title.split()).casefold() if isinstance(title, str) else ""
 
 
+# what a value not in the allowed list is called in the message
+_LABELS = {"types": "type", "verdict.rating": "rating", "checks.kind": "check kind",
+           "sources.kind": "source kind", "sources.stance": "source stance"}
+
+
+def _check_fields(table: dict, section: str, index: int, allowed: dict, add) -> None:
+    """Each value's type, and for keys with a list of values, that it is on the list."""
+    for key, value in table.items():
+        name = f"{section}.{key}" if section else key
+        kind = KEY_TYPES.get(name)
+        if kind is None or kind in ("table", "tables"):  # tables: _table and _array
+            continue
+        if not fits(value, kind):
+            add(MESSAGES[kind].format(key), key, section, index)
+        elif name in allowed:
+            names, may_be_empty = allowed[name]
+            for item in value if isinstance(value, list) else [value]:
+                if item not in names and not (may_be_empty and item == ""):
+                    add(_not_allowed(_LABELS.get(name, key), item, names), key, section, index)
+
+
 def _check_location(path: Path, text: str, location: dict, texts: TextCache, lines: "_KeyLines") -> list[Problem]:
     folder = path.parent
     out = []
     version, start, end = location.get("version"), location.get("start"), location.get("end")
     line = lines.find("location", 0, "start")
-    if not isinstance(version, str) or not all(isinstance(n, int) and not isinstance(n, bool) for n in (start, end)):
+    if any(key not in location for key in REQUIRED["location"]):
         return [Problem(path, line, 1 if line else None,
                         "[location] needs version (a string), start and end (integers)")]
+    if not (fits(version, "string") and fits(start, "integer") and fits(end, "integer")):
+        return []  # its type is reported with the key
     article_text = texts.version(folder, version)
     if article_text is None:
         return [Problem(path, lines.find("location", 0, "version"), 1,
@@ -340,22 +331,24 @@ def _check_location(path: Path, text: str, location: dict, texts: TextCache, lin
     return out
 
 
-def _table(values: dict, name: str, keys: tuple[str, ...], add) -> dict:
+def _table(values: dict, name: str, keys: tuple[str, ...], add, allowed: dict) -> dict:
     table = values.get(name, {})
     if not isinstance(table, dict):
-        add(f"`{name}` must be a table ([{name}])", name)
+        add(MESSAGES["table"].format(name), name)
         return {}
     _unknown_keys(table, keys, name, 0, add)
+    _check_fields(table, name, 0, allowed, add)
     return table
 
 
-def _array(values: dict, name: str, keys: tuple[str, ...], add) -> list[dict]:
+def _array(values: dict, name: str, keys: tuple[str, ...], add, allowed: dict) -> list[dict]:
     items = values.get(name, [])
-    if not isinstance(items, list) or not all(isinstance(i, dict) for i in items):
-        add(f"`{name}` must be tables written as [[{name}]]", name)
+    if not fits(items, "tables"):
+        add(MESSAGES["tables"].format(name), name)
         return []
     for i, item in enumerate(items):
         _unknown_keys(item, keys, name, i, add)
+        _check_fields(item, name, i, allowed, add)
     return items
 
 

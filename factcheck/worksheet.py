@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 
-from .settings import CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
+from .settings import CHECK_KINDS, CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -33,6 +33,46 @@ SOURCE_KEYS = ("url", "title", "kind", "stance", "accessed", "note")
 # An earlier wording of the statement (written by init when the article changed): its text and
 # version, and the rating it had then, which is published again only once ``confirmed = true``.
 EARLIER_KEYS = ("text", "version", "rating", "confirmed", "note")
+SECTIONS = {"verdict": VERDICT_KEYS, "location": LOCATION_KEYS, "checks": CHECK_KEYS, "sources": SOURCE_KEYS,
+            "earlier": EARLIER_KEYS}
+
+# The type of every key's value ("section.key" inside a table), in the vocabulary of fields.py:
+# `check` enforces it and the JSON Schema states it. A key with no type takes any value.
+KEY_TYPES = {
+    "schema": "integer", "text": "string", "claim": "string", "claimant": "string",
+    "types": "strings", "priority": "fraction", "reasons": "strings", "status": "string",
+    "assignee": "string", "reviewer": "string", "notes": "string",
+    "verdict": "table", "location": "table", "checks": "tables", "sources": "tables", "earlier": "tables",
+    "verdict.rating": "string", "verdict.conclusion": "string", "verdict.confidence": "string",
+    "verdict.date": "date",
+    "location.version": "string", "location.paragraph": "integer", "location.start": "integer",
+    "location.end": "integer", "location.before": "string", "location.after": "string",
+    "checks.kind": "string", "checks.what": "string", "checks.done": "boolean", "checks.note": "string",
+    "sources.url": "link-or-empty", "sources.title": "string", "sources.kind": "string",
+    "sources.stance": "string", "sources.accessed": "date", "sources.note": "string",
+    "earlier.text": "string", "earlier.version": "string", "earlier.rating": "string",
+    "earlier.confirmed": "boolean", "earlier.note": "string",
+}
+REQUIRED = {"": ("text", "status"), "location": ("version", "start", "end")}
+
+# Where the workspace's JSON Schema for worksheets lives, and the first line of every worksheet
+# that points TOML editors at it (relative, so it works in every clone of a shared workspace).
+SCHEMA_FILE = "worksheet.schema.json"
+SCHEMA_LINE = f"#:schema ../{SCHEMA_FILE}"
+
+
+def allowed_values(settings: Settings) -> dict[str, tuple[tuple[str, ...], bool]]:
+    """The values a key may take, and whether it may be left empty (""): what `check`
+    enforces and the JSON Schema lists. ``types`` is a list: each item must be allowed."""
+    return {
+        "status": (settings.statuses, False),
+        "types": (CLAIM_TYPES, False),
+        "verdict.rating": (settings.rating_names, True),
+        "verdict.confidence": (CONFIDENCES, True),
+        "checks.kind": (CHECK_KINDS, True),
+        "sources.kind": (SOURCE_KINDS, True),
+        "sources.stance": (SOURCE_STANCES, True),
+    }
 
 _COMMENTS = {
     "claim": "your self-contained rewording (under 75 characters suits ClaimReview)",
@@ -100,6 +140,7 @@ def new_worksheet(statement: Statement, context: Context) -> dict:
 def render(values: dict, settings: Settings) -> str:
     """The file text for a worksheet: comment header, then every value written by tomli-w."""
     lines = [
+        SCHEMA_LINE,
         "# factcheck worksheet: one statement to check. Edit freely; `factcheck check` validates.",
         "# status: " + " | ".join(settings.statuses),
         "# rating (when done): " + " | ".join(settings.rating_names),

@@ -160,19 +160,106 @@ def _write_temp(path: Path, content: str, sync: bool = True) -> str:
 
 
 def resolve_dir(directory: str | None) -> Path:
-    """The workspace folder: ``--dir``, else ``$FACTCHECK_DIR``, else ``./worksheets``."""
-    return Path(directory or os.environ.get("FACTCHECK_DIR") or DEFAULT_DIR)
+    """The workspace folder: ``--dir``, else ``$FACTCHECK_DIR``, else the workspace the current
+    folder is in (see ``find_workspace``), else ``./worksheets``."""
+    chosen = directory or os.environ.get("FACTCHECK_DIR")
+    if chosen:
+        return Path(chosen)
+    return find_workspace(Path.cwd()) or Path(DEFAULT_DIR)
 
 
 def existing_workspace(directory: str | None) -> Path:
     root = resolve_dir(directory)
     if not root.exists():
-        raise FactcheckError(
-            f"no workspace at {root}; run `factcheck init ARTICLE` first, or pass --dir"
-        )
+        if directory or os.environ.get("FACTCHECK_DIR"):
+            raise FactcheckError(f"no workspace at {root}; run `factcheck init ARTICLE` first, or pass --dir")
+        raise FactcheckError("no workspace here, in a folder above or in ./worksheets; run "
+                             "`factcheck init ARTICLE` first, or pass --dir")
     if not root.is_dir():
         raise FactcheckError(f"{root} is a file, not a workspace folder; pass --dir with a folder")
     return root
+
+
+def is_workspace(folder: Path) -> bool:
+    """What marks a workspace folder: it holds ``factcheck.toml`` or the worksheet schema
+    (``init`` writes it), or an article folder (one holding ``article.toml``)."""
+    from .settings import SETTINGS_FILE
+    from .worksheet import SCHEMA_FILE
+
+    if (folder / SETTINGS_FILE).is_file() or (folder / SCHEMA_FILE).is_file():
+        return True
+    try:
+        return any((child / ARTICLE_FILE).is_file() for child in folder.iterdir())
+    except OSError:
+        return False
+
+
+def find_workspace(start: Path) -> Path | None:
+    """The workspace ``start`` is in, found as git finds its repository: the nearest of
+    ``start`` and the folders above it that is a workspace, or is an article folder (then its
+    parent), or holds a workspace called ``worksheets``. Returned relative to the current
+    folder, so messages show short paths; None when there is none."""
+    here = start.absolute()
+    for folder in (here, *here.parents):
+        if (folder / ARTICLE_FILE).is_file():
+            found = folder.parent
+        elif is_workspace(folder):
+            found = folder
+        elif (folder / DEFAULT_DIR).is_dir() and (folder == here or is_workspace(folder / DEFAULT_DIR)):
+            found = folder / DEFAULT_DIR  # ./worksheets, as before, even while still empty
+        else:
+            continue
+        return Path(os.path.relpath(found))
+    return None
+
+
+def named_worksheets(paths: list[str]) -> tuple[dict[Path, list[Path] | None], list[str]]:
+    """What `check PATH...` checks. For each workspace the paths lie in: the worksheet files
+    named, or found in a named article folder (None: the whole workspace, when its folder, or
+    a folder holding it as ./worksheets, was named; an empty list: only its settings, when
+    ``factcheck.toml`` was named). Also the paths that are none of these, which a pre-commit
+    hook passes too (``article.toml``, ``article.txt``, any other file)."""
+    from .settings import SETTINGS_FILE
+
+    chosen: dict[Path, list[Path] | None] = {}
+    display: dict[Path, Path] = {}  # one spelling of each workspace, as the paths give it
+    ignored = []
+
+    def take(root: Path, files: list[Path] | None) -> None:
+        key = root.resolve()
+        display.setdefault(key, root)
+        if files is None or chosen.get(key, []) is None:
+            chosen[key] = None
+        else:
+            chosen[key] = chosen.get(key, []) + [f for f in files if f not in chosen.get(key, [])]
+
+    for name in paths:
+        path = Path(name)
+        if not path.exists():
+            raise FactcheckError(f"{name}: no such file or folder; check the path")
+        if path.is_dir():
+            if (path / ARTICLE_FILE).is_file():
+                take(_parent(path), worksheet_paths(path))
+            elif is_workspace(path):
+                take(path, None)
+            elif is_workspace(path / DEFAULT_DIR):
+                take(path / DEFAULT_DIR, None)
+            else:
+                ignored.append(name)
+        elif path.name == SETTINGS_FILE:
+            take(_parent(path), [])
+        elif path.suffix == ".toml" and path.name != ARTICLE_FILE and (path.parent / ARTICLE_FILE).is_file():
+            take(_parent(_parent(path)), [path])
+        else:
+            ignored.append(name)
+    return {display[key]: files for key, files in chosen.items()}, ignored
+
+
+def _parent(path: Path) -> Path:
+    """The folder holding ``path``, also when ``path`` is just a name ("01-x.toml", ".", ".."):
+    relative when ``path`` is, so messages show the paths as given."""
+    parent = os.path.dirname(os.path.abspath(path))
+    return Path(parent if path.is_absolute() else os.path.relpath(parent))
 
 
 def article_dirs(root: Path) -> list[Path]:
@@ -290,8 +377,10 @@ def plan_init(
     # stale, as `check` sees it: the statement's text is gone from the article (a statement just
     # found is in it; searching the text for each of thousands took most of a second)
     found = {s.text for s in extraction.statements}
+    # a worksheet added from elsewhere (`factcheck add --elsewhere`, no [location]) was never in the text
+    elsewhere = {v["text"] for _, v in on_disk if v is not None and "location" not in v}
     vanished = sorted(stem for text, stem in existing.items()
-                      if stem not in kept and text not in found and text not in article.text)
+                      if stem not in kept and text not in found and text not in elsewhere and text not in article.text)
     with_sheet = set(existing) | {s.statement.text for s in sheets}
     title = str(old_meta.get("title", ""))
     return Plan(article, folder, extraction, sheets, vanished, update, unreadable,
@@ -349,6 +438,8 @@ def _follow_rewordings(folder: Path, article: Article, extraction: Extraction,
     for path, values in on_disk:
         text = values.get("text") if values else None
         if not isinstance(text, str) or text in found or text in article.text or existing.get(text) != path.stem:
+            continue
+        if "location" not in values:  # added from elsewhere: no earlier wording of anything in the text
             continue
         at = before.find(text)
         old.append(Old(path.stem, text, at / len(before) if at >= 0 else None))
@@ -467,6 +558,7 @@ def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None) -
     Refuses while a worksheet of the folder cannot be read: its statement is unknown, so a new
     worksheet might repeat it.
     """
+    from .schema import write_schemas
     from .worksheet import new_worksheet, render
 
     folder = plan.folder
@@ -478,6 +570,7 @@ def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None) -
     try:
         folder.mkdir(parents=True, exist_ok=True)
         _write_article(plan, now or dt.datetime.now(dt.timezone.utc))
+        write_schemas(folder.parent, settings)
         contexts = _contexts(plan)
         written = write_all_new([
             (folder / f"{sheet.stem}.toml", render(new_worksheet(sheet.statement, contexts[sheet.statement.start]), settings))

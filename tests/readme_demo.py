@@ -100,7 +100,7 @@ def _large(root: Path, run) -> str:
     with statuses set the way a team's would be after a while: the view a workspace of more
     than 200 statements gets."""
     run("init", EXAMPLE, "--dir", str(root))
-    [first] = root.iterdir()
+    [first] = [p for p in root.iterdir() if p.is_dir()]
     people = ["ana", "ben", "chen"]
     for n in range(2, 11):
         folder = root / f"wagner-follow-up-{n}"

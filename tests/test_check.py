@@ -42,8 +42,21 @@ def test_shipped_example_is_clean(run, workspace):
         ('status = "unstarted"', 'status = "in progress"',
          f"{SHEET}:{{status}}:1: error: status 'in progress' is not allowed (did you mean in-progress?); "
          "use one of: unstarted, in-progress, needs-review, done, not-checkable"),
+        # the beginner's TOML mistakes, said in their words rather than the parser's
         ('status = "unstarted"', "status = done",
-         f"{SHEET}:{{status}}:10: error: TOML syntax: Invalid value"),
+         f"{SHEET}:{{status}}:10: error: TOML syntax: `done` needs quotes: write status = \"done\""),
+        ("done = false", "done = yes",
+         f"{SHEET}:{{done}}:8: error: TOML syntax: `yes` is not a TOML value; write true or false "
+         "(lower case, no quotes): done = true"),
+        ("done = false", "done = No  # not yet",
+         f"{SHEET}:{{done}}:8: error: TOML syntax: `No` is not a TOML value; write true or false "
+         "(lower case, no quotes): done = false"),
+        ("# [[sources]]", '[verdict]\nrating = "true"\n# [[sources]]',
+         f"{SHEET}:{{sources}}:9: error: TOML syntax: [verdict] is opened a second time; the first [verdict] "
+         "is at line {verdict}: put these keys there and delete this header"),
+        ('notes = ""', 'notes = ""\nstatus = "done"',
+         f"{SHEET}:{{notes_next}}:16: error: TOML syntax: `status` is set a second time; it is set at line "
+         "{status} already: keep one"),
         ('notes = ""', 'nots = ""',
          f"{SHEET}:{{notes}}:1: error: unknown key `nots`; did you mean `notes`?"),
         ('rating = ""', 'rating = "flase"',
@@ -64,7 +77,7 @@ def test_shipped_example_is_clean(run, workspace):
          f"{SHEET}:{{status}}:1: error: unresolved git merge conflict: keep the right lines between <<<<<<< "
          "and >>>>>>>, delete the marker lines, then commit"),
         ("start = 1501", "start = true",
-         f"{SHEET}:{{start}}:1: error: [location] needs version (a string), start and end (integers)"),
+         f"{SHEET}:{{start}}:1: error: `start` must be a whole number"),
         ('version = "34035770"', 'version = "deadbeef"',
          f"{SHEET}:{{version}}:1: error: article version deadbeef is not in "
          f"worksheets/{EXAMPLE_SLUG}; the offsets cannot be checked"),
@@ -73,7 +86,8 @@ def test_shipped_example_is_clean(run, workspace):
 def test_each_mistake_is_one_precise_line(run, workspace, old, new, expected):
     path = workspace / SHEET
     line = {key: line_of(path, key) for key in ("status", "notes", "rating", "priority", "confidence",
-                                                "start", "version", "done")}
+                                                "start", "version", "done", "# [[sources]]", "[verdict]")}
+    line.update(sources=line.pop("# [[sources]]"), verdict=line.pop("[verdict]"), notes_next=line["notes"] + 1)
     edit(path, old, new)
     assert problems(run) == expected.format(**line).split("\n")
     assert run("check").exit_code == 1
@@ -150,6 +164,11 @@ def test_settings_replace_statuses_and_ratings(run, workspace):
     assert settings.ratings == (("accurate", 5), ("wrong", 1))
     assert settings.min_sources_for_done == 2
     assert settings.publisher == {"name": "Example Checks", "url": "https://example.org"}
+    # editors validate with the schema init wrote for the default statuses until it is rewritten
+    assert run("check").stdout.splitlines()[0] == (
+        "worksheets/worksheet.schema.json: warning: out of date with factcheck.toml or with this version of "
+        "factcheck; `factcheck schema` rewrites it")
+    assert run("schema").stdout.startswith("Wrote worksheets/worksheet.schema.json\n")
     out = problems(run)
     assert len(out) == 22  # every worksheet still says "unstarted"
     assert out[0].endswith("use one of: todo, checking, published")

@@ -128,7 +128,8 @@ def test_status_json_filters_and_sorts(run, small):
 def test_status_without_workspace_is_one_clear_error(run):
     result = run("status")
     assert result.exit_code == 1
-    assert result.stderr == "Error: no workspace at worksheets; run `factcheck init ARTICLE` first, or pass --dir\n"
+    assert result.stderr == ("Error: no workspace here, in a folder above or in ./worksheets; run `factcheck init "
+                             "ARTICLE` first, or pass --dir\n")
 
 
 def test_show_by_number(run, small):

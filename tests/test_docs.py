@@ -12,7 +12,7 @@ from factcheck import __version__
 from .conftest import ROOT
 from .readme_demo import splice, transcripts
 
-COMMANDS = ["init", "status", "show", "check", "export"]
+COMMANDS = ["init", "status", "show", "check", "add", "edit", "schema", "export"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)
@@ -57,8 +57,8 @@ def test_shipped_worksheets_are_what_init_writes(run, tmp_path):
     result = run("init", str(ROOT / "examples" / "us-accuses-north-korea-of-arming-wagner.txt"))
     assert result.exit_code == 0
     fresh = tmp_path / "worksheets"
-    names = sorted(p.relative_to(fresh) for p in fresh.rglob("*.toml"))
-    assert names == sorted(p.relative_to(shipped) for p in shipped.rglob("*.toml"))
+    names = sorted(p.relative_to(fresh) for p in [*fresh.rglob("*.toml"), *fresh.glob("*.schema.json")])
+    assert names == sorted(p.relative_to(shipped) for p in [*shipped.rglob("*.toml"), *shipped.glob("*.schema.json")])
     for name in names:
         if name.name == "article.toml":
             continue  # holds the source path and the time it was added

@@ -73,7 +73,7 @@ def test_workspace_that_is_a_file(run, tmp_path):
         (["status", "--sort", "size"],
          "Error: Invalid value for '--sort': 'size' is not one of 'id', 'priority', 'status' "
          "(see `factcheck status --help`)\n"),
-        (["chek"], "Error: No such command 'chek'. Did you mean 'check'? (see `factcheck --help`)\n"),
+        (["chek"], "Error: No such command 'chek'. Did you mean 'check', 'schema'? (see `factcheck --help`)\n"),
     ],
 )
 def test_usage_mistakes_are_one_line(tmp_path, args, message):

@@ -103,7 +103,7 @@ Fines rose 38%, from £65 to £90, in March.
     assert snapshot(checked) == before  # export only reads
 
 
-ANN_LEE_REASON = ("line 28: error: rating 'False' is not allowed (did you mean false?); use one of: true, "
+ANN_LEE_REASON = ("line 29: error: rating 'False' is not allowed (did you mean false?); use one of: true, "
                   "mostly-true, mixed, mostly-false, false, unproven (and 1 more; `factcheck check` lists them)")
 
 
@@ -132,7 +132,7 @@ Fines rose 38%, from £65 to £90, in March.
 ## Left out until fixed or confirmed
 
 - 03: Councillor Ann Lee said the change would bring in £2m a year. (03-councillor-ann-lee-said-the-change.toml: \
-line 28: error: rating 'False' is not allowed (did you mean false?); use one of: true, mostly-true, mixed, \
+line 29: error: rating 'False' is not allowed (did you mean false?); use one of: true, mostly-true, mixed, \
 mostly-false, false, unproven (and 1 more; \\`factcheck check\\` lists them))
 """
     assert result.stderr == f"Warning: {SLUG}/{ANN_LEE[:-5]}: not published: {ANN_LEE_REASON}\n"

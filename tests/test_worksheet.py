@@ -46,6 +46,7 @@ def test_example_worksheet_reads_like_the_spec():
     )
     text = render(new_worksheet(statement, Context("34035770", "Before.", "After.")), Settings())
     assert text == '''\
+#:schema ../worksheet.schema.json
 # factcheck worksheet: one statement to check. Edit freely; `factcheck check` validates.
 # status: unstarted | in-progress | needs-review | done | not-checkable
 # rating (when done): true | mostly-true | mixed | mostly-false | false | unproven

@@ -1,0 +1,205 @@
+"""JSON Schemas for worksheets and ``factcheck.toml``, so TOML editors (tombi, Taplo / Even
+Better TOML and others) validate and complete fields offline as a person types.
+
+Both are generated from what `check` itself uses: the key tuples and ``KEY_TYPES`` of
+``worksheet``, the sections of ``settings``, the type vocabulary of ``fields``, and the
+workspace's own statuses and ratings. They live at the workspace's top, beside
+``factcheck.toml``, so they travel with it through git, and each worksheet's first line points
+at its schema by a relative path that works in every clone.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .fields import json_type
+from .settings import SECTIONS, SETTINGS_FILE, SETTINGS_NON_EMPTY, SETTINGS_REQUIRED, SETTINGS_TYPES, Settings
+from .worksheet import KEY_TYPES, REQUIRED, SCHEMA_FILE, SCHEMA_LINE, SECTIONS as SHEET_SECTIONS, TOP_KEYS, allowed_values
+
+SETTINGS_SCHEMA_FILE = "factcheck.schema.json"
+SETTINGS_SCHEMA_LINE = f"#:schema ./{SETTINGS_SCHEMA_FILE}"
+DRAFT = "http://json-schema.org/draft-07/schema#"
+
+# What editors show on hover; keys without one still validate.
+_HELP = {
+    "schema": "Worksheet format version (filled by factcheck).",
+    "text": "The statement exactly as in the article (filled by factcheck); leave it alone.",
+    "claim": "Your self-contained rewording (under 75 characters suits ClaimReview).",
+    "claimant": "Who made the claim, as the article attributes it.",
+    "types": "Full Fact's claim typology, plus quote for direct quotations.",
+    "priority": "Check-worthiness from 0 to 1 (filled by factcheck); 0.5 or more is worth a checker's time.",
+    "reasons": "What raised or lowered the priority (filled by factcheck).",
+    "status": "Where the checking has got (the workspace's statuses).",
+    "assignee": "Who is checking it.",
+    "reviewer": "Who reviews the verdict.",
+    "notes": "Anything; multi-line strings are fine.",
+    "verdict": "The verdict: a rating from the workspace's scale, a conclusion, a confidence.",
+    "verdict.rating": "The rating (when done); empty until there is one.",
+    "verdict.conclusion": "One sentence: what the evidence shows.",
+    "verdict.confidence": "How sure the verdict is.",
+    "verdict.date": "The day you reached the verdict, YYYY-MM-DD (published as its date).",
+    "location": "Where the statement is in the article (filled by factcheck); none when it came from elsewhere.",
+    "location.version": "The article text these offsets index (versions/<version>.txt once updated).",
+    "location.start": "Article text[start:end] is the statement.",
+    "checks": "Each name, number, date, quote and place in the statement to confirm.",
+    "checks.done": "true once confirmed.",
+    "sources": "One table per source consulted.",
+    "sources.url": "The source's address: an http:// or https:// link.",
+    "sources.accessed": "The day you consulted it, YYYY-MM-DD.",
+    "earlier": "Earlier wordings of the statement (written by init when the article changed).",
+    "earlier.confirmed": "true once you have checked the verdict holds for the new wording.",
+}
+
+
+def worksheet_schema(settings: Settings) -> dict:
+    """The JSON Schema of a worksheet in a workspace with these settings."""
+    allowed = allowed_values(settings)
+    properties = {}
+    for key in TOP_KEYS:
+        kind = KEY_TYPES.get(key)
+        if key in SHEET_SECTIONS:
+            table = _object(key, SHEET_SECTIONS[key], allowed)
+            properties[key] = table if kind == "table" else {"type": "array", "items": table}
+        else:
+            properties[key] = _value(key, allowed)
+        if key in _HELP:
+            properties[key]["description"] = _HELP[key]
+    return {
+        "$schema": DRAFT,
+        "title": "factcheck worksheet",
+        "description": "One statement to check. `factcheck check` validates this and more "
+                       "(a verdict needs sources, the text must be at its offsets).",
+        "type": "object",
+        "properties": properties,
+        "required": list(REQUIRED[""]),
+        "additionalProperties": False,
+    }
+
+
+def _object(section: str, keys: tuple[str, ...], allowed: dict) -> dict:
+    properties = {key: _value(f"{section}.{key}", allowed) for key in keys}
+    table = {"type": "object", "properties": properties, "additionalProperties": False}
+    if section in REQUIRED:
+        table["required"] = list(REQUIRED[section])
+    return table
+
+
+def _value(name: str, allowed: dict) -> dict:
+    schema = dict(json_type(KEY_TYPES.get(name)))
+    if name in allowed:
+        names, may_be_empty = allowed[name]
+        values = ([""] if may_be_empty else []) + list(names)
+        if schema.get("type") == "array":
+            schema["items"] = {"type": "string", "enum": values}
+        else:
+            schema["enum"] = values
+    if name in _HELP:
+        schema["description"] = _HELP[name]
+    return schema
+
+
+def settings_schema() -> dict:
+    """The JSON Schema of ``factcheck.toml``."""
+    properties = {}
+    for section, keys in SECTIONS.items():
+        table = {
+            "type": "object",
+            "properties": {key: dict(json_type(SETTINGS_TYPES.get(f"{section}.{key}"))) for key in keys},
+            "additionalProperties": False,
+        }
+        if section in SETTINGS_REQUIRED:
+            table["required"] = list(SETTINGS_REQUIRED[section])
+        for key in keys:
+            if f"{section}.{key}" in SETTINGS_NON_EMPTY:
+                table["properties"][key]["minItems"] = 1
+        if SETTINGS_TYPES[section] == "tables":
+            table = {"type": "array", "items": table}
+            if section in SETTINGS_NON_EMPTY:
+                table["minItems"] = 1
+        properties[section] = table
+    return {
+        "$schema": DRAFT,
+        "title": "factcheck workspace settings",
+        "description": "Statuses, rating scale, rules and publisher of a factcheck workspace.",
+        "type": "object",
+        "properties": properties,
+        "additionalProperties": False,
+    }
+
+
+def dumps(schema: dict) -> str:
+    return json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
+
+
+def schema_files(root: Path, settings: Settings) -> dict[Path, str]:
+    """The schema files a workspace should hold, with their contents."""
+    return {root / SCHEMA_FILE: dumps(worksheet_schema(settings)),
+            root / SETTINGS_SCHEMA_FILE: dumps(settings_schema())}
+
+
+def outdated(root: Path, settings: Settings) -> list[Path]:
+    """The workspace's schema files that differ from what its settings make (a file that is
+    not there is not outdated: only `init`, `add` and `factcheck schema` write them)."""
+    out = []
+    for path, text in schema_files(root, settings).items():
+        try:
+            if path.read_text(encoding="utf-8") != text:
+                out.append(path)
+        except FileNotFoundError:
+            pass
+        except (OSError, UnicodeDecodeError):
+            out.append(path)
+    return out
+
+
+def write_schemas(root: Path, settings: Settings) -> list[Path]:
+    """Write the schema files that are missing or differ; returns those written. They are the
+    tool's own (generated), so they are replaced, never a person's file."""
+    from .workspace import write_replace
+
+    written = []
+    for path, text in schema_files(root, settings).items():
+        try:
+            same = path.read_text(encoding="utf-8") == text
+        except (OSError, UnicodeDecodeError):
+            same = False
+        if not same:
+            write_replace(path, text)
+            written.append(path)
+    return written
+
+
+def schema_line(path: Path) -> str:
+    """The ``#:schema`` line a file of the workspace should start with."""
+    return SETTINGS_SCHEMA_LINE if path.name == SETTINGS_FILE else SCHEMA_LINE
+
+
+def lacks_line(path: Path) -> bool:
+    """Whether a worksheet or ``factcheck.toml`` has no ``#:schema`` line at its top."""
+    with path.open("rb") as handle:
+        head = handle.read(4096).decode("utf-8-sig", errors="replace")
+    return not head.lstrip().startswith("#:schema")
+
+
+def add_line(path: Path) -> None:
+    """Put the ``#:schema`` line above the first line of ``path``; every character after it
+    stays as it was (a byte-order mark stays first; the file's own line ending is used).
+    Raises UnicodeDecodeError for a file that is not UTF-8."""
+    from .workspace import write_replace
+
+    text = path.read_bytes().decode("utf-8")
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom):]
+    newline = "\r\n" if body.split("\n", 1)[0].endswith("\r") else "\n"
+    write_replace(path, bom + schema_line(path) + newline + body)
+
+
+def files_without_line(root: Path) -> list[Path]:
+    """The worksheets (and ``factcheck.toml``) of the workspace with no ``#:schema`` line."""
+    from .workspace import article_dirs, worksheet_paths
+
+    files = [p for folder in article_dirs(root) for p in worksheet_paths(folder)]
+    if (root / SETTINGS_FILE).is_file():
+        files.append(root / SETTINGS_FILE)
+    return [p for p in files if lacks_line(p)]
