@@ -31,7 +31,8 @@ def slugs(directory: str | None) -> list[str]:
 
 
 def statement_ids(directory: str | None) -> list[str]:
-    """Each worksheet's file stem, or ``slug/stem`` when two articles have the same stem."""
+    """Each worksheet's file stem, once; where articles share a stem, also ``slug/stem`` for
+    each (typing the start of the slug picks one)."""
     from .workspace import article_dirs, existing_workspace, worksheet_paths
 
     try:
@@ -40,4 +41,5 @@ def statement_ids(directory: str | None) -> list[str]:
     except (FactcheckError, OSError):
         return []
     counts = Counter(stem for _, stem in pairs)
-    return [stem if counts[stem] == 1 else f"{slug}/{stem}" for slug, stem in pairs]
+    return list(dict.fromkeys(stem for _, stem in pairs)) + [f"{slug}/{stem}" for slug, stem in pairs
+                                                            if counts[stem] > 1]

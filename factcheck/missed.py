@@ -55,9 +55,9 @@ def choose_article(root: Path, text: str, slug: str | None, here: Path) -> Path:
             raise FactcheckError(f"no article matches --article {slug!r}; articles: {names}")
         listed = ", ".join(f.name for f in matches[:5])
         raise FactcheckError(f"--article {slug!r} matches {len(matches)} articles ({listed}); give more of the slug")
-    here = here.absolute()
+    here = here.resolve()
     for folder in folders:
-        if here == folder.absolute() or folder.absolute() in here.parents:
+        if here == folder.resolve() or folder.resolve() in here.parents:
             return folder
     holding = [f for f in folders if find(_article_text(f), text)[0] is not None]
     if len(holding) == 1:

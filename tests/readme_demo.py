@@ -10,9 +10,13 @@ output, rewrite the README's blocks with
 
 from __future__ import annotations
 
+import json
 import os
 import re
+import shlex
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -90,6 +94,7 @@ def transcripts(workdir: Path) -> dict[str, str]:
         [other] = (workdir / "demo").glob("*/17-*.toml")
         _edit(other, ('status = "unstarted"', 'status = "done"'), ('rating = ""', 'rating = "False"'))
         out["$ factcheck export --status done"] = run("export", "--status", "done", "--dir", "demo", both=True)
+        out.update(editing(workdir, runner))
     finally:
         os.chdir(old)
     return out
@@ -133,6 +138,53 @@ def _update(folder: Path, run) -> str:
     finally:
         os.chdir(folder.parent)
     return "\n".join(lines[:lines.index(next(line for line in lines if line.startswith("Gone from"))) + 1]) + "\n..."
+
+
+# A person's editor, for `factcheck edit`: each run makes the next edit of a list.
+EDITOR = """\
+import json, sys
+from pathlib import Path
+queue = Path(sys.argv[1])
+edits = json.loads(queue.read_text())
+old, new = edits.pop(0)
+queue.write_text(json.dumps(edits))
+path = Path(sys.argv[2])
+path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+"""
+
+
+def editing(workdir: Path, runner: CliRunner) -> dict[str, str]:
+    """The "Editing worksheets" transcripts: tombi (what an editor runs) and check on a worksheet
+    with an unknown status and a misspelt key; `edit` with a slip fixed on the second opening;
+    `add`."""
+    env = {"COLUMNS": "100", "TERM": "dumb"}
+
+    def run(*args: str, code: int = 0, **kwargs) -> str:
+        result = runner.invoke(app, list(args), catch_exceptions=False, env={**env, **kwargs.pop("env", {})},
+                               **kwargs)
+        assert result.exit_code == code, result.output
+        return "\n".join(line.rstrip() for line in result.stdout.splitlines())
+
+    out = {}
+    [sheet] = (workdir / "demo").glob("*/19-*.toml")
+    name = sheet.relative_to(workdir).as_posix()
+    before = sheet.read_text(encoding="utf-8")
+    _edit(sheet, ('status = "unstarted"', 'status = "finished"'), ('notes = ""', 'nots = ""'))
+    tombi = shutil.which("tombi", path=str(Path(sys.executable).parent)) or shutil.which("tombi")
+    assert tombi, "tombi is in the test extra: pip install -e '.[test]'"
+    lint = subprocess.run([tombi, "lint", "--offline", name], cwd=workdir, capture_output=True, text=True,
+                          env={**os.environ, "NO_COLOR": "1"}, check=False)
+    out[f"$ tombi lint {name}"] = (lint.stderr.rstrip("\n") + f"\n$ factcheck check {name}\n"
+                                   + run("check", name, code=1))
+    sheet.write_text(before, encoding="utf-8")
+    script, queue = workdir / "editor.py", workdir / "edits.json"
+    script.write_text(EDITOR, encoding="utf-8")
+    queue.write_text(json.dumps([['status = "unstarted"', "status = done"], ["status = done", 'status = "in-progress"']]))
+    editor = {"EDITOR": shlex.join([sys.executable, str(script), str(queue)]), "VISUAL": ""}
+    out["$ factcheck edit 19 --dir demo"] = run("edit", "19", "--dir", "demo", env=editor, input="y\n")
+    out['$ factcheck add "Additional reporting by Christian Davies in London" --dir demo'] = run(
+        "add", "Additional reporting by Christian Davies in London", "--dir", "demo")
+    return out
 
 
 def splice(readme: str, blocks: dict[str, str]) -> str:

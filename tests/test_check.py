@@ -310,3 +310,12 @@ def test_a_source_without_an_address_repeats_by_title(run, workspace):
 def test_not_checkable_needs_no_ticked_checks(run, workspace):
     edit(workspace / SHEET, 'status = "unstarted"', 'status = "not-checkable"')
     assert run("check", "--strict").exit_code == 0
+
+
+def test_status_and_show_give_the_same_friendly_toml_message(run, workspace):
+    sheet = workspace / SHEET
+    edit(sheet, 'status = "unstarted"', "status = done")
+    message = 'error: TOML syntax: `done` needs quotes: write status = "done"'
+    assert message in run("status").stdout
+    shown = run("show", "10")
+    assert message in " ".join((shown.stdout + shown.stderr).split())

@@ -1,0 +1,90 @@
+"""The workspace is found from inside it, as git finds its repository: a command run in an
+article folder, in any folder below the workspace, in the workspace or in a folder holding
+./worksheets works without --dir; --dir and $FACTCHECK_DIR still win."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from factcheck.workspace import find_workspace, is_workspace
+
+from .conftest import EXAMPLE, EXAMPLE_SLUG
+
+
+@pytest.fixture
+def repo(run, tmp_path):
+    """A repository holding the default workspace, with a folder of its own beside it."""
+    assert run("init", str(EXAMPLE)).exit_code == 0
+    (tmp_path / "drafts" / "deep").mkdir(parents=True)
+    return tmp_path
+
+
+@pytest.mark.parametrize("where", [
+    ".", "worksheets", f"worksheets/{EXAMPLE_SLUG}", f"worksheets/{EXAMPLE_SLUG}/versions", "drafts/deep",
+])
+def test_every_command_works_from_anywhere_in_the_repository(run, repo, monkeypatch, where):
+    folder = repo / where
+    folder.mkdir(parents=True, exist_ok=True)
+    monkeypatch.chdir(folder)
+    assert run("status", "--summary").stdout.count("│    22 │") == 1
+    assert run("check").stdout.endswith("22 worksheets checked: 0 errors, 0 warnings\n")
+    assert run("show", "10").stdout.startswith(f"{EXAMPLE_SLUG}/10-kirby-said-the-us-would-impose\n")
+    assert run("export", "--format", "csv").stdout.count("\n") == 23
+    result = run("init", str(EXAMPLE))  # the same article again: found in this workspace, not a new one
+    assert result.stdout.startswith("Nothing to do"), result.output
+    assert sorted(p.relative_to(repo) for p in repo.rglob("article.toml")) == [
+        Path("worksheets") / EXAMPLE_SLUG / "article.toml"]
+
+
+def test_paths_in_messages_are_relative_to_where_you_are(run, repo, monkeypatch):
+    sheet = repo / "worksheets" / EXAMPLE_SLUG / "10-kirby-said-the-us-would-impose.toml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace('notes = ""', 'nots = ""'), encoding="utf-8")
+    monkeypatch.chdir(repo / "worksheets" / EXAMPLE_SLUG)
+    assert run("check").stdout.startswith(f"../{EXAMPLE_SLUG}/10-kirby-said-the-us-would-impose.toml:")
+    monkeypatch.chdir(repo / "drafts")
+    assert run("check").stdout.startswith(f"../worksheets/{EXAMPLE_SLUG}/10-kirby")
+
+
+def test_dir_and_the_environment_still_win(run, repo, monkeypatch):
+    assert run("init", str(EXAMPLE), "--dir", "other", "--min-priority", "0.97").exit_code == 0
+    monkeypatch.chdir(repo / "worksheets" / EXAMPLE_SLUG)
+    assert run("check").stdout.endswith("22 worksheets checked: 0 errors, 0 warnings\n")
+    assert run("check", "--dir", "../../other").stdout.endswith("3 worksheets checked: 0 errors, 0 warnings\n")
+    monkeypatch.setenv("FACTCHECK_DIR", str(repo / "other"))
+    assert run("check").stdout.endswith("3 worksheets checked: 0 errors, 0 warnings\n")
+    assert run("check", "--dir", "..").stdout.endswith("22 worksheets checked: 0 errors, 0 warnings\n")
+
+
+def test_what_marks_a_workspace(tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert not is_workspace(empty)
+    settings_only = tmp_path / "settings-only"
+    settings_only.mkdir()
+    (settings_only / "factcheck.toml").write_text("", encoding="utf-8")
+    assert is_workspace(settings_only)
+    schema_only = tmp_path / "schema-only"
+    schema_only.mkdir()
+    (schema_only / "worksheet.schema.json").write_text("{}", encoding="utf-8")
+    assert is_workspace(schema_only)
+    articles = tmp_path / "articles"
+    (articles / "a").mkdir(parents=True)
+    (articles / "a" / "article.toml").write_text("", encoding="utf-8")
+    assert is_workspace(articles)
+    assert find_workspace(articles / "a").resolve() == articles.resolve()
+    (articles / "a" / "versions").mkdir()
+    assert find_workspace(articles / "a" / "versions").resolve() == articles.resolve()
+    found = find_workspace(empty)  # a folder of its own, beside workspaces: not one
+    assert found is None or found.resolve() not in (empty.resolve(), tmp_path.resolve())
+
+
+def test_no_workspace_anywhere_is_one_clear_line(run, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = run("status")
+    assert result.exit_code == 1
+    assert result.stderr == ("Error: no workspace here, in a folder above or in ./worksheets; run `factcheck "
+                             "init ARTICLE` first, or pass --dir\n")
+    result = run("status", "--dir", "nowhere")
+    assert result.stderr == "Error: no workspace at nowhere; run `factcheck init ARTICLE` first, or pass --dir\n"
