@@ -11,14 +11,13 @@ import json
 import os
 import sys
 from enum import Enum
-from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import ERROR, WARNING, FactcheckError, Problem
+from .errors import ERROR, FactcheckError
 
 app = typer.Typer(
     name="factcheck",
@@ -293,9 +292,9 @@ def check(
 
     Example: factcheck check --strict (or factcheck check worksheets/my-article/07-*.toml)
     """
-    from .schema import outdated
+    from .schema import schema_problems
     from .settings import load_settings
-    from .validate import TextCache, blocks, load_sheet
+    from .validate import blocks, load_sheets
     from .views import check_dict, plural
     from .workspace import existing_workspace, named_worksheets
 
@@ -306,16 +305,13 @@ def check(
         problems, count = [], 0
         for root, files in groups.items():
             settings = load_settings(root)
-            problems += settings.problems
-            problems += [Problem(path, None, None, "out of date with factcheck.toml or with this version of "
-                                 "factcheck; `factcheck schema` rewrites it", WARNING) for path in outdated(root, settings)]
-            if files is None:
+            problems += [*settings.problems, *schema_problems(root, settings)]
+            if files is None:  # the whole workspace, through its index
                 articles = _read(root, settings, no_index)
                 problems += [p for a in articles for p in a.problems]  # article.toml, article.txt
                 sheets = [s for a in articles for s in a.sheets]
             else:
-                texts = TextCache()
-                sheets = [load_sheet(f, Path(os.path.abspath(f)).parent.name, settings, texts) for f in files]
+                sheets = load_sheets(files, settings)
             problems += [p for s in sheets for p in s.problems]
             count += len(sheets)
         if paths and not groups:

@@ -132,8 +132,8 @@ class Index:
             context = settings_key + "|" + _context(folder)
             sheets = []
             for path, key, mtime_ns in _worksheets(folder):
-                seen.add(str(path))
-                row = cached.get(str(path))
+                seen.add(_name(path))
+                row = cached.get(_name(path))
                 if row and row.file_key == key and row.context == context and not _racy(row):
                     sheets.append(_sheet(path, folder.name, row))
                     continue
@@ -215,13 +215,13 @@ class Index:
             self.conn.execute("DELETE FROM sheet_text WHERE rowid = ?", row)
 
     def _store(self, sheet: Sheet, key: str, read_ns: int, mtime_ns: int, context: str) -> None:
-        self._forget(str(sheet.path))
+        self._forget(_name(sheet.path))
         v = sheet.values
         verdict = v.get("verdict") if isinstance(v.get("verdict"), dict) else {}
         cur = self.conn.execute(
             "INSERT INTO sheets (path, article, file_key, read_ns, mtime_ns, context, sheet_values,"
             " problems, status, rating, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (str(sheet.path), sheet.article, key, read_ns, mtime_ns, context, encode_values(v),
+            (_name(sheet.path), sheet.article, key, read_ns, mtime_ns, context, encode_values(v),
              _encode_problems(sheet.problems), _str(v.get("status")), _str(verdict.get("rating")),
              _num(v.get("priority"))),
         )
@@ -230,6 +230,12 @@ class Index:
             (cur.lastrowid, _str(v.get("text")), _str(v.get("claim")), _str(v.get("claimant")),
              _str(verdict.get("conclusion"))),
         )
+
+
+def _name(path: Path) -> str:
+    """A worksheet's name in the index, relative to the workspace ("slug/07-....toml"): the
+    same whether the workspace was given as worksheets, ./worksheets, .. or its full path."""
+    return f"{path.parent.name}/{path.name}"
 
 
 # --------------------------------------------------------------------------------------------

@@ -161,13 +161,15 @@ def _meta(folder: Path) -> dict:
 
 def _existing(folder: Path, text: str) -> str | None:
     """The worksheet of ``folder`` that holds ``text`` already, if any (init matches
-    statements to worksheets by text, so two for one text would confuse it)."""
+    statements to worksheets by text, so two for one text would confuse it). Refuses, as init
+    does, while a worksheet cannot be read: it might be the one."""
     for path in worksheet_paths(folder):
         try:
             if read_toml(path).get("text") == text:
                 return path.stem
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):  # `check` reports it
-            continue
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+            raise FactcheckError(f"cannot read {path}, so it might hold this statement already; fix it "
+                                 "(`factcheck check` says where) and run add again") from None
     return None
 
 

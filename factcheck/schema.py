@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from .errors import WARNING, Problem
 from .fields import json_type
 from .settings import SECTIONS, SETTINGS_FILE, SETTINGS_NON_EMPTY, SETTINGS_REQUIRED, SETTINGS_TYPES, Settings
 from .worksheet import KEY_TYPES, REQUIRED, SCHEMA_FILE, SCHEMA_LINE, SECTIONS as SHEET_SECTIONS, TOP_KEYS, allowed_values
@@ -99,13 +100,28 @@ def _value(name: str, allowed: dict) -> dict:
     return schema
 
 
+_SETTINGS_HELP = {
+    "statuses": "The workflow statuses worksheets may take (they replace the defaults).",
+    "statuses.names": "Every status, in the order of the work.",
+    "statuses.finished": "The statuses that count as progress, drawn from names.",
+    "ratings": "The rating scale: one table per rating (they replace the defaults).",
+    "ratings.name": "The rating as worksheets write it.",
+    "ratings.label": "How exports show it.",
+    "ratings.value": "The ClaimReview ratingValue (0: no place on the scale).",
+    "rules.min_sources_for_done": "Fewer sources on a finished worksheet is a warning.",
+    "publisher": "Who publishes the ClaimReview export: name and url are required there.",
+    "publisher.review_url": "Where each review is published, such as {url}/checks/{article}/{number}.",
+}
+
+
 def settings_schema() -> dict:
     """The JSON Schema of ``factcheck.toml``."""
     properties = {}
     for section, keys in SECTIONS.items():
         table = {
             "type": "object",
-            "properties": {key: dict(json_type(SETTINGS_TYPES.get(f"{section}.{key}"))) for key in keys},
+            "properties": {key: _described(json_type(SETTINGS_TYPES.get(f"{section}.{key}")), f"{section}.{key}")
+                           for key in keys},
             "additionalProperties": False,
         }
         if section in SETTINGS_REQUIRED:
@@ -117,7 +133,7 @@ def settings_schema() -> dict:
             table = {"type": "array", "items": table}
             if section in SETTINGS_NON_EMPTY:
                 table["minItems"] = 1
-        properties[section] = table
+        properties[section] = _described(table, section)
     return {
         "$schema": DRAFT,
         "title": "factcheck workspace settings",
@@ -126,6 +142,13 @@ def settings_schema() -> dict:
         "properties": properties,
         "additionalProperties": False,
     }
+
+
+def _described(schema: dict, name: str) -> dict:
+    schema = dict(schema)
+    if name in _SETTINGS_HELP:
+        schema["description"] = _SETTINGS_HELP[name]
+    return schema
 
 
 def dumps(schema: dict) -> str:
@@ -151,6 +174,12 @@ def outdated(root: Path, settings: Settings) -> list[Path]:
         except (OSError, UnicodeDecodeError):
             out.append(path)
     return out
+
+
+def schema_problems(root: Path, settings: Settings) -> list[Problem]:
+    """A warning for each schema file editors would validate with that `check` disagrees with."""
+    return [Problem(path, None, None, "out of date with factcheck.toml or with this version of factcheck; "
+                    "`factcheck schema` rewrites it", WARNING) for path in outdated(root, settings)]
 
 
 def write_schemas(root: Path, settings: Settings) -> list[Path]:

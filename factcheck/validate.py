@@ -108,6 +108,12 @@ def load_sheet(path: Path, article: str, settings: Settings, texts: "TextCache")
     return sheet
 
 
+def load_sheets(paths: list[Path], settings: Settings) -> list[Sheet]:
+    """Read and validate the worksheets named (`check PATH...`), each in its article folder."""
+    texts = TextCache()
+    return [load_sheet(path, path.resolve().parent.name, settings, texts) for path in paths]
+
+
 class TextCache:
     """Article texts by (folder, version), read once per run."""
 

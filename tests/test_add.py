@@ -138,3 +138,15 @@ def test_an_empty_statement(run, workspace, text):
     result = run("add", text)
     assert result.exit_code == 1
     assert result.stderr == 'Error: the statement is empty; give its text in quotes: factcheck add "..."\n'
+
+
+def test_an_unreadable_worksheet_stops_add_as_it_stops_init(run, workspace):
+    sheet = workspace / "10-kirby-said-the-us-would-impose.toml"
+    sheet.write_text(sheet.read_text(encoding="utf-8").replace('status = "unstarted"', "status = done"),
+                     encoding="utf-8")
+    result = run("add", BYLINE)
+    assert result.exit_code == 1
+    assert result.stderr == (f"Error: cannot read worksheets/{EXAMPLE_SLUG}/10-kirby-said-the-us-would-impose.toml, "
+                             "so it might hold this statement already; fix it (`factcheck check` says where) and "
+                             "run add again\n")
+    assert len(list(workspace.glob("[0-9]*.toml"))) == 22

@@ -88,3 +88,30 @@ def test_no_workspace_anywhere_is_one_clear_line(run, tmp_path, monkeypatch):
                              "init ARTICLE` first, or pass --dir\n")
     result = run("status", "--dir", "nowhere")
     assert result.stderr == "Error: no workspace at nowhere; run `factcheck init ARTICLE` first, or pass --dir\n"
+
+
+def test_the_index_is_the_same_from_every_folder(run, repo, monkeypatch):
+    """The workspace spelt worksheets, .., ../.. or in full is one index: a command from an
+    article folder after one from the repository's root re-reads nothing."""
+    import sqlite3
+
+    from factcheck.index import index_path
+
+    import os
+    import time
+
+    for sheet in (repo / "worksheets").rglob("*.toml"):  # saved an hour ago: not racy, as git says
+        os.utime(sheet, (time.time() - 3600, time.time() - 3600))
+    assert run("status").exit_code == 0
+    index = index_path(repo / "worksheets")
+
+    def stored() -> set:
+        with sqlite3.connect(index) as conn:
+            return {row[0] for row in conn.execute("SELECT path || read_ns FROM sheets")}
+
+    before = stored()
+    assert len(before) == 22
+    for where, args in ((f"worksheets/{EXAMPLE_SLUG}", []), ("drafts/deep", []), (".", ["--dir", str(repo / "worksheets")])):
+        monkeypatch.chdir(repo / where)
+        assert run("status", *args).exit_code == 0
+        assert stored() == before, where
