@@ -64,7 +64,8 @@ def toml_syntax_problem(path: Path, exc: Exception, text: str = "") -> Problem:
 # The beginner's mistakes, named in their own words instead of the parser's: an unquoted word
 # (status = done), yes/no for true/false, a table opened twice, a key set twice.
 _BOOLEAN_WORDS = {"yes", "no", "y", "n", "on", "off", "true", "false"}
-_BARE = re.compile(r"[A-Za-z][^#\"'\[\]{}=,]*?(?=\s*(?:#|$))")
+_BARE = re.compile(r"[A-Za-z][^#\"'\[\]{}=,]*")
+_DECLARED_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
 _TABLE = re.compile(r"^\s*\[(\[)?\s*([^\[\]]+?)\s*\]")
 _KEY_AT = re.compile(r"^\s*([\w-]+|\"[^\"]*\"|'[^']*')\s*=")
 
@@ -74,13 +75,15 @@ def _hint(message: str, lines: list[str], line: int, col: int) -> str | None:
     if message == "Invalid value":
         key = _KEY_AT.match(current)
         word = _BARE.match(current, col - 1)
+        if word and current[word.end():].lstrip()[:1] not in ("", "#"):
+            word = None  # more than one bare word: not the beginner's mistake
         if key and word:
             value, name = word.group().strip(), key.group(1).strip("\"'")
             if value.lower() in _BOOLEAN_WORDS:
                 return f"`{value}` is not a TOML value; write true or false (lower case, no quotes): {name} = " + (
                     "true" if value.lower() in ("yes", "y", "on", "true") else "false")
             return f"`{value}` needs quotes: write {name} = \"{value}\""
-    declared = re.fullmatch(r"Cannot declare \((.*)\) twice", message)
+    declared = _DECLARED_TWICE.fullmatch(message)
     if declared:
         name = ".".join(part.strip().strip("'\"") for part in declared.group(1).split(",") if part.strip())
         first = next((n for n, text in enumerate(lines[: line - 1], 1)

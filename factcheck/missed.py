@@ -10,7 +10,6 @@ it when the article changes.
 
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,8 +23,7 @@ from .worksheet import Context, new_worksheet, render, stem
 
 # characters a person types for those in the article: straight quotes for curly ones, a hyphen
 # for a dash; any run of white space for any other
-_SAME = {"'": "'‘’", '"': '"“”', "‘": "'‘’", "’": "'‘’", "“": '"“”', "”": '"“”',
-         "-": "-‐‑–—", "–": "-–—", "—": "-–—"}
+_SAME = {"‘": "'", "’": "'", "“": '"', "”": '"', "‐": "-", "‑": "-", "–": "-", "—": "-"}
 
 
 @dataclass
@@ -81,23 +79,29 @@ def find(article_text: str, text: str) -> tuple[int | None, int, int]:
     at = article_text.find(text)
     if at >= 0:
         return at, at + len(text), article_text.count(text) - 1
-    pattern = re.compile(_loose(text))
-    matches = list(pattern.finditer(article_text))
-    if not matches:
+    haystack, where = _loose(article_text)
+    needle, _ = _loose(text)
+    at = haystack.find(needle)
+    if at < 0:
         return None, 0, 0
-    return matches[0].start(), matches[0].end(), len(matches) - 1
+    return where[at], where[at + len(needle) - 1] + 1, haystack.count(needle) - 1
 
 
-def _loose(text: str) -> str:
-    out = []
-    for part in re.split(r"(\s+)", text):
-        if not part:
+def _loose(text: str) -> tuple[str, list[int]]:
+    """``text`` with every quote and dash in one form and each run of white space one space,
+    and where each of its characters came from (no pattern built from what a person typed)."""
+    out, where, space = [], [], False
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            if not space:
+                out.append(" ")
+                where.append(i)
+            space = True
             continue
-        if part.isspace():
-            out.append(r"\s+")
-            continue
-        out.append("".join(f"[{re.escape(_SAME[c])}]" if c in _SAME else re.escape(c) for c in part))
-    return "".join(out)
+        out.append(_SAME.get(ch, ch))
+        where.append(i)
+        space = False
+    return "".join(out), where
 
 
 def add_statement(root: Path, text: str, settings: Settings, slug: str | None = None,

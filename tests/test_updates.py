@@ -351,7 +351,7 @@ def test_the_same_file_given_by_another_path_is_the_same_article(run, tmp_path):
     assert run("init", str(article)).exit_code == 0  # an absolute path first
     article.write_text(rewrite(article.read_text(encoding="utf-8")), encoding="utf-8")
     assert run("init", "drafts/wagner.txt").exit_code == 0  # then relative, with a new headline
-    assert [p.name for p in (tmp_path / "worksheets").iterdir() if not p.name.startswith(".")] == [EXAMPLE_SLUG]
+    assert [p.name for p in (tmp_path / "worksheets").iterdir() if p.is_dir() and not p.name.startswith(".")] == [EXAMPLE_SLUG]
 
 
 def test_a_file_reused_for_another_story_starts_a_new_folder(run, tmp_path):
@@ -361,5 +361,5 @@ def test_a_file_reused_for_another_story_starts_a_new_folder(run, tmp_path):
     article.write_text("Council raises parking fines\n\nThe city council raised parking fines by 40% in March, "
                        "the mayor said.\n", encoding="utf-8")
     assert run("init", article.name).exit_code == 0
-    folders = sorted(p.name for p in (tmp_path / "worksheets").iterdir() if not p.name.startswith("."))
+    folders = sorted(p.name for p in (tmp_path / "worksheets").iterdir() if p.is_dir() and not p.name.startswith("."))
     assert folders == ["council-raises-parking-fines", EXAMPLE_SLUG]
