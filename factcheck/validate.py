@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from .errors import ERROR, WARNING, FactcheckError, Problem, toml_syntax_problem
 from .fields import MESSAGES, fits
 from .settings import Settings
-from .workspace import ARTICLE_FILE, TEXT_FILE, article_dirs, parse_toml, read_toml, text_version, version_text, worksheet_paths
+from .workspace import ARTICLE_FILE, TEXT_FILE, VERSIONS_DIR, article_dirs, parse_toml, read_toml, text_version, version_text, worksheet_paths
 from .worksheet import (
     CHECK_KEYS, EARLIER_KEYS, KEY_TYPES, LOCATION_KEYS, REQUIRED, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS, allowed_values,
 )
@@ -320,7 +320,8 @@ def _check_location(path: Path, text: str, location: dict, texts: TextCache, lin
     article_text = texts.version(folder, version)
     if article_text is None:
         return [Problem(path, lines.find("location", 0, "version"), 1,
-                        f"article version {version} is not in {folder}; the offsets cannot be checked")]
+                        f"article version {version} is not in {folder}; the offsets cannot be checked: restore "
+                        f"{VERSIONS_DIR}/{version}.txt from git, or run init on the article to carry the worksheet")]
     at_offsets = article_text[start:end] == text
     if not at_offsets:
         out.append(Problem(path, line, 1 if line else None,

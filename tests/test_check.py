@@ -80,7 +80,8 @@ def test_shipped_example_is_clean(run, workspace):
          f"{SHEET}:{{start}}:1: error: `start` must be a whole number"),
         ('version = "34035770"', 'version = "deadbeef"',
          f"{SHEET}:{{version}}:1: error: article version deadbeef is not in "
-         f"worksheets/{EXAMPLE_SLUG}; the offsets cannot be checked"),
+         f"worksheets/{EXAMPLE_SLUG}; the offsets cannot be checked: restore versions/deadbeef.txt from git, "
+         "or run init on the article to carry the worksheet"),
     ],
 )
 def test_each_mistake_is_one_precise_line(run, workspace, old, new, expected):

@@ -363,3 +363,17 @@ def test_a_file_reused_for_another_story_starts_a_new_folder(run, tmp_path):
     assert run("init", article.name).exit_code == 0
     folders = sorted(p.name for p in (tmp_path / "worksheets").iterdir() if p.is_dir() and not p.name.startswith("."))
     assert folders == ["council-raises-parking-fines", EXAMPLE_SLUG]
+
+
+@pytest.mark.parametrize("where", ["article.toml", "article.txt", "factcheck.toml"])
+def test_check_finds_a_merge_conflict_in_every_workspace_file(run, workspace, where):
+    """Two people updated the same article, or the settings, and git left its markers."""
+    path = workspace.parent / where if where == "factcheck.toml" else workspace / where
+    old = path.read_text(encoding="utf-8") if path.exists() else PUBLISHER + 'language = "en"\n'
+    lines = old.splitlines(keepends=True)
+    path.write_text("".join(lines[:2]) + "<<<<<<< HEAD\n" + lines[2] + "=======\n" + lines[2] + ">>>>>>> theirs\n"
+                    + "".join(lines[3:]), encoding="utf-8")
+    result = run("check")
+    assert result.exit_code == 1
+    [line] = [line for line in result.stdout.splitlines() if "unresolved git merge conflict" in line]
+    assert line.startswith(f"{path.relative_to(workspace.parent.parent)}:3:1: error: unresolved git merge conflict")
