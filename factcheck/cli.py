@@ -261,19 +261,21 @@ def show(
     Example: factcheck show 07
     """
     from .settings import load_settings
-    from .validate import TextCache, find_sheet
+    from .validate import find_sheet
     from .views import show_view
-    from .workspace import existing_workspace
+    from .workspace import existing_workspace, version_text
 
     with _errors():
         root = existing_workspace(directory)
         settings = load_settings(root)
-        sheet = find_sheet(_read(root, settings, no_index), statement)
+        articles = _read(root, settings, no_index)
+        sheet = find_sheet(articles, statement)
         if not sheet.readable:  # nothing to show but what is wrong
             _err().print(f"{sheet.problems[0]}", markup=False, soft_wrap=True)
             raise typer.Exit(code=1)
         location = sheet.values.get("location") if isinstance(sheet.values.get("location"), dict) else {}
-        text = TextCache().version(sheet.path.parent, str(location.get("version", "")))
+        meta = next(a.meta for a in articles if a.folder == sheet.path.parent)
+        text = version_text(sheet.path.parent, str(location.get("version", "")), str(meta.get("version", "")))
         _out().print(show_view(sheet, text))
 
 

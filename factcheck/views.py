@@ -513,11 +513,11 @@ def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
 def _earlier_view(sheet: Sheet) -> list[RenderableType]:
     """The statement's earlier wordings, newest first, each as the change from it to the
     wording after it ([-old-]{+new+}), with the verdict it had and whether it was confirmed."""
-    from .align import word_diff
-
     earlier = earlier_wordings(sheet.values)
     if not earlier:
         return []
+    from .align import word_diff  # only for a statement that was reworded
+
     lines: list[RenderableType] = [Text(f"Earlier wordings ({len(earlier)}), newest first:", style="bold")]
     later = _str(sheet.values.get("text"))
     for entry in reversed(earlier):

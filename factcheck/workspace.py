@@ -292,14 +292,15 @@ def text_version(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
 
 
-def version_text(folder: Path, version: str) -> str | None:
-    """The article text a version name stands for, or None when it is not kept."""
+def version_text(folder: Path, version: str, current_version: str = "") -> str | None:
+    """The article text a version name stands for, or None when it is not kept.
+    ``current_version``, when known (``article.toml`` says it), saves hashing the text."""
     current = folder / TEXT_FILE
     old = folder / VERSIONS_DIR / f"{version}.txt"
     for path in (old, current):
         if path.exists():
             text = path.read_text(encoding="utf-8")
-            if path == old or text_version(text) == version:
+            if path == old or (current_version or text_version(text)) == version:
                 return text
     return None
 
