@@ -378,6 +378,12 @@ def opens_as_furniture(text: str) -> bool:
     return _FURNITURE.match(text.strip()) is not None
 
 
+def furniture_phrase(text: str) -> bool:
+    """Whether ``text`` holds one of the page's notices by its wording (``_FURNITURE_PHRASES``)."""
+    low = text.strip().lower()
+    return len(low) < 160 and _furniture_anywhere(low)
+
+
 def skip_reason(text: str, is_title: bool = False) -> str:
     """Why a sentence is not a checkable statement, or ``""`` when it is one."""
     bare = text.strip()

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from . import priority
+from . import furniture, priority
 from .article import Article
 from .body import find_body, notice_paragraphs, outside_reason
 from .checks import NUMBER, QUOTE, Check, find_checks
@@ -45,6 +45,7 @@ class Skipped:
     start: int
     end: int
     reason: str
+    rule: str = ""  # the id of the rule that skipped it (docs/extraction.md lists them)
 
 
 @dataclass(frozen=True)
@@ -224,21 +225,49 @@ def extract(article: Article) -> Extraction:
     # where the headline first appears, even below a menu or behind a section label
     # ("Local|Council raises parking fines ...")
     titles = [title_at >= 0 and s.start <= title_at < s.end for s in spans]
-    reasons = [skip_reason(text[s.start : s.end], is_title=t) for s, t in zip(spans, titles)]
-    notice_paragraphs(text, spans, reasons)
+    reasons = first_reasons(text, spans, titles)
     body = find_body(text, spans, reasons)
-    for span, reason, is_title in zip(spans, reasons, titles):
+    kinds = furniture.paragraph_rules(text, spans, reasons, body)
+    verdicts = furniture.judge(text, spans, reasons, body)
+    thresholds = furniture.model()["thresholds"] if any(verdicts) else {}
+    for span, reason, is_title, kind, verdict in zip(spans, reasons, titles, kinds, verdicts):
         sentence = text[span.start : span.end]
+        rule = ""
+        if not reason and not is_title and kind:
+            reason, rule = furniture.PARAGRAPH_RULES[kind][1], kind
         if not reason and not is_title:
             reason = outside_reason(span, sentence, body)
+            if not reason and verdict and verdict.chance >= thresholds["skip"] and not verdict.in_list:
+                reason, rule = furniture.KINDS[verdict.kind][0], f"furniture-model.{verdict.kind}"
         if reason:
-            skipped.append(Skipped(sentence, span.start, span.end, reason))
+            skipped.append(Skipped(sentence, span.start, span.end, reason, rule))
             continue
-        statements.append(_statement(sentence, span, claimants, last_paragraph))
+        statement = _statement(sentence, span, claimants, last_paragraph)
+        if verdict and verdict.chance >= thresholds["cap"] and statement.priority >= CHECK_WORTHY and not is_title:
+            statement = _held_down(statement, verdict)
+        statements.append(statement)
         last_paragraph = span.paragraph
     speakers = quote_speakers([(s.paragraph, s.text, s.claimant) for s in statements])
     statements = [s if s.claimant == who else replace(s, claimant=who) for s, who in zip(statements, speakers)]
     return Extraction(tuple(statements), tuple(skipped))
+
+
+def first_reasons(text: str, spans: list[Span], titles: list[bool]) -> list[str]:
+    """Each sentence's skip reason from the sentence alone (``skips``), and a short paragraph
+    that opens as the page's notice skipped to its end (``body.notice_paragraphs``)."""
+    reasons = [skip_reason(text[s.start : s.end], is_title=t) for s, t in zip(spans, titles)]
+    notice_paragraphs(text, spans, reasons)
+    return reasons
+
+
+FURNITURE_HELD = 0.49  # the priority of a statement whose paragraph reads like the page's furniture
+
+
+def _held_down(statement: Statement, verdict: furniture.Verdict) -> Statement:
+    """A statement whose paragraph reads like the page's furniture, though not surely enough to
+    skip it, is kept but not ranked as check-worthy, and says why."""
+    why = f"lowered: reads like {furniture.KINDS[verdict.kind][1]} ({verdict.chance:.0%} sure)"
+    return replace(statement, priority=min(statement.priority, FURNITURE_HELD), reasons=(why, *statement.reasons))
 
 
 def _statement(sentence: str, span: Span, claimants: Claimants, last_paragraph: int) -> Statement:
