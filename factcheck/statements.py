@@ -162,6 +162,13 @@ def rule_features(text: str, claimant: str, checks: list[Check], words: set[str]
     return found
 
 
+def training_features(text: str) -> frozenset[str]:
+    """The rule features of a sentence as the model's training saw it: the sentence alone, its
+    claimant and checks found in it with no article around it (scripts/train_checkworthiness.py
+    trains on these, and records on how many training sentences each fired)."""
+    return frozenset(rule_features(text, find_claimant(text), find_checks(text, {})))
+
+
 def score(text: str, found: set[str], tokens: list[str] | None = None) -> tuple[float, tuple[str, ...]]:
     """Priority in [0, 1] and its reasons: the rule features that moved it, strongest first
     (those that lowered it say so), then the words that moved it most. ``tokens`` is

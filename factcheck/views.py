@@ -54,7 +54,7 @@ def plan_dict(plan: Plan) -> dict:
             for s in [sheet.statement]
         ],
         "skipped": [
-            {"text": k.text, "start": k.start, "end": k.end, "reason": k.reason}
+            {"text": k.text, "start": k.start, "end": k.end, "reason": k.reason, "rule": k.rule}
             for k in plan.extraction.skipped
         ],
         "vanished": plan.vanished,

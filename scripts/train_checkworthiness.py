@@ -33,9 +33,7 @@ DATA = Path(os.environ.get("FACTCHECK_DATA", ROOT.parent / "shared" / "data"))
 sys.path.insert(0, str(ROOT))
 
 from factcheck.priority import MODEL_PATH, _DIGIT, _TOKEN  # noqa: E402
-from factcheck.checks import find_checks  # noqa: E402
-from factcheck.claimant import find_claimant  # noqa: E402
-from factcheck.statements import FEATURES, rule_features  # noqa: E402
+from factcheck.statements import FEATURES, training_features  # noqa: E402
 
 # Chosen on the dev sets among 0.3, 0.5, 1, 1.5, 2, 3 and 5; re-chosen when the rule features
 # changed (2026-11-24): dev-test CV F1 over three fold seeds 0.813 (C=1), 0.823 (1.5), 0.825 (2),
@@ -75,7 +73,14 @@ def preprocess(text: str) -> str:
 
 @lru_cache(maxsize=None)  # each training sentence is scored once, not once per fold
 def rules_of(text: str) -> frozenset[str]:
-    return frozenset(rule_features(text, find_claimant(text), find_checks(text, {})))
+    return training_features(text)
+
+
+def feature_counts(texts: list[str]) -> dict[str, int]:
+    """On how many of ``texts`` each rule feature fires: the weights' record of the feature
+    definitions they were trained with (tests/test_priority.py compares it with today's code)."""
+    names = [name for name, _ in FEATURES]
+    return {n: sum(1 for t in texts if n in rules_of(t)) for n in names}
 
 
 def main() -> None:
@@ -128,6 +133,10 @@ def main() -> None:
         "dev_test_cv": {"precision": cv_prf[0], "recall": cv_prf[1], "f1": cv_prf[2], "folds": 5},
         "bias": round(float(clf.intercept_[0]), 6),
         "rules": rules,
+        # the feature definitions the weights were trained with, as what they do: on how many of
+        # the training sentences each fires (tests/test_priority.py says when the code drifts)
+        "trained_with": {"sentences": len(crowd) + len(devtest),
+                         "fires": feature_counts([t for t, _ in crowd + devtest])},
         "words": words,
     }
     MODEL_PATH.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",

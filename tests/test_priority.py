@@ -55,3 +55,52 @@ def test_reasons_name_no_function_words():
         named = line.split(": ", 1)[1].split(", ")
         assert not set(named) & priority.QUIET_WORDS
         assert not any(w.isdigit() for w in named)
+
+
+# Retraining is a deliberate step (docs/decisions/retraining.md): the weights record on how many
+# training sentences each rule feature fired when they were trained, and a rule edit that moves
+# a feature by more than this share of its count (or DRIFT_MIN sentences) fails here, naming the
+# feature. Smaller moves keep the weights: they were trained for what the rules still do.
+DRIFT = 0.01
+DRIFT_MIN = 5
+
+
+def test_the_weights_record_the_features_they_were_trained_with():
+    trained = priority.model()["trained_with"]
+    assert set(trained["fires"]) == {name for name, _ in FEATURES}
+    assert trained["sentences"] > 20000
+
+
+def _training_sentences() -> list[str]:
+    import csv
+
+    from .conftest import SHARED_DATA
+
+    with (SHARED_DATA / "claimbuster" / "crowdsourced.csv").open(encoding="utf-8", newline="") as f:
+        texts = [r["Text"] for r in csv.DictReader(f)]
+    path = SHARED_DATA / "ct24_checkworthy_en" / "CT24_checkworthy_english_dev-test.tsv"
+    with path.open(encoding="utf-8", newline="") as f:
+        texts += [r["Text"] for r in csv.DictReader(f, delimiter="\t")]
+    return texts
+
+
+def test_the_rule_features_have_not_drifted_from_what_the_weights_were_trained_with():
+    from .conftest import SHARED_DATA
+
+    if not SHARED_DATA.is_dir():
+        pytest.skip(f"no evaluation data at {SHARED_DATA} (only in the team's workspace)")
+    from factcheck.statements import training_features
+
+    trained = priority.model()["trained_with"]
+    texts = _training_sentences()
+    assert len(texts) == trained["sentences"]
+    now = {name: 0 for name, _ in FEATURES}
+    for text in texts:
+        for name in training_features(text):
+            now[name] += 1
+    drifted = {name: (trained["fires"][name], count) for name, count in now.items()
+               if abs(count - trained["fires"][name]) > max(DRIFT * trained["fires"][name], DRIFT_MIN)}
+    assert not drifted, (
+        "rule features now fire on a different number of training sentences than when the weights were "
+        f"trained ({', '.join(f'{n}: {a} then, {b} now' for n, (a, b) in drifted.items())}); retrain with "
+        "scripts/train_checkworthiness.py, compare the dev figures, and commit the weights with the rule change")
