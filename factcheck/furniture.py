@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import lexicon, rules
 from .body import Body
 from .sentences import Span
 from .words import content_words
@@ -31,26 +32,11 @@ MODEL_PATH = Path(__file__).parent / "data" / "furniture.json"
 _FRAME = frozenset(("site furniture", "byline or credit", "caption"))
 _NOT_PROSE = frozenset(("heading", "fragment of a sentence", "date, time or number only", "too short to be a claim"))
 
+# Words and marks that say what kind of furniture a paragraph is (data/lexicon/furniture_cues.txt;
+# "_" at either end of an entry is a space)
 _CUES: dict[str, tuple[str, ...]] = {
-    "caption": ("photo", "photograph", "image", "picture", "pictured", "getty", "shutterstock", "istock",
-                "illustration", "file photo", "credit:", "courtesy", "/ap", "/reuters", "(ap)", "(afp)",
-                "left,", "right,", "center,", "above:", "below:"),
-    "promo": ("subscribe", "newsletter", "sign up", "download", "app for", "our app", "free trial", "deal",
-              "discount", "% off", "shop ", "buy ", "donate", "donation", "support our", "affiliate",
-              "commission", "sponsored", "promoted", "partner content", "advertis"),
-    "related": ("read more", "related", "more from", "recommended", "trending", "most read", "popular",
-                "also read", "see also", "you may also", "you might also", "watch:", "listen:", "[video]",
-                "(video)", "videos"),
-    "copyright": ("©", "copyright", "all rights reserved", "trademark", "registered trademark", "subsidiary of",
-                  "terms of use", "privacy policy", "cookies", "cookie"),
-    "bio": (" is a ", " is an ", "writer", "reporter", "editor", "correspondent", "columnist", "author of",
-            "follow him", "follow her", "follow them", "email him", "email her", "@"),
-    "citation": ("doi", "doi:", "et al", "journal", "vol.", "pp.", "proceedings", "isbn", "issn", "retrieved"),
-    "update": ("originally appeared", "originally published", "first appeared", "first published", "updated",
-               "correction", "this version", "this story has been", "this article has been", "editor's note",
-               "editor’s note"),
-    "time": ("min read", "minute read", "minutes ago", "hours ago", "days ago", "am et", "pm et", " est", " gmt",
-             "published", "posted"),
+    kind: tuple(" " * c.startswith("_") + c.strip("_") + " " * c.endswith("_") for c in cues)
+    for kind, cues in lexicon.groups("furniture_cues").items()
 }
 # one pattern for all the cues, a named group for each kind
 _CUE = re.compile("|".join(f"(?P<{kind}>" + "|".join(re.escape(c) for c in sorted(cues, key=len, reverse=True)) + ")"
@@ -294,16 +280,16 @@ class Verdict:
     # article's facts (tour dates, a changelog), so the chance never skips it
 
 
-KINDS = {  # kind: (the reason a checker reads, what the kind is)
-    "caption": ("caption", "a picture's caption or credit"),
-    "citation": ("citation or reference", "a citation, DOI or journal reference"),
-    "bio": ("byline or credit", "an author's bio or a credit"),
-    "update": ("byline or credit", "an update, correction or 'originally appeared' note"),
-    "copyright": ("site furniture", "a copyright, trademark, syndication or cookie line"),
-    "promo": ("site furniture", "a newsletter, donation, shop or affiliate promotion"),
-    "time": ("site furniture", "a reading time, dateline or video player"),
-    "headline": ("another story's headline", "another story's headline or teaser"),
-    "furniture": ("site furniture", "the page's furniture"),
+KINDS = {  # kind: what it is, for the reason of a statement held down (the skip's reason: data/rules.tsv)
+    "caption": "a picture's caption or credit",
+    "citation": "a citation, DOI or journal reference",
+    "bio": "an author's bio or a credit",
+    "update": "an update, correction or 'originally appeared' note",
+    "copyright": "a copyright, trademark, syndication or cookie line",
+    "promo": "a newsletter, donation, shop or affiliate promotion",
+    "time": "a reading time, dateline or video player",
+    "headline": "another story's headline or teaser",
+    "furniture": "the page's furniture",
 }
 
 
@@ -383,16 +369,10 @@ _RUN_IN_HEADLINE = re.compile(
 # Rehman KARACHI: Firebrand cleric ..." (an article's own dateline opens its first paragraph)
 _DATELINE_TEASER = re.compile(r"[^\s.!?:]\s[A-Z]{3,}(?:\s[A-Z]{3,})?(?:\s\([A-Z]+\))?:\s[A-Z]")
 
-PARAGRAPH_RULES = {  # rule id: (kind, reason)
-    "caption.credit-in-paragraph": ("caption", "caption"),
-    "caption.ap-style": ("caption", "caption"),
-    "bio.writer-line": ("bio", "byline or credit"),
-    "bio.contact": ("bio", "byline or credit"),
-    "promo.notice-in-paragraph": ("promo", "site furniture"),
-    "copyright.publisher-line": ("copyright", "site furniture"),
-    "headline.run-in-summary": ("headline", "another story's headline"),
-    "headline.dateline-teaser": ("headline", "another story's headline"),
-}
+# The paragraph rules, by id (data/rules.tsv gives each its reason); the kind is the id's first word.
+PARAGRAPH_RULES = ("caption.credit-in-paragraph", "caption.ap-style", "bio.writer-line", "bio.contact",
+                   "promo.notice-in-paragraph", "copyright.publisher-line", "headline.run-in-summary",
+                   "headline.dateline-teaser")
 
 
 def _notice(sentence: str) -> bool:

@@ -13,7 +13,7 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from . import furniture, priority
+from . import furniture, lexicon, priority, rules
 from .article import Article
 from .body import find_body, notice_paragraphs, outside_reason
 from .checks import NUMBER, QUOTE, Check, find_checks
@@ -59,28 +59,14 @@ class Extraction:
 # ---------------------------------------------------------------------------------------------
 # Features: what makes a statement worth checking
 
-# Word lists, looked up in the sentence's set of words (see words.py): same answers as the
-# regexes \b(?:...)\b they replaced, several times faster.
-_COMPARATIVE = WordList(
-    "more|less|fewer|greater|higher|lower|larger|smaller|bigger|increase|increases|increased|"
-    "decrease|decreases|decreased|rose|fell|doubled|tripled|halved|compared"
-)
-_CAUSAL = WordList(
-    "because|due to|as a result|cause|caused|causing|led to|lead to|leads to|result in|results in|"
-    "resulted in|thanks to|blame|blamed|blaming|responsible for|so that|to prevent"
-)
-_FUTURE = WordList(
-    "will|shall|going to|plan to|plans to|planning to|expected to|set to|intend to|intends to|"
-    "aim to|aims to|in the coming days|in the coming weeks|in the coming months|in the coming years|"
-    "next year|next month|next week"
-)
-_RULES = WordList(
-    "law|laws|legal|illegal|unlawful|ban|bans|banned|sanction|sanctions|regulation|regulations|rule|"
-    "rules|bill|act|legislation|constitution|court|ruled|blacklist|export curbs|export controls|"
-    "treaty|policy|prohibit*|required by|mandatory"
-)
+# Word lists (data/lexicon/features.txt), looked up in the sentence's set of words (see
+# words.py): same answers as the regexes \b(?:...)\b they replaced, several times faster.
+_COMPARATIVE = WordList(lexicon.entries("features", "comparison"))
+_CAUSAL = WordList(lexicon.entries("features", "causal"))
+_FUTURE = WordList(lexicon.entries("features", "future"))
+_RULES = WordList(lexicon.entries("features", "rules"))
 # Words of the law that also have another sense: "Bill Clinton", "law enforcement", "to act".
-_RULES_IN_OTHER_SENSES = frozenset(("bill", "law", "act"))
+_RULES_IN_OTHER_SENSES = lexicon.words("features", "rules-in-other-senses")
 _OTHER_SENSES = re.compile(
     r"\bBill\s(?=[A-Z])|(?i:\blaw\senforcement\b|\b(?:to|we|they|you|must|should|will|can|could|not)\sact\b)"
 )
@@ -97,30 +83,17 @@ def _rules_beyond_other_senses(text: str) -> bool:
 _WOULD_FUTURE = re.compile(
     r"\bwould\s(?!(?:have|like|love|prefer|rather|say|hope|argue|think|agree|suggest|imagine|guess)\b)"
 )
-_HEDGE = WordList(
-    "may|might|could|possibly|perhaps|reportedly|allegedly|apparently|seem|seems|appear to|"
-    "appears to|likely|unclear|rumored|rumoured"
-)
+_HEDGE = WordList(lexicon.entries("features", "hedges"))
 _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|me|my|mine)\b")
 
 # ---------------------------------------------------------------------------------------------
 # Priority: a learned score (see priority.py) over words and these named rule features
 
-FEATURES: tuple[tuple[str, str], ...] = (
-    # (feature name, the reason shown to the checker)
-    ("number", "contains a number or quantity"),
-    ("date", "gives a date"),
-    ("attributed", "attributed to a named source"),
-    ("named", "names a person, organisation or place"),
-    ("comparison", "makes a comparison or superlative"),
-    ("causal", "makes a causal claim"),
-    ("prediction", "announces a future action"),
-    ("rules", "concerns a law, rule or sanction"),
-    ("quote", "contains a direct quote"),
-    ("hedged", "hedged (may, could, reportedly)"),
-    ("first_person", "first-person opinion or experience"),
-    ("short", "very short"),
-)
+# The rule features the model weighs, in the order it was trained with; each is the rule
+# "feature.<name>" of data/rules.tsv, whose reason the checker reads.
+FEATURE_NAMES = ("number", "date", "attributed", "named", "comparison", "causal", "prediction", "rules", "quote",
+                 "hedged", "first_person", "short")
+FEATURES: tuple[tuple[str, str], ...] = tuple((name, rules.reason(f"feature.{name}")) for name in FEATURE_NAMES)
 _REASONS = dict(FEATURES)
 MIN_WORD_WEIGHT = 0.15  # a word is named in the reasons when it moves the log-odds this much
 
@@ -241,11 +214,12 @@ def extract(article: Article) -> Extraction:
         sentence = text[span.start : span.end]
         rule = ""
         if not reason and not is_title and kind:
-            reason, rule = furniture.PARAGRAPH_RULES[kind][1], kind
+            reason, rule = rules.reason(kind), kind
         if not reason and not is_title:
             reason = outside_reason(span, sentence, body)
             if not reason and verdict and verdict.chance >= thresholds["skip"] and not verdict.in_list:
-                reason, rule = furniture.KINDS[verdict.kind][0], f"furniture-model.{verdict.kind}"
+                rule = f"furniture-model.{verdict.kind}"
+                reason = rules.reason(rule)
         if reason:
             skipped.append(Skipped(sentence, span.start, span.end, reason, rule))
             continue
@@ -273,7 +247,7 @@ FURNITURE_HELD = 0.49  # the priority of a statement whose paragraph reads like 
 def _held_down(statement: Statement, verdict: furniture.Verdict) -> Statement:
     """A statement whose paragraph reads like the page's furniture, though not surely enough to
     skip it, is kept but not ranked as check-worthy, and says why."""
-    why = f"lowered: reads like {furniture.KINDS[verdict.kind][1]} ({verdict.chance:.0%} sure)"
+    why = f"lowered: reads like {furniture.KINDS[verdict.kind]} ({verdict.chance:.0%} sure)"
     return replace(statement, priority=min(statement.priority, FURNITURE_HELD), reasons=(why, *statement.reasons))
 
 

@@ -18,8 +18,9 @@ class WordList:
     """Words (``"law laws"``), prefixes (``"prohibit*"``) and phrases (``"due to"``), matched
     as whole words in lower-cased text."""
 
-    def __init__(self, entries: str) -> None:
-        items = [e.strip() for e in entries.split("|") if e.strip()]
+    def __init__(self, entries: str | Iterable[str]) -> None:
+        """``entries`` as ``"a|b|c"`` or as a sequence (a group of ``lexicon``)."""
+        items = [e.strip() for e in (entries.split("|") if isinstance(entries, str) else entries) if e.strip()]
         self.words = frozenset(e for e in items if " " not in e and not e.endswith("*"))
         self.prefixes = tuple(e[:-1] for e in items if e.endswith("*"))
         phrases = [e.split() for e in items if " " in e]
