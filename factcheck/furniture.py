@@ -363,8 +363,10 @@ _PUBLISHER = re.compile(
     r"^[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\s(?:is|are)\s(?:(?:a\s|an\s)?part\sof|a\s(?:subsidiary|division|unit|"
     r"brand|member|registered\strademark)\sof|owned\sby|published\sby|a\s(?:network|family)\sof)\b")
 # another story's headline run into its summary: "... Metro-Detroit FavoritesFall has officially arrived."
-_RUN_IN_HEADLINE = re.compile(
-    r"(?<![\w'’-])(?:[A-Z0-9][\w'’,-]*\s){3,}[A-Z0-9][\w'’,-]*[a-z0-9]{2}[.!?]?[A-Z][a-z]+\s[a-z0-9]")
+# (the fused word, found once from each word's start; the capitalised words before it are
+# counted in Python, since a pattern that counted them would try every run of them again)
+_RUN_IN_WORD = re.compile(r"(?<![\w'’,-])[A-Z0-9][\w'’,-]*?[a-z0-9]{2}[.!?]?[A-Z][a-z]+\s[a-z0-9]")
+RUN_IN_AFTER = 3  # capitalised words before the fused one: a headline's
 # another story's headline, then its summary behind a dateline: "... warns Pak cleric Fazlur
 # Rehman KARACHI: Firebrand cleric ..." (an article's own dateline opens its first paragraph)
 _DATELINE_TEASER = re.compile(r"[^\s.!?:]\s[A-Z]{3,}(?:\s[A-Z]{3,})?(?:\s\([A-Z]+\))?:\s[A-Z]")
@@ -373,6 +375,16 @@ _DATELINE_TEASER = re.compile(r"[^\s.!?:]\s[A-Z]{3,}(?:\s[A-Z]{3,})?(?:\s\([A-Z]
 PARAGRAPH_RULES = ("caption.credit-in-paragraph", "caption.ap-style", "bio.writer-line", "bio.contact",
                    "promo.notice-in-paragraph", "copyright.publisher-line", "headline.run-in-summary",
                    "headline.dateline-teaser")
+
+
+def _run_in(text: str) -> bool:
+    """Another story's headline run into its summary: a word with a headline's last word and the
+    summary's first fused ("FavoritesFall has ..."), after RUN_IN_AFTER capitalised words."""
+    for m in _RUN_IN_WORD.finditer(text):
+        before = text[: m.start()].split()[-RUN_IN_AFTER:]
+        if len(before) == RUN_IN_AFTER and all(w[0].isupper() or w[0].isdigit() for w in before):
+            return True
+    return False
 
 
 def _notice(sentence: str) -> bool:
@@ -412,7 +424,7 @@ def paragraph_rule(text: str, spans: list[Span], reasons: list[str], para: Parag
         return "promo.notice-in-paragraph"
     if short and after and _PUBLISHER.match(first):
         return "copyright.publisher-line"
-    if _RUN_IN_HEADLINE.search(whole, 0, 200):
+    if _run_in(whole[:200]):
         return "headline.run-in-summary"
     if _DATELINE_TEASER.search(whole, 0, 200):
         return "headline.dateline-teaser"
