@@ -7,15 +7,17 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from . import rules
 from .checks import MONTHS
 from .sentences import Span
 from .skips import FRAME_REASONS, fewer_words, opens_as_furniture
 from .words import content_words, content_words_in
 
-OUTSIDE_BODY = "outside the article body"
-OFF_TOPIC = "shares no word with the article"
-COMMENTS = "in the comments"
-OTHER_STORIES = "among other stories"
+# The rules of this module (data/rules.tsv) and their reasons
+OUTSIDE_BODY = rules.reason("body.outside")
+OFF_TOPIC = rules.reason("body.off-topic")
+COMMENTS = rules.reason("body.comments")
+OTHER_STORIES = rules.reason("body.other-stories")
 # The line that opens a page's comment section: "12 Comments", "Leave a Reply", "2 thoughts on
 # “...”", "Join the discussion". After the article's prose, what follows is readers talking.
 _COMMENTS_START = re.compile(  # used with match(text, start, end): anchored at start, $ at end
@@ -150,38 +152,38 @@ def _other_stories_start(text: str, blocks: dict[int, list[int]], prose: list[in
 NOTICE_PARAGRAPH = 4  # sentences: a notice this short is the page's from its first sentence on
 
 
-def notice_paragraphs(text: str, spans: list[Span], reasons: list[str]) -> None:
+def notice_paragraphs(text: str, spans: list[Span], found: list[str]) -> None:
     """A short paragraph that opens with a short label or notice of the page's is the page's to its
     end: "We use cookies (why?) You can change cookie preferences. Continued site use signifies
     consent." (Only a notice by its first words, and a short one: a sentence that mentions signing
     up somewhere inside, "... how many services consumers will sign up for", or a long one that
     opens "Comments and reply features: Viewers can now ...", says nothing about the next.)
-    ``reasons``, the sentences' skip reasons, are filled in where so."""
+    ``found``, the sentences' skip rules, are filled in where so ("body.notice-paragraph")."""
     k = 0
     while k < len(spans):
         end = k
         while end + 1 < len(spans) and spans[end + 1].paragraph == spans[k].paragraph:
             end += 1
         first = text[spans[k].start : spans[k].end]
-        if (reasons[k] == "site furniture" and 0 < end - k < NOTICE_PARAGRAPH
+        if (found[k] and rules.reason(found[k]) == "site furniture" and 0 < end - k < NOTICE_PARAGRAPH
                 and fewer_words(first, 12) and opens_as_furniture(first)):
             for i in range(k + 1, end + 1):
-                reasons[i] = reasons[i] or "site furniture"
+                found[i] = found[i] or "body.notice-paragraph"
         k = end + 1
 
 
-def outside_reason(span: Span, sentence: str, body: Body | None) -> str | None:
+def outside_rule(span: Span, sentence: str, body: Body | None) -> str | None:
     """A short line with no full stop (under 20 words) that is not the article's: before its
     first block of prose or after its last (the menu, the tour dates of a pasted page), or
     between them sharing no word with the prose (another story's headline, a shop's teaser).
     Inside the body a line that shares a word is kept (a subhead, a key point), and so is
-    every line of a text with no prose block at all (a list of claims)."""
+    every line of a text with no prose block at all (a list of claims). The rule's id, or None."""
     if body is None:
         return None
     if body.comments is not None and span.paragraph > body.comments:
-        return COMMENTS
+        return "body.comments"
     if body.other_stories is not None and span.paragraph > body.other_stories:
-        return OTHER_STORIES
+        return "body.other-stories"
     inside = body.first <= span.paragraph <= body.last
     if inside and span.paragraph not in body.alone:
         return None  # a sentence of a paragraph (the common case, so asked first)
@@ -191,10 +193,10 @@ def outside_reason(span: Span, sentence: str, body: Body | None) -> str | None:
         if len(sentence.split()) < 4 or any(ch.isdigit() or ch in '"“”' for ch in sentence):
             return None  # a number or a quote may be a fact: "July 3 – Mansfield, MA @ Xfinity Center"
         words = content_words(sentence)
-        return OFF_TOPIC if words and words.isdisjoint(body.topic) else None
+        return "body.off-topic" if words and words.isdisjoint(body.topic) else None
     if span.paragraph > body.last and any(ch.isdigit() for ch in sentence):
         # after the body, a list with numbers may be facts ("Waheed Zaman, 22, London E17", tour
         # dates), unless about something else: "54 American cities with dangerous ozone conditions"
         if _LIST_ITEM.match(sentence) or not content_words(sentence).isdisjoint(body.topic):
             return None
-    return OUTSIDE_BODY
+    return "body.outside"

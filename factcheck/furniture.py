@@ -296,7 +296,7 @@ KINDS = {  # kind: what it is, for the reason of a statement held down (the skip
 def kind_of(f: dict[str, float]) -> str:
     """The kind of furniture a paragraph looks like, from its cue and shape features."""
     for kind in ("caption", "citation", "copyright", "update", "promo", "bio", "time"):
-        if f.get(f"cue_{kind}"):
+        if f.get(f"cue_{kind}") or kind == "time" and f.get("duration"):
             return kind
     if not f["ends_stop"] or f["ends_ellipsis"] or f["run_in"]:
         return "headline"
@@ -408,7 +408,7 @@ def paragraph_rule(text: str, spans: list[Span], reasons: list[str], para: Parag
     whole = text[para.start : para.end]
     if short and n > 1 and any(r in _CAPTION_REASONS for r in own):
         return "caption.credit-in-paragraph"
-    if short and n > 1 and _TRAILING_CREDIT.search(whole, max(0, len(whole) - TAIL)) and not any('"' in s or "“" in s for s in own):
+    if short and n > 1 and _TRAILING_CREDIT.search(whole, max(0, len(whole) - TAIL)) and not _QUOTE_MARK.search(whole):
         return "caption.credit-in-paragraph"
     if short and (_AP_CAPTION.match(first) or _PLACED.search(whole) and (_SEEN.search(whole) or _WEEKDAY_DATE.search(whole))
                   or _SEEN.search(whole) and _WEEKDAY_DATE.search(whole)):

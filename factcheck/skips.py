@@ -1,20 +1,25 @@
 """Why a sentence is not a checkable statement, judged on the sentence alone: site furniture,
 bylines and credits, captions, questions, dates or numbers only, fragments, headings, lines too
 short to claim anything, first-person opinion. (What a whole pasted page says about a line,
-before or after the article's prose, is in ``body``.)"""
+before or after the article's prose, is in ``body``.) Each rule has an id (``data/rules.tsv``):
+``skip_rule`` names the rule that skips a sentence, ``skip_reason`` gives its reason."""
 
 from __future__ import annotations
 
 import re
 from itertools import islice
 
+from . import lexicon, rules
 from .checks import NOT_NAMES, NUMBER
 
 _FURNITURE = re.compile(
     r"""^(?:
         source\ link | read\ more | read\ the\ full | continue\ reading | click\ here |
         \[?\s*(?:read|see\ also|also\ read|more|watch|listen)\s*: |  # "[Read: ...]", "See also: ..."
-        leave\ a\ (?:reply|comment) | cancel\ reply | post\ a\ comment | comments? |
+        leave\ a\ (?:reply|comment) | cancel\ reply | post\ a\ comment |
+        # "Comments", "Comments (12)", "Comments are closed"; not "Commenter Paul ..." nor
+        # "Comments and reply features: Viewers can now ..."
+        comments?(?:\W*$|\s*[(:]|\s+(?:are|have\s+been|closed|disabled|powered)\b) |
         # "941 comments", "2559Comments. Click to view comments", "924Reply", "2 comments on “...”"
         # (numbers one space apart, each taken whole: "(?:\d[\d,.]*k?\ ?)+" tried every way of
         # cutting a line of years into numbers, 164 s for "2013 2014 ... 2022")
@@ -32,150 +37,30 @@ _FURNITURE = re.compile(
     )""",
     re.I | re.X,
 )
-# Furniture phrasing, worded so that a sentence reporting on the same subject ("The company
-# changed its privacy policy in May") is not caught: the reader is addressed, or it is a label.
-_FURNITURE_PHRASES = (  # (what the phrase cannot be without, the phrase), in lower-cased text
-    ("reserved", r"all rights reserved"),
-    ("newsletter", r"(?:our|daily|weekly|free) (?:\w+ )?newsletter"),
-    # the reader is told to sign up, not told that someone did: "... consumers will sign up for"
-    ("sign up", r"^sign up\b|sign up (?:now|today|here)\b|sign up (?:for|to) (?:our|receive|get|free)\b"),
-    ("subscribe", r"subscribe (?:to|now|today)|already a subscriber"),
-    ("cookie", r"(?:we|this (?:site|website)) uses? cookies?\b|(?:accept|enable|disable) (?:all )?cookies|"
-               r"cookie (?:policy|settings|preferences)"),
-    ("privacy", r"(?:our|read the|view our) privacy policy|your (?:california )?privacy rights"),
-    ("terms of", r"(?:our|read the|view our) (?:full )?terms of (?:use|service)"),
-    ("log", r"log ?in (?:to|for) (?:read|continue|access)"),
-    ("moderated", r"comments (?:are|will be) moderated"),
-    ("email address", r"your email address|email addresses will not be published"),
-    ("brandvoice", r"brandvoice"),
-    ("paid program", r"paid program"),
-    ("public", r"public (?:inspection )?file"),
-    ("return to top", r"return to top"),
-    ("classified ad", r"place a classified ad"),
-    ("javascript", r"requires javascript"),
-    ("may not be", r"may not be (?:published|reproduced|redistributed)"),
-    ("written permission", r"written permission must"),
-    ("copyrighted", r"copyrighted property of"),
-    ("min read", r"^\d+ min read$"),
-    (" ago", r"^\d+ ?[hmd] ago$|^\d+ (?:minutes?|hours?|days?|weeks?|months?|years?) ago$"),
-    ("news tip", r"news tip\?"),
-    ("follow ", r"follow (?:us|@?\w+) on (?:twitter|facebook|instagram)"),
-    ("download ", r"download (?:the|our) \w+ apps?"),
-    ("not responsible", r"is not responsible for the (?:opinions|content)"),
-    ("thank you for", r"thank you for (?:your support|reading)"),
-    ("letter to the editor", r"submit (?:your|a) letter to the editor"),
-    ("more great", r"more great \w+ stories"),
-    ("{*", r"\{\*[^{\n]*?\*\}"),
-    # a menu label with its count ("Community Post (4824)", "View comments (27)"; not a year),
-    # and a breadcrumb ("» Elections 2019")
-    (")", r"^[^\W\d][\w&'’ -]{0,40} ?\((?!(?:19|20)\d\d\))\d[\d,]*\)$"),
-    ("»", r"^»"),
-    ("›", r"^›"),
-    # disclosures, licences and comment-form notices of a page's frame
-    ("powered by", r"proudly powered by|powered by (?:wordpress|disqus|blogger)"),
-    ("amazon services", r"participant in the amazon services"),
-    ("commission", r"(?:we|site) may (?:receive|earn) (?:an? )?(?:affiliate )?commission|earn an affiliate commission"),
-    ("disclosure", r"(?:advertising|affiliate) disclosure"),
-    ("akismet", r"uses akismet"),
-    ("notify me", r"notify me (?:of|when|via)"),
-    ("licensed under", r"(?:is|are) licensed under (?:a|the) creative commons"),
-    ("available under", r"content is available under"),
-    ("join the discussion", r"join the discussion"),
-    ("find us on", r"find us on (?:facebook|twitter|instagram)"),
-    ("to your inbox", r"delivered (?:straight |directly )?to your inbox"),
-    ("articles read", r"^\d+ of \d+ (?:free )?articles read"),
-    ("personal data", r"i (?:agree|consent) to the processing of my personal data"),
-    ("you might also", r"you might also like"),
-    ("you may also", r"you may also like"),
-    ("comment", r"^\d+ (?:post )?comments?(?: \(\+\))?$|(?:log ?in|sign in|create an account) to (?:comment|post|reply)|"
-                r"your comment (?:contains|is awaiting|will be|has been)|(?:didn't|did not) like this comment"),
-    ("lines and paragraphs", r"lines and paragraphs break automatically"),
-    ("contacting us", r"thanks? (?:you )?for contacting us"),
-    # video players, sharing widgets and sign-in boxes
-    ("trust", r"^why you can trust\b"),
-    ("digg", r"^\d+ diggs?\b"),
-    ("image ", r"^image \d+ of\b"),
-    ("opt-out", r"you can opt-out if you wish|assume you're ok with this"),
-    ("logged in", r"(?:must|need to) be logged in to"),
-    ("email check", r"email check failed"),
-    ("share posts", r"cannot share posts by email"),
-    ("skip this ad", r"skip this ad"),
-    ("captions will", r"captions will look like this"),
-    ("transparency", r"^\d+% \(transparency\)$"),
-    ("type size", r"^a type size\b"),
-    ("confirmed a subscription", r"confirmed a subscription to"),
-    ("in this article:", r"^in this article:"),
-    ("request a badge", r"request a badge"),
-    ("show more", r"^show more\b"),
-    ("what you think", r"(?:we want to hear|tell us) what you think"),
-    ("shared", r"has been shared [\d,]+ times"),
-    ("air date", r"^air date:"),
-    ("medically reviewed", r"^medically reviewed by"),
-    ("no spam", r"no spam,? we promise"),
-    ("like us on", r"like us on (?:facebook|twitter|instagram)"),
-    ("your selections", r"change your selections"),
-    ("stay up", r"^stay up[- ]to[- ]date\b"),
-    ("unsubscribe", r"unsubscribe at any time"),
-    ("funded by readers", r"funded by readers"),
-    ("keep up with", r"keep up with (?:me|us) on"),
-    ("restore service", r"working to restore service"),
-    ("free article", r"free articles? left"),
-    ("a tip", r"^send us a tip"),
-    ("hear from you", r"we want to hear from you"),
-    ("affiliate", r"affiliate (?:link )?policy"),
-    ("browser", r"using a browser version|(?:update|upgrade) your browser"),
-    ("constitutes acceptance", r"constitutes acceptance of"),
-    ("has been sent", r"your email has been sent"),
-    ("processing your", r"error processing your (?:subscription|request)"),
-    ("submission", r"(?:we've|we have) received your submission|your submission has been received"),
-    ("non-commercial", r"for your personal,? non-commercial use"),
-    ("external", r"our approach to external linking|not responsible for the content of external"),
-    # another story's teaser with its comment count: "... Tweet2,453 comments - 13 hours ago"
-    (" ago", r"(?<![\d,.])\d[\d,.]*+k?\s*+comments?\s*[-–—•·|]\s*\d+\s*(?:minutes?|hours?|days?|weeks?)\s+ago$"),
-    # another story's excerpt cut off before its link: "... Over the last few… Read more Read more"
-    ("read more", r"(?:…|\.\.\.|[.!?])\s*read more(?:\s+read more)?$"),
-    ("get breaking", r"^get breaking (?:\w+ )?news\b"),
-    ("shares", r"^\d[\d,.]*k?\s?shares$"),  # "197 Shares"
-    ("printed from", r"this page was printed from"),
-    ("arrow keys", r"use the arrow keys"),
-    (" browser", r"(?:update|upgrade|switch) to a (?:modern|newer|supported) browser"),
-    ("©", r"©\s?(?:19|20)\d\d"),  # "IPSO Regulated Copyright ©2019 Express Newspapers."
-    # a video player's labels, another story's age, a gallery's count, a form's answer
-    ("duration", r"^duration\s*-?\d+:\d\d"),
-    ("current time", r"^current time\s*-?\d+:\d\d"),
-    ("remaining time", r"^remaining time\s*-?\d+:\d\d"),
-    (" ago", r"~\s?\d+\s?(?:minutes?|hours?|days?|weeks?)\s+ago$"),
-    ("photos", r"^(?:[a-z]{3}\.? \d{1,2} |\d+[hmd] ago )?\d+ photos$"),  # "Nov 10 11 photos", "17H ago 50 photos"
-    ("now subscribed", r"you are now subscribed"),
-    (" price", r"off the (?:newsstand|cover) price"),
-    ("your feed", r"added to your feed"),
-    (" links", r"(?:affiliate|referral) links"),
-    ("affiliate links", r"contains? affiliate links"),
-    ("no comments", r"^no comments yet"),
-    ("your feedback", r"your feedback will go"),
-    ("thought of you", r"saw this on [\w.]+ and thought of you"),
-    ("sell my", r"^do not sell my (?:data|personal information|info)"),
-    ("discussion thread", r"^view the discussion thread"),
-    ("code of conduct", r"^code of conduct and complaints"),
-    ("amazon associate", r"participates in the amazon associates? program"),
-    ("comments are civil", r"comments are civil"),
-    ("publish comments", r"(?:try|able) to publish comments"),
-    ("commit information", r"failed to load latest commit information"),
-    ("taboola", r"^(?:(?:sponsored|promoted) (?:links|stories|content) )?by taboola"),  # "by Taboola by Taboola"
+# The page's notices by their wording (data/lexicon/furniture_phrases.txt): for each group, the
+# rule "furniture.phrase.<group>", and its phrases as (key, pattern): the key is a plain string
+# the phrase cannot match without, tried first.
+_FURNITURE_BY_KEY = tuple(
+    (f"furniture.phrase.{group}", key, re.compile(phrase))
+    for group, entries in lexicon.groups("furniture_phrases").items()
+    for key, phrase in (entry.split("\t", 1) for entry in entries)
 )
-_FURNITURE_BY_KEY = tuple((key, re.compile(phrase)) for key, phrase in _FURNITURE_PHRASES)
 # The phrases as one pattern: what the keyed loop below must agree with (tests/test_words.py).
-_FURNITURE_ANYWHERE = re.compile("|".join(phrase for _, phrase in _FURNITURE_PHRASES))
+_FURNITURE_ANYWHERE = re.compile("|".join(phrase.pattern for _, _, phrase in _FURNITURE_BY_KEY))
+
+
+def _furniture_phrase_rule(low: str) -> str:
+    """The rule of the first phrase above in ``low``, or ""; a phrase's regex runs only when its
+    key is in ``low`` (substring tests are far cheaper than trying 100 phrases at every
+    position; a plain loop is cheaper than ``any`` over a generator)."""
+    for rule, key, phrase in _FURNITURE_BY_KEY:
+        if key in low and phrase.search(low) is not None:
+            return rule
+    return ""
 
 
 def _furniture_anywhere(low: str) -> bool:
-    """One of the phrases above; a phrase's regex runs only when its key is in ``low``
-    (substring tests are far cheaper than trying 100 phrases at every position; a plain loop
-    is cheaper than ``any`` over a generator)."""
-    for key, phrase in _FURNITURE_BY_KEY:
-        if key in low and phrase.search(low) is not None:
-            return True
-    return False
+    return bool(_furniture_phrase_rule(low))
 
 
 # "Fox News’ Jessica Napoli contributed to this report."
@@ -187,19 +72,41 @@ _SPONSORED = re.compile(r"(?:[a-z…!?)\]'’”]|\.\.\.)[A-Z][\w-]{0,60}\.(?:co
 _DOMAIN_ENDINGS = (".com", ".net", ".org", ".co.uk", ".tv")
 
 
-_CREDIT = re.compile(
-    r"^\(?(?:additional\ reporting|reporting|writing|editing|edited|compiled|produced|"
-    r"written|research|graphics?|illustrations?|posted)\ by\b|"
-    r"^by\ (?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?)$|"
-    r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report|"
-    r"^(?:from\ )?(?:staff|wire)\ (?:reports?|writers?)\.?$|^(?:the\ )?associated\ press\.?$|"  # "Staff Reports"
-    r"^(?:e-?mail|phone|telephone)\ interview\ with\b|"  # a fact-check's list of sources
+# Credit lines, each a rule of its own (data/rules.tsv), tried in this order.
+_CREDITS = (
+    ("credit.reporting-by", re.compile(
+        r"^\(?(?:additional\ reporting|reporting|writing|editing|edited|compiled|produced|"
+        r"written|research|graphics?|illustrations?|posted)\ by\b", re.X | re.I)),
+    ("credit.byline", re.compile(
+        r"^by\ (?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?)$",
+        re.X | re.I)),
+    ("credit.contributed", re.compile(r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report", re.X | re.I)),
+    ("credit.wire", re.compile(  # "Staff Reports", "The Associated Press"
+        r"^(?:from\ )?(?:staff|wire)\ (?:reports?|writers?)\.?$|^(?:the\ )?associated\ press\.?$", re.X | re.I)),
+    ("credit.source-interview", re.compile(  # a fact-check's list of sources
+        r"^(?:e-?mail|phone|telephone)\ interview\ with\b", re.X | re.I)),
     # the writer's line under the article: "Perry Bacon Jr. is a senior writer for FiveThirtyEight."
-    r"^(?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3})\ is\ an?\ (?:[\w-]+\ ){0,3}"
-    r"(?:writer|reporter|columnist|editor|correspondent|contributor|journalist)\ (?:for|at|with)\b|"
-    r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$",  # the writer's address alone: "Sarah.Needleman@wsj.com"
-    re.X | re.I,
+    ("credit.writer-line", re.compile(
+        r"^(?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3})\ is\ an?\ (?:[\w-]+\ ){0,3}"
+        r"(?:writer|reporter|columnist|editor|correspondent|contributor|journalist)\ (?:for|at|with)\b", re.X | re.I)),
+    ("credit.email", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")),  # "Sarah.Needleman@wsj.com"
 )
+# A writer's line says who the writer is and no more: "Jane Smith is a reporter for the Guardian
+# who was arrested in Cairo on Monday" is news about her.
+_WRITER_LINE_WORDS = 20
+_MORE_THAN_A_WRITER = re.compile(r"\b(?:who|whose|which|was|were|has|had|said|says|will|after|when)\b")
+
+
+def _credit_rule(bare: str) -> str:
+    for rule, pattern in _CREDITS:
+        if pattern.match(bare):
+            if rule == "credit.writer-line" and (not fewer_words(bare, _WRITER_LINE_WORDS)
+                                                 or _MORE_THAN_A_WRITER.search(bare)):
+                continue
+            return rule
+    return ""
+
+
 # "By Tess Bonn - 11/19/19 06:56 AM EST", "By M. Moon, 4h ago", "By Amy Kuperinsky | NJ Advance
 # Media": two or more name words, then a separator, a date or a handle. "By Tuesday, the ..."
 # has one capitalised word, and "By Christmas Day, Apple had sold ..." ends with a full stop, so
@@ -267,11 +174,18 @@ _CREDIT_END = re.compile(r"\((?:AFP|AP|Reuters|REUTERS|EPA|Getty(?: Images)?|[Ff
 _CAPTION_ENDINGS = ("getty images", "reuters", "ap", "afp", "getty")  # what _CAPTION_END can match on
 
 
-def _caption(bare: str) -> bool:
-    return (_CAPTION_START.match(bare) is not None or ("(" in bare and _CAPTION_PAREN.search(bare) is not None)
-            or ("Credit:" in bare and _CAPTION_CREDIT_RUN_IN.search(bare) is not None)
-            or (bare[-12:].lower().endswith(_CAPTION_ENDINGS) and _CAPTION_END.search(bare) is not None)
-            or (bare.endswith(")") and _CREDIT_END.search(bare) is not None and fewer_words(bare, 12)))
+def _caption_rule(bare: str) -> str:
+    if _CAPTION_START.match(bare) is not None:
+        return "caption.label"
+    if "(" in bare and _CAPTION_PAREN.search(bare) is not None:
+        return "caption.photo-in-brackets"
+    if "Credit:" in bare and _CAPTION_CREDIT_RUN_IN.search(bare) is not None:
+        return "caption.credit-run-in"
+    if bare[-12:].lower().endswith(_CAPTION_ENDINGS) and _CAPTION_END.search(bare) is not None:
+        return "caption.agency-credit-end"
+    if bare.endswith(")") and _CREDIT_END.search(bare) is not None and fewer_words(bare, 12):
+        return "caption.agency-in-brackets"
+    return ""
 
 
 _REAL_WORD = re.compile(r"[^\W\d_]{3,}")  # three letters in a row: more than a date or a number
@@ -379,35 +293,62 @@ def opens_as_furniture(text: str) -> bool:
 
 
 def furniture_phrase(text: str) -> bool:
-    """Whether ``text`` holds one of the page's notices by its wording (``_FURNITURE_PHRASES``)."""
+    """Whether ``text`` holds one of the page's notices by its wording (furniture_phrases.txt)."""
     low = text.strip().lower()
     return len(low) < 160 and _furniture_anywhere(low)
 
 
 def skip_reason(text: str, is_title: bool = False) -> str:
     """Why a sentence is not a checkable statement, or ``""`` when it is one."""
+    rule = skip_rule(text, is_title)
+    return rules.reason(rule) if rule else ""
+
+
+def skip_rule(text: str, is_title: bool = False) -> str:
+    """The id of the rule that skips a sentence (data/rules.tsv), or ``""`` when it is a
+    statement. ``is_title``: the sentence holds the article's headline, which is never a
+    fragment, a heading or too short."""
     bare = text.strip()
     low = bare.lower()
-    if (_FURNITURE.match(bare) or (len(bare) < 160 and _furniture_anywhere(low))
-            or (not is_title and _addresses_reader(bare, low))  # a headline may start "Get ..."
-            or (low.endswith(_DOMAIN_ENDINGS) and _SPONSORED.search(bare) is not None)):
-        return "site furniture"
-    if (_CREDIT.match(bare) or _is_byline(bare) or _stamped(bare)
-            or low.endswith(_CONTRIBUTED_ENDINGS)):  # "Fox News’ Jessica Napoli contributed to this report."
-        return "byline or credit"
-    if _caption(bare):
-        return "caption"
+    if _FURNITURE.match(bare):
+        return "furniture.label"
+    if len(bare) < 160:
+        rule = _furniture_phrase_rule(low)
+        if rule:
+            return rule
+    if not is_title and _addresses_reader(bare, low):  # a headline may start "Get ..."
+        return "furniture.addresses-reader"
+    if low.endswith(_DOMAIN_ENDINGS) and _SPONSORED.search(bare) is not None:
+        return "furniture.sponsored-teaser"
+    rule = _credit_rule(bare)
+    if rule:
+        return rule
+    if _is_byline(bare):
+        return "credit.byline"
+    if _stamped(bare):
+        return "credit.stamp"
+    if low.endswith(_CONTRIBUTED_ENDINGS):  # "Fox News’ Jessica Napoli contributed to this report."
+        return "credit.contributed"
+    rule = _caption_rule(bare)
+    if rule:
+        return rule
     if bare.rstrip("'\"”’)]").endswith("?"):
         return "question"
     undated = _TIMESTAMP_WORDS.sub("", bare) if _TIMESTAMP.match(bare) else bare
     if not _REAL_WORD.search(undated) or (len(bare) < 80 and not _word_beyond_dates(undated)):
-        return "date, time or number only"
-    if not is_title and (_LOWER_START.match(bare) or _cut_off(bare)):
-        return "fragment of a sentence"
-    if not is_title and (len(bare) < 100 and (bare.isupper() or _title_case_label(bare)) or _menu_run(bare)):
-        return "heading"
+        return "date-only"
+    if not is_title and _LOWER_START.match(bare):
+        return "fragment.lower-case-start"
+    if not is_title and _cut_off(bare):
+        return "fragment.cut-off"
+    if not is_title and len(bare) < 100 and bare.isupper():
+        return "heading.capitals"
+    if not is_title and len(bare) < 100 and _title_case_label(bare):
+        return "heading.title-case"
+    if not is_title and _menu_run(bare):
+        return "heading.menu-run"
     if not is_title and fewer_words(bare, 4) and not NUMBER.search(bare):
-        return "too short to be a claim"
+        return "too-short"
     if _OPINION.match(bare) and not NUMBER.search(bare):
         return "opinion"
     return ""

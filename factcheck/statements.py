@@ -15,12 +15,12 @@ from dataclasses import dataclass, replace
 
 from . import furniture, lexicon, priority, rules
 from .article import Article
-from .body import find_body, notice_paragraphs, outside_reason
+from .body import find_body, notice_paragraphs, outside_rule
 from .checks import NUMBER, QUOTE, Check, find_checks
 from .claimant import Claimants, find_claimant, quote_speakers
 from .priority import TOP_WORDS
 from .sentences import Span, blocks, sentences
-from .skips import fewer_words, skip_reason
+from .skips import fewer_words, skip_rule
 from .words import WordList
 
 CHECK_WORTHY = 0.5  # priority at or above which a statement is worth a checker's time
@@ -205,23 +205,20 @@ def extract(article: Article) -> Extraction:
     # where the headline first appears, even below a menu or behind a section label
     # ("Local|Council raises parking fines ...")
     titles = [title_at >= 0 and s.start <= title_at < s.end for s in spans]
-    reasons = first_reasons(text, spans, titles)
+    found = first_rules(text, spans, titles)
+    reasons = [rules.reason(r) if r else "" for r in found]
     body = find_body(text, spans, reasons)
     kinds = furniture.paragraph_rules(text, spans, reasons, body)
     verdicts = furniture.judge(text, spans, reasons, body)
     thresholds = furniture.model()["thresholds"] if any(verdicts) else {}
-    for span, reason, is_title, kind, verdict in zip(spans, reasons, titles, kinds, verdicts):
+    for span, rule, is_title, kind, verdict in zip(spans, found, titles, kinds, verdicts):
         sentence = text[span.start : span.end]
-        rule = ""
-        if not reason and not is_title and kind:
-            reason, rule = rules.reason(kind), kind
-        if not reason and not is_title:
-            reason = outside_reason(span, sentence, body)
-            if not reason and verdict and verdict.chance >= thresholds["skip"] and not verdict.in_list:
+        if not rule and not is_title:
+            rule = kind or outside_rule(span, sentence, body) or ""
+            if not rule and verdict and verdict.chance >= thresholds["skip"] and not verdict.in_list:
                 rule = f"furniture-model.{verdict.kind}"
-                reason = rules.reason(rule)
-        if reason:
-            skipped.append(Skipped(sentence, span.start, span.end, reason, rule))
+        if rule:
+            skipped.append(Skipped(sentence, span.start, span.end, rules.reason(rule), rule))
             continue
         statement = _statement(sentence, span, claimants, last_paragraph)
         if verdict and verdict.chance >= thresholds["cap"] and statement.priority >= CHECK_WORTHY and not is_title:
@@ -233,12 +230,17 @@ def extract(article: Article) -> Extraction:
     return Extraction(tuple(statements), tuple(skipped))
 
 
+def first_rules(text: str, spans: list[Span], titles: list[bool]) -> list[str]:
+    """Each sentence's skip rule from the sentence alone (``skips``), and a short paragraph that
+    opens as the page's notice skipped to its end (``body.notice_paragraphs``); "" for none."""
+    found = [skip_rule(text[s.start : s.end], is_title=t) for s, t in zip(spans, titles)]
+    notice_paragraphs(text, spans, found)
+    return found
+
+
 def first_reasons(text: str, spans: list[Span], titles: list[bool]) -> list[str]:
-    """Each sentence's skip reason from the sentence alone (``skips``), and a short paragraph
-    that opens as the page's notice skipped to its end (``body.notice_paragraphs``)."""
-    reasons = [skip_reason(text[s.start : s.end], is_title=t) for s, t in zip(spans, titles)]
-    notice_paragraphs(text, spans, reasons)
-    return reasons
+    """``first_rules`` as the reasons a checker reads."""
+    return [rules.reason(r) if r else "" for r in first_rules(text, spans, titles)]
 
 
 FURNITURE_HELD = 0.49  # the priority of a statement whose paragraph reads like the page's furniture
