@@ -34,7 +34,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from factcheck import furniture  # noqa: E402
 from factcheck.article import normalise  # noqa: E402
-from factcheck.body import find_body, outside_reason  # noqa: E402
+from factcheck.body import find_body, outside_rule  # noqa: E402
 from factcheck.statements import first_reasons  # noqa: E402
 from factcheck.sentences import sentences  # noqa: E402
 
@@ -56,7 +56,7 @@ def rows_of(text: str, labels_at: list[tuple[int, str]] | None, group: str) -> l
     found = furniture.features(text, spans, reasons, body)
     # what the rules before the model decide: the sentence's own reason, or its place on the page
     kinds = furniture.paragraph_rules(text, spans, reasons, body)
-    decided = [bool(reasons[k] or kinds[k] or outside_reason(s, text[s.start : s.end], body))
+    decided = [bool(reasons[k] or kinds[k] or outside_rule(s, text[s.start : s.end], body))
                for k, s in enumerate(spans)]
     starts = [a for a, _ in labels_at] if labels_at else []
     doc = next(_DOCS)
