@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from . import lexicon
+
 
 @dataclass(frozen=True)
 class Check:
@@ -58,31 +60,17 @@ _RECORD_SET = re.compile(  # searched up to the word's start: $ is there
     r"(?:world|new|all-time|national|olympic|british|american|european|(?:set|sets|setting|broke|break|"
     r"breaks|broken|breaking|beat|beats|equalled|equaled|matched|matches|hold|holds|held) (?:a|the))\s$"
 )
-_NOT_SUPERLATIVE = frozenset(
-    "interest interests honest modest earnest forest rest test west best-selling arrest "
-    "request protest suggest digest latest guest chest nest contest invest manifest harvest "
-    "pest quest vest attest crest wrest priest northwest southwest midwest dishonest divest fest "
-    "incest inquest lest tempest unrest conquest behest bequest detest infest ingest molest "
-    "rainforest".split()
-)
+_NOT_SUPERLATIVE = lexicon.words("numbers", "not-superlatives")  # "interest", "inquest", "unrest"
 # "most" and "least" that claim no extreme: "at least four", "at most one", "most of them",
 # "most recently", "most importantly", "make the most out of it"
-_NOT_EXTREME_AFTER = frozenset("of recent recently importantly out".split())
+_NOT_EXTREME_AFTER = lexicon.words("numbers", "not-extreme-after")
 _AT_BEFORE = re.compile(r"\bat\s$")
 # "only" claims to be the one when it follows "the" or a possessive ("the only country to ...",
 # "its only factory"), not in "not only", "only a handful", "can only"
 _ONLY_AFTER = re.compile(r"\b(?:the|its|his|her|their|our|my|your)\s$")
 
 
-_ORG_WORDS = re.compile(
-    r"\b(?:Group|Council|House|Company|Ministry|Departments?|Administration|Agency|Party|Kremlin|Nations|"
-    r"Inc|Corp|Co|Ltd|University|Committee|Bank|Commission|Court|Office|Army|Forces?|Navy|Congress|"
-    r"Senate|Parliament|Government|Reuters|Association|Institute|Foundation|Organi[sz]ation|"
-    r"Service|Board|Union|Police|Pentagon|NATO|UN|EU|FBI|CIA|WHO|IMF|BBC|Times|Post|News|"
-    r"Authority|Authorities|Bureau|Airlines|Airways|Network|Club|Trust|Fund|Prison|Hospital|"
-    r"School|College|Church|Museum)\b"
-)
-
+_ORG_WORDS = re.compile(r"\b(?:" + "|".join(lexicon.entries("names", "organisation-words")) + r")\b")
 
 def _read_places() -> frozenset[str]:
     """The place names of ``data/places.txt`` (countries, US states, provinces, regions and cities
@@ -93,24 +81,14 @@ def _read_places() -> frozenset[str]:
 
 _PLACES = _read_places()
 _PLACE_PHRASES = re.compile(r"^(?:North|South|East|West|New|Saudi|United|Northern|Southern)\s")
-NOT_NAMES = frozenset(
-    (MONTHS.replace("\\.", "") + "|" + DAYS).split("|")
-    + "The A An In On At By For From With To Of And But Or If While When After Before Since "
-    "As It Its He She They We I You This That These Those There Here His Her Their Our My "
-    "Your Mr Mrs Ms Dr About Some Many Most All No Not One Ties Because Additional "
-    # capitalised because they start a sentence or a clause: "Now Assange faces ...", "Let us"
-    "Now Then Meanwhile However Later Earlier Today Yesterday Tomorrow Separately Also Still Yet "
-    "Actually Obviously Clearly Certainly Basically Frankly Honestly Indeed Perhaps Maybe Surely "
-    "Unfortunately Fortunately Importantly Finally Again "
-    "So Even Just Only Let Last Next Instead Thus Although Though Despite During Without Such "
-    "Both Each Every Other Another Any What Who Why How Where Which Whether "
-    "Two Three Four Five Six Seven Eight Nine Ten Dozens Hundreds Thousands Millions Billions "
-    "Well Yes Oh Okay Uh Um Please Thanks "  # interjections: "Well, Americans have ..."
-    "I’m I’ve I’d I’ll I'm I've I'd I'll".split()
-    # contractions that open a clause: "We're at war", "You've said the same thing"
-    + [f"{who}{q}{end}" for who in ("You", "We", "They", "He", "She", "It", "That", "There", "Here", "What", "Let")
-       for q in "'’" for end in ("s", "re", "ve", "ll", "d")]
-)
+# Words that are never a name, by why (data/lexicon/names.txt): capitalised only because they
+# open a sentence or a clause (function words, sentence adverbs, spelled numbers, interjections,
+# contractions), a title of address alone, and the months and days, which are dates.
+SENTENCE_OPENERS = lexicon.words("names", "function-words", "sentence-adverbs", "spelled-numbers", "interjections",
+                                 "contractions")
+TITLES_OF_ADDRESS = lexicon.words("names", "titles-of-address")
+DATE_NAMES = frozenset((MONTHS.replace("\\.", "") + "|" + DAYS).split("|"))
+NOT_NAMES = SENTENCE_OPENERS | TITLES_OF_ADDRESS | DATE_NAMES
 # "U.S.", "D.C.", "Kirby". Written to start with [A-Z] outside any group, so that the regex
 # engine skips ahead to the next capital instead of trying every position (2x faster). The run
 # of words is possessive (nothing follows it to backtrack for): a greedy one keeps a record of
@@ -122,7 +100,7 @@ _CAPITALISED = re.compile(rf"{_CAP_WORD}(?:\s(?:of\s|the\s|for\s)?{_CAP_WORD})*+
 # own). That pattern tries its alternatives at every capital, so it runs only on sentences
 # that hold one of these (written as a capital, then the rest: "(?<=S)en\.", so that the
 # pattern still starts with [A-Z] outside any group and the engine can skip to capitals).
-_ABBREVIATIONS = "Sen Gov Rep Gen Col Lt Capt Sgt Adm Maj Prof Rev Cmdr Supt Atty St Ft Mt".split()
+_ABBREVIATIONS = lexicon.entries("names", "abbreviated-titles")
 _HAS_ABBREVIATION = re.compile(rf"\b[A-Z](?:{'|'.join(sorted({a[1:] for a in _ABBREVIATIONS}))})\.\s[A-Z]")  # a quick gate
 _ABBREVIATION_WORDS = frozenset(a.lower() for a in _ABBREVIATIONS)  # as priority.tokens gives them
 _ABBREVIATED = "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS)
@@ -140,11 +118,8 @@ _DATE_WORDS = frozenset(
     (MONTHS.replace("\\.", "").replace("Sept?", "Sep|Sept") + "|" + DAYS).lower().split("|")
     + "year month week decade".split()
 )
-_NUMBER_WORDS = frozenset(
-    "one two three four five six seven eight nine ten dozen dozens hundred hundreds thousand "
-    "thousands million millions billion billions".split()
-)
-_SUPERLATIVE_WORDS = frozenset("most least best worst first only record unprecedented".split())  # or "est"
+_NUMBER_WORDS = lexicon.words("numbers", "number-words")
+_SUPERLATIVE_WORDS = lexicon.words("numbers", "superlative-words")  # or "est"
 _DIGIT = re.compile(r"\d")
 _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _HEADLINE_START = re.compile(r"[\W\d]*(?:The\s+)?[\d,.]*\s*")
@@ -161,25 +136,48 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
     is a person's, even one whose given name is not on our list ("Eswar Prasad said").
     """
     known = {} if known is None else known
-    found: list[tuple[int, Check]] = []
-    for m in QUOTE.finditer(text):
-        # the comma before the closing mark is the sentence's, not the speaker's: “..., Ukraine,” he said
-        quoted = m.group(1) or m.group(2)
-        found.append((m.start(), Check("quote", quoted.rstrip(" ,") or quoted)))
     # Searching lower-cased text without re.I is about 3x faster. When lowering changes the
     # length ("İ" becomes two characters), A-Z alone are lowered so that offsets still hold.
     low = text.lower()
     if len(low) != len(text):
         low, words = text.translate(_ASCII_LOWER), None
     digit = words is None or _DIGIT.search(text) is not None
-    dates = list(DATE.finditer(text)) if digit or not words.isdisjoint(_DATE_WORDS) else []
-    if dates:  # the day of "Black Friday", "Super Tuesday" is the event's name, not a date
-        dates = [d for d in dates if not _DAY_EVENT_BEFORE.search(text, max(0, d.start() - 9), d.start())]
-    for m in dates:
-        found.append((m.start(), Check("date", m.group())))
-    numbers = _NUMBER_IN_LOWER.finditer(low) if digit or not words.isdisjoint(_NUMBER_WORDS) else ()
+    found = _quotes(text)
+    dates = _date_matches(text, words, digit)
+    found += [(m.start(), Check("date", m.group())) for m in dates]
     in_date = _Spans((d.start(), d.end()) for d in dates)
-    for m in numbers:
+    found += _numbers(text, low, words, digit, in_date)
+    names = _names(text, words, known, speaker, in_date)
+    found += names
+    found += _superlatives(text, low, words, _Spans((at, at + len(c.what)) for at, c in names))
+    return _in_order(found)
+
+
+def _quotes(text: str) -> list[tuple[int, Check]]:
+    """Each direct quote, without the comma before its closing mark (the sentence's, not the
+    speaker's: “..., Ukraine,” he said)."""
+    found = []
+    for m in QUOTE.finditer(text):
+        quoted = m.group(1) or m.group(2)
+        found.append((m.start(), Check("quote", quoted.rstrip(" ,") or quoted)))
+    return found
+
+
+def _date_matches(text: str, words: set[str] | None, digit: bool) -> list[re.Match]:
+    """The dates and times; the day of "Black Friday" or "Super Tuesday" is the event's name,
+    not a date."""
+    if not digit and words is not None and words.isdisjoint(_DATE_WORDS):
+        return []
+    return [d for d in DATE.finditer(text) if not _DAY_EVENT_BEFORE.search(text, max(0, d.start() - 9), d.start())]
+
+
+def _numbers(text: str, low: str, words: set[str] | None, digit: bool, in_date: _Spans) -> list[tuple[int, Check]]:
+    """The numbers outside dates, each with what it counts ("18 criminal charges", "72W"); a
+    "one" that counts nothing is none ("one of the reasons")."""
+    if not digit and words is not None and words.isdisjoint(_NUMBER_WORDS):
+        return []
+    found = []
+    for m in _NUMBER_IN_LOWER.finditer(low):
         if m.start() in in_date:
             continue
         if m.group() == "one" and _not_a_count(low, m.start(), m.end()):
@@ -193,12 +191,17 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
             if plural and plural.group(1) not in _NOT_PLURALS:
                 what += plural.group()
         found.append((m.start(), Check("number", what)))
-    superlatives = (_SUPERLATIVE_IN_LOWER.finditer(low)
-                    if words is None or "est" in low or not words.isdisjoint(_SUPERLATIVE_WORDS) else ())
-    names: list[tuple[int, int]] = []  # where the names are, for the superlatives below
+    return found
+
+
+def _names(text: str, words: set[str] | None, known: dict[str, str], speaker: str,
+           in_date: _Spans) -> list[tuple[int, Check]]:
+    """The names, each with its kind, where it starts: runs of capitalised words split where a
+    possessive, a place or a title starts another name (``_name_spans``), then classed."""
     abbreviation = (_HAS_ABBREVIATION.search(text) if words is None or not words.isdisjoint(_ABBREVIATION_WORDS)
                     else None)
     capitalised = _CAPITALISED_WITH_TITLES if abbreviation else _CAPITALISED
+    found = []
     for m in capitalised.finditer(text):
         if m.start() and (text[m.start() - 1].isalnum()
                           or text[m.start() - 1] == "." and m.start() > 1 and text[m.start() - 2].isalnum()):
@@ -209,12 +212,19 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
             check = _classify_name(text, m.re.match(text, start, end) or m, known, speaker)
             if check:
                 at = text.find(check.what, start, end)
-                at = start if at < 0 else at
-                found.append((at, check))
-                names.append((at, at + len(check.what)))
+                found.append((start if at < 0 else at, check))
+    return found
+
+
+def _superlatives(text: str, low: str, words: set[str] | None, in_name: _Spans) -> list[tuple[int, Check]]:
+    """The words that claim an extreme: not a word that only ends in -est ("inquest"), not "at
+    least four" or "most of them", "only" after "the" or a possessive, "record" when one is
+    claimed, and not inside a name ("First Amendment") unless the sentence is a headline."""
+    if words is not None and "est" not in low and words.isdisjoint(_SUPERLATIVE_WORDS):
+        return []
+    found = []
     headline: bool | None = None
-    in_name = _Spans(names)
-    for m in superlatives:
+    for m in _SUPERLATIVE_IN_LOWER.finditer(low):
         word = m.group()
         if word in _NOT_SUPERLATIVE:
             continue
@@ -223,8 +233,8 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
             continue
         if word == "only" and not _ONLY_AFTER.search(low, max(0, m.start() - 8), m.start()):
             continue
-        if m.group() == "record" and not (_RECORD_AS_ADJECTIVE.match(low, m.end())
-                                          or _RECORD_SET.search(low, max(0, m.start() - 16), m.start())):
+        if word == "record" and not (_RECORD_AS_ADJECTIVE.match(low, m.end())
+                                     or _RECORD_SET.search(low, max(0, m.start() - 16), m.start())):
             continue  # "his record", "track record", "to record": a noun or a verb, no claim of one
         # A superlative inside a name ("First Amendment", "Best Buy") is not a claim, but in a
         # headline, or a name that starts the sentence or follows a number, a capital marks a
@@ -238,6 +248,11 @@ def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] 
             if not headline:
                 continue
         found.append((m.start(), Check("superlative", text[m.start() : m.end()])))
+    return found
+
+
+def _in_order(found: list[tuple[int, Check]]) -> list[Check]:
+    """The checks in order of where they start, each once."""
     seen: set[Check] = set()
     out = []
     for _, check in sorted(found, key=lambda pair: pair[0]):
@@ -288,19 +303,9 @@ def _not_a_count(low: str, start: int, end: int) -> bool:
 # "50,000 personnel", "800 km": the count says of what
 _UNIT_AFTER = re.compile(r" ([a-z]{3,}(?![\w-])|km|kg|cm|mm|mi|ft|lb|oz|mph|kw|mw|gw)\b")  # not "2 soft-boiled"
 _PLURAL_AFTER = re.compile(r" ([a-z]{2,}s)\b")
-_NOT_PLURALS = frozenset(
-    "was has is as this its his hers theirs ours yours us across plus less unless thus perhaps "
-    "always towards besides whereas does goes".split()
-)
-_NOT_UNITS = frozenset(
-    "per and the for from with into that than are was were has have had will would who which "
-    "people's last next this every each".split()
-)
-_DEMONYMS_IN_I = frozenset(
-    "Israeli Pakistani Iraqi Saudi Somali Yemeni Bangladeshi Kuwaiti Omani Qatari Emirati Azerbaijani "
-    "Afghani Nepali Thai Bahraini Kazakhstani French Dutch Swiss Greek Czech Welsh Scots Basque "
-    "Filipino".split()
-)
+_NOT_PLURALS = lexicon.words("numbers", "not-plurals")
+_NOT_UNITS = lexicon.words("numbers", "not-units")
+_DEMONYMS_IN_I = lexicon.words("names", "nationalities-in-i")
 _DEMONYM = re.compile(r"(?:ian|ean|ese|ish|ic|an)$")
 _HYPHEN_ADJECTIVE = re.compile(r"-(?:linked|based|backed|led|owned|run|funded|born|style)$")
 
@@ -400,8 +405,7 @@ def _opens_person_or_party(word: str) -> bool:
             or word in NOT_NAMES or len(word) > 1 and word.isupper())  # "United States | I", "US | NEW YORK:"
 
 
-_PARTIES = frozenset("Democrat Democrats Republican Republicans GOP Labour Tory Tories Conservative "
-                     "Conservatives Liberal Liberals".split())
+_PARTIES = lexicon.words("names", "parties")
 
 
 def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str = "") -> Check | None:
@@ -442,45 +446,22 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
 
 
 _DAY_NAMES = frozenset(DAYS.split("|"))
-_DAY_EVENTS = frozenset("Black Cyber Good Super Ash Bloody Palm Easter Holy Maundy Giving".split())
+_DAY_EVENTS = lexicon.words("names", "day-events")
 _DAY_EVENT_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_DAY_EVENTS))})\s$")
 _MAYBE_PERSON = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]++(?: [A-Z][\w’'-]++){1,2}")  # "Nisan Ahmado", not "Secretary of State"
 
 
 # The last word of a run of capitalised words that says it is not a person's name.
-_TAIL_KINDS = dict.fromkeys(
-    "Street Road Avenue Square Lane Bridge River Lake Sea Ocean Bay Strait Island Islands Mountain "
-    "Mountains Valley Coast Peninsula Desert Province County Region District Park Airport "
-    "Station Port".split(), "place",
-) | dict.fromkeys(
-    "Amendment Act Treaty Accord Agreement Declaration Convention Plan Programme Program "
-    "Project Report Index Award Awards Prize Cup League War Day Week Festival Summit Conference "
-    "Games Championship Championships Olympics Stadium Hotel Centre Center Secretary Minister "
-    "Director Chairman Chief Commander".split(), "name",
-) | dict.fromkeys(
-    "International Corporation Holdings Industries Technologies Enterprises Partners Ventures "
-    "Laboratories Studios Pharmaceuticals Alliance Coalition Federation Society Academy".split(), "organisation",
-)
+_TAIL_KINDS = (dict.fromkeys(lexicon.entries("names", "place-tails"), "place")
+               | dict.fromkeys(lexicon.entries("names", "name-tails"), "name")
+               | dict.fromkeys(lexicon.entries("names", "organisation-tails"), "organisation"))
 # A run that opens with a title: "Former President Donald Trump", "Foreign Minister Sergei
 # Lavrov", "Deputy Director of Public Prosecution Eva-Marie Persson".
-_TITLE_MODIFIERS = frozenset(
-    "Former Deputy Acting Vice Assistant Prime Foreign Interior Defence Defense Finance Health "
-    "Senior Chief Interim Incoming Outgoing First Attorney Press Associate Executive District Home "
-    "Shadow Emeritus Environment Education Energy Transport Trade Justice Culture Agriculture".split()
-)
-_TITLE_HEADS = frozenset(
-    "President Minister Secretary Senator Sen. Representative Rep. Governor Gov. Mayor Director "
-    "Chancellor Ambassador Commissioner Speaker Chairman Chairwoman Chair Judge Justice Admiral "
-    "Colonel Col. Captain Capt. Lieutenant Lt. Sergeant Sgt. King Queen Prince Princess "
-    "Pope Sheriff Inspector Detective Spokesman Spokeswoman Spokesperson Professor Prof. Sir Attorney "
-    "Dame Lord Lady Officer General CEO Ombudsman".split()
-)
+_TITLE_MODIFIERS = lexicon.words("names", "title-modifiers")
+_TITLE_HEADS = lexicon.words("names", "title-heads")
 _TITLE_WORDS = _TITLE_HEADS | _TITLE_MODIFIERS
 _CONNECTORS = frozenset(("of", "for", "the"))
-_GENERAL_NOT_TITLE = frozenset(
-    "Motors Electric Assembly Mills Dynamics Atomics Election Elections Secretary Counsel Manager "
-    "Strike Staff Council Synod Court".split()
-)
+_GENERAL_NOT_TITLE = lexicon.words("names", "general-not-a-title")
 
 
 def _title_kind(words: list[str]) -> str | None:
@@ -527,20 +508,11 @@ def given_names() -> frozenset[str]:
     return frozenset(names) - _NOT_GIVEN_NAMES
 
 
-_NOT_GIVEN_NAMES = frozenset(
-    "North South East West El La Le Van Star Red Rich Major Mayor Sergeant Marshal Dean Bank Bar Base Bay "
-    "Car Case Court Cross Field Fields Forest Grove Hall Hill Land Lane Park Port Price Rock Royal "
-    "Temple Town Urban Way Wood Yard Free Early Fair Far Even Any My Had Say See Man Son Boy Gun Ad "
-    "Amber Angel Arch Art Bell Berry Bird Bond Brand Brook Cash Chance Chase Cherry Crystal Deck Derby "
-    "Duke Ford Gates Glory Grace Grand Happy Haven Hope Iris Ivory Jade Jewel Joy Law Lucky Magnum "
-    "Marina Mercy Mill Minor Noble Olive Palm Pearl Pier Ruby Sky Storm Sterling Sunny Sunshine Union "
-    "Valentine Velvet Victory Violet Wells Wolf Worth Harmony Honor Liberty Justice Trinity Summer "
-    "Winter Autumn Spring Christmas Easter Diamond Golden Silver Gold Sugar Honey Melody Destiny".split()
-)
+_NOT_GIVEN_NAMES = lexicon.words("names", "not-given-names")
 
 
 _PLACE_BEFORE = re.compile(r"\b(?:in|near|across|at)\s$")
-_ORG_TAIL = frozenset("Group Council House Company Ministry Department Administration".split())
+_ORG_TAIL = lexicon.words("names", "organisation-short-names")
 
 
 def _guess_kind(text: str, m: re.Match, what: str, n_words: int, speaker: str = "") -> str | None:

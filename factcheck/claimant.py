@@ -7,17 +7,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
+from . import lexicon
 from .checks import NOT_NAMES
 
-_SPEECH = (
-    r"said|says|say|told|tells|added|adds|claimed|claims|estimated|estimates|accused|accuses|"
-    r"announced|announces|reported|reports|stated|states|warned|warns|argued|argues|confirmed|"
-    r"confirms|denied|denies|alleged|alleges|insisted|insists|wrote|writes|noted|notes|"
-    r"believes|believed|assessed|assesses|acknowledged|admitted|revealed|explained|predicted|"
-    r"declared|testified|tweeted|stressed|emphasised|emphasized|asserted|conceded|vowed|pledged|"
-    r"cautioned|replied|recalled|countered|remarked|contended|boasted|complained"
-)
-_SPEECH_NOUNS = ("states", "claims", "reports", "notes", "estimates")
+_SPEECH = "|".join(lexicon.entries("claimants", "speech-verbs"))
+_SPEECH_NOUNS = lexicon.entries("claimants", "speech-nouns")
 _AUX = r"(?:(?:has|have|had|also|previously|repeatedly|reportedly|later|then)\s)*"
 
 
@@ -36,10 +30,7 @@ _SUBJECT_BEFORE = re.compile(
 # After the quote, the speaker follows the verb ("..., said Kirby"), but not after a verb that
 # takes an object: "..., told Newsweek", "..., accused Russia". ("Warned" stays: '"...," warned
 # Kirby' is common.)
-_OBJECT_VERBS = frozenset(
-    "told tells accused accuses denied denies estimated estimates assessed assesses believes believed "
-    "revealed announced announces".split()
-)
+_OBJECT_VERBS = lexicon.words("claimants", "object-verbs")
 _INVERTED = "|".join(v for v in _SPEECH.split("|") if v not in _OBJECT_VERBS)
 # The name ends there, or a comma, a preposition or "who" follows it ("said Kirby.", "said John
 # Kirby, the spokesperson", "said Kirby on Tuesday"): not "..., said New Zealand's flag has ...",
@@ -57,29 +48,13 @@ _SENTENCE_SUBJECT = re.compile(
     r"^((?:The\s)?(?:[A-Z][\w’'-]*\s)+(?:[a-z]+\s)?)(?:has|have|had|is|was|were|are)\b"
 )
 _PRONOUNS = {"he", "she", "they", "it"}
-_ROLES = frozenset(
-    "mayor minister president spokesperson spokesman spokeswoman police government ministry "
-    "officials official authorities company report study survey analysts experts researchers "
-    "scientists data statement prosecutors lawyers court judge campaigners critics sources "
-    "council administration department agency doctor witness witnesses resident residents neighbour "
-    "neighbor neighbours neighbors officer officers attorney lawyer source economist economists "
-    "professor historian diplomat diplomats aide aides".split()
-)
-_PERSON_ROLES = frozenset(
-    "mayor minister president spokesperson spokesman spokeswoman judge official doctor witness resident "
-    "neighbour neighbor officer attorney lawyer economist professor historian diplomat aide".split()
-)
-_PASSIVE = frozenset("was were is are be been being".split())
-_AUX_WORDS = _PASSIVE | frozenset(
-    "has have had also previously repeatedly reportedly later then always never often still now "
-    "once publicly privately".split()  # "The Wikileaks founder always argued": the founder
-)
-_FUNCTION_WORDS = frozenset(
-    "on in at and while that who which but so then also even when after before as if yet of to what "
-    "whether well or can could may might shall should must do does did according why how where".split()
-)
-_NEGATIONS = frozenset(("not", "never"))
-_OBJECTS = frozenset("me us him them you".split())  # "Well, let me say ...": nobody's claim
+_ROLES = lexicon.words("claimants", "roles")
+_PERSON_ROLES = lexicon.words("claimants", "person-roles")
+_PASSIVE = lexicon.words("claimants", "passive")
+_AUX_WORDS = _PASSIVE | lexicon.words("claimants", "adverbs-before-speech")  # "The Wikileaks founder always argued"
+_FUNCTION_WORDS = lexicon.words("claimants", "function-words")
+_NEGATIONS = lexicon.words("claimants", "negations")
+_OBJECTS = lexicon.words("claimants", "objects")  # "Well, let me say ...": nobody's claim
 
 
 def find_claimant(text: str, words: set[str] | None = None) -> str:
