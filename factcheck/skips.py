@@ -200,12 +200,7 @@ _DATE_WORDS = re.compile(
 # Every run of three letters or more that _DATE_WORDS can take out whole. A run of letters not
 # among them survives the substitution (a date word needs a word boundary on both sides, and a
 # run has none inside), so most lines are settled without it.
-_DATE_RUNS = frozenset(
-    "jan january feb february mar march apr april may jun june jul july aug august sep sept september "
-    "oct october nov november dec december mon monday tue tues tuesday wed wednesday thu thurs "
-    "thursday fri friday sat saturday sun sunday pst pdt est edt gmt utc bst cet ago hour hours hrs "
-    "minute minutes min mins day days".split()
-)
+_DATE_RUNS = lexicon.words("sentences", "date-runs")
 
 
 def _word_beyond_dates(text: str) -> bool:
@@ -219,7 +214,7 @@ def _word_beyond_dates(text: str) -> bool:
 
 
 _LOWER_START = re.compile(r"(?<![a-z])[a-z](?![a-z]*+[A-Z0-9])")  # "is professor emeritus of"; not "eHow", "my6sense"
-_CUT_OFF_WORDS = frozenset("and or of the a an to for with by in on at from as that".split())
+_CUT_OFF_WORDS = lexicon.words("sentences", "cut-off-words")
 
 
 def _cut_off(text: str) -> bool:
@@ -231,7 +226,7 @@ def _cut_off(text: str) -> bool:
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
         i -= 1
     return text[i:].lower() in _CUT_OFF_WORDS
-_SMALL_WORDS = frozenset("a an the of in on at to for and or but by with from as is vs v".split())
+_SMALL_WORDS = lexicon.words("sentences", "small-words")
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LABEL_END = re.compile(r"[.!?…:;,]['\"”’)\]]*$")
 
