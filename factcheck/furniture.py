@@ -274,10 +274,10 @@ def probability(f: dict[str, float], weights: dict) -> float:
 class Verdict:
     chance: float  # that the paragraph is the page's, not the article's
     kind: str  # what it looks like: caption, headline, promotion, ...
-    inside: bool  # between the first and the last paragraph of prose (where the place rules of
-    # ``body`` say nothing, and the chance decides)
-    in_list: bool  # one of a run of paragraphs made from one template: a list may be the
-    # article's facts (tour dates, a changelog), so the chance never skips it
+    inside: bool  # between the first and the last paragraph of prose
+    keep: bool  # never skipped on the chance alone: one of a run of paragraphs made from one
+    # template (a list may be the article's facts: tour dates, a changelog), or prose when the
+    # chance would take much of the page's prose (the article is never the page's furniture)
 
 
 KINDS = {  # kind: what it is, for the reason of a statement held down (the skip's reason: data/rules.tsv)
@@ -308,6 +308,9 @@ def _neighbour_features(chances: list[float], i: int) -> dict[str, float]:
     return {"near_mean": sum(near) / len(near) if near else 0.5, "near_max": max(near) if near else 0.5}
 
 
+MOST_PROSE_TAKEN = 0.2  # of a page's prose words: more than this, and the chance takes no prose
+
+
 def judge(text: str, spans: list[Span], reasons: list[str], body: Body | None) -> list[Verdict | None]:
     """For each sentence, the verdict on its paragraph; None where the text has no prose to
     judge a paragraph against (a line alone, a list of claims): the features of place and topic
@@ -318,10 +321,13 @@ def judge(text: str, spans: list[Span], reasons: list[str], body: Body | None) -
     found = features(text, spans, reasons, body)
     m = model()
     first = [probability(f, m["pass1"]) for _, f in found]
-    for i, (p, f) in enumerate(found):
-        chance = probability({**f, **_neighbour_features(first, i)}, m["pass2"])
+    chances = [probability({**f, **_neighbour_features(first, i)}, m["pass2"]) for i, (_, f) in enumerate(found)]
+    prose_words = [len(text[p.start : p.end].split()) if f["prose"] else 0 for p, f in found]
+    sure = sum(n for n, chance in zip(prose_words, chances) if chance >= m["thresholds"]["skip"])
+    spare_prose = sure > MOST_PROSE_TAKEN * sum(prose_words)
+    for (p, f), chance, words in zip(found, chances, prose_words):
         verdict = Verdict(round(chance, 4), kind_of(f), not f["before_body"] and not f["after_body"],
-                          bool(f["list_run"]))
+                          bool(f["list_run"]) or spare_prose and words > 0)
         for k in p.sentences:
             out[k] = verdict
     return out
@@ -350,9 +356,11 @@ _WEEKDAY_DATE = re.compile(
 # the writer's line: "Will Knight is a senior writer for WIRED", "Roger Gonzalez is an
 # award-winning writer based in Virginia"
 _WRITER = re.compile(
-    r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}\s(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){0,4}?"
-    r"(?:writer|reporter|editor|correspondent|columnist|contributor|journalist|producer|author|photographer|"
+    r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}(?:\s\([^()]{1,60}\))?\s(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){0,4}?"
+    r"(?i:writer|reporter|editor|correspondent|columnist|contributor|journalist|producer|author|photographer|"
     r"critic|blogger|freelancer|analyst\sat|anchor|host)s?\b")
+# a bio goes on about the writer: "She was formerly an editor at Motherboard", "He also operates ..."
+_ABOUT_THE_WRITER = re.compile(r"^(?:He|She|They|His|Her|Their)\s")
 # how to reach the writer: "Follow him on Twitter @...", "may be reached at ...", "Email Tariq at ..."
 _CONTACT = re.compile(
     r"(?i:\bfollow\s(?:him|her|them|me|us)\b|\bmay\sbe\sreached\b|\bcan\sbe\sreached\b|\bemail\s(?:him|her|them|me)\b|"
@@ -369,7 +377,7 @@ _RUN_IN_WORD = re.compile(r"(?<![\w'’,-])[A-Z0-9][\w'’,-]*?[a-z0-9]{2}[.!?]?
 RUN_IN_AFTER = 3  # capitalised words before the fused one: a headline's
 # another story's headline, then its summary behind a dateline: "... warns Pak cleric Fazlur
 # Rehman KARACHI: Firebrand cleric ..." (an article's own dateline opens its first paragraph)
-_DATELINE_TEASER = re.compile(r"[^\s.!?:]\s[A-Z]{3,}(?:\s[A-Z]{3,})?(?:\s\([A-Z]+\))?:\s[A-Z]")
+_DATELINE_TEASER = re.compile(r"[a-z0-9'’”)]\s[A-Z]{3,}(?:\s[A-Z]{3,})?(?:\s\([A-Z]+\))?:\s[A-Z]")
 
 # The paragraph rules, by id (data/rules.tsv gives each its reason); the kind is the id's first word.
 PARAGRAPH_RULES = ("caption.credit-in-paragraph", "caption.ap-style", "bio.writer-line", "bio.contact",
@@ -414,7 +422,8 @@ def paragraph_rule(text: str, spans: list[Span], reasons: list[str], para: Parag
                   or _SEEN.search(whole) and _WEEKDAY_DATE.search(whole)):
         return "caption.ap-style"
     after = body is not None and para.number >= body.last  # the last block of prose, or later
-    if short and _WRITER.match(first) and (after or n > 1 and _CONTACT.search(whole)):
+    if short and _WRITER.match(first) and (after or n > 1 and (_CONTACT.search(whole) or _ABOUT_THE_WRITER.match(
+            text[spans[para.sentences[1]].start : spans[para.sentences[1]].end]))):
         return "bio.writer-line"
     if short and len(words) <= 40 and after and _CONTACT.search(whole):
         return "bio.contact"

@@ -215,7 +215,7 @@ def extract(article: Article) -> Extraction:
         sentence = text[span.start : span.end]
         if not rule and not is_title:
             rule = kind or outside_rule(span, sentence, body) or ""
-            if not rule and verdict and verdict.chance >= thresholds["skip"] and not verdict.in_list:
+            if not rule and verdict and verdict.chance >= thresholds["skip"] and not verdict.keep:
                 rule = f"furniture-model.{verdict.kind}"
         if rule:
             skipped.append(Skipped(sentence, span.start, span.end, rules.reason(rule), rule))

@@ -4,6 +4,7 @@ for BENCHMARKS.md, never for tests). Skipped, with the reason, where the data is
 from __future__ import annotations
 
 import csv
+from pathlib import Path
 import json
 
 import pytest
@@ -63,3 +64,17 @@ def test_headline_of_pages_pasted_whole():
         guess = " ".join(guess.lower().replace("’", "'").split())
         found += bool(gold and guess) and (guess in gold or gold in guess)
     assert found >= 28
+
+
+def test_every_furniture_phrase_fires_on_two_pages_or_more():
+    """A phrase that fires on one page of the furniture sets (or none) fits that page, not a kind
+    of furniture: issue 20 dropped 38 such; scripts/rule_reach.py --phrases lists them all."""
+    import sys
+
+    root = Path(__file__).resolve().parent.parent
+    sys.path.insert(0, str(root / "benchmarks"))
+    sys.path.insert(0, str(root / "scripts"))
+    from rule_reach import MIN_PAGES, phrase_reach
+
+    narrow = [(rule, pattern, len(pages)) for rule, pattern, pages, _, _ in phrase_reach() if len(pages) < MIN_PAGES]
+    assert narrow == []
