@@ -121,3 +121,20 @@ def test_every_kind_and_paragraph_rule_is_in_the_registry():
         assert what and f"furniture-model.{kind}" in rules.rules()
     for rule in furniture.PARAGRAPH_RULES:
         assert rule in rules.rules() and rule.split(".")[0] in furniture.KINDS
+
+
+def test_a_plain_article_with_no_page_around_it_is_not_judged():
+    """Under 1 in 100 sentences the page's frame (furniture, credits, captions by the sentence
+    rules): a plain article, which the model has nothing to say about."""
+    from factcheck.body import find_body
+    from factcheck.sentences import sentences
+    from factcheck.statements import first_reasons
+
+    text = normalise("\n\n".join(ARTICLE * 3))
+    spans = sentences(text)
+    reasons = first_reasons(text, spans, [False] * len(spans))
+    assert furniture.judge(text, spans, reasons, find_body(text, spans, reasons)) == [None] * len(spans)
+    paged = normalise("\n\n".join([*ARTICLE * 3, "Source link", "Leave a Reply"]))
+    spans = sentences(paged)
+    reasons = first_reasons(paged, spans, [False] * len(spans))
+    assert all(furniture.judge(paged, spans, reasons, find_body(paged, spans, reasons)))
