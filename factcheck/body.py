@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from . import rules
 from .checks import MONTHS
 from .sentences import Span
-from .skips import FRAME_REASONS, fewer_words, opens_as_furniture
+from .skips import FRAME_REASONS, fewer_words, opens_as_furniture, reader_stamp
 from .words import content_words, content_words_in
 
 # The rules of this module (data/rules.tsv) and their reasons
@@ -30,6 +30,8 @@ _COMMENTS_START = re.compile(  # used with match(text, start, end): anchored at 
     re.I,
 )
 PROSE_BEFORE_COMMENTS = 3  # blocks of prose before a comments line: else it is a link under the headline
+# (A reader's signed stamp opens the comments too: "Rarst · March 10, 2017 at 1:26 AM", "Milan
+# Griffes on September 12, 2018 at 4:47 pm said:"; a tweet's "— Name (@handle) May 3, 2019" does not.)
 # The line that opens a list of the site's other stories: "Related Stories", "More from CNN",
 # "You may also like", "Most Read". A box of them can also sit inside an article, so the list
 # ends the article only when the prose after the line is not the article's (below).
@@ -113,7 +115,8 @@ def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -
         return None
     after = prose[PROSE_BEFORE_COMMENTS - 1]
     for p, (start, end, n, _) in blocks.items():
-        if p > after and n == 1 and end - start < 80 and _COMMENTS_START.match(text, start, end):
+        if p > after and n == 1 and end - start < 80 and (_COMMENTS_START.match(text, start, end)
+                                                         or reader_stamp(text[start:end])):
             return p
     return None
 

@@ -132,6 +132,13 @@ _MACHINE_STAMP = re.compile(
 )
 
 
+def reader_stamp(line: str) -> bool:
+    """A reader's comment, signed and stamped: "Rarst · March 10, 2017 at 1:26 AM"."""
+    bare = line.strip()
+    return (len(bare) < 120 and bare.endswith(("said:", "M", "m", "m.", "M.")) and _COMMENT_STAMP.search(bare) is not None
+            and (bare.endswith("said:") or "·" in bare or "•" in bare or "|" in bare))
+
+
 def _stamped(bare: str) -> bool:
     """A byline's or a comment's stamp (see the patterns above)."""
     if len(bare) >= 120:
