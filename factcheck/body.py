@@ -102,6 +102,9 @@ def find_body(text: str, spans: list[Span], reasons: list[str] | None = None) ->
     if comments is not None:
         prose = [p for p in prose if p < comments]
     other_stories = _other_stories_start(text, blocks, prose)
+    teasers = _teaser_list_start(text, blocks, prose, reasons)
+    if teasers is not None and (other_stories is None or teasers < other_stories):
+        other_stories = teasers
     if other_stories is not None:
         prose = [p for p in prose if p < other_stories]
     return Body(first, prose[-1], text, [(blocks[p][0], blocks[p][1]) for p in prose],
@@ -118,6 +121,33 @@ def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -
         if p > after and n == 1 and end - start < 80 and (_COMMENTS_START.match(text, start, end)
                                                          or reader_stamp(text[start:end])):
             return p
+    return None
+
+
+# A list of other stories, each with its headline, its date and its summary: "Kurt Volker throws
+# Rudy Giuliani under the bus" / "Tuesday November 19, 2019" / "Kurt Volker, a former special
+# envoy ...", again and again. A page repeats a template for its teasers; an article does not
+# put a full date (a month and a year) on a line of its own between its paragraphs, again and
+# again (a live blog's stamps are times).
+_FULL_DATE = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
+TEASER_DATES = 3  # dated teasers in a row, each 2 to 4 paragraphs after the one before
+
+
+def _teaser_list_start(text: str, blocks: dict[int, list[int]], prose: list[int],
+                       reasons: list[str] | None) -> int | None:
+    """The paragraph of the first headline of a dated list of teasers after at least
+    PROSE_BEFORE_COMMENTS blocks of prose, or None."""
+    if len(prose) <= PROSE_BEFORE_COMMENTS or not reasons:
+        return None
+    after = prose[PROSE_BEFORE_COMMENTS - 1]
+    dated = [p for p, (start, end, n, _) in blocks.items()
+             if p > after and n == 1 and len(text[start:end].split()) <= 8 and _FULL_DATE.search(text, start, end)]
+    run = 1
+    for a, b in zip(dated, dated[1:]):
+        run = run + 1 if 2 <= b - a <= 4 else 1
+        if run == TEASER_DATES:
+            first = dated[dated.index(b) - TEASER_DATES + 1]
+            return first - 1  # its headline
     return None
 
 
