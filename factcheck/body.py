@@ -52,6 +52,9 @@ SHARED_WITH_ARTICLE = 3
 # ... and, when two or more follow and share no word among themselves (a list of other stories,
 # each about something else), this many of the words the article uses in more than one block.
 SHARED_RECURRING = 2
+# ... and only when the prose before the line is an article: its blocks use this many words more
+# than once (a box of promotions, each about something else, does not)
+ARTICLE_RECURRING = 2
 # a line that starts like an item of a list of facts: a date ("July 3 – Mansfield, MA"), a bullet
 _LIST_ITEM = re.compile(rf"(?:[*•–-]\s|(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS})\b)")
 _SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
@@ -175,6 +178,8 @@ def _other_stories_start(text: str, blocks: dict[int, list[int]], prose: list[in
             later = [content_words(text[blocks[q][0] : blocks[q][1]]) for q in [q for q in prose if q > p][:3]]
             before = [content_words(text[blocks[q][0] : blocks[q][1]]) for q in prose if q < p]
             everything, recurring = _all_and_recurring(before)
+            if len(recurring) < ARTICLE_RECURRING:
+                continue  # what came before is no article (a box of promotions): nothing to end
             if (not any(len(words & everything) >= SHARED_WITH_ARTICLE for words in later)
                     or len(later) >= 2 and not any(len(words & recurring) >= SHARED_RECURRING for words in later)
                     and not _all_and_recurring(later)[1]):

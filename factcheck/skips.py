@@ -160,6 +160,12 @@ _INTERFACE_VERB = re.compile(
     r"share|join|log\s?in|sign\s(?:in|up)|enter|select|choose|explore|shop|buy|see\s(?:all|more))\b(?!,)"
 )  # "Listen, the Act is really a jobs act" is a claim
 _READER = re.compile(r"\b(?:you|your|our|us)\b")
+# A label and a call to the reader: "Physician Directory: Find a doctor in your area.", "Deal
+# Alert: Save $50 on ...", "Also: See Black Friday coverage at CNET" (a promotion's box).
+_LABELLED_CALL = re.compile(
+    r"^[A-Z][\w'’&-]*(?:\s[A-Z][\w'’&-]*){0,3}:\s(?:Find|Get|Read|Connect|See|Track|Save|Learn|Search|Enter|Talk|"
+    r"Join|Sign|Discover|Explore|Shop|Download|Try|Watch|Listen|Subscribe|Follow)\b"
+)
 _AGREEMENT = re.compile(r"^by\s\w+ing\b.*\b(?:you|i)\s(?:agree|consent|accept|have read)")
 # A picture's caption or credit, in three patterns that each run only where they can match: at
 # the start, after a "(", at the end (one pattern tried at every position cost 30 ms a MB).
@@ -320,6 +326,8 @@ def skip_rule(text: str, is_title: bool = False) -> str:
             return rule
     if not is_title and _addresses_reader(bare, low):  # a headline may start "Get ..."
         return "furniture.addresses-reader"
+    if not is_title and ":" in bare[:45] and _LABELLED_CALL.match(bare):
+        return "furniture.labelled-call"
     if low.endswith(_DOMAIN_ENDINGS) and _SPONSORED.search(bare) is not None:
         return "furniture.sponsored-teaser"
     rule = _credit_rule(bare)
