@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import lexicon, rules
+from . import lexicon
 from .body import Body
 from .sentences import Span
 from .words import content_words
