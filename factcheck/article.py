@@ -6,6 +6,7 @@ normalisation (line endings, invisible characters) happens once, here, before an
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import re
 import unicodedata
@@ -84,10 +85,7 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
             raise FactcheckError(f"{source}: no such file; check the path, or use - to read stdin")
         if path.is_dir():
             raise FactcheckError(f"{source} is a directory; give the article file inside it")
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise FactcheckError(f"{source}: cannot read ({exc.strerror}); check its permissions")
+        data = _read_input(path, source)
         origin = name = str(path)
         html = looks_like_html(data, name)
     if not data.strip():
@@ -108,6 +106,30 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
     title = normalise(title).strip() if title else guess_title(text)
     return Article(text=text, title=title, source=origin, notices=tuple(notices) + language_notices(text),
                    url=url or "")
+
+
+def _read_input(path: Path, source: str) -> bytes:
+    """The article file's bytes, at most ``files.MAX_TEXT_BYTES``: a pipe works (``init
+    <(curl ...)``), a device that never ends (``/dev/zero``) stops there."""
+    from .files import MAX_TEXT_BYTES, FileProblem, read_at_most
+
+    try:
+        with open(path, "rb") as handle:
+            return read_at_most(handle.fileno(), MAX_TEXT_BYTES, path)
+    except FileProblem as exc:
+        raise FactcheckError(f"{source} is {exc.strerror}; give the article's text") from None
+    except OSError as exc:
+        raise FactcheckError(f"{source}: cannot read ({exc.strerror}); check its permissions") from None
+
+
+def read_stdin(stream) -> bytes:
+    """Standard input, at most ``files.MAX_TEXT_BYTES`` (``yes | factcheck init -`` stops)."""
+    from .files import MAX_TEXT_BYTES, too_large
+
+    data = stream.read(MAX_TEXT_BYTES + 1)
+    if len(data) > MAX_TEXT_BYTES:
+        raise FactcheckError(f"stdin is {too_large(None, MAX_TEXT_BYTES)}; give the article's text")
+    return data
 
 
 # The commonest English words, less those that are words of other languages too ("a", "i",
@@ -155,14 +177,28 @@ def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    # What is valid UTF-8 is read as UTF-8 and only the bytes that are not as cp1252: a text
+    # pasted together from two sources ("Café" typed, "Caf\xe9" pasted) keeps both right,
+    # where reading it all as cp1252 turned the UTF-8 into "CafÃ©".
+    others = []
+
+    def as_cp1252(error: UnicodeDecodeError) -> tuple[str, int]:
+        bad = error.object[error.start : error.end]
+        others.append(len(bad))
+        return bad.decode("cp1252"), error.end  # raises for the five bytes cp1252 leaves undefined
+
+    codecs.register_error("factcheck-cp1252", as_cp1252)
     try:
-        text = data.decode("cp1252")
+        text = data.decode("utf-8-sig", "factcheck-cp1252")
     except UnicodeDecodeError:
         raise FactcheckError(
             f"{origin}: not UTF-8 text (byte {utf8_error.start}) and not cp1252 either; "
             "re-save it as UTF-8"
         ) from None
-    return text, [f"{origin} is not UTF-8; read it as Windows-1252 (cp1252)"]
+    if sum(1 for ch in text if ord(ch) > 127) <= sum(others):  # no UTF-8 beyond ASCII: all cp1252
+        return text, [f"{origin} is not UTF-8; read it as Windows-1252 (cp1252)"]
+    return text, [f"{origin} is not all UTF-8; read {sum(others)} {'byte' if sum(others) == 1 else 'bytes'} "
+                  "that are not as Windows-1252 (cp1252)"]
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))

@@ -17,7 +17,7 @@ import typer
 from rich.console import Console
 
 from . import __version__
-from .errors import ERROR, FactcheckError
+from .errors import ERROR, FactcheckError, finite, printable, printable_json
 
 app = typer.Typer(
     name="factcheck",
@@ -83,16 +83,25 @@ def _err() -> Console:
     return Console(stderr=True, highlight=False)
 
 
+def _say(console: Console, line: str) -> None:
+    """One plain line, with whatever a file or an argument put in it made printable."""
+    console.print(printable(line), markup=False, soft_wrap=True)
+
+
+def _print_json(data) -> None:
+    print(printable_json(json.dumps(finite(data), ensure_ascii=False, indent=1)))
+
+
 @contextlib.contextmanager
 def _errors():
     try:
         yield
     except FactcheckError as exc:
-        _err().print(f"Error: {exc}", markup=False, soft_wrap=True)
+        _say(_err(), f"Error: {exc}")
         raise typer.Exit(code=exc.exit_code) from None
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
-        _err().print(f"Error: {where}{exc.strerror or exc}", markup=False, soft_wrap=True)
+        _say(_err(), f"Error: {where}{exc.strerror or exc}")
         raise typer.Exit(code=1) from None
 
 
@@ -146,7 +155,7 @@ def init(
 
     Example: factcheck init article.txt --dry-run (or a .html/.md file, a URL, - for stdin)
     """
-    from .article import read_article, slugify
+    from .article import read_article, read_stdin, slugify
     from .settings import load_settings
     from .statements import extract
     from .views import init_summary, plan_dict
@@ -156,15 +165,15 @@ def init(
         if slug is not None and slugify(slug) != slug:
             raise FactcheckError(f"--article {slug!r} is not a slug; use lowercase words and hyphens, "
                                  f"such as {slugify(slug) or 'my-article'!r}")
-        stdin = sys.stdin.buffer.read() if article == "-" else None
+        stdin = read_stdin(sys.stdin.buffer) if article == "-" else None
         art = read_article(article, stdin)
         for notice in art.notices:
-            _err().print(f"Notice: {notice}", markup=False, soft_wrap=True)
+            _say(_err(), f"Notice: {notice}")
         root = resolve_dir(directory)
         plan = plan_init(root, art, extract(art), slug=slug, min_priority=min_priority)
         written = None if dry_run else apply_init(plan, load_settings(root))
         if as_json:
-            print(json.dumps(plan_dict(plan), ensure_ascii=False, indent=1))
+            _print_json(plan_dict(plan))
         else:
             summary = init_summary(plan, None if written is None else len(written), dry_run=dry_run)
             _out().print(summary, soft_wrap=True)
@@ -217,7 +226,7 @@ def status(
             return
         articles = select(_read(root, settings, no_index), filters)
         if as_json:
-            print(json.dumps(status_dict(articles, settings, filters), ensure_ascii=False, indent=1))
+            _print_json(status_dict(articles, settings, filters))
         else:
             _out().print(status_view(articles, settings, filters))
 
@@ -271,11 +280,14 @@ def show(
         articles = _read(root, settings, no_index)
         sheet = find_sheet(articles, statement)
         if not sheet.readable:  # nothing to show but what is wrong
-            _err().print(f"{sheet.problems[0]}", markup=False, soft_wrap=True)
+            _say(_err(), str(sheet.problems[0]))
             raise typer.Exit(code=1)
         location = sheet.values.get("location") if isinstance(sheet.values.get("location"), dict) else {}
         meta = next(a.meta for a in articles if a.folder == sheet.path.parent)
-        text = version_text(sheet.path.parent, str(location.get("version", "")), str(meta.get("version", "")))
+        try:
+            text = version_text(sheet.path.parent, str(location.get("version", "")), str(meta.get("version", "")))
+        except OSError:  # not UTF-8, not a regular file: the worksheet's problems say so below it
+            text = None
         _out().print(show_view(sheet, text))
 
 
@@ -296,7 +308,7 @@ def check(
     """
     from .schema import schema_problems
     from .settings import load_settings
-    from .validate import blocks, load_sheets
+    from .validate import blocks, load_sheets, workspace_problems
     from .views import check_dict, plural
     from .workspace import existing_workspace, named_worksheets
 
@@ -310,23 +322,23 @@ def check(
             problems += [*settings.problems, *schema_problems(root, settings)]
             if files is None:  # the whole workspace, through its index
                 articles = _read(root, settings, no_index)
-                problems += [p for a in articles for p in a.problems]  # article.toml, article.txt
-                sheets = [s for a in articles for s in a.sheets]
+                problems += workspace_problems(articles)  # article.toml and .txt, then each worksheet's, once
+                count += sum(len(a.sheets) for a in articles)
             else:
                 sheets = load_sheets(files, settings)
-            problems += [p for s in sheets for p in s.problems]
-            count += len(sheets)
+                problems += list(dict.fromkeys(p for s in sheets for p in s.problems))
+                count += len(sheets)
         if paths and not groups:
             _err().print(f"Note: none of the {plural(len(passed_over), 'path')} given is a worksheet, an article "
                          "folder or a workspace", markup=False, soft_wrap=True)
         report = check_dict(problems, count)
         errors, warnings = report["errors"], report["warnings"]
         if as_json:
-            print(json.dumps(report, ensure_ascii=False, indent=1))
+            _print_json(report)
         else:
             out = _out()
             for p in problems:
-                out.print(str(p), markup=False, soft_wrap=True)
+                _say(out, str(p))
             out.print(f"{plural(report['worksheets'], 'worksheet')} checked: {plural(errors, 'error')}, "
                       f"{plural(warnings, 'warning')}", markup=False)
         if any(blocks(p, strict) for p in problems):  # the rule that stops an export, too
@@ -504,14 +516,14 @@ def export(
             raise FactcheckError(f"--strict: nothing exported, {plural(len(notices), 'problem')} to fix first: "
                                  f"{notices[0]}; fix them, or export without --strict")
         for notice in notices:
-            _err().print(f"Warning: {notice}", markup=False, soft_wrap=True)
+            _say(_err(), f"Warning: {notice}")
         if output is None or output == "-":
             sys.stdout.write(text)
         else:
             write_export(root, output, text)
             what = (f"{plural(len(export.verdicts), 'verdict')} as ClaimReview" if fmt is Format.claimreview
                     else f"{fmt.value} for {plural(len(export.rows), 'statement')}")
-            _err().print(f"Wrote {what} to {output}", markup=False, soft_wrap=True)
+            _say(_err(), f"Wrote {what} to {output}")
 
 
 def _app_for(args: list[str]) -> typer.Typer:
@@ -544,7 +556,7 @@ def run() -> None:
             print(ctx.get_help() if ctx else message())
             sys.exit(0)
         where = f" (see `{ctx.command_path} --help`)" if ctx else ""
-        _err().print(f"Error: {message().rstrip('.')}{where}", markup=False, soft_wrap=True)
+        _say(_err(), f"Error: {message().rstrip('.')}{where}")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
         _err().print("Interrupted; files already written are complete, run the command again to finish",

@@ -39,6 +39,41 @@ class Problem(NamedTuple):
         return f"{where}: {self.severity}: {self.message}"
 
 
+# What a terminal would act on rather than show: C0 controls but newline and tab, DEL, the C1
+# controls (U+009B is a CSI on some terminals) and the bidirectional overrides that reorder
+# what follows them. Shown as Python escapes instead, so the reader sees what the file holds.
+_CONTROLS = {c: f"\\x{c:02x}" for c in (*range(0x00, 0x09), *range(0x0B, 0x20), *range(0x7F, 0xA0))}
+_CONTROLS |= {c: f"\\u{c:04x}" for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+_C1 = {c: f"\\u{c:04x}" for c in range(0x80, 0xA0)}
+
+
+def printable(text: str) -> str:
+    """``text`` with every control character that could reach a terminal (an escape sequence in
+    a worksheet, a file name) written out as an escape: ``\x1b[31m`` shows, it does not colour."""
+    if text.isascii() and text.isprintable() or not _CONTROL.search(text):
+        return text
+    return text.translate(_CONTROLS)
+
+
+def printable_json(text: str) -> str:
+    """JSON text with the C1 controls escaped too (``json.dumps`` escapes the C0 ones): the same
+    JSON, nothing for a terminal to act on."""
+    return text if text.isascii() else text.translate(_C1)
+
+
+def finite(value):
+    """``value`` with every NaN or infinite number (``priority = nan`` in a worksheet) as None:
+    JSON has no such numbers, and ``json.dumps`` would write ones no parser reads."""
+    if isinstance(value, float):
+        return value if value - value == 0 else None
+    if isinstance(value, dict):
+        return {k: finite(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [finite(v) for v in value]
+    return value
+
+
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -57,8 +92,9 @@ def toml_syntax_problem(path: Path, exc: Exception, text: str = "") -> Problem:
     m = _AT.search(str(exc))
     line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
     message = _AT.sub("", str(exc)).strip()
-    hint = _hint(message, text.splitlines(), line, col) if line else None
-    return Problem(path, line, col, "TOML syntax: " + (hint or message))
+    hint = _hint(message, text.split("\n"), line, col) if line else None  # lines as TOML counts them
+    prefix = "" if getattr(exc, "as_is", False) else "TOML syntax: "
+    return Problem(path, line, col, prefix + (hint or message))
 
 
 # The beginner's mistakes, named in their own words instead of the parser's: an unquoted word

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from urllib.parse import quote
 
 from .checks import find_checks
-from .errors import FactcheckError
+from .errors import FactcheckError, finite
 from .settings import SETTINGS_FILE, Settings
 from .validate import ArticleSheets, Sheet, url_problem, why_unpublishable
 
@@ -180,7 +180,7 @@ def to_json(export: Export) -> str:
     doc = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
            "articles": [{"slug": slug, "article": meta} for slug, meta in export.articles],
            "statements": statements}
-    return json.dumps(doc, ensure_ascii=False, indent=1, default=_json_value) + "\n"
+    return json.dumps(finite(doc), ensure_ascii=False, indent=1, default=_json_value) + "\n"
 
 
 def _json_value(value):

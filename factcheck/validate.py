@@ -92,11 +92,15 @@ def why_unpublishable(sheet: Sheet, strict: bool = False) -> str | None:
 
 def load_sheet(path: Path, article: str, settings: Settings, texts: "TextCache") -> Sheet:
     """Read and validate one worksheet; never raises for anything in the file."""
+    from .files import FileProblem, read_regular
+
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = read_regular(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         return Sheet(path, article, {}, [Problem(path, None, None,
                      f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8")])
+    except FileProblem as exc:  # a device, a FIFO, a folder, too large
+        return Sheet(path, article, {}, [Problem(path, None, None, f"{exc.strerror}; a worksheet is a TOML file")])
     except OSError as exc:
         return Sheet(path, article, {}, [Problem(path, None, None, f"cannot read: {exc.strerror}")])
     try:
@@ -115,17 +119,26 @@ def load_sheets(paths: list[Path], settings: Settings) -> list[Sheet]:
 
 
 class TextCache:
-    """Article texts by (folder, version), read once per run."""
+    """Article texts by (folder, version), read once per run. A text that cannot be read (not
+    UTF-8, not a regular file) is None, and ``unreadable`` holds the problem to report."""
 
     def __init__(self) -> None:
         self._texts: dict[tuple[Path, str], str | None] = {}
         self._versions: dict[Path, str | None] = {}
+        self.unreadable: dict[tuple[Path, str], Problem] = {}  # by (folder, version); "" is article.txt
 
     def version(self, folder: Path, version: str) -> str | None:
         key = (folder, version)
         if key not in self._texts:
-            self._texts[key] = version_text(folder, version)
+            self._texts[key] = self._guarded(key, version_text, folder, version)
         return self._texts[key]
+
+    def _guarded(self, key: tuple[Path, str], read, *args) -> str | None:
+        try:
+            return read(*args)
+        except OSError as exc:
+            self.unreadable[key] = unreadable_text(key[0], exc)
+            return None
 
     def current_version(self, folder: Path) -> str | None:
         if folder not in self._versions:
@@ -136,9 +149,19 @@ class TextCache:
     def current(self, folder: Path) -> str | None:
         key = (folder, "")
         if key not in self._texts:
+            from .files import read_utf8
+
             path = folder / TEXT_FILE
-            self._texts[key] = path.read_text(encoding="utf-8") if path.exists() else None
+            self._texts[key] = self._guarded(key, read_utf8, path) if path.exists() else None
         return self._texts[key]
+
+
+def unreadable_text(folder: Path, exc: OSError) -> Problem:
+    """An article text that cannot be read, as the problem `check` reports (once, at the file)."""
+    path = Path(exc.filename) if exc.filename else folder / TEXT_FILE
+    advice = ("run `factcheck init` on the article again" if path.name == TEXT_FILE
+              else "restore it (from git, say): the worksheets that name this version index it")
+    return Problem(path, None, None, f"{exc.strerror or exc}; {advice}")
 
 
 def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: TextCache) -> list[Problem]:
@@ -318,6 +341,8 @@ def _check_location(path: Path, text: str, location: dict, texts: TextCache, lin
     if not (fits(version, "string") and fits(start, "integer") and fits(end, "integer")):
         return []  # its type is reported with the key
     article_text = texts.version(folder, version)
+    if article_text is None and (folder, version) in texts.unreadable:
+        return [texts.unreadable[folder, version]]  # the text's own problem, reported at the text
     if article_text is None:
         return [Problem(path, lines.find("location", 0, "version"), 1,
                         f"article version {version} is not in {folder}; the offsets cannot be checked: restore "
@@ -328,6 +353,8 @@ def _check_location(path: Path, text: str, location: dict, texts: TextCache, lin
                            f"`text` is not at {start}:{end} in article version {version}; "
                            "restore the text or the offsets"))
     current = texts.current(folder)
+    if current is None and (folder, "") in texts.unreadable and texts.unreadable[folder, ""] not in out:
+        out.append(texts.unreadable[folder, ""])
     # at its offsets in the current version, it is in the current text: no need to search it
     # (a search of the whole text for each of thousands of worksheets took most of a second)
     known_there = at_offsets and version == texts.current_version(folder)
@@ -385,7 +412,7 @@ class _KeyLines:
         self.where: dict[tuple[str, int, str], int] = {}
         section, counts = "", {}
         index = 0
-        for number, line in enumerate(raw.splitlines(), 1):
+        for number, line in enumerate(raw.split("\n"), 1):  # TOML ends lines at \n only, not at \x85 or \u2028
             header = _HEADER.match(line)
             if header:
                 section = header.group(2)
@@ -430,23 +457,35 @@ _CONFLICT_END = re.compile(r"^>{7}(?: |$)", re.M)
 
 def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
     """``article.toml`` as read, and what is wrong with it or with ``article.txt``: a file that
-    does not parse, or a git merge conflict left in either (two people updated the article)."""
+    does not parse, or a git merge conflict left in either (two people updated the article);
+    ``article.toml`` missing (its worksheets are still read and checked); either file not a
+    regular file, too large or not UTF-8 (``files``)."""
+    from .files import read_regular, read_utf8
+
     path, problems = folder / ARTICLE_FILE, []
     raw = ""
+    meta = {}
     try:
-        raw = path.read_bytes().decode("utf-8-sig")
+        raw = read_regular(path).decode("utf-8-sig")
         meta = parse_toml(raw)
-    except ValueError as exc:  # TOML or UTF-8
-        meta = {}
+    except FileNotFoundError:
+        problems.append(Problem(path, None, None, "missing: the folder holds worksheets but no article.toml; run "
+                                "`factcheck init` on the article again to restore it (the worksheets are kept)"))
+    except UnicodeDecodeError as exc:
+        problems.append(Problem(path, None, None, f"not UTF-8 (byte {exc.start}); run `factcheck init` on the "
+                                "article again"))
+    except ValueError as exc:  # TOML
         problems.append(toml_syntax_problem(path, exc, raw))
-    except OSError as exc:
-        meta = {}
-        problems.append(Problem(path, None, None, f"cannot read: {exc.strerror}"))
+    except OSError as exc:  # not a regular file, too large, unreadable
+        problems.append(Problem(path, None, None, f"cannot read: {exc.strerror or exc}"))
     text_path = folder / TEXT_FILE
+    text = ""
     try:
-        text = text_path.read_text(encoding="utf-8")
-    except (OSError, ValueError):
-        text = ""
+        text = read_utf8(text_path)
+    except FileNotFoundError:
+        pass
+    except OSError as exc:  # the same problem a worksheet that names this text meets: reported once
+        problems.append(unreadable_text(folder, exc))
     conflict = _CONFLICT_START.search(text)
     if conflict and _CONFLICT_END.search(text, conflict.end()):
         problems.append(Problem(text_path, text.count("\n", 0, conflict.start()) + 1, 1,
@@ -454,6 +493,12 @@ def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
                                 "text, so take one side whole (`git checkout --ours` or `--theirs` this file), "
                                 "then run init on the newer article"))
     return meta, problems
+
+
+def workspace_problems(articles: list[ArticleSheets]) -> list[Problem]:
+    """Every problem of these articles, the folders' own first, each once (an article text that
+    cannot be read is met by each of its worksheets)."""
+    return list(dict.fromkeys(p for a in articles for p in [*a.problems, *(q for s in a.sheets for q in s.problems)]))
 
 
 def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:

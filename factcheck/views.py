@@ -11,11 +11,11 @@ from typing import NamedTuple
 from rich.console import Group, RenderableType
 from rich.padding import Padding
 from rich.table import Table
-from rich.text import Text
+from rich.text import Text as RichText
 
 from .settings import Settings
-from .errors import ERROR, FactcheckError, Problem
-from .validate import ArticleSheets, Sheet, earlier_wordings, why_unpublishable
+from .errors import ERROR, FactcheckError, Problem, printable
+from .validate import ArticleSheets, Sheet, earlier_wordings, why_unpublishable, workspace_problems
 from .workspace import Plan
 
 BAR_WIDTH = 10
@@ -25,6 +25,15 @@ SHOW_SKIPPED = 5  # skipped sentences listed per reason in the init summary
 LARGE_WORKSPACE = 200
 NEXT_ROWS = 20  # statements to check next
 ARTICLE_ROWS = 10  # articles with open work
+
+
+class Text(RichText):
+    """Every piece of text this module renders, with control characters written out as escapes
+    (``errors.printable``): worksheets, file names and article texts are anyone's, and an escape
+    sequence in them must show, not act on the reader's terminal."""
+
+    def __init__(self, text: str = "", *args, **kwargs) -> None:
+        super().__init__(printable(text), *args, **kwargs)
 
 
 # --------------------------------------------------------------------------------------------
@@ -176,7 +185,7 @@ def select(articles: list[ArticleSheets], filters: Filters) -> list[ArticleSheet
             if not s.readable or (_matches(filters.status, s.values.get("status"))
                                   and _matches(filters.assignee, s.values.get("assignee")))
         ]
-        out.append(ArticleSheets(article.slug, article.folder, article.title, sheets, article.meta))
+        out.append(ArticleSheets(article.slug, article.folder, article.title, sheets, article.meta, article.problems))
     return out
 
 
@@ -232,7 +241,7 @@ def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filt
         current = [s for s in article.sheets if not (s.readable and s.stale)]
         for sheet in [] if filters.summary else _sorted(current, filters.sort) + _sorted(stale, filters.sort):
             out["statements"].append(_row_dict(sheet))
-        out["problems"] += [_problem_dict(p) for p in article.problems + [p for s in article.sheets for p in s.problems]]
+        out["problems"] += [_problem_dict(p) for p in workspace_problems([article])]
     return out
 
 
@@ -298,7 +307,7 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
     if not data["articles"]:
         return Text("No articles in this workspace yet: run `factcheck init ARTICLE`")
     large = len(data["statements"]) > LARGE_WORKSPACE and not filters.all
-    problems = [p for a in articles for p in a.problems + [p for s in a.sheets for p in s.problems]]
+    problems = workspace_problems(articles)
     root = articles[0].folder.parent
     if not large:
         parts: list[RenderableType] = [_articles_table(data["articles"])]
@@ -462,11 +471,11 @@ def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
     v = sheet.values
     parts: list[RenderableType] = [Text(sheet.id, style="bold")]
     location = v.get("location") if isinstance(v.get("location"), dict) else {}
-    if location.get("before"):
-        parts.append(Text("… " + location["before"], style="dim"))
+    if location.get("before"):  # any type a hand edit gave it: shown as written
+        parts.append(Text("… " + _str(location["before"]), style="dim"))
     parts.append(Text(str(v.get("text", "")), style="bold"))
     if location.get("after"):
-        parts.append(Text(location["after"] + " …", style="dim"))
+        parts.append(Text(_str(location["after"]) + " …", style="dim"))
     parts += _earlier_view(sheet)
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="cyan", no_wrap=True)

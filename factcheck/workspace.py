@@ -35,7 +35,7 @@ SAME_NAME_OVERLAP = 0.5  # ... from a file of the same name given by another pat
 # Safe writes
 
 
-def write_new(path: Path, content: str) -> bool:
+def write_new(path: Path, content: str | bytes) -> bool:
     """Create ``path`` with ``content`` atomically; never replace an existing file.
 
     Returns False (and writes nothing) when the file is already there.
@@ -117,6 +117,7 @@ def write_export(root: Path, output: str, content: str) -> Path:
     path = Path(output)
     if path.is_dir():
         raise FactcheckError(f"{output} is a folder; give a file name, such as {Path(output) / 'export.json'}")
+    _only_regular(path, output)
     try:
         inside = path.resolve().is_relative_to(root.resolve())
     except OSError:
@@ -129,13 +130,29 @@ def write_export(root: Path, output: str, content: str) -> Path:
     return path
 
 
+def _only_regular(path: Path, output: str) -> None:
+    """An export replaces a regular file or creates one; never a device, a FIFO or a socket
+    (renaming over /dev/null, as root, would replace the device itself)."""
+    from .files import kind_of
+
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return  # not there (or a dangling link): a new file
+    import stat
+
+    if not stat.S_ISREG(mode):
+        raise FactcheckError(f"{output} is {kind_of(mode)}, not a regular file; export writes only files "
+                             "(give a file name, or -o - for stdout)")
+
+
 def _umask() -> int:
     mask = os.umask(0o022)  # the only way to read it is to set it; put it straight back
     os.umask(mask)
     return mask
 
 
-def _write_temp(path: Path, content: str, sync: bool = True) -> str:
+def _write_temp(path: Path, content: str | bytes, sync: bool = True) -> str:
     """A complete temporary file beside ``path``, with the permissions a plain ``open`` would
     give (mkstemp makes it owner-only, and a team's shared folder needs it readable); flushed
     to disk unless the caller syncs many at once."""
@@ -144,7 +161,8 @@ def _write_temp(path: Path, content: str, sync: bool = True) -> str:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o666 & ~_umask())
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        with (os.fdopen(fd, "wb") if isinstance(content, bytes)
+              else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as handle:
             handle.write(content)
             handle.flush()
             if sync:
@@ -263,8 +281,23 @@ def _parent(path: Path) -> Path:
 
 
 def article_dirs(root: Path) -> list[Path]:
-    """Article folders (those holding ``article.toml``), sorted by name."""
-    return sorted(p.parent for p in root.glob(f"*/{ARTICLE_FILE}"))
+    """Article folders, sorted by name: those holding ``article.toml``, and those that lost it
+    but still hold ``article.txt`` or worksheets (``NN-....toml``), so that a deleted or broken
+    article.toml never hides the work beside it (`check` reports it)."""
+    try:
+        entries = [e for e in os.scandir(root) if not e.name.startswith(".") and e.is_dir()]
+    except OSError:
+        return []
+    return sorted(Path(e.path) for e in entries if _is_article_dir(Path(e.path)))
+
+
+def _is_article_dir(folder: Path) -> bool:
+    if (folder / ARTICLE_FILE).exists() or (folder / ARTICLE_FILE).is_symlink() or (folder / TEXT_FILE).exists():
+        return True
+    try:
+        return any(name.endswith(".toml") and name.split("-", 1)[0].isdigit() for name in os.listdir(folder))
+    except OSError:
+        return False
 
 
 def worksheet_paths(folder: Path) -> list[Path]:
@@ -272,16 +305,20 @@ def worksheet_paths(folder: Path) -> list[Path]:
 
 
 def read_toml(path: Path) -> dict:
-    """Parse a TOML file as editors write it (BOM, CRLF). Raises tomllib.TOMLDecodeError."""
-    return parse_toml(path.read_bytes().decode("utf-8-sig"))
+    """Parse a TOML file as editors write it (BOM, CRLF): a regular file of a bounded size
+    (``files``). Raises tomllib.TOMLDecodeError (a ValueError) or OSError."""
+    from .files import read_regular
+
+    return parse_toml(read_regular(path).decode("utf-8-sig"))
 
 
 def parse_toml(text: str) -> dict:
-    """``tomllib.loads``, imported on first use: a reading command answered from the index
-    parses nothing, and the import costs about 5 ms of start-up."""
-    import tomllib
+    """``tomllib.loads`` to a bounded depth (``files.parse_toml``), imported on first use: a
+    reading command answered from the index parses nothing, and the import costs about 5 ms of
+    start-up."""
+    from .files import parse_toml
 
-    return tomllib.loads(text)
+    return parse_toml(text)
 
 
 def text_version(text: str) -> str:
@@ -295,11 +332,13 @@ def text_version(text: str) -> str:
 def version_text(folder: Path, version: str, current_version: str = "") -> str | None:
     """The article text a version name stands for, or None when it is not kept.
     ``current_version``, when known (``article.toml`` says it), saves hashing the text."""
+    from .files import read_utf8
+
     current = folder / TEXT_FILE
     old = folder / VERSIONS_DIR / f"{version}.txt"
     for path in (old, current):
         if path.exists():
-            text = path.read_text(encoding="utf-8")
+            text = read_utf8(path)  # a file that cannot be read raises: `check` says which
             if path == old or (current_version or text_version(text)) == version:
                 return text
     return None
@@ -430,9 +469,11 @@ def _follow_rewordings(folder: Path, article: Article, extraction: Extraction,
     it was split from}, {stale stem: the stem it was merged into}."""
     from .align import New, Old, align
 
+    from .files import read_utf8
+
     try:
-        before = (folder / TEXT_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        before = read_utf8(folder / TEXT_FILE)
+    except OSError:
         before = ""
     found = {s.text for s in extraction.statements}
     old, earlier = [], {}
@@ -535,9 +576,11 @@ def _shared_words(folder: Path, article: Article) -> float:
 def _same_article(folder: Path, meta: dict, article: Article, statements: list[Statement]) -> bool:
     if meta.get("sha256") == article.sha256 or meta.get("source") == article.source != "stdin":
         return True
+    from .files import read_utf8
+
     try:
-        old = (folder / TEXT_FILE).read_text(encoding="utf-8")
-    except OSError:
+        old = read_utf8(folder / TEXT_FILE)
+    except OSError:  # not there, not UTF-8, not a file
         return False
     body = [s for s in statements if s.text != article.title]  # the same title is what brought us here
     if not body:
@@ -597,7 +640,9 @@ def _carry(plan: Plan, sheet: PlannedSheet, context: Context) -> str:
     path = plan.folder / f"{sheet.stem}.toml"
     statement, earlier = sheet.statement, sheet.earlier
     try:
-        data = path.read_bytes()
+        from .files import read_regular
+
+        data = read_regular(path)
         raw = data.decode("utf-8-sig")
         if parse_toml(raw).get("text") != earlier.text:
             return "it was edited since init read it; run init again"
@@ -630,10 +675,7 @@ def _write_article(plan: Plan, now: dt.datetime) -> None:
     if meta.get("sha256") == article.sha256 and text_path.exists():
         return
     if text_path.exists():  # keep the earlier text: old worksheets' offsets index it
-        old_text = text_path.read_text(encoding="utf-8")
-        old_version = text_version(old_text)
-        (folder / VERSIONS_DIR).mkdir(exist_ok=True)
-        write_new(folder / VERSIONS_DIR / f"{old_version}.txt", old_text)
+        _keep_earlier_text(folder, text_path)
     # no clock time: two people who run init on the same update write the same bytes
     new_meta = {
         "title": article.title or meta.get("title", ""),
@@ -649,6 +691,28 @@ def _write_article(plan: Plan, now: dt.datetime) -> None:
     write_replace(text_path, article.text)
     write_replace(meta_path, "# written by factcheck init; the worksheets beside it are yours\n"
                   + tomli_w.dumps(new_meta))
+
+
+def _keep_earlier_text(folder: Path, text_path: Path) -> None:
+    """Keep the text ``article.txt`` holds under ``versions/`` before it is replaced: named by
+    its version, or, when it is not UTF-8 (a hand edit in another encoding), kept byte for byte
+    under the first 8 hex digits of the bytes' sha256 (nothing lost). Not a regular file (a
+    device, a FIFO): nothing to keep."""
+    import hashlib
+
+    from .files import MAX_TEXT_BYTES, FileProblem, read_regular
+
+    try:
+        data = read_regular(text_path, MAX_TEXT_BYTES)
+    except FileProblem:
+        return
+    try:
+        content: str | bytes = data.decode("utf-8")
+        version = text_version(content)
+    except UnicodeDecodeError:
+        content, version = data, hashlib.sha256(data).hexdigest()[:8]
+    (folder / VERSIONS_DIR).mkdir(exist_ok=True)
+    write_new(folder / VERSIONS_DIR / f"{version}.txt", content)
 
 
 def _contexts(plan: Plan) -> dict[int, Context]:
