@@ -107,13 +107,15 @@ def _errors():
 
 def _read(root, settings, no_index: bool):
     """Every article and worksheet, through the index unless ``--no-index`` (same answer)."""
+    from .validate import add_duplicate_problems
+
     if no_index:
         from .validate import read_workspace
 
-        return read_workspace(root, settings)
+        return add_duplicate_problems(read_workspace(root, settings))
     from .index import read_indexed
 
-    return read_indexed(root, settings)
+    return add_duplicate_problems(read_indexed(root, settings))
 
 
 def _version(value: bool) -> None:
@@ -156,6 +158,7 @@ def init(
     Example: factcheck init article.txt --dry-run (or a .html/.md file, a URL, - for stdin)
     """
     from .article import read_article, read_stdin, slugify
+    from .lock import remove_stale_temps, workspace_lock
     from .settings import load_settings
     from .statements import extract
     from .views import init_summary, plan_dict
@@ -170,8 +173,15 @@ def init(
         for notice in art.notices:
             _say(_err(), f"Notice: {notice}")
         root = resolve_dir(directory)
-        plan = plan_init(root, art, extract(art), slug=slug, min_priority=min_priority)
-        written = None if dry_run else apply_init(plan, load_settings(root))
+        extraction = extract(art)
+        if dry_run:
+            plan, written = plan_init(root, art, extraction, slug=slug, min_priority=min_priority), None
+        else:  # one init at a time decides the folder and the numbers, and writes them
+            with workspace_lock(root, on_wait=lambda message: _say(_err(), f"Waiting: {message}")):
+                plan = plan_init(root, art, extraction, slug=slug, min_priority=min_priority)
+                if remove_stale_temps(plan.folder):
+                    _say(_err(), f"Notice: removed temporary files an interrupted init left in {plan.folder}")
+                written = apply_init(plan, load_settings(root))
         if as_json:
             _print_json(plan_dict(plan))
         else:

@@ -166,7 +166,7 @@ def unreadable_text(folder: Path, exc: OSError) -> Problem:
 
 def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: TextCache) -> list[Problem]:
     lines = _KeyLines(raw)
-    problems: list[Problem] = []
+    problems: list[Problem] = _conflict_in_strings(path, raw)
 
     def add(message: str, key: str = "", section: str = "", index: int = 0, severity: str = ERROR):
         line = lines.find(section, index, key)
@@ -233,6 +233,17 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     if isinstance(values.get("text"), str) and "location" in values:  # none: added from elsewhere
         problems += _check_location(path, values["text"], location, texts, lines)
     return problems
+
+
+def _conflict_in_strings(path: Path, raw: str) -> list[Problem]:
+    """Git's conflict markers that parse: inside a multi-line string (`notes = \"\"\"...`) a
+    merge conflict is valid TOML, and both sides' words would be published as one note."""
+    start = _CONFLICT_START.search(raw)
+    if not start or not _CONFLICT_END.search(raw, start.end()):
+        return []
+    return [Problem(path, raw.count("\n", 0, start.start()) + 1, 1,
+                    "unresolved git merge conflict inside a string: keep the right lines between <<<<<<< and "
+                    ">>>>>>>, delete the marker lines, then commit")]
 
 
 def _unfinished(status: str, verdict: dict, checks: list[dict], add) -> None:
@@ -493,6 +504,32 @@ def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
                                 "text, so take one side whole (`git checkout --ours` or `--theirs` this file), "
                                 "then run init on the newer article"))
     return meta, problems
+
+
+def add_duplicate_problems(articles: list[ArticleSheets]) -> list[ArticleSheets]:
+    """Add to each worksheet the problems only the article as a whole shows: its number is
+    another worksheet's too (`show 07` cannot tell them apart), or its statement is (the work
+    is split between two files). Both are errors, on the later file; the export leaves it out.
+    (After the index: they depend on other files, not on the worksheet alone.)"""
+    for article in articles:
+        by_number: dict[str, Sheet] = {}
+        by_text: dict[str, Sheet] = {}
+        for sheet in sorted(article.sheets, key=lambda s: s.path.name):
+            number = sheet.path.stem.split("-", 1)[0]
+            if number.isdigit():
+                first = by_number.setdefault(str(int(number)), sheet)
+                if first is not sheet:
+                    sheet.problems = [*sheet.problems, Problem(
+                        sheet.path, None, None, f"number {number} is {first.path.name}'s too; give this worksheet "
+                        f"a number of its own (rename the file), so that `show {number}` names one")]
+            text = sheet.values.get("text")
+            if isinstance(text, str) and text:
+                first = by_text.setdefault(text, sheet)
+                if first is not sheet:
+                    sheet.problems = [*sheet.problems, Problem(
+                        sheet.path, None, None, f"the same statement as {first.path.name}; keep the work in one "
+                        "worksheet (move it there, then delete this file)")]
+    return articles
 
 
 def workspace_problems(articles: list[ArticleSheets]) -> list[Problem]:

@@ -404,7 +404,7 @@ def plan_init(
         raise FactcheckError(f"{root} is a file, not a workspace folder; pass --dir with a folder")
     folder = _choose_folder(root, article, list(extraction.statements), slug)
     on_disk = _existing_sheets(root, folder) if folder.exists() else []
-    unreadable = [path.name for path, values in on_disk if values is None]
+    unreadable = [path.name for path, values in on_disk if _unknown_statement(values)]
     existing: dict[str, str] = {}  # statement text -> stem
     for path, values in on_disk:
         if values is not None and isinstance(values.get("text"), str):
@@ -429,6 +429,19 @@ def plan_init(
                 title_was=title if update and article.title and title != article.title else "")
 
 
+def _unknown_statement(values: dict | None) -> bool:
+    """A worksheet whose statement init cannot know: it does not parse, or it parses but has no
+    `text` (an editor saving it in place, caught half-written): a new worksheet might repeat it."""
+    return values is None or not isinstance(values.get("text"), str)
+
+
+def _number_width(existing: dict[str, str], count: int) -> int:
+    """Digits in a new worksheet's number: the existing worksheets' (so "62-" comes after
+    "61-", where a width grown to 3 put "062-" between "06-" and "07-"), else enough for all."""
+    widths = sorted(len(head) for stem in existing.values() if (head := stem.split("-", 1)[0]).isdigit())
+    return max(2, widths[0]) if widths else max(2, len(str(count)))
+
+
 def _next_number(on_disk: list[tuple[Path, dict | None]]) -> int:
     numbers = [int(head) for path, _ in on_disk if (head := path.stem.split("-", 1)[0]).isdigit()]
     return max(numbers, default=0) + 1
@@ -442,7 +455,7 @@ def _plan_sheets(extraction: Extraction, existing: dict[str, str], reworded: dic
     from .worksheet import stem
 
     wanted = [s for s in extraction.statements if s.priority >= min_priority]
-    width = max(2, len(str(next_number + len(wanted))))
+    width = _number_width(existing, next_number + len(wanted))
     known = dict(existing)
     on_disk = set(existing)
     sheets = []
