@@ -89,7 +89,12 @@ def _say(console: Console, line: str) -> None:
 
 
 def _print_json(data) -> None:
-    print(printable_json(json.dumps(finite(data), ensure_ascii=False, indent=1)))
+    print(printable_json(json.dumps(finite(data), ensure_ascii=False, indent=1, default=_as_json)))
+
+
+def _as_json(value) -> str:
+    """A value JSON has no type for, as text: a TOML date a hand edit put where a number goes."""
+    return value.isoformat() if hasattr(value, "isoformat") else str(value)
 
 
 @contextlib.contextmanager

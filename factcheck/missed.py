@@ -149,7 +149,9 @@ def add_statement(root: Path, text: str, settings: Settings, slug: str | None = 
 
 def _article_text(folder: Path) -> str:
     try:
-        return (folder / TEXT_FILE).read_text(encoding="utf-8")
+        from .files import read_utf8
+
+        return read_utf8(folder / TEXT_FILE)
     except FileNotFoundError:
         return ""
     except (OSError, UnicodeDecodeError) as exc:

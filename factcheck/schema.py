@@ -167,11 +167,11 @@ def outdated(root: Path, settings: Settings) -> list[Path]:
     out = []
     for path, text in schema_files(root, settings).items():
         try:
-            if path.read_text(encoding="utf-8") != text:
+            if _read(path) != text:
                 out.append(path)
         except FileNotFoundError:
             pass
-        except (OSError, UnicodeDecodeError):
+        except OSError:  # not UTF-8, not a regular file (files.read_utf8)
             out.append(path)
     return out
 
@@ -190,13 +190,19 @@ def write_schemas(root: Path, settings: Settings) -> list[Path]:
     written = []
     for path, text in schema_files(root, settings).items():
         try:
-            same = path.read_text(encoding="utf-8") == text
-        except (OSError, UnicodeDecodeError):
+            same = _read(path) == text
+        except OSError:
             same = False
         if not same:
             write_replace(path, text)
             written.append(path)
     return written
+
+
+def _read(path: Path) -> str:
+    from .files import MAX_TOML_BYTES, read_utf8
+
+    return read_utf8(path, MAX_TOML_BYTES)
 
 
 def schema_line(path: Path) -> str:
@@ -206,8 +212,12 @@ def schema_line(path: Path) -> str:
 
 def lacks_line(path: Path) -> bool:
     """Whether a worksheet or ``factcheck.toml`` has no ``#:schema`` line at its top."""
-    with path.open("rb") as handle:
-        head = handle.read(4096).decode("utf-8-sig", errors="replace")
+    from .files import read_regular
+
+    try:
+        head = read_regular(path)[:4096].decode("utf-8-sig", errors="replace")
+    except OSError:  # a device or a FIFO given a worksheet's name: nothing to add a line to
+        return False
     return not head.lstrip().startswith("#:schema")
 
 
@@ -217,7 +227,9 @@ def add_line(path: Path) -> None:
     Raises UnicodeDecodeError for a file that is not UTF-8."""
     from .workspace import write_replace
 
-    text = path.read_bytes().decode("utf-8")
+    from .files import read_regular
+
+    text = read_regular(path).decode("utf-8")
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom):]
     newline = "\r\n" if body.split("\n", 1)[0].endswith("\r") else "\n"

@@ -81,11 +81,18 @@ def _comment(line: str, key: str) -> str:
     return ""
 
 
+def toml_lines(raw: str) -> list[str]:
+    """The lines of a TOML file, ends kept, as TOML counts them: at \\n only (``splitlines``
+    also breaks at \\x85, \\u2028 and others, which a string may hold)."""
+    parts = raw.split("\n")
+    return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
+
+
 def carry(raw: str, text: str, location: dict, earlier: dict) -> str:
     """``raw`` with ``text`` and the ``[location]`` keys set to the new wording's, and
     ``earlier`` appended as a ``[[earlier]]`` table. Raises FactcheckError when the file cannot
     be updated without touching a line a person wrote."""
-    lines = raw.splitlines(keepends=True)
+    lines = toml_lines(raw)
     if lines and not lines[-1].endswith(("\n", "\r")):
         lines[-1] += "\n"
     newline = "\r\n" if raw.count("\r\n") > raw.count("\n") / 2 else "\n"

@@ -578,9 +578,11 @@ def _file_name(source: str) -> str:
 def _shared_words(folder: Path, article: Article) -> float:
     """The share of their words (as sets) two versions have in common: an updated version
     shares most of its words with the earlier one, a file reused for another story few."""
+    from .files import read_utf8
+
     try:
-        old = (folder / TEXT_FILE).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        old = read_utf8(folder / TEXT_FILE)
+    except OSError:  # not there, not UTF-8, not a regular file
         return 0.0
     a, b = set(old.lower().split()), set(article.text.lower().split())
     return len(a & b) / len(a | b) if a and b else 0.0

@@ -67,16 +67,24 @@ def test_a_huge_worksheet_is_a_problem(run, workspace):
     assert "23-huge.toml: error: 5.0 MB, too large for a worksheet (at most 1 MB)" in result.stdout
 
 
-@pytest.mark.parametrize("name", ["article.txt", "article.toml", "factcheck.toml"])
-def test_an_article_file_or_settings_that_is_a_device_does_not_hang(run, workspace, name):
-    path = (workspace.parent if name == "factcheck.toml" else workspace) / name
+@pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
+@pytest.mark.parametrize("name", ["article.txt", "article.toml", "factcheck.toml", "worksheet.schema.json",
+                                  "factcheck.schema.json"])
+def test_an_article_file_settings_or_schema_that_is_not_a_file_does_not_hang(run, workspace, name, kind):
+    path = (workspace if name.startswith("article.") else workspace.parent) / name
     path.unlink(missing_ok=True)
-    path.symlink_to("/dev/zero")
-    for command in (["check"], ["status"], ["show", "10"], ["export", "-f", "json"]):
+    if kind == "fifo":
+        os.mkfifo(path)
+    else:
+        path.symlink_to("/dev/zero")
+    if not name.endswith(".json"):
+        assert "not a regular file" in guarded(run, "check").stdout
+    # (init and add last: they may put a regular file back in its place)
+    for command in (["check"], ["status"], ["show", "10"], ["export", "-f", "json"], ["schema"], ["init", str(EXAMPLE)],
+                    ["add", "Wagner was previously added to a US trade blacklist in 2017."]):
         result = guarded(run, *command)
         assert "Traceback" not in result.stderr
-        assert result.exit_code in (0, 1)
-    assert "not a regular file" in run("check").stdout
+        assert result.exit_code in (0, 1), (command, result.stderr)
 
 
 def test_an_article_given_as_a_device_or_huge_is_one_line(run, tmp_path):
@@ -352,3 +360,23 @@ def test_line_numbers_count_only_newlines(run, workspace, separator):
     line = next(i for i, l in enumerate(text.split("\n"), 1) if l.startswith("status ="))
     result = run("check")
     assert f"{SHEET}:{line}:1: error: status 'unstartd' is not allowed" in result.stdout
+
+
+@pytest.mark.parametrize("value", ["2020-01-01", "2020-01-01T10:00:00Z", "10:30:00", "nan", "inf"])
+def test_a_date_or_odd_number_where_a_number_goes_keeps_json_valid(run, workspace, value):
+    """Found by benchmarks/fuzz.py: a TOML date as `priority` broke `status --json`."""
+    sheet = workspace / SHEET
+    sheet.write_text(re.sub(r"(?m)^priority = .*$", f"priority = {value}", sheet.read_text(encoding="utf-8")),
+                     encoding="utf-8")
+    for command in (["status", "--json"], ["check", "--json"], ["export", "-f", "json"]):
+        result = run(*command)
+        assert result.exit_code in (0, 1), result.stderr
+        json.loads(result.stdout)
+
+
+def test_carrying_a_worksheet_splits_lines_as_toml_does():
+    from factcheck.sheetedit import toml_lines
+
+    raw = 'notes = "a\u2028text = \\"x\\"\x85b"\r\ntext = "real"\nend = 1'
+    assert toml_lines(raw) == ['notes = "a\u2028text = \\"x\\"\x85b"\r\n', 'text = "real"\n', "end = 1"]
+    assert "".join(toml_lines(raw)) == raw
