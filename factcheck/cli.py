@@ -376,13 +376,15 @@ def add(
 
     Example: factcheck add "Wagner was previously added to a US trade blacklist in 2017."
     """
+    from .lock import workspace_lock
     from .missed import add_statement
     from .settings import load_settings
     from .workspace import existing_workspace
 
     with _errors():
         root = existing_workspace(directory)
-        added = add_statement(root, text, load_settings(root), slug=article, elsewhere=elsewhere)
+        with workspace_lock(root, on_wait=lambda message: _say(_err(), f"Waiting: {message}")):  # numbers, as init
+            added = add_statement(root, text, load_settings(root), slug=article, elsewhere=elsewhere)
         if added.start is None:
             where = "not in the article's text, so it has no [location]"
         else:

@@ -34,7 +34,8 @@ _OUR_TEMP = re.compile(r"^\.(?:\d+-[\w.-]*\.toml|article\.toml|article\.txt|[0-9
 
 @contextmanager
 def workspace_lock(root: Path, wait: float | None = None, on_wait=None):
-    """Hold the workspace's init lock for the block; if another process holds it, call
+    """Hold the workspace's init lock for the block (`init`, and `add`, which numbers a
+    worksheet too); if another process holds it, call
     ``on_wait(message)`` once and wait up to ``wait`` seconds (default ``WAIT``), then raise a
     FactcheckError."""
     wait = WAIT if wait is None else wait

@@ -120,6 +120,16 @@ def test_an_init_that_waits_too_long_stops_with_one_line(run, tmp_path, monkeypa
     assert not (root / EXAMPLE_SLUG).exists()
 
 
+def test_add_waits_for_an_init_too(run, workspace, monkeypatch):
+    """`add` numbers a worksheet as init does: it takes the same lock."""
+    monkeypatch.setattr(lock, "WAIT", 0.3)
+    with workspace_lock(workspace.parent):
+        result = run("add", "Additional reporting by Christian Davies in London")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith("Error: another `factcheck init` is still writing to worksheets")
+    assert run("add", "Additional reporting by Christian Davies in London").exit_code == 0
+
+
 def test_a_dry_run_does_not_wait_for_the_lock(run, tmp_path, monkeypatch):
     monkeypatch.setattr(lock, "WAIT", 0.0)
     with workspace_lock(tmp_path / "worksheets"):
