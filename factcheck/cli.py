@@ -543,6 +543,132 @@ def export(
             _say(_err(), f"Wrote {what} to {output}")
 
 
+@app.command("import")
+def import_(
+    source: Annotated[str, typer.Argument(
+        metavar="FILE|URL", help="ClaimReview JSON-LD (an object, an array, an @graph or a DataFeed), "
+        "a saved fact-check page, its URL, or - for stdin.")],
+    directory: DirOption = None,
+) -> None:
+    """Add published fact-checks (ClaimReview) to the workspace's library, for search and init.
+
+    Example: factcheck import https://example.org/fact-check/some-claim
+    """
+    from .library import import_reviews, read_source
+    from .views import import_summary
+    from .workspace import resolve_dir
+
+    with _errors():
+        stdin = sys.stdin.buffer.read() if source == "-" else None
+        parsed = read_source(source, stdin)
+        root = resolve_dir(directory)
+        if root.exists() and not root.is_dir():
+            raise FactcheckError(f"{root} is a file, not a workspace folder; pass --dir with a folder")
+        imported = import_reviews(root, parsed, source)
+        _out().print(import_summary(imported, root), soft_wrap=True)
+
+
+@app.command()
+def search(
+    text: Annotated[Optional[str], typer.Argument(metavar="TEXT", help="The statement to look for.")] = None,
+    directory: DirOption = None,
+    limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100, help="How many matches to show.")] = 5,
+    batch: Annotated[Optional[str], typer.Option(
+        "--batch", help="A file of statements, one a line (- for stdin); prints JSON Lines.")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the matches as JSON.")] = False,
+    lexical: Annotated[bool, typer.Option(
+        "--lexical", help="Words only, even when the semantic extra is installed.")] = False,
+) -> None:
+    """Find earlier checks of a statement: imported fact-checks and the team's own worksheets.
+
+    Example: factcheck search "Iran offered a bounty for the president's head"
+    """
+    from .search import rank
+    from .views import search_view
+
+    with _errors():
+        if (text is None) == (batch is None):
+            raise FactcheckError("give the statement to look for, or --batch FILE (one statement a line)")
+        queries = [text] if text is not None else _batch_lines(batch)
+        index, encoder = _search_index(directory, lexical)
+        try:
+            if batch is not None:
+                for query in queries:
+                    matches = rank(index, query, encoder, limit)
+                    print(json.dumps({"query": query, "matches": [m.as_dict() for m in matches]},
+                                     ensure_ascii=False))
+                return
+            matches = rank(index, text, encoder, limit)
+            if as_json:
+                print(json.dumps({"query": text, "matches": [m.as_dict() for m in matches]},
+                                 ensure_ascii=False, indent=1))
+            else:
+                _out().print(search_view(text, matches, index.counts(), encoder is not None))
+        finally:
+            index.close()
+
+
+def _batch_lines(batch: str) -> list[str]:
+    if batch == "-":
+        data = sys.stdin.buffer.read()
+    else:
+        from pathlib import Path
+
+        path = Path(batch)
+        if not path.is_file():
+            raise FactcheckError(f"--batch {batch}: no such file; give a text file with one statement a line")
+        data = path.read_bytes()
+    try:
+        lines = data.decode("utf-8-sig").splitlines()
+    except UnicodeDecodeError as exc:
+        raise FactcheckError(f"--batch {batch} is not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+    return [line.strip() for line in lines if line.strip()]
+
+
+def _search_index(directory: Optional[str], lexical: bool):
+    """The workspace's search index, brought up to date (with a progress bar when that takes a
+    while), and the sentence encoder when the semantic extra is installed."""
+    from .search import SearchIndex, semantic_encoder
+    from .workspace import existing_workspace
+
+    root = existing_workspace(directory)
+    encoder = semantic_encoder(False if lexical else None)
+    with _progress() as progress:
+        index = SearchIndex(root, progress)
+        index.refresh(encoder)
+    for warning in index.warnings:
+        _err().print(f"Warning: {warning}", markup=False, soft_wrap=True)
+    return index, encoder
+
+
+@contextlib.contextmanager
+def _progress():
+    """A progress callback that shows a rich bar on stderr once a task has run for a moment."""
+    import time
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   console=_err(), transient=True)
+    tasks: dict[str, int] = {}
+    started = time.monotonic()
+
+    def update(what: str, done: int, total: int) -> None:
+        if time.monotonic() - started < 0.5 and not tasks:
+            return
+        if not tasks:
+            bar.start()
+        if what not in tasks:
+            tasks[what] = bar.add_task(what, total=total)
+        bar.update(tasks[what], completed=done, total=total)
+
+    try:
+        yield update
+    finally:
+        if tasks:
+            bar.stop()
+
+
 def _app_for(args: list[str]) -> typer.Typer:
     """The app with only the command ``args`` asks for: typer turns the signature of every
     registered command into click parameters on each run, which cost about a fifth of a

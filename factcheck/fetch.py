@@ -31,7 +31,9 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fetched:
+def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
+          *, types: tuple[str, ...] = TEXT_TYPES) -> Fetched:
+    """GET ``url``; ``types`` are the content types accepted (an article's by default)."""
     import http.client
     import socket  # only a URL pays for the network stack
     import urllib.error
@@ -41,10 +43,11 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
             "the file")
     try:
         with watchdog:
-            with watchdog.opener().open(_request(url), timeout=timeout) as response:
+            with watchdog.opener().open(_request(url, types), timeout=timeout) as response:
                 content_type = response.headers.get_content_type()
-                if content_type not in TEXT_TYPES:
-                    raise FactcheckError(f"{url} is {content_type}, not a web page or text; "
+                if content_type not in types:
+                    what = "a web page or text" if types == TEXT_TYPES else "one of " + ", ".join(types)
+                    raise FactcheckError(f"{url} is {content_type}, not {what}; "
                                          "give the address of the article page")
                 data = _read_body(response, url, max_bytes, watchdog)
                 if watchdog.expired:
@@ -81,12 +84,13 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES) -> Fet
                              "or save the page and init the file") from None
 
 
-def _request(url: str):
+def _request(url: str, types: tuple[str, ...] = TEXT_TYPES):
     import urllib.request
 
+    accept = "text/html,application/xhtml+xml,text/plain" if types == TEXT_TYPES else ",".join(types)
     return urllib.request.Request(url, headers={
         "User-Agent": f"factcheck/{__version__} (+article reader)",
-        "Accept": "text/html,application/xhtml+xml,text/plain;q=0.9,*/*;q=0.1",
+        "Accept": accept + ";q=0.9,*/*;q=0.1",
     })
 
 

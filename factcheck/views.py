@@ -549,3 +549,54 @@ def _location_text(location: dict, context_text: str | None) -> str:
     where = (f"paragraph {location.get('paragraph')}, characters {location.get('start')}"
              f"-{location.get('end')} of version {location.get('version')}")
     return where if context_text is not None else where + " (that version is not kept)"
+
+
+# --------------------------------------------------------------------------------------------
+# import and search
+
+
+def import_summary(imported, root) -> RenderableType:
+    """What `import` did: the file written, what was already there, what was left out."""
+    lines = []
+    if imported.path is not None:
+        lines.append(Text(f"Imported {plural(imported.new, 'review')} into {imported.path}", style="bold"))
+        if imported.known:
+            lines.append(Text(f"{plural(imported.known, 'review')} already in the library, left as they were"))
+    else:
+        lines.append(Text(f"Nothing new: {'the review is' if imported.known == 1 else f'all {imported.known} reviews are'} "
+                          f"already in {root / 'library'}/; nothing on disk changed"))
+    if imported.without_claim:
+        lines.append(Text(f"Left out {plural(imported.without_claim, 'ClaimReview')} that name no claim "
+                          "(claimReviewed)", style="yellow"))
+    if imported.path is not None:
+        lines.append(Text("Next: `factcheck search TEXT`, or `factcheck init ARTICLE` to flag statements checked before"))
+    return Group(*lines)
+
+
+def match_lines(matches, indent: str = "") -> list[Text]:
+    """Each match as two or three lines: what it says; whether it looks checked before, the
+    verdict, who gave it and the score; then its link."""
+    lines: list[Text] = []
+    for n, m in enumerate(matches, 1):
+        lines.append(Text(f"{indent}{n}. {m.text}", style="bold" if m.checked else ""))
+        if m.kind == "review":
+            bits = [m.rating or "no rating", m.publisher, m.date[:10]]
+        else:
+            bits = [m.rating or "no rating yet", m.status, f"worksheet {m.id}"]
+        bits = (["checked before"] if m.checked else []) + [b for b in bits if b] + [f"score {m.score:.2f}"]
+        lines.append(Text(f"{indent}   " + " · ".join(bits), style="green" if m.checked else ""))
+        if m.kind == "review" and m.url:
+            lines.append(Text(f"{indent}   {m.url}", style="dim"))
+    return lines
+
+
+def search_view(query: str, matches, counts: dict, semantic: bool) -> RenderableType:
+    reviews, sheets = counts.get("review", 0), counts.get("worksheet", 0)
+    how = "words and sentence vectors" if semantic else "words"
+    head = (f"{plural(len(matches), 'match')} among {plural(reviews, 'review')} and "
+            f"{plural(sheets, 'worksheet statement')} (ranked by {how})")
+    if not matches:
+        hint = ("; `factcheck import FILE|URL` adds published fact-checks" if not reviews
+                else "; try other words")
+        return Text(f"No match among {plural(reviews, 'review')} and {plural(sheets, 'worksheet statement')}{hint}")
+    return Group(Text(head), *match_lines(matches))

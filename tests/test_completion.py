@@ -46,8 +46,9 @@ def two_articles(run, tmp_path):
 
 
 def test_commands_and_options(run, tmp_path):
-    assert bash("factcheck ") == ["init", "status", "show", "check", "add", "edit", "schema", "export"]
-    assert bash("factcheck s") == ["status", "show", "schema"]
+    assert bash("factcheck ") == ["init", "status", "show", "check", "add", "edit", "schema", "export", "import",
+                                  "search"]
+    assert bash("factcheck s") == ["status", "show", "schema", "search"]
     assert bash("factcheck status --s") == ["--status", "--sort", "--summary"]
     assert bash("factcheck status --sort ") == ["id", "priority", "status"]
     assert bash("factcheck add --e") == ["--elsewhere"]

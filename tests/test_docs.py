@@ -12,7 +12,7 @@ from factcheck import __version__
 from .conftest import ROOT
 from .readme_demo import splice, transcripts
 
-COMMANDS = ["init", "status", "show", "check", "add", "edit", "schema", "export"]
+COMMANDS = ["init", "status", "show", "check", "add", "edit", "schema", "export", "import", "search"]
 
 
 @pytest.mark.parametrize("command", COMMANDS)

