@@ -35,6 +35,9 @@ INDEX_DIR = ".factcheck"
 INDEX_FILE = "index.sqlite"
 SCHEMA = 2
 RACY_NS = 2_000_000_000  # a file changed within 2 s of being read is re-read next time
+# search's sentence vectors, keyed by model and text: valid whatever the code, and slow to make
+# (about 4 minutes for 10,000 reviews), so a rebuild keeps them
+DURABLE = ("sentence_vectors",)
 BUSY_MS = 200  # how long a writer waits for another command's write before skipping its own
 
 _TABLES = """
@@ -346,11 +349,14 @@ def _rebuild(conn: sqlite3.Connection) -> None:
     conn.execute("BEGIN IMMEDIATE")
     try:
         if not _current(conn):
+            # virtual tables first (they take their shadow tables with them); caches that do
+            # not depend on the code stay
             names = [name for (name,) in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                " AND name NOT LIKE 'sheet_text_%'")]
+                " AND name NOT LIKE 'sheet_text_%' ORDER BY sql NOT LIKE 'CREATE VIRTUAL%'")]
             for name in names:
-                conn.execute(f'DROP TABLE IF EXISTS "{name}"')
+                if name not in DURABLE:
+                    conn.execute(f'DROP TABLE IF EXISTS "{name}"')
             for statement in (*_TABLES.split(";"), _FTS):
                 if statement.strip():
                     conn.execute(statement)

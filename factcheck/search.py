@@ -6,18 +6,19 @@ with the ``semantic`` extra, a sentence encoder ranks too and the two rankings a
 reciprocal rank. Every choice here (cleaning, stemming, stop words, k, the thresholds) was made
 on the CheckThat! 2020 train queries and is reported on dev by ``benchmarks/retrieval.py``.
 
-The derived tables live in ``<workspace>/.factcheck/`` behind ``SearchIndex``: rebuildable from
-``library/`` and the worksheets at any time, never shared through git.
+The derived tables live in the workspace index (``.factcheck/index.sqlite``, ``factcheck.index``)
+behind ``SearchIndex``: rebuildable from ``library/`` and the worksheets at any time, never shared
+through git.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import math
 import re
 import sqlite3
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -28,9 +29,6 @@ from .errors import FactcheckError
 from .library import Review, library_files, read_library
 from .stemmer import stem
 
-INDEX_DIR = ".factcheck"
-INDEX_FILE = "search.sqlite"
-SCHEMA = 1
 DEPTH = 100  # candidates each ranking contributes to the fusion
 RRF_K = 5  # reciprocal rank fusion constant, chosen on train among 2, 5, 10, 20, 60
 # "Looks checked before" thresholds, chosen on the train queries for a precision of about 0.97
@@ -128,62 +126,71 @@ class Match:
 # The index
 
 
+_SEARCH_SCHEMA = "1"
 _TABLES = """
-CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);
-CREATE TABLE docs(
-    rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL UNIQUE, article TEXT,
+CREATE TABLE IF NOT EXISTS search_docs(
+    id INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL UNIQUE, article TEXT,
     text TEXT NOT NULL, title TEXT, claimant TEXT, rating TEXT, rating_value TEXT, status TEXT,
     publisher TEXT, url TEXT, date TEXT, claim_terms TEXT NOT NULL, title_terms TEXT NOT NULL,
     file TEXT, stamp TEXT);
-CREATE INDEX docs_kind ON docs(kind);
-CREATE VIRTUAL TABLE docs_fts USING fts5(claim_terms, title_terms, content='docs', content_rowid='rowid');
-CREATE VIRTUAL TABLE docs_vocab USING fts5vocab(docs_fts, 'row');
-CREATE TABLE vectors(sha TEXT PRIMARY KEY, vec BLOB NOT NULL);
+CREATE INDEX IF NOT EXISTS search_docs_kind ON search_docs(kind);
+CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5(
+    claim_terms, title_terms, content='search_docs', content_rowid='id');
+CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_terms, 'row');
+CREATE TABLE IF NOT EXISTS sentence_vectors(sha TEXT PRIMARY KEY, vec BLOB NOT NULL);
 """
+_OWN = ("search_vocab", "search_terms", "search_docs")  # dropped when _SEARCH_SCHEMA changes
+BUSY_S = 30  # a search waits this long for another command's write (an import's index build)
 
 
 class SearchIndex:
-    """The derived tables search reads: every review and worksheet statement with its terms (an
-    FTS5 index), and the cached sentence vectors of the semantic tier.
+    """The tables search reads, kept in the workspace index (``factcheck.index``): every review
+    and worksheet statement with its stemmed terms (FTS5), and the sentence vectors of the
+    semantic tier (kept across index rebuilds: a vector depends only on its model and text).
 
-    Kept in ``.factcheck/`` (git-ignored, rebuilt from the files whenever they change, silently
-    rebuilt when its schema changes). Every method that reads first calls ``refresh``.
+    Derived from ``library/`` and the worksheets, brought up to date by ``refresh``.
     """
 
     def __init__(self, root: Path, progress: Progress | None = None) -> None:
+        from .index import Index
+
         self.root = root
         self.progress = progress
-        folder = root / INDEX_DIR
-        try:
-            folder.mkdir(parents=True, exist_ok=True)
-            ignore = folder / ".gitignore"
-            if not ignore.exists():
-                ignore.write_text("# derived and rebuildable: never committed\n*\n", encoding="utf-8")
-            self.db = self._open(folder / INDEX_FILE)
-        except (OSError, sqlite3.Error) as exc:
-            raise FactcheckError(f"cannot open the search index in {folder} ({exc}); "
-                                 "check the folder's permissions, or delete it to rebuild") from None
+        self.index = Index.open(root)
+        self.db = self.index.conn
         self.warnings: list[str] = []
         self._vectors = None
+        try:
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_S * 1000}")
+            self._ensure_tables()
+        except sqlite3.Error as exc:
+            raise FactcheckError(f"cannot use the search index in {root / '.factcheck'} ({exc}); "
+                                 "delete that folder to rebuild it") from None
 
-    @staticmethod
-    def _open(path: Path) -> sqlite3.Connection:
-        db = sqlite3.connect(path, timeout=30)
-        db.execute("PRAGMA journal_mode=WAL")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        if version != SCHEMA:  # an older or newer layout: derived data, so start again
-            db.close()
-            for suffix in ("", "-wal", "-shm"):
-                Path(f"{path}{suffix}").unlink(missing_ok=True)
-            db = sqlite3.connect(path, timeout=30)
-            db.execute("PRAGMA journal_mode=WAL")
-            db.executescript(_TABLES)
-            db.execute(f"PRAGMA user_version={SCHEMA}")
-            db.commit()
-        return db
+    def _ensure_tables(self) -> None:
+        if self._meta("search_schema") != _SEARCH_SCHEMA:
+            with self._writing():
+                for name in _OWN:
+                    self.db.execute(f"DROP TABLE IF EXISTS {name}")
+                self.db.execute("DELETE FROM meta WHERE key IN ('library', 'library_warnings')")
+                for statement in _TABLES.split(";"):
+                    if statement.strip():
+                        self.db.execute(statement)
+                self._set_meta("search_schema", _SEARCH_SCHEMA)
 
     def close(self) -> None:
         self.db.close()
+
+    @contextlib.contextmanager
+    def _writing(self):
+        """One write transaction (the index connection commits each statement by itself)."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.db.execute("ROLLBACK")
+            raise
+        self.db.execute("COMMIT")
 
     # -- keeping it fresh --------------------------------------------------------------------
 
@@ -209,7 +216,7 @@ class SearchIndex:
             self.warnings = json.loads(self._meta("library_warnings") or "[]")
             return
         reviews, self.warnings = read_library(self.root)
-        with self.db:
+        with self._writing():
             self._delete("kind = ?", (REVIEW,))
             self._insert_reviews(reviews)
             self._set_meta("library", signature)
@@ -227,81 +234,67 @@ class SearchIndex:
                 publisher, url, date, file, stamp) -> None:
         claim_terms, title_terms = " ".join(terms(text)), " ".join(terms(title))
         cur = self.db.execute(
-            "INSERT INTO docs(kind, key, article, text, title, claimant, rating, rating_value, status, "
-            "publisher, url, date, claim_terms, title_terms, file, stamp) "
+            "INSERT INTO search_docs(kind, key, article, text, title, claimant, rating, rating_value, "
+            "status, publisher, url, date, claim_terms, title_terms, file, stamp) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (kind, key, article, text, title, claimant, rating, rating_value, status, publisher, url,
              date, claim_terms, title_terms, file, stamp))
-        self.db.execute("INSERT INTO docs_fts(rowid, claim_terms, title_terms) VALUES (?, ?, ?)",
+        self.db.execute("INSERT INTO search_terms(rowid, claim_terms, title_terms) VALUES (?, ?, ?)",
                         (cur.lastrowid, claim_terms, title_terms))
 
     def _delete(self, where: str, args: tuple) -> None:
-        rows = self.db.execute(f"SELECT rowid, claim_terms, title_terms FROM docs WHERE {where}", args).fetchall()
-        self.db.executemany("INSERT INTO docs_fts(docs_fts, rowid, claim_terms, title_terms) "
+        rows = self.db.execute(f"SELECT id, claim_terms, title_terms FROM search_docs WHERE {where}",
+                               args).fetchall()
+        self.db.executemany("INSERT INTO search_terms(search_terms, rowid, claim_terms, title_terms) "
                             "VALUES ('delete', ?, ?, ?)", rows)
-        self.db.execute(f"DELETE FROM docs WHERE {where}", args)
+        self.db.execute(f"DELETE FROM search_docs WHERE {where}", args)
 
     def _refresh_worksheets(self) -> None:
-        from .workspace import article_dirs, worksheet_paths
+        """The statements as the workspace index holds them (``Index.read`` re-reads only the
+        worksheets that changed), copied here when their file key moved."""
+        from .settings import load_settings
 
-        on_disk = {}
-        for folder in article_dirs(self.root):
-            for path in worksheet_paths(folder):
-                try:
-                    st = path.stat()
-                except OSError:
-                    continue
-                on_disk[str(path)] = f"{st.st_size}:{st.st_mtime_ns}"
-        known = dict(self.db.execute("SELECT file, stamp FROM docs WHERE kind = ?", (WORKSHEET,)).fetchall())
-        changed = [p for p, stamp in on_disk.items() if known.get(p) != stamp]
-        gone = [p for p in known if p not in on_disk or p in changed]
+        self.index.read(load_settings(self.root))
+        rows = self.db.execute(
+            "SELECT s.path, s.article, s.file_key, s.status, s.rating, t.text, t.claim, t.claimant "
+            "FROM sheets s JOIN sheet_text t ON t.rowid = s.id").fetchall()
+        on_disk = {row[0]: row for row in rows}
+        known = dict(self.db.execute("SELECT file, stamp FROM search_docs WHERE kind = ?", (WORKSHEET,)))
+        changed = [path for path, row in on_disk.items() if known.get(path) != row[2]]
+        gone = [path for path in known if path not in on_disk or path in changed]
         if not changed and not gone:
             return
-        with self.db:
+        with self._writing():
             for file in gone:
                 self._delete("kind = ? AND file = ?", (WORKSHEET, file))
-            for n, file in enumerate(changed, 1):
-                self._insert_sheet(Path(file), on_disk[file])
+            for n, path in enumerate(changed, 1):
+                _, article, stamp, status, rating, text, claim, claimant = on_disk[path]
+                if text.strip():
+                    self._insert(WORKSHEET, f"{article}/{Path(path).stem}", article, text, claim, claimant,
+                                 rating, "", status, "", "", "", path, stamp)
                 if self.progress and (n % 500 == 0 or n == len(changed)):
                     self.progress("Indexing the worksheets", n, len(changed))
 
-    def _insert_sheet(self, path: Path, stamp: str) -> None:
-        try:
-            values = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
-        except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-            return  # `check` reports it; search skips it until it is fixed
-        text = values.get("text")
-        if not isinstance(text, str) or not text.strip():
-            return
-        verdict = values.get("verdict") if isinstance(values.get("verdict"), dict) else {}
-        claim = values.get("claim") if isinstance(values.get("claim"), str) else ""
-        article = path.parent.name
-        self._insert(WORKSHEET, f"{article}/{path.stem}", article, text, claim,
-                     _s(values.get("claimant")), _s(verdict.get("rating")), "", _s(values.get("status")),
-                     "", "", "", str(path), stamp)
-
     def _refresh_vectors(self, encoder: "Encoder") -> None:
-        rows = self.db.execute("SELECT DISTINCT text FROM docs").fetchall()
+        rows = self.db.execute("SELECT DISTINCT text FROM search_docs").fetchall()
         wanted = {encoder.key(t): t for (t,) in rows}
-        have = {sha for (sha,) in self.db.execute("SELECT sha FROM vectors")}
+        have = {sha for (sha,) in self.db.execute("SELECT sha FROM sentence_vectors")}
         missing = [(sha, t) for sha, t in wanted.items() if sha not in have]
-        if not missing:
-            return
         done = 0
         for start in range(0, len(missing), 256):
             chunk = missing[start:start + 256]
             vectors = encoder.encode([t for _, t in chunk])
-            with self.db:
-                self.db.executemany("INSERT OR REPLACE INTO vectors(sha, vec) VALUES (?, ?)",
+            with self._writing():
+                self.db.executemany("INSERT OR REPLACE INTO sentence_vectors(sha, vec) VALUES (?, ?)",
                                     [(sha, encoder.to_bytes(v)) for (sha, _), v in zip(chunk, vectors)])
             done += len(chunk)
             if self.progress:
-                self.progress("Embedding sentences", done, len(missing))
+                self.progress("Embedding sentences (once)", done, len(missing))
 
     # -- reading -----------------------------------------------------------------------------
 
     def counts(self) -> dict[str, int]:
-        return dict(self.db.execute("SELECT kind, count(*) FROM docs GROUP BY kind").fetchall())
+        return dict(self.db.execute("SELECT kind, count(*) FROM search_docs GROUP BY kind").fetchall())
 
     def lexical(self, query_terms: list[str], depth: int = DEPTH) -> list[tuple[int, float]]:
         """(rowid, BM25) of the best ``depth`` documents sharing a word with the query."""
@@ -310,18 +303,18 @@ class SearchIndex:
             return []
         match = " OR ".join(f'"{t}"' for t in unique)
         return self.db.execute(
-            "SELECT rowid, -bm25(docs_fts) AS score FROM docs_fts WHERE docs_fts MATCH ? "
-            "ORDER BY bm25(docs_fts) LIMIT ?", (match, depth)).fetchall()
+            "SELECT rowid, -bm25(search_terms) FROM search_terms WHERE search_terms MATCH ? "
+            "ORDER BY bm25(search_terms) LIMIT ?", (match, depth)).fetchall()
 
     def idf(self, words: Iterable[str]) -> dict[str, float]:
         """Inverse document frequency of each word, as BM25 counts it."""
         words = list(set(words))
-        n = self.db.execute("SELECT count(*) FROM docs").fetchone()[0] or 1
+        n = self.db.execute("SELECT count(*) FROM search_docs").fetchone()[0] or 1
         found = {}
         for start in range(0, len(words), 500):
             chunk = words[start:start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(self.db.execute(f"SELECT term, doc FROM docs_vocab WHERE term IN ({marks})", chunk))
+            found.update(self.db.execute(f"SELECT term, doc FROM search_vocab WHERE term IN ({marks})", chunk))
         return {w: math.log(1 + (n - found.get(w, 0) + 0.5) / (found.get(w, 0) + 0.5)) for w in words}
 
     def semantic(self, encoder: "Encoder", vector) -> tuple[list[tuple[int, float]], dict[int, float]]:
@@ -335,8 +328,8 @@ class SearchIndex:
 
     def _matrix(self, encoder: "Encoder"):
         if self._vectors is None:
-            rows = self.db.execute("SELECT rowid, text FROM docs ORDER BY rowid").fetchall()
-            vecs = dict(self.db.execute("SELECT sha, vec FROM vectors"))
+            rows = self.db.execute("SELECT id, text FROM search_docs ORDER BY id").fetchall()
+            vecs = dict(self.db.execute("SELECT sha, vec FROM sentence_vectors"))
             pairs = [(rowid, vecs[encoder.key(t)]) for rowid, t in rows if encoder.key(t) in vecs]
             self._vectors = ([r for r, _ in pairs], encoder.matrix([v for _, v in pairs]))
         return self._vectors
@@ -345,10 +338,10 @@ class SearchIndex:
         self.db.row_factory = sqlite3.Row
         try:
             marks = ",".join("?" * len(rowids))
-            rows = self.db.execute(f"SELECT rowid, * FROM docs WHERE rowid IN ({marks})", rowids).fetchall()
+            rows = self.db.execute(f"SELECT * FROM search_docs WHERE id IN ({marks})", rowids).fetchall()
         finally:
             self.db.row_factory = None
-        return {row["rowid"]: row for row in rows}
+        return {row["id"]: row for row in rows}
 
 
 def _s(value) -> str:
@@ -408,7 +401,7 @@ def rank(index: SearchIndex, text: str, encoder: Encoder | None, limit: int,
         scores = [overlap(set(query_terms), set(_doc_terms(d)), idf) for d in chosen]
         threshold = LEXICAL_THRESHOLD
     else:
-        scores = [max(0.0, cosines.get(d["rowid"], 0.0)) for d in chosen]
+        scores = [max(0.0, cosines.get(d["id"], 0.0)) for d in chosen]
         threshold = SEMANTIC_THRESHOLD
     return [_match(d, s, s >= threshold) for d, s in zip(chosen, scores)]
 

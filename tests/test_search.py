@@ -126,17 +126,27 @@ def test_a_broken_library_file_is_a_warning_not_a_stop(run, library):
     assert "Iran has offered" in result.stdout
 
 
-def test_an_index_of_another_schema_is_rebuilt(run, library):
-    run("search", "Iran", "--lexical")
-    db = library / ".factcheck" / search.INDEX_FILE
+@pytest.mark.parametrize("key", ["search_schema", "code"])
+def test_a_stale_index_is_rebuilt_and_keeps_its_sentence_vectors(run, library, key):
+    """Another layout of the search tables, or another version of the code under the whole
+    index: the tables are made again, silently; the vectors (slow to make, valid whatever the
+    code) stay."""
     import sqlite3
 
+    run("search", "Iran", "--lexical")
+    db = library / ".factcheck" / "index.sqlite"
     con = sqlite3.connect(db)
-    con.execute("PRAGMA user_version=999")
+    con.execute("INSERT INTO sentence_vectors(sha, vec) VALUES ('kept', x'00')")
+    con.execute("UPDATE meta SET value = 'other' WHERE key = ?", (key,))
     con.commit()
     con.close()
     result = run("search", "Iran bounty", "--json", "--lexical")
+    assert result.stderr == ""
     assert json.loads(result.stdout)["matches"][0]["url"] == BOUNTY["url"]
+    con = sqlite3.connect(db)
+    assert con.execute("SELECT count(*) FROM sentence_vectors WHERE sha = 'kept'").fetchone() == (1,)
+    assert con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone() != ("other",)
+    con.close()
     assert (library / ".factcheck" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
 
 
