@@ -166,6 +166,7 @@ def init(
     from .lock import remove_stale_temps, workspace_lock
     from .settings import load_settings
     from .statements import extract
+    from .search import record
     from .views import init_summary, plan_dict
     from .workspace import apply_init, plan_init, resolve_dir
 
@@ -181,17 +182,46 @@ def init(
         extraction = extract(art)
         if dry_run:
             plan, written = plan_init(root, art, extraction, slug=slug, min_priority=min_priority), None
+            checked = _checked_before(root, plan)
         else:  # one init at a time decides the folder and the numbers, and writes them
             with workspace_lock(root, on_wait=lambda message: _say(_err(), f"Waiting: {message}")):
                 plan = plan_init(root, art, extraction, slug=slug, min_priority=min_priority)
                 if remove_stale_temps(plan.folder):
                     _say(_err(), f"Notice: removed temporary files an interrupted init left in {plan.folder}")
-                written = apply_init(plan, load_settings(root))
+                checked = _checked_before(root, plan)
+                written = apply_init(plan, load_settings(root), checked_before={
+                    stem: [record(m) for m in found] for stem, found in checked.items()})
         if as_json:
-            _print_json(plan_dict(plan))
+            _print_json(plan_dict(plan, checked))
         else:
-            summary = init_summary(plan, None if written is None else len(written), dry_run=dry_run)
+            summary = init_summary(plan, None if written is None else len(written), dry_run=dry_run,
+                                   checked=checked)
             _out().print(summary, soft_wrap=True)
+
+
+def _sheets(articles) -> list:
+    return [sheet for article in articles for sheet in article.sheets]
+
+
+def _checked(root, sheets, no_index: bool = False) -> dict:
+    """The earlier checks each worksheet looks like (reviews in the library now, and what init
+    recorded), worked out at read time and cached in the index (``--no-index``: what init
+    recorded, no more)."""
+    from .search import checked_for
+
+    with _progress() as progress:
+        return checked_for(root, sheets, progress, live=not no_index)
+
+
+def _checked_before(root, plan) -> dict:
+    """The earlier checks each new statement looks like (published reviews in the library, other
+    articles' worksheets), by worksheet stem; empty when the workspace has neither."""
+    from .search import look_up
+
+    sheets = plan.new_sheets
+    with _progress() as progress:
+        found = look_up(root, [s.statement.text for s in sheets], plan.folder.name, progress)
+    return {sheet.stem: matches for sheet, matches in zip(sheets, found) if matches}
 
 
 class Sort(str, Enum):
@@ -235,15 +265,17 @@ def status(
 
             def view():
                 fresh = load_settings(root)
-                return status_view(select(_read(root, fresh, no_index), filters), fresh, filters)
+                articles = select(_read(root, fresh, no_index), filters)
+                return status_view(articles, fresh, filters, _checked(root, _sheets(articles), no_index))
 
             _watch(view, lambda: workspace_key(root), interval)
             return
         articles = select(_read(root, settings, no_index), filters)
+        checked = _checked(root, _sheets(articles), no_index)
         if as_json:
-            _print_json(status_dict(articles, settings, filters))
+            _print_json(status_dict(articles, settings, filters, checked))
         else:
-            _out().print(status_view(articles, settings, filters))
+            _out().print(status_view(articles, settings, filters, checked))
 
 
 def _watch(view, key, interval: float) -> None:
@@ -297,13 +329,14 @@ def show(
         if not sheet.readable:  # nothing to show but what is wrong
             _say(_err(), str(sheet.problems[0]))
             raise typer.Exit(code=1)
+        checked = _checked(root, [sheet], no_index).get(sheet.id)
         location = sheet.values.get("location") if isinstance(sheet.values.get("location"), dict) else {}
         meta = next(a.meta for a in articles if a.folder == sheet.path.parent)
         try:
             text = version_text(sheet.path.parent, str(location.get("version", "")), str(meta.get("version", "")))
         except OSError:  # not UTF-8, not a regular file: the worksheet's problems say so below it
             text = None
-        _out().print(show_view(sheet, text))
+        _out().print(show_view(sheet, text, checked))
 
 
 @app.command()
@@ -603,7 +636,7 @@ def search(
                 print(json.dumps({"query": text, "matches": [m.as_dict() for m in matches]},
                                  ensure_ascii=False, indent=1))
             else:
-                _out().print(search_view(text, matches, index.counts(), encoder is not None))
+                _out().print(search_view(text, matches, index.counts(), encoder is not None), soft_wrap=True)
         finally:
             index.close()
 

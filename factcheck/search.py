@@ -126,20 +126,21 @@ class Match:
 # The index
 
 
-_SEARCH_SCHEMA = "1"
+_SEARCH_SCHEMA = "2"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS search_docs(
     id INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL UNIQUE, article TEXT,
     text TEXT NOT NULL, title TEXT, claimant TEXT, rating TEXT, rating_value TEXT, status TEXT,
     publisher TEXT, url TEXT, date TEXT, claim_terms TEXT NOT NULL, title_terms TEXT NOT NULL,
-    file TEXT, stamp TEXT);
+    file TEXT, stamp TEXT, vec_key TEXT);  -- vec_key: the sentence_vectors key (model and text)
 CREATE INDEX IF NOT EXISTS search_docs_kind ON search_docs(kind);
 CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5(
     claim_terms, title_terms, content='search_docs', content_rowid='id');
 CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_terms, 'row');
 CREATE TABLE IF NOT EXISTS sentence_vectors(sha TEXT PRIMARY KEY, vec BLOB NOT NULL);
+CREATE TABLE IF NOT EXISTS search_checked(sha TEXT PRIMARY KEY, library TEXT NOT NULL, matches TEXT NOT NULL);
 """
-_OWN = ("search_vocab", "search_terms", "search_docs")  # dropped when _SEARCH_SCHEMA changes
+_OWN = ("search_vocab", "search_terms", "search_docs", "search_checked")  # dropped when _SEARCH_SCHEMA changes
 BUSY_S = 30  # a search waits this long for another command's write (an import's index build)
 
 
@@ -276,10 +277,14 @@ class SearchIndex:
                     self.progress("Indexing the worksheets", n, len(changed))
 
     def _refresh_vectors(self, encoder: "Encoder") -> None:
-        rows = self.db.execute("SELECT DISTINCT text FROM search_docs").fetchall()
-        wanted = {encoder.key(t): t for (t,) in rows}
-        have = {sha for (sha,) in self.db.execute("SELECT sha FROM sentence_vectors")}
-        missing = [(sha, t) for sha, t in wanted.items() if sha not in have]
+        unkeyed = self.db.execute("SELECT id, text FROM search_docs WHERE vec_key IS NULL").fetchall()
+        if unkeyed:
+            with self._writing():
+                self.db.executemany("UPDATE search_docs SET vec_key = ? WHERE id = ?",
+                                    [(encoder.key(text), rowid) for rowid, text in unkeyed])
+        missing = self.db.execute(
+            "SELECT DISTINCT d.vec_key, d.text FROM search_docs d LEFT JOIN sentence_vectors v "
+            "ON v.sha = d.vec_key WHERE v.sha IS NULL").fetchall()
         done = 0
         for start in range(0, len(missing), 256):
             chunk = missing[start:start + 256]
@@ -317,21 +322,26 @@ class SearchIndex:
             found.update(self.db.execute(f"SELECT term, doc FROM search_vocab WHERE term IN ({marks})", chunk))
         return {w: math.log(1 + (n - found.get(w, 0) + 0.5) / (found.get(w, 0) + 0.5)) for w in words}
 
-    def semantic(self, encoder: "Encoder", vector) -> tuple[list[tuple[int, float]], dict[int, float]]:
-        """(rowid, cosine) of the ``DEPTH`` nearest documents, and the cosine of every document."""
-        rowids, matrix = self._matrix(encoder)
+    def semantic(self, encoder: "Encoder", vector) -> tuple[list[tuple[int, float]], Callable[[int], float]]:
+        """(rowid, cosine) of the ``DEPTH`` nearest documents, and the cosine of any document."""
+        rowids, position, matrix = self._matrix(encoder)
         if not rowids:
-            return [], {}
+            return [], lambda rowid: 0.0
         sims = matrix @ vector
-        order = sims.argsort()[::-1][:DEPTH]
-        return [(rowids[i], float(sims[i])) for i in order], dict(zip(rowids, sims.tolist()))
+        depth = min(DEPTH, len(rowids))
+        top = sims.argpartition(len(rowids) - depth)[len(rowids) - depth:]
+        top = top[sims[top].argsort()[::-1]]
+        return ([(rowids[i], float(sims[i])) for i in top],
+                lambda rowid: float(sims[position[rowid]]) if rowid in position else 0.0)
 
     def _matrix(self, encoder: "Encoder"):
+        """Every document's vector, one row each (read once per command)."""
         if self._vectors is None:
-            rows = self.db.execute("SELECT id, text FROM search_docs ORDER BY id").fetchall()
-            vecs = dict(self.db.execute("SELECT sha, vec FROM sentence_vectors"))
-            pairs = [(rowid, vecs[encoder.key(t)]) for rowid, t in rows if encoder.key(t) in vecs]
-            self._vectors = ([r for r, _ in pairs], encoder.matrix([v for _, v in pairs]))
+            rows = self.db.execute(
+                "SELECT d.id, v.vec FROM search_docs d JOIN sentence_vectors v ON v.sha = d.vec_key "
+                "ORDER BY d.id").fetchall()
+            rowids = [r for r, _ in rows]
+            self._vectors = (rowids, {r: i for i, r in enumerate(rowids)}, encoder.matrix([v for _, v in rows]))
         return self._vectors
 
     def docs(self, rowids: list[int]) -> dict[int, sqlite3.Row]:
@@ -368,7 +378,7 @@ def semantic_encoder(enabled: bool | None = None) -> Encoder | None:
         return None
     from . import semantic
 
-    if not semantic.available():
+    if not (semantic.available() if enabled else semantic.wanted()):
         if enabled:
             raise FactcheckError("the semantic tier needs the extra: "
                                  "pip install 'factcheck-worksheets[semantic]'")
@@ -377,7 +387,7 @@ def semantic_encoder(enabled: bool | None = None) -> Encoder | None:
 
 
 def rank(index: SearchIndex, text: str, encoder: Encoder | None, limit: int,
-         exclude_article: str | None = None) -> list[Match]:
+         exclude_article: str | None = None, kind: str | None = None, vector=None) -> list[Match]:
     """The best ``limit`` matches for ``text``: BM25 alone, or BM25 and sentence vectors fused
     by reciprocal rank (ties go to the lexical rank). Each carries its similarity and whether it
     looks checked before."""
@@ -386,24 +396,145 @@ def rank(index: SearchIndex, text: str, encoder: Encoder | None, limit: int,
     fused: dict[int, float] = {}
     for r, (rowid, _) in enumerate(lexical):
         fused[rowid] = 1.0 / (RRF_K + r + 1)
-    cosines: dict[int, float] = {}
     if encoder is not None:
-        vector = encoder.encode([clean(text)])[0]
-        nearest, cosines = index.semantic(encoder, vector)
+        if vector is None:
+            vector = encoder.encode([clean(text)])[0]
+        nearest, cosine = index.semantic(encoder, vector)
         for r, (rowid, _) in enumerate(nearest):
             fused[rowid] = fused.get(rowid, 0.0) + 1.0 / (RRF_K + r + 1) - 1e-9
     order = sorted(fused, key=lambda rowid: -fused[rowid])
-    docs = index.docs(order[: limit * 4 + 10])
-    chosen = [docs[r] for r in order if r in docs and not (exclude_article and docs[r]["article"] == exclude_article)]
-    chosen = chosen[:limit]
+    docs = index.docs(order[: limit * 4 + 10] if kind is None and exclude_article is None else order)
+    chosen = [docs[r] for r in order if r in docs and (kind is None or docs[r]["kind"] == kind)
+              and not (exclude_article and docs[r]["article"] == exclude_article)][:limit]
     if encoder is None:
         idf = index.idf(set(query_terms) | {w for d in chosen for w in _doc_terms(d)})
         scores = [overlap(set(query_terms), set(_doc_terms(d)), idf) for d in chosen]
         threshold = LEXICAL_THRESHOLD
     else:
-        scores = [max(0.0, cosines.get(d["id"], 0.0)) for d in chosen]
+        scores = [max(0.0, cosine(d["id"])) for d in chosen]
         threshold = SEMANTIC_THRESHOLD
     return [_match(d, s, s >= threshold) for d, s in zip(chosen, scores)]
+
+
+def reviews_checked(index: SearchIndex, texts: list[str], semantic: bool | None = None) -> list[list[Match]]:
+    """For each statement, the published reviews it looks like (above the threshold), worked out
+    against the library as it is now and cached until the library changes: reviews imported
+    after ``init`` show up in ``show`` and ``status`` without re-running anything. The encoder
+    is loaded only when something is not cached yet."""
+    from . import semantic as semantic_module
+
+    library = hashlib.sha256((index._meta("library") or "").encode("utf-8")).hexdigest()[:16]
+    on = semantic_module.available() if semantic else semantic is None and semantic_module.wanted()
+    tier = semantic_module.MODEL_ID if on else "words"
+    keys = [text_key(f"{tier}\n{text}") for text in texts]
+    cached = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        marks = ",".join("?" * len(chunk))
+        cached.update((sha, matches) for sha, lib, matches in index.db.execute(
+            f"SELECT sha, library, matches FROM search_checked WHERE sha IN ({marks})", chunk) if lib == library)
+    missing = len({k for k in keys if k not in cached})
+    encoder = None
+    if missing and tier != "words":
+        encoder = semantic_encoder(semantic)
+        index.refresh(encoder)
+    fresh = []
+    vectors = _vectors(encoder, [t for t, k in zip(texts, keys) if k not in cached])
+    for text, key in zip(texts, keys):
+        if key not in cached:
+            found = [m for m in rank(index, text, encoder, RECORDED, kind=REVIEW, vector=vectors.get(text))
+                     if m.checked]
+            cached[key] = json.dumps([m.as_dict() for m in found], ensure_ascii=False)
+            fresh.append((key, library, cached[key]))
+            if index.progress and (len(fresh) % 50 == 0 or len(fresh) == missing):
+                index.progress("Looking for earlier checks", len(fresh), missing)
+    if fresh:
+        try:
+            with index._writing():
+                index.db.executemany("INSERT OR REPLACE INTO search_checked(sha, library, matches) "
+                                     "VALUES (?, ?, ?)", fresh)
+        except sqlite3.OperationalError:
+            pass  # another command is writing: the next one saves it
+    return [[from_dict(d) for d in json.loads(cached[key])] for key in keys]
+
+
+def checked_for(root: Path, sheets: list, progress: Progress | None = None,
+                live: bool = True) -> dict[str, list[Match]]:
+    """The earlier checks each worksheet looks like, by worksheet id: the reviews in the library
+    now (``reviews_checked``), then what ``init`` recorded in the worksheet that is not among
+    them (other articles' worksheets, reviews since removed). Only worksheets with some."""
+    readable = [s for s in sheets if s.values and isinstance(s.values.get("text"), str)]
+    now: list[list[Match]] = [[] for _ in readable]
+    if live and readable and library_files(root):
+        index = SearchIndex(root, progress)
+        try:
+            index.refresh()
+            now = reviews_checked(index, [s.values["text"] for s in readable])
+        finally:
+            index.close()
+    out = {}
+    for sheet, found in zip(readable, now):
+        recorded = sheet.values.get("checked_before")
+        recorded = [from_dict(d) for d in recorded if isinstance(d, dict)] if isinstance(recorded, list) else []
+        seen = {(m.kind, m.url or m.id) for m in found}
+        found = found + [m for m in recorded if (m.kind, m.url or m.id) not in seen]
+        if found:
+            out[sheet.id] = found
+    return out
+
+
+def from_dict(d: dict) -> Match:
+    """A match as ``Match.as_dict`` wrote it (the cache) or as a worksheet records it."""
+    return Match(kind=_s(d.get("kind")), id=_s(d.get("id")), text=_s(d.get("text")), rating=_s(d.get("rating")),
+                 url=_s(d.get("url")), publisher=_s(d.get("publisher")), title=_s(d.get("title")),
+                 claimant=_s(d.get("claimant")), date=_s(d.get("date")), status=_s(d.get("status")),
+                 score=float(d["score"]) if isinstance(d.get("score"), (int, float)) else 0.0,
+                 checked=d.get("checked_before", True) is True)
+
+
+def record(match: Match) -> dict:
+    """A match as ``init`` records it in a worksheet (``[[checked_before]]``): what it is, where
+    to find it, its verdict and its score."""
+    out = {"kind": match.kind}
+    if match.kind == REVIEW:
+        out.update(url=match.url) if match.url else out.update(id=match.id)
+    else:
+        out["id"] = match.id
+    out["text"] = match.text
+    out["rating"] = match.rating
+    for key in ("status", "publisher", "date"):
+        if getattr(match, key):
+            out[key] = getattr(match, key)
+    out["score"] = round(match.score, 2)
+    return out
+
+
+def look_up(root: Path, texts: list[str], exclude_article: str, progress: Progress | None = None,
+            semantic: bool | None = None) -> list[list[Match]]:
+    """What ``init`` records for each new statement: the best earlier checks (published reviews
+    and other articles' worksheets) that look like it. Nothing to search, nothing opened."""
+    from .workspace import article_dirs
+
+    others = [f for f in article_dirs(root) if f.name != exclude_article] if root.is_dir() else []
+    if not texts or (not library_files(root) and not others):
+        return [[] for _ in texts]
+    encoder = semantic_encoder(semantic)
+    index = SearchIndex(root, progress)
+    try:
+        index.refresh(encoder)
+        vectors = _vectors(encoder, texts)
+        return [[m for m in rank(index, t, encoder, RECORDED, exclude_article=exclude_article,
+                                 vector=vectors.get(t)) if m.checked] for t in texts]
+    finally:
+        index.close()
+
+
+def _vectors(encoder: Encoder | None, texts: list[str]) -> dict:
+    """Sentence vectors of many statements in one batched call (much faster than one by one)."""
+    if encoder is None or not texts:
+        return {}
+    unique = list(dict.fromkeys(texts))
+    return dict(zip(unique, encoder.encode([clean(t) for t in unique])))
 
 
 def _doc_terms(doc) -> list[str]:
@@ -411,11 +542,14 @@ def _doc_terms(doc) -> list[str]:
 
 
 def overlap(query: set[str], doc: set[str], idf: dict[str, float]) -> float:
-    """How much two texts share, 0 to 1: twice the weight (IDF) of the words they share over the
-    weight of both (Dice's coefficient, each word weighted by how rare it is)."""
-    total = sum(idf.get(w, 0.0) for w in query) + sum(idf.get(w, 0.0) for w in doc)
+    """How much two texts share, 0 to 1: the weight of the words they share over the geometric
+    mean of their weights, each word weighted by how rare it is (IDF). On the train queries it
+    flags as precisely as Dice's coefficient with more coverage (0.966 / 0.53 against 0.969 /
+    0.50 at 0.30), and a long statement that holds a short claim loses less."""
+    weight_q = sum(idf.get(w, 0.0) for w in query)
+    weight_d = sum(idf.get(w, 0.0) for w in doc)
     shared = sum(idf.get(w, 0.0) for w in query & doc)
-    return 2 * shared / total if total else 0.0
+    return shared / math.sqrt(weight_q * weight_d) if weight_q and weight_d else 0.0
 
 
 def _match(doc, score: float, checked: bool) -> Match:

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.util
+import os
 import unicodedata
 from functools import lru_cache
 from pathlib import Path
@@ -32,6 +33,12 @@ BATCH = 32
 def available() -> bool:
     """True when the extra is installed (found without importing it)."""
     return all(importlib.util.find_spec(name) is not None for name in ("onnxruntime", "numpy", MODEL_PACKAGE))
+
+
+def wanted() -> bool:
+    """Installed, and not turned off with FACTCHECK_SEMANTIC=0 (words alone: the same answers on
+    every machine, as the README's transcripts and the tests need)."""
+    return os.environ.get("FACTCHECK_SEMANTIC", "1") != "0" and available()
 
 
 # --------------------------------------------------------------------------------------------

@@ -17,7 +17,7 @@ from .fields import MESSAGES, fits
 from .settings import Settings
 from .workspace import ARTICLE_FILE, TEXT_FILE, VERSIONS_DIR, article_dirs, parse_toml, read_toml, text_version, version_text, worksheet_paths
 from .worksheet import (
-    CHECK_KEYS, EARLIER_KEYS, KEY_TYPES, LOCATION_KEYS, REQUIRED, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS, allowed_values,
+    CHECK_KEYS, CHECKED_KEYS, EARLIER_KEYS, KEY_TYPES, LOCATION_KEYS, REQUIRED, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS, allowed_values,
 )
 
 STALE = "stale"
@@ -208,6 +208,7 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
                 severity=WARNING)
         elif same:
             seen[same] = i
+    _array(values, "checked_before", CHECKED_KEYS, add, allowed)  # init's record
     checks = _array(values, "checks", CHECK_KEYS, add, allowed)
 
     # "done", or whatever the workspace calls a finished check ("not-checkable" needs no verdict)

@@ -40,8 +40,10 @@ class Text(RichText):
 # init
 
 
-def plan_dict(plan: Plan) -> dict:
-    """The machine-readable view of the pipeline (``init --dry-run --json``)."""
+def plan_dict(plan: Plan, checked: dict | None = None) -> dict:
+    """The machine-readable view of the pipeline (``init --dry-run --json``); each new statement
+    that looks checked before lists its matches."""
+    checked = checked or {}
     return {
         "article": {"title": plan.article.title, "slug": plan.folder.name,
                     "version": plan.article.version},
@@ -58,6 +60,7 @@ def plan_dict(plan: Plan) -> dict:
                 "types": list(s.types),
                 "claimant": s.claimant,
                 "checks": [{"kind": c.kind, "what": c.what} for c in s.checks],
+                **({"checked_before": [m.as_dict() for m in checked[sheet.stem]]} if sheet.stem in checked else {}),
             }
             for sheet in plan.sheets
             for s in [sheet.statement]
@@ -97,7 +100,7 @@ def _reworded_lines(plan: Plan, dry_run: bool) -> list[Text]:
     return lines
 
 
-def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> RenderableType:
+def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked: dict | None = None) -> RenderableType:
     """The few lines ``init`` prints: what was written, what was skipped and why, where."""
     folder = f"{plan.folder}/"
     lines: list[Text] = []
@@ -144,6 +147,12 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False) -> Rend
     if plan.unreadable:
         lines.append(Text(f"Could not read {', '.join(plan.unreadable)}; run `factcheck check`",
                           style="yellow"))
+    if checked:
+        lines.append(Text(f"Checked before? {plural(len(checked), 'statement')} "
+                          f"{'looks' if len(checked) == 1 else 'look'} like earlier checks "
+                          "(`factcheck show ID` lists them):", style="bold"))
+        for stem, matches in checked.items():
+            lines.append(Text(f"  {stem.split('-', 1)[0]}  {_match_brief(matches[0])}"))
     by_reason = Counter(k.reason for k in plan.extraction.skipped)
     if by_reason:
         skipped = sum(by_reason.values())
@@ -215,8 +224,11 @@ def _num(value) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
-def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filters) -> dict:
-    """``status --json``: per-article counts, per-statement rows, and every problem."""
+def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filters,
+                checked: dict | None = None) -> dict:
+    """``status --json``: per-article counts, per-statement rows (with the earlier checks each
+    looks like, from ``search.checked_for``), and every problem."""
+    checked = checked or {}
     out = {"articles": [], "statements": [], "problems": []}
     for article in articles:
         # a stale statement (gone from the current text) is listed apart, not counted
@@ -240,12 +252,12 @@ def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filt
         })
         current = [s for s in article.sheets if not (s.readable and s.stale)]
         for sheet in [] if filters.summary else _sorted(current, filters.sort) + _sorted(stale, filters.sort):
-            out["statements"].append(_row_dict(sheet))
+            out["statements"].append(_row_dict(sheet, checked.get(sheet.id, [])))
         out["problems"] += [_problem_dict(p) for p in workspace_problems([article])]
     return out
 
 
-def _row_dict(sheet: Sheet) -> dict:
+def _row_dict(sheet: Sheet, checked: list = ()) -> dict:
     v = sheet.values
     checks, sources = _items(v.get("checks")), _items(v.get("sources"))
     return {
@@ -263,6 +275,7 @@ def _row_dict(sheet: Sheet) -> dict:
         "reworded": sheet.reworded,
         "unconfirmed": sheet.unconfirmed,
         "text": _str(v.get("text")),
+        "checked_before": [m.as_dict() for m in checked],
     }
 
 
@@ -297,13 +310,14 @@ def _rating(sheet: Sheet) -> str:
     return rating if isinstance(rating, str) else ""
 
 
-def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filters) -> RenderableType:
+def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filters,
+                checked: dict | None = None) -> RenderableType:
     """Progress per article, then one row per statement, then the problems found.
 
     A large workspace (more than LARGE_WORKSPACE statements, unless ``--all``) shows the
     articles with open work and the statements to check next instead, each list bounded and
     followed by a line saying what was left out and how to see it."""
-    data = status_dict(articles, settings, filters)
+    data = status_dict(articles, settings, filters, checked)
     if not data["articles"]:
         return Text("No articles in this workspace yet: run `factcheck init ARTICLE`")
     large = len(data["statements"]) > LARGE_WORKSPACE and not filters.all
@@ -322,6 +336,7 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
         if stale:
             parts.append(_statement_table(Text("Stale: gone from the current text, work kept (not counted above)"),
                                           stale, full_ids=True))
+        parts += _checked_note(data["statements"])
         if problems:
             parts.append(problems_view(problems, root=root))
         return Group(*parts)
@@ -331,6 +346,7 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
                              f"{len(busy):,}, most open first ({len(data['articles']):,} articles in all; "
                              "--summary lists every one)")]
     parts += _next_to_check(data["statements"], settings)
+    parts += _checked_note(data["statements"])
     if problems:
         parts.append(problems_view(problems[:NEXT_ROWS], root=root, total=problems))
     return Group(*parts)
@@ -402,6 +418,14 @@ def _statement_table(title: Text, rows: list[dict], full_ids: bool = False) -> T
     return table
 
 
+def _checked_note(rows: list[dict]) -> list[RenderableType]:
+    flagged = sum(1 for r in rows if r.get("checked_before"))
+    if not flagged:
+        return []
+    return [Text(f"{plural(flagged, 'statement')} {'looks' if flagged == 1 else 'look'} checked before "
+                 "(factcheck show ID lists the earlier checks and their verdicts)")]
+
+
 def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]:
     """The unfinished statements, highest priority first, a screenful of them, and a line
     saying how many more there are and how to see them."""
@@ -445,9 +469,10 @@ def short_article_ids(wanted: set[str], slugs: set[str]) -> dict[str, str]:
 
 
 def _flags(row: dict) -> str:
-    """What a status cell adds: the statement was reworded or is stale, the worksheet has errors
-    (listed below the tables)."""
-    flags = [name for name, on in (("reworded", row["reworded"]), ("stale", row["stale"])) if on]
+    """What a status cell adds: the statement was reworded or is stale, it looks checked before,
+    the worksheet has errors (listed below the tables)."""
+    flags = [name for name, on in (("reworded", row["reworded"]), ("stale", row["stale"]),
+                                   ("checked before", row.get("checked_before"))) if on]
     flags += [plural(row["errors"], "error")] if row["errors"] else []
     return f" ({', '.join(flags)})" if flags else ""
 
@@ -466,7 +491,7 @@ def _shorten(text: str, width: int) -> str:
 # show
 
 
-def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
+def show_view(sheet: Sheet, context_text: str | None, checked: list | None = None) -> RenderableType:
     """One worksheet: the statement in its context, the workflow fields, checks and sources."""
     v = sheet.values
     parts: list[RenderableType] = [Text(sheet.id, style="bold")]
@@ -514,6 +539,9 @@ def show_view(sheet: Sheet, context_text: str | None) -> RenderableType:
         parts.append(Text(f"  - {label}" + (f" ({', '.join(bits)})" if bits else "")))
         if s.get("title") and s.get("url"):
             parts.append(Text(f"    {s['url']}"))
+    if checked:
+        parts.append(Text(f"Checked before ({len(checked)})", style="bold"))
+        parts += match_lines(checked, indent="  ")
     for p in sheet.problems:
         parts.append(Text(str(p), style="red" if p.severity == ERROR else "yellow"))
     return Group(*parts)
@@ -573,27 +601,37 @@ def import_summary(imported, root) -> RenderableType:
     return Group(*lines)
 
 
-def match_lines(matches, indent: str = "") -> list[Text]:
-    """Each match as two or three lines: what it says; whether it looks checked before, the
-    verdict, who gave it and the score; then its link."""
+def match_lines(matches, indent: str = "", width: int = 96) -> list[Text]:
+    """Each match in three lines: what it says (shortened to ``width``); whether it looks checked
+    before, its verdict, who gave it and the score; then its link or worksheet id."""
     lines: list[Text] = []
     for n, m in enumerate(matches, 1):
-        lines.append(Text(f"{indent}{n}. {m.text}", style="bold" if m.checked else ""))
+        text = " ".join(m.text.split())
+        text = text if len(text) <= width - 4 else text[: width - 5] + "…"
+        lines.append(Text(f"{indent}{n}. {text}", style="bold" if m.checked else ""))
         if m.kind == "review":
             bits = [m.rating or "no rating", m.publisher, m.date[:10]]
         else:
-            bits = [m.rating or "no rating yet", m.status, f"worksheet {m.id}"]
+            bits = [m.rating or "no rating yet", m.status, "a worksheet"]
         bits = (["checked before"] if m.checked else []) + [b for b in bits if b] + [f"score {m.score:.2f}"]
         lines.append(Text(f"{indent}   " + " · ".join(bits), style="green" if m.checked else ""))
-        if m.kind == "review" and m.url:
-            lines.append(Text(f"{indent}   {m.url}", style="dim"))
+        where = m.url if m.kind == "review" else m.id
+        if where:
+            lines.append(Text(f"{indent}   {where}", style="dim", overflow="fold"))  # every character kept
     return lines
+
+
+def _match_brief(m) -> str:
+    """One match in a line: its verdict, who gave it, and what it says."""
+    who = m.publisher if m.kind == "review" else f"worksheet {m.id.split('/', 1)[0]}"
+    verdict = m.rating or ("no rating" if m.kind == "review" else m.status or "no rating yet")
+    return f"{verdict}, {who}: {_shorten(m.text, 60)}" if who else f"{verdict}: {_shorten(m.text, 60)}"
 
 
 def search_view(query: str, matches, counts: dict, semantic: bool) -> RenderableType:
     reviews, sheets = counts.get("review", 0), counts.get("worksheet", 0)
     how = "words and sentence vectors" if semantic else "words"
-    head = (f"{plural(len(matches), 'match')} among {plural(reviews, 'review')} and "
+    head = (f"{len(matches)} {'match' if len(matches) == 1 else 'matches'} among {plural(reviews, 'review')} and "
             f"{plural(sheets, 'worksheet statement')} (ranked by {how})")
     if not matches:
         hint = ("; `factcheck import FILE|URL` adds published fact-checks" if not reviews

@@ -25,6 +25,7 @@ CONTEXT_CHARS = 200
 TOP_KEYS = (
     "schema", "text", "claim", "claimant", "types", "priority", "reasons",
     "status", "assignee", "reviewer", "notes", "verdict", "location", "checks", "sources", "earlier",
+    "checked_before",
 )
 VERDICT_KEYS = ("rating", "conclusion", "confidence", "date")
 LOCATION_KEYS = ("version", "paragraph", "start", "end", "before", "after")
@@ -33,8 +34,10 @@ SOURCE_KEYS = ("url", "title", "kind", "stance", "accessed", "note")
 # An earlier wording of the statement (written by init when the article changed): its text and
 # version, and the rating it had then, which is published again only once ``confirmed = true``.
 EARLIER_KEYS = ("text", "version", "rating", "confirmed", "note")
+# an earlier check the statement looks like, recorded by init (factcheck.search.record)
+CHECKED_KEYS = ("kind", "id", "url", "text", "rating", "status", "publisher", "date", "score")
 SECTIONS = {"verdict": VERDICT_KEYS, "location": LOCATION_KEYS, "checks": CHECK_KEYS, "sources": SOURCE_KEYS,
-            "earlier": EARLIER_KEYS}
+            "earlier": EARLIER_KEYS, "checked_before": CHECKED_KEYS}
 
 # The type of every key's value ("section.key" inside a table), in the vocabulary of fields.py:
 # `check` enforces it and the JSON Schema states it. A key with no type takes any value.
@@ -52,6 +55,10 @@ KEY_TYPES = {
     "sources.stance": "string", "sources.accessed": "date", "sources.note": "string",
     "earlier.text": "string", "earlier.version": "string", "earlier.rating": "string",
     "earlier.confirmed": "boolean", "earlier.note": "string",
+    "checked_before": "tables", "checked_before.kind": "string", "checked_before.id": "string",
+    "checked_before.url": "string", "checked_before.text": "string", "checked_before.rating": "string",
+    "checked_before.status": "string", "checked_before.publisher": "string", "checked_before.date": "string",
+    "checked_before.score": "fraction",
 }
 REQUIRED = {"": ("text", "status"), "location": ("version", "start", "end")}
 
@@ -88,6 +95,12 @@ _COMMENTS = {
 }
 
 
+_TABLE_COMMENTS = {
+    "checks": "  # each name, number, date, quote and place to confirm",
+    "checked_before": "  # filled by init (tool-owned): an earlier check this looks like",
+}
+
+
 class Context(NamedTuple):
     """Where a statement sits: the article version and the sentences around it."""
 
@@ -110,9 +123,10 @@ def stem(number: int, text: str, width: int = 2) -> str:
     return f"{number:0{width}d}-{tail}" if tail else f"{number:0{width}d}"
 
 
-def new_worksheet(statement: Statement, context: Context) -> dict:
-    """The values of a fresh worksheet for ``statement``."""
-    return {
+def new_worksheet(statement: Statement, context: Context, checked_before: list[dict] | None = None) -> dict:
+    """The values of a fresh worksheet for ``statement``; ``checked_before`` lists the earlier
+    checks it looks like (left out when there are none)."""
+    values = {
         "schema": SCHEMA,
         "text": statement.text,
         "claim": "",
@@ -135,6 +149,9 @@ def new_worksheet(statement: Statement, context: Context) -> dict:
         },
         "checks": [{"kind": c.kind, "what": c.what, "done": False} for c in statement.checks],
     }
+    if checked_before:
+        values["checked_before"] = checked_before
+    return values
 
 
 def render(values: dict, settings: Settings) -> str:
@@ -156,7 +173,7 @@ def render(values: dict, settings: Settings) -> str:
         if isinstance(table, dict):
             lines += ["", f"[{key}]"] + [_line(k, v) for k, v in table.items()]
             continue
-        comment = "  # each name, number, date, quote and place to confirm" if key == "checks" else ""
+        comment = _TABLE_COMMENTS.get(key, "")
         for i, entry in enumerate(table):
             lines += ["", f"[[{key}]]" + (comment if i == 0 else "")]
             lines += [_line(k, v) for k, v in entry.items()]

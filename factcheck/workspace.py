@@ -611,8 +611,10 @@ def _meta(path: Path) -> dict:
         return {}
 
 
-def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None) -> list[Path]:
+def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None,
+               checked_before: dict[str, list[dict]] | None = None) -> list[Path]:
     """Write the article files and every new worksheet; returns the worksheets written.
+    ``checked_before`` holds, by worksheet stem, the earlier checks each statement looks like.
 
     Refuses while a worksheet of the folder cannot be read: its statement is unknown, so a new
     worksheet might repeat it.
@@ -632,7 +634,8 @@ def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None) -
         write_schemas(folder.parent, settings)
         contexts = _contexts(plan)
         written = write_all_new([
-            (folder / f"{sheet.stem}.toml", render(new_worksheet(sheet.statement, contexts[sheet.statement.start]), settings))
+            (folder / f"{sheet.stem}.toml", render(new_worksheet(sheet.statement, contexts[sheet.statement.start],
+                                                                 (checked_before or {}).get(sheet.stem)), settings))
             for sheet in plan.new_sheets
         ])
         plan.not_carried = [(sheet.stem, why) for sheet in plan.reworded

@@ -25,6 +25,7 @@ def pinned_terminal(monkeypatch):
     monkeypatch.delenv("FORCE_COLOR", raising=False)
     monkeypatch.delenv("NO_COLOR", raising=False)
     monkeypatch.delenv("FACTCHECK_DIR", raising=False)
+    monkeypatch.setenv("FACTCHECK_SEMANTIC", "0")  # words alone, extra or not: the same output everywhere
 
 
 @pytest.fixture

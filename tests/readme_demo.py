@@ -28,6 +28,7 @@ ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"
 EXAMPLE = "examples/us-accuses-north-korea-of-arming-wagner.txt"
 PASTED = "examples/pasted-page.txt"  # a made-up page, pasted whole
+REVIEWS = "examples/claimreviews.json"  # made-up published fact-checks, as a ClaimReview DataFeed
 PUBLISHER = '[publisher]\nname = "Example Fact Check"\nurl = "https://example.org"\nlanguage = "en"\n'
 SOURCE = (
     '[[sources]]\nurl = "https://home.treasury.gov/news/press-releases"\ntitle = "Treasury sanctions Wagner Group"\n'
@@ -49,7 +50,8 @@ def transcripts(workdir: Path) -> dict[str, str]:
 
     def run(*args: str, both: bool = False) -> str:
         """What the command prints (``both``: stderr's warnings too, as a terminal shows them)."""
-        result = runner.invoke(app, list(args), catch_exceptions=False, env={"COLUMNS": "100", "TERM": "dumb"})
+        result = runner.invoke(app, list(args), catch_exceptions=False, env={"COLUMNS": "100", "TERM": "dumb",
+                                                                             "FACTCHECK_SEMANTIC": "0"})
         assert result.exit_code == 0, result.output
         text = result.stderr + result.stdout if both else result.stdout
         return "\n".join(line.rstrip() for line in text.splitlines())
@@ -60,6 +62,7 @@ def transcripts(workdir: Path) -> dict[str, str]:
         (workdir / "examples").mkdir()
         shutil.copy(ROOT / EXAMPLE, workdir / EXAMPLE)
         shutil.copy(ROOT / PASTED, workdir / PASTED)
+        shutil.copy(ROOT / REVIEWS, workdir / REVIEWS)
         out = {"$ factcheck init " + EXAMPLE + " --dir demo": run("init", EXAMPLE, "--dir", "demo")}
         out[f"$ factcheck init {PASTED} --dir demo --dry-run"] = run("init", PASTED, "--dir", "demo", "--dry-run")
         [sheet] = (workdir / "demo").glob("*/10-*.toml")
@@ -95,6 +98,13 @@ def transcripts(workdir: Path) -> dict[str, str]:
         _edit(other, ('status = "unstarted"', 'status = "done"'), ('rating = ""', 'rating = "False"'))
         out["$ factcheck export --status done"] = run("export", "--status", "done", "--dir", "demo", both=True)
         out.update(editing(workdir, runner))
+        out[f"$ factcheck import {REVIEWS} --dir demo-team"] = run("import", REVIEWS, "--dir", "demo-team")
+        out['$ factcheck search "Wagner has 50,000 fighters in Ukraine" --dir demo-team'] = run(
+            "search", "Wagner has 50,000 fighters in Ukraine", "--dir", "demo-team")
+        init = run("init", EXAMPLE, "--dir", "demo-team").split("\nSkipped")[0]
+        out[f"$ factcheck init {EXAMPLE} --dir demo-team"] = init + "\n..."
+        shown = run("show", "19", "--dir", "demo-team")
+        out["$ factcheck show 19 --dir demo-team"] = "...\n" + "Sources (0)" + shown.split("Sources (0)", 1)[1]
     finally:
         os.chdir(old)
     return out

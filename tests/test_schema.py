@@ -164,6 +164,8 @@ def base_sheet(path: Path) -> dict:
     values["checks"] = values["checks"] or [{"kind": "number", "what": "40%", "done": False}]
     values["earlier"] = [{"text": "An earlier wording.", "version": "0123abcd", "rating": "", "confirmed": False,
                           "note": ""}]
+    values["checked_before"] = [{"kind": "review", "url": "https://example.org/review", "text": "A claim.",
+                                 "rating": "False", "publisher": "Example", "date": "2026-01-01", "score": 0.5}]
     return values
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 
@@ -188,7 +189,8 @@ except SystemExit:
 print('LOADED', sorted(m for m in ('onnxruntime', 'numpy', 'factcheck.semantic') if m in sys.modules))
 """
     code = code.replace("import importlib.util\n", "import importlib.util\n_find = importlib.util.find_spec\n")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    env = {**os.environ, "FACTCHECK_SEMANTIC": "1"}  # it would be used if it were there
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert '"url": "https://factcheck.example/iran-bounty"' in out.stdout, out.stderr
     assert "LOADED ['factcheck.semantic']" in out.stdout  # asked whether the extra is there, no more
 

@@ -72,7 +72,8 @@ def test_vectors_are_unit_length_and_close_for_the_same_claim():
 
 
 @needs_extra
-def test_search_with_the_extra_fuses_both_rankings(run, tmp_path):
+def test_search_with_the_extra_fuses_both_rankings(run, tmp_path, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_SEMANTIC", "1")
     run("import", write(tmp_path, "feed.json", [BOUNTY, DRAFT]))
     result = run("search", "Tehran wants the American president killed and pays for it", "--json")
     matches = json.loads(result.stdout)["matches"]
@@ -84,6 +85,7 @@ def test_asking_for_the_extra_without_it_is_one_line(run, tmp_path, monkeypatch)
     from factcheck import search
 
     monkeypatch.setattr(semantic, "available", lambda: False)
+    assert search.semantic_encoder(None) is None
     with pytest.raises(Exception) as err:
         search.semantic_encoder(True)
     assert str(err.value) == "the semantic tier needs the extra: pip install 'factcheck-worksheets[semantic]'"
