@@ -207,6 +207,8 @@ def _checked(root, sheets, no_index: bool = False) -> dict:
     """The earlier checks each worksheet looks like (reviews in the library now, and what init
     recorded), worked out at read time and cached in the index (``--no-index``: what init
     recorded, no more)."""
+    if not (root / "library").is_dir() and not any("checked_before" in s.values for s in sheets):
+        return {}  # nothing to look up: reading commands stay as light as they were
     from .search import checked_for
 
     with _progress() as progress:
