@@ -162,6 +162,9 @@ class MiniLM:
         self.np = np
         options = ort.SessionOptions()
         options.log_severity_level = 3
+        # basic graph optimisations: the model loads in 0.23 s instead of 0.37 s (all of them),
+        # runs as fast, and gives the same vectors to 3e-6
+        options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_BASIC
         self.session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self.tokenizer = wordpiece()
 

@@ -391,7 +391,7 @@ def _cells(*values: str) -> list[Text]:
 
 
 def plural(n: int, word: str) -> str:
-    return f"{n} {word}" + ("" if n == 1 else "s")
+    return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
 def _statement_table(title: Text, rows: list[dict], full_ids: bool = False) -> Table:
