@@ -200,3 +200,19 @@ def test_importing_the_search_modules_loads_no_extra():
             "print(sorted(m for m in ('onnxruntime', 'numpy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
+
+
+def test_building_the_index_reports_progress(tmp_path):
+    """The CLI draws a rich bar from these calls when indexing takes more than a moment."""
+    from factcheck.library import Review, dumps
+
+    library = tmp_path / "library"
+    library.mkdir()
+    reviews = [Review(claim=f"Claim number {n} about topic {n % 7}", url=f"https://a.example/{n}") for n in range(1200)]
+    (library / "many.json").write_text(dumps(reviews), encoding="utf-8")
+    calls = []
+    index = search.SearchIndex(tmp_path, lambda what, done, total: calls.append((what, done, total)))
+    index.refresh()
+    index.close()
+    assert calls == [("Indexing the library", 500, 1200), ("Indexing the library", 1000, 1200),
+                     ("Indexing the library", 1200, 1200)]
