@@ -105,6 +105,10 @@ def transcripts(workdir: Path) -> dict[str, str]:
         out[f"$ factcheck init {EXAMPLE} --dir demo-team"] = init + "\n..."
         shown = run("show", "19", "--dir", "demo-team")
         out["$ factcheck show 19 --dir demo-team"] = "...\n" + "Sources (0)" + shown.split("Sources (0)", 1)[1]
+        status = run("status", "--dir", "demo-team").splitlines()
+        head = next(i for i, line in enumerate(status) if line.startswith("┃ ID"))
+        out["$ factcheck status --dir demo-team"] = "\n".join(["..."] + status[head - 1:head + 7] + ["..."]
+                                                              + status[-2:])
     finally:
         os.chdir(old)
     return out

@@ -246,3 +246,24 @@ def test_import_a_url_page_and_feed(run, tmp_path, server):
     assert feed.exit_code == 0, feed.output
     image = run("import", f"{server}/image")
     assert image.exit_code == 1 and "is image/png, not one of text/html" in image.stderr
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.one_of(
+    st.binary(max_size=300),
+    st.text(max_size=300).map(str.encode),
+    st.text(max_size=200).map(lambda t: f'<html><script type="application/ld+json">{t}</script></html>'.encode()),
+    st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=10)),
+                 lambda inner: st.one_of(st.lists(inner, max_size=4),
+                                         st.dictionaries(st.sampled_from(["@type", "claimReviewed", "item", "@graph",
+                                                                          "reviewRating", "author", "url"]),
+                                                         inner, max_size=4)),
+                 max_leaves=20).map(lambda v: json.dumps(v).encode()),
+))
+def test_any_input_is_reviews_or_one_clear_error(data):
+    try:
+        parsed = parse(data, "x")
+    except FactcheckError as exc:
+        assert "\n" not in str(exc) and str(exc).startswith("x")
+    else:
+        assert parsed.reviews and all(r.claim for r in parsed.reviews)
