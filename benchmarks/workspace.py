@@ -182,11 +182,89 @@ def scale(section: Section, sizes: list[int], runs: int) -> None:
     section.table(["worksheets", "command", "wall", "wall ratio", "CPU ratio", "target", "peak RSS"], rows)
 
 
+def init_at_scale(section: Section) -> None:
+    """`init` of the 1 MB article: the pipeline, the writes, and running it again with nothing
+    new (first with the index still to build, then warm), against parsing every worksheet; and
+    what each way of making a new worksheet durable costs on this disk."""
+    import time
+
+    from bench import one_mb_article
+
+    from factcheck.article import Article
+    from factcheck.settings import Settings
+    from factcheck.statements import extract
+    from factcheck.workspace import apply_init, plan_init, write_all_new
+
+    text, what = one_mb_article()
+    work = Path(tempfile.mkdtemp(prefix="fc-init-"))
+    root = work / "ws"
+    article = Article(text=text, title="One megabyte", source="bench")
+    start = time.perf_counter()
+    extraction = extract(article)
+    pipeline = time.perf_counter() - start
+    plan = plan_init(root, article, extraction)
+    written = apply_init(plan, Settings())
+    first = time.perf_counter() - start
+    past = time.time() - 3600  # written long ago: no entry is racy
+    for path in root.rglob("*.toml"):
+        os.utime(path, (past, past))
+    reruns = []
+    for _ in range(2):
+        start = time.perf_counter()
+        again = plan_init(root, article, extract(article))
+        apply_init(again, Settings())
+        reruns.append(time.perf_counter() - start - pipeline)
+    start = time.perf_counter()
+    import tomllib
+
+    for path in root.glob("*/[0-9]*.toml"):
+        tomllib.loads(path.read_bytes().decode("utf-8"))
+    floor = time.perf_counter() - start
+    section.heading(f"`init` at scale: the 1 MB article ({what})")
+    section.table(["step", "time", "against parsing every worksheet"], [
+        ["the statement pipeline (`extract`)", f"{pipeline:.2f} s", ""],
+        [f"writing {len(written):,} worksheets (plan, render, one sync, link)", f"{first - pipeline:.2f} s",
+         f"{(first - pipeline) / floor:.2f}x"],
+        ["running it again, nothing new, index still to build (pipeline excluded)", f"{reruns[0]:.2f} s",
+         f"{reruns[0] / floor:.2f}x"],
+        ["running it again, nothing new, index warm (pipeline excluded)", f"{reruns[1]:.2f} s",
+         f"{reruns[1] / floor:.2f}x"],
+        ["floor: read and parse every worksheet with `tomllib`", f"{floor:.2f} s", "1.00x"],
+    ])
+    contents = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(root.glob("*/[0-9]*.toml"))[:2000]]
+    rows = []
+    for label, write in (("an fsync for each file (before)", _fsync_each), ("one sync for all (now)", write_all_new),
+                         ("no sync at all (not safe: the floor)", _no_sync)):
+        target = work / label.split()[0]
+        target.mkdir()
+        start = time.perf_counter()
+        write([(target / name, content) for name, content in contents])
+        rows.append([label, f"{time.perf_counter() - start:.2f} s"])
+    section.table([f"making {len(contents):,} new worksheets durable", "time"], rows)
+    shutil.rmtree(work)
+
+
+def _fsync_each(files: list) -> None:
+    from factcheck.workspace import write_new
+
+    for path, content in files:
+        write_new(path, content)
+
+
+def _no_sync(files: list) -> None:
+    for path, content in files:
+        tmp = path.with_name("." + path.name + ".tmp")
+        tmp.write_text(content, encoding="utf-8")
+        os.link(tmp, path)
+        tmp.unlink()
+
+
 def main() -> None:
     quick = "--quick" in sys.argv[1:]
     section = Section("workspace", "Workspace speed: start-up and scale", "python benchmarks/workspace.py --write")
     start_up(section, runs=3 if quick else 7)
     scale(section, [46] if quick else [46, 455], runs=2 if quick else 5)
+    init_at_scale(section)
     section.note("Ratios below 1 mean faster than the floor. The example workspace has 22 worksheets; "
                  "46 and 455 article folders of it make 1,012 and 10,010.")
     if write_flag():

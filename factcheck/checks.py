@@ -101,7 +101,8 @@ _CAPITALISED = re.compile(rf"{_CAP_WORD}(?:\s(?:of\s|the\s|for\s)?{_CAP_WORD})*+
 # that hold one of these (written as a capital, then the rest: "(?<=S)en\.", so that the
 # pattern still starts with [A-Z] outside any group and the engine can skip to capitals).
 _ABBREVIATIONS = lexicon.entries("names", "abbreviated-titles")
-_HAS_ABBREVIATION = re.compile(rf"\b[A-Z](?:{'|'.join(sorted({a[1:] for a in _ABBREVIATIONS}))})\.\s[A-Z]")  # a quick gate
+# a quick gate: one of the titles itself ("Gen."), not any capital and its letters ("Ben.")
+_HAS_ABBREVIATION = re.compile(rf"\b(?:{'|'.join(sorted(_ABBREVIATIONS))})\.\s[A-Z]")
 _ABBREVIATION_WORDS = frozenset(a.lower() for a in _ABBREVIATIONS)  # as priority.tokens gives them
 _ABBREVIATED = "|".join(f"(?<={a[0]}){a[1:]}" for a in _ABBREVIATIONS)
 _CAP_WORD_OR_TITLE = rf"[A-Z](?:(?:{_ABBREVIATED})\.(?=\s[A-Z])|\.(?:[A-Z]\.)+|[\w’'-]*)"

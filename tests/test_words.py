@@ -147,3 +147,10 @@ def test_each_furniture_phrase_holds_its_key():
 
     for _, key, phrase in skips._FURNITURE_BY_KEY:
         assert key.strip() in phrase.pattern.replace("\\", ""), (key, phrase.pattern)
+
+
+def test_a_name_ending_like_a_title_opens_no_title_run():
+    """Found by hypothesis: "Ben." matched the gate for "Gen." (a capital, then "en."), so the
+    answer changed with the gate."""
+    text = "12thCol. Ben. Franklin "
+    assert find_checks(text, {}, set(priority.tokens(text))) == find_checks(text, {})
