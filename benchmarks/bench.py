@@ -32,10 +32,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DATA, Section  # noqa: E402
 
-from factcheck import priority  # noqa: E402
-from factcheck.article import Article, guess_title, normalise  # noqa: E402
-from factcheck.sentences import sentences  # noqa: E402
-from factcheck.statements import CHECK_WORTHY, extract  # noqa: E402
+from factcheck.extraction import priority  # noqa: E402
+from factcheck.reading.article import normalise  # noqa: E402
+from factcheck.extraction.headline import guess_title
+from factcheck.reading.article import Article
+from factcheck.extraction.sentences import sentences  # noqa: E402
+from factcheck.extraction.statements import CHECK_WORTHY, extract  # noqa: E402
 
 
 def have_data(section: Section) -> bool:
@@ -197,7 +199,7 @@ def bench_html(section: Section) -> None:
 
 def bench_language(section: Section) -> None:
     """How often init's "does not read as English" notice is right."""
-    from factcheck.article import language_notices
+    from factcheck.reading.article import language_notices
 
     section.heading("Language notice (init warns when an article does not read as English)")
     if not have_data(section):
@@ -305,8 +307,8 @@ def bench_init(text: str) -> tuple[int, float, float]:
     for each statement, each written to a temporary file, synced and linked into place."""
     import tempfile
 
-    from factcheck.settings import load_settings
-    from factcheck.workspace import apply_init, plan_init
+    from factcheck.workspace.settings import load_settings
+    from factcheck.workspace.init import apply_init, plan_init
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "worksheets"

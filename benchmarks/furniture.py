@@ -30,9 +30,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from factcheck.article import Article, normalise  # noqa: E402
-from factcheck.statements import CHECK_WORTHY, Extraction, extract  # noqa: E402
-from factcheck import body, skips  # noqa: E402
+from factcheck.reading.article import normalise  # noqa: E402
+from factcheck.reading.article import Article
+from factcheck.extraction.statements import CHECK_WORTHY, Extraction, extract  # noqa: E402
+from factcheck.extraction import body, skips  # noqa: E402
 
 import pagesets  # noqa: E402
 
@@ -91,7 +92,7 @@ def _locate(text: str, found: Iterable[tuple[str, str]]) -> list[tuple[str, str,
 
 
 def page_text(page: pagesets.Page) -> str:
-    from factcheck.webpage import extract_page
+    from factcheck.reading.webpage import extract_page
 
     try:
         return normalise(extract_page(page.html.encode("utf-8"), "bench").text)

@@ -32,8 +32,8 @@ text = text[:{size}]
 for name in [m for m in sys.modules if m.startswith("factcheck")]:
     del sys.modules[name]
 sys.path.insert(0, {root!r})
-from factcheck.article import Article
-from factcheck.statements import extract
+from factcheck.reading.article import Article
+from factcheck.extraction.statements import extract
 extract(Article(text="Warm up with one sentence.", title="", source="x"))
 if sys.argv[1] == "run":
     extract(Article(text=text, title="", source="x"))

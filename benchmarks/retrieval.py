@@ -5,8 +5,8 @@
     python benchmarks/retrieval.py --lexical  # the default tier only (no sentence encoder)
 
 The 10,375 verified claims go in as a ClaimReview DataFeed through the real import path
-(``factcheck.library``) into a temporary workspace; the train and dev tweets are searched through
-``factcheck.search``. Every choice (cleaning, stemming, BM25 through FTS5, the fusion constant,
+(``factcheck.library.claimreview``) into a temporary workspace; the train and dev tweets are searched through
+``factcheck.library.search``. Every choice (cleaning, stemming, BM25 through FTS5, the fusion constant,
 the thresholds) was made on the train queries; dev is reported beside it as the held-out-style
 figure. The "checked before" flag is also tried on GUM's news sentences (Wikinews), which a
 Snopes library should not match: how often it fires there is its false-alarm rate.
@@ -31,8 +31,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from common import DATA, ROOT, Section, have_data, write_flag  # noqa: E402
 
-from factcheck import search  # noqa: E402
-from factcheck.library import import_reviews, read_source  # noqa: E402
+from factcheck.library import search  # noqa: E402
+from factcheck.library.claimreview import import_reviews, read_source  # noqa: E402
 
 SET = "claim_retrieval_ct20_en"
 URL = "https://checkthat.example/vclaim/"  # the verified claims have no address; this one maps back

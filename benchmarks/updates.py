@@ -18,7 +18,7 @@ right when it lands on the statement that sentence became), the share of deleted
 statements left stale, and how many verdicts of a changed wording the Markdown and ClaimReview
 exports published (must be 0). Articles: the GUM train documents (news, interview) and half the
 readability pages (by a hash of their name) are the development part the thresholds in
-``factcheck/align.py`` were chosen on; the GUM dev documents and the other half are reported
+``factcheck/workspace/align.py`` were chosen on; the GUM dev documents and the other half are reported
 only. The GUM test documents are held out and not used.
 """
 
@@ -37,13 +37,14 @@ from common import DATA, ROOT, Section, have_data, write_flag
 
 sys.path.insert(0, str(ROOT))
 
-from factcheck import align  # noqa: E402
-from factcheck.article import Article  # noqa: E402
-from factcheck.export import claim_reviews, gather, to_markdown  # noqa: E402
-from factcheck.settings import Settings  # noqa: E402
-from factcheck.statements import extract  # noqa: E402
-from factcheck.validate import read_workspace  # noqa: E402
-from factcheck.workspace import apply_init, plan_init  # noqa: E402
+from factcheck.workspace import align  # noqa: E402
+from factcheck.reading.article import Article  # noqa: E402
+from factcheck.reporting.export import claim_reviews, gather, to_markdown  # noqa: E402
+from factcheck.workspace.settings import Settings  # noqa: E402
+from factcheck.extraction.statements import extract  # noqa: E402
+from factcheck.workspace.validate import read_workspace  # noqa: E402
+from factcheck.workspace.init import plan_init  # noqa: E402
+from factcheck.workspace.init import apply_init
 
 EDITS_PER_ARTICLE = 6
 SEEDS = (1, 2, 3)

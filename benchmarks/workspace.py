@@ -190,10 +190,11 @@ def init_at_scale(section: Section) -> None:
 
     from bench import one_mb_article
 
-    from factcheck.article import Article
-    from factcheck.settings import Settings
-    from factcheck.statements import extract
-    from factcheck.workspace import apply_init, plan_init, write_all_new
+    from factcheck.reading.article import Article
+    from factcheck.workspace.settings import Settings
+    from factcheck.extraction.statements import extract
+    from factcheck.workspace.init import apply_init, plan_init
+    from factcheck.workspace.writes import write_all_new
 
     text, what = one_mb_article()
     work = Path(tempfile.mkdtemp(prefix="fc-init-"))
@@ -245,7 +246,7 @@ def init_at_scale(section: Section) -> None:
 
 
 def _fsync_each(files: list) -> None:
-    from factcheck.workspace import write_new
+    from factcheck.workspace.writes import write_new
 
     for path, content in files:
         write_new(path, content)

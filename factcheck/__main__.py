@@ -1,5 +1,5 @@
 """``python -m factcheck``."""
 
-from .cli import run
+from factcheck.cli import run
 
 run()

@@ -1,4 +1,4 @@
-"""Build factcheck/data/given_names.txt, the given names that tell a person's name from other
+"""Build factcheck/extraction/data/given_names.txt, the given names that tell a person's name from other
 capitalised runs ("Donald Trump" against "Winter Solstice").
 
 Sources, both public domain, and a short list of names from international news (below):
@@ -16,7 +16,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-OUT = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "given_names.txt"
+OUT = Path(__file__).resolve().parent.parent / "factcheck" / "extraction" / "data" / "given_names.txt"
 # Both lists are American. These are names that open people's names in international news
 # (transliterated given names, and the family names that come first in Chinese, Korean and
 # Vietnamese names: "Xi Jinping", "Yoon Suk Yeol"), added by hand.

@@ -21,10 +21,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from factcheck.article import Article, normalise  # noqa: E402
-from factcheck.sentences import sentences  # noqa: E402
-from factcheck.skips import _FURNITURE_BY_KEY  # noqa: E402
-from factcheck.statements import extract  # noqa: E402
+from factcheck.reading.article import normalise  # noqa: E402
+from factcheck.reading.article import Article
+from factcheck.extraction.sentences import sentences  # noqa: E402
+from factcheck.extraction.skips import _FURNITURE_BY_KEY  # noqa: E402
+from factcheck.extraction.statements import extract  # noqa: E402
 
 MIN_PAGES = 2  # a phrase that fires on fewer pages than this is one page's, not a kind's
 

@@ -1,4 +1,4 @@
-"""Train the check-worthiness weights shipped in factcheck/data/checkworthiness.json.
+"""Train the check-worthiness weights shipped in factcheck/extraction/data/checkworthiness.json.
 
     pip install -e '.[train]'          # scikit-learn, for training only
     python scripts/train_checkworthiness.py [--carry-over]
@@ -32,8 +32,8 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("FACTCHECK_DATA", ROOT.parent / "shared" / "data"))
 sys.path.insert(0, str(ROOT))
 
-from factcheck.priority import MODEL_PATH, _DIGIT, _TOKEN  # noqa: E402
-from factcheck.statements import FEATURES, training_features  # noqa: E402
+from factcheck.extraction.priority import MODEL_PATH, _DIGIT, _TOKEN  # noqa: E402
+from factcheck.extraction.statements import FEATURES, training_features  # noqa: E402
 
 # Chosen on the dev sets among 0.3, 0.5, 1, 1.5, 2, 3 and 5; re-chosen when the rule features
 # changed (2026-11-24): dev-test CV F1 over three fold seeds 0.813 (C=1), 0.823 (1.5), 0.825 (2),
@@ -91,7 +91,7 @@ def main() -> None:
     from sklearn.metrics import f1_score, precision_score, recall_score
     from sklearn.model_selection import StratifiedKFold
 
-    from factcheck import priority
+    from factcheck.extraction import priority
 
     if not DATA.is_dir():
         sys.exit(f"no evaluation data at {DATA}; set FACTCHECK_DATA")

@@ -1,4 +1,4 @@
-"""Train the furniture weights shipped in factcheck/data/furniture.json.
+"""Train the furniture weights shipped in factcheck/extraction/data/furniture.json.
 
     pip install -e '.[train]'          # scikit-learn, for training only
     python scripts/train_furniture.py
@@ -7,7 +7,7 @@ Training data: the **develop** part of the furniture sets (``benchmarks/pagesets
 them by site; the report part is never read here), each page pasted whole as text, a paragraph
 labelled by its block (``boilerplate`` = 1, ``content`` = 0; ambiguous and unlabelled blocks
 give context only), plus the paragraphs of the GUM and EWT dev documents as clean article text
-(content). Features: ``factcheck.furniture.FEATURES`` (shape, the skip rules' verdicts, kind
+(content). Features: ``factcheck.extraction.furniture.FEATURES`` (shape, the skip rules' verdicts, kind
 cues, place and topic on the page); two passes of logistic regression, the second adding what
 the first said of the paragraphs around (``near_mean``, ``near_max``, ``own``).
 
@@ -32,11 +32,11 @@ DATA = Path(os.environ.get("FACTCHECK_DATA", ROOT.parent / "shared" / "data"))
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from factcheck import furniture  # noqa: E402
-from factcheck.article import normalise  # noqa: E402
-from factcheck.body import find_body, outside_rule  # noqa: E402
-from factcheck.statements import first_reasons  # noqa: E402
-from factcheck.sentences import sentences  # noqa: E402
+from factcheck.extraction import furniture  # noqa: E402
+from factcheck.reading.article import normalise  # noqa: E402
+from factcheck.extraction.body import find_body, outside_rule  # noqa: E402
+from factcheck.extraction.statements import first_reasons  # noqa: E402
+from factcheck.extraction.sentences import sentences  # noqa: E402
 
 C = 1.0
 _DOCS = itertools.count()  # which text a row is from
@@ -178,7 +178,7 @@ def main() -> None:
           "furniture_units": n_furniture, "content_units": n_content}
     out = {
         "about": "factcheck furniture weights: two passes of logistic regression over the paragraph features of "
-                 "factcheck/furniture.py, trained by scripts/train_furniture.py on the develop part of the furniture "
+                 "factcheck/extraction/furniture.py, trained by scripts/train_furniture.py on the develop part of the furniture "
                  "sets (split by site) and the GUM and EWT dev documents",
         "features": names1,
         "pass1": {"bias": round(float(first.intercept_[0]), 6),

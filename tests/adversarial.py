@@ -24,14 +24,16 @@ from pathlib import Path
 import factcheck
 
 PACKAGE = Path(factcheck.__file__).parent
-MODULES = sorted(m.name for m in pkgutil.iter_modules([str(PACKAGE)]) if m.name != "__main__")
+# every module of the package and its subpackages, by its name under ``factcheck.``
+MODULES = sorted(m.name.removeprefix("factcheck.") for m in pkgutil.walk_packages([str(PACKAGE)], "factcheck.")
+                 if not m.name.endswith("__main__"))
 # The functions allowed to compile a pattern at run time, and how to get samples of what they build.
 BUILDERS = {
-    ("sentences", "marker_pattern"): lambda: [
-        importlib.import_module("factcheck.sentences").marker_pattern(marker, style)
+    ("extraction.sentences", "marker_pattern"): lambda: [
+        importlib.import_module("factcheck.extraction.sentences").marker_pattern(marker, style)
         for marker in ("2", "10", "b", "Z") for style in (".", ")", ".)")
     ],
-    ("words", "WordList.__init__"): lambda: [],  # every WordList is a module constant: found below
+    ("extraction.words", "WordList.__init__"): lambda: [],  # every WordList is a module constant: found below
 }
 
 
@@ -93,7 +95,9 @@ def re_calls_outside_constants() -> list[str]:
     a function of ``BUILDERS``: patterns the collection above would not see."""
     out = []
     for module_name in MODULES:
-        path = PACKAGE / f"{module_name}.py"
+        path = PACKAGE / f"{module_name.replace('.', '/')}.py"
+        if not path.exists():  # a subpackage: its __init__
+            path = PACKAGE / module_name.replace(".", "/") / "__init__.py"
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node, where in _walk(tree, []):
             if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)

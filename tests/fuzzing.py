@@ -23,7 +23,7 @@ import tomli_w
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck.article import normalise
+from factcheck.reading.article import normalise
 from factcheck.cli import app
 
 from .adversarial import Hang, cap

@@ -9,8 +9,8 @@ import tomllib
 
 import pytest
 
-from factcheck.missed import add_statement
-from factcheck.settings import Settings
+from factcheck.workspace.add import add_statement
+from factcheck.workspace.settings import Settings
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG, copy_example
 

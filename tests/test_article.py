@@ -8,14 +8,16 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck.article import MAX_SLUG, decode, guess_title, normalise, read_article, slugify
+from factcheck.extraction.headline import guess_title
+from factcheck.reading.article import MAX_SLUG, decode, normalise, read_article, slugify
+from factcheck.extraction.headline import with_headline
 from factcheck.errors import FactcheckError
 
 
 def test_utf8_bom_crlf_nbsp_and_zero_width_are_normalised(tmp_path):
     path = tmp_path / "a.txt"
     path.write_bytes("\ufeffHeadline here\r\n\r\nPrigozhin\u00a0have\u200b gone.\r\n".encode())
-    article = read_article(str(path))
+    article = with_headline(read_article(str(path)))
     assert article.text == "Headline here\n\nPrigozhin have gone.\n"
     assert article.title == "Headline here"
     assert article.notices == ()
@@ -43,15 +45,15 @@ def test_unusable_input_is_one_clear_error(tmp_path, monkeypatch, content, messa
     monkeypatch.chdir(tmp_path)
     (tmp_path / "x.txt").write_bytes(content)
     with pytest.raises(FactcheckError) as info:
-        read_article("x.txt")
+        with_headline(read_article("x.txt"))
     assert str(info.value) == message
 
 
 def test_missing_file_and_directory(tmp_path):
     with pytest.raises(FactcheckError, match="no such file"):
-        read_article(str(tmp_path / "nope.txt"))
+        with_headline(read_article(str(tmp_path / "nope.txt")))
     with pytest.raises(FactcheckError, match="is a directory"):
-        read_article(str(tmp_path))
+        with_headline(read_article(str(tmp_path)))
 
 
 @pytest.mark.parametrize(
@@ -151,6 +153,6 @@ def test_normalise_is_idempotent(text):
     ],
 )
 def test_slug_without_a_title_comes_from_the_name(title, source, slug):
-    from factcheck.article import Article
+    from factcheck.reading.article import Article
 
     assert Article(text="Some text here.\n", title=title, source=source).slug.startswith(slug)

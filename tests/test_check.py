@@ -10,8 +10,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.settings import Settings, load_settings
-from factcheck.validate import TextCache, load_sheet
+from factcheck.workspace.settings import Settings, load_settings
+from factcheck.workspace.validate import TextCache, load_sheet
 
 from .conftest import EXAMPLE_SLUG, line_of
 

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck.article import normalise
+from factcheck.reading.article import normalise
 from factcheck.cli import app
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG, ROOT

@@ -218,8 +218,8 @@ def test_reading_commands_do_not_load_the_statement_pipeline():
     import subprocess
     import sys
 
-    code = ("import sys, factcheck.cli, factcheck.validate, factcheck.views; "
-            "print(sorted(m for m in ('factcheck.skips', 'factcheck.checks', 'factcheck.statements') if m in sys.modules))")
+    code = ("import sys, factcheck.cli, factcheck.workspace.validate, factcheck.reporting.views; "
+            "print(sorted(m for m in ('factcheck.extraction.skips', 'factcheck.extraction.checks', 'factcheck.extraction.statements') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -317,7 +317,7 @@ def test_the_next_to_check_ids_are_what_show_takes(run, workspace):
 
 
 def test_short_article_ids():
-    from factcheck.views import short_article_ids
+    from factcheck.reporting.views import short_article_ids
 
     slugs = {"us-accuses-wagner-group", "us-accuses-wagner-group-2", "us-accuses-wagner-group-10",
              "council-passes-budget", "budget-2027"}

@@ -9,9 +9,10 @@ import json
 
 import pytest
 
-from factcheck.article import Article, guess_title, normalise
-from factcheck.sentences import sentences
-from factcheck.statements import CHECK_WORTHY, extract
+from factcheck.extraction.headline import guess_title
+from factcheck.reading.article import Article, normalise
+from factcheck.extraction.sentences import sentences
+from factcheck.extraction.statements import CHECK_WORTHY, extract
 
 from .conftest import SHARED_DATA
 

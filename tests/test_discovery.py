@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.workspace import find_workspace, is_workspace
+from factcheck.workspace.layout import find_workspace, is_workspace
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG
 
@@ -95,7 +95,7 @@ def test_the_index_is_the_same_from_every_folder(run, repo, monkeypatch):
     article folder after one from the repository's root re-reads nothing."""
     import sqlite3
 
-    from factcheck.index import index_path
+    from factcheck.workspace.index import index_path
 
     import os
     import time

@@ -35,8 +35,8 @@ def test_start_up_path_stays_light():
     # `--help`, `status` and `show` must not pay for the text pipeline or for pydantic
     # (typer 0.29 imports it on every run, about 90 ms).
     code = (
-        "import sys, factcheck.cli, factcheck.validate, factcheck.views;"
-        "heavy = [m for m in ('factcheck.statements', 'factcheck.sentences', 'pydantic', 'trafilatura', 'urllib.request', 'lxml')"
+        "import sys, factcheck.cli, factcheck.workspace.validate, factcheck.reporting.views;"
+        "heavy = [m for m in ('factcheck.extraction.statements', 'factcheck.extraction.sentences', 'pydantic', 'trafilatura', 'urllib.request', 'lxml')"
         " if m in sys.modules]; print(heavy)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout

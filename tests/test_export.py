@@ -15,7 +15,7 @@ import re
 import pytest
 import tomli_w
 
-from factcheck.export import md_link, md_text
+from factcheck.reporting.export import md_link, md_text
 
 from .conftest import line_of
 
@@ -567,7 +567,7 @@ def test_an_unreadable_worksheet_is_named_and_listed(run, checked):
     ],
 )
 def test_the_claimant_is_a_person_or_an_organisation(claimant, checks, kind):
-    from factcheck.export import _kind_of
+    from factcheck.reporting.export import _kind_of
 
     assert _kind_of(claimant, checks) == kind
 

@@ -17,9 +17,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
-from factcheck.export import CSV_COLUMNS, gather, render
-from factcheck.settings import Settings
-from factcheck.validate import read_workspace
+from factcheck.reporting.export import CSV_COLUMNS, gather, render
+from factcheck.workspace.settings import Settings
+from factcheck.workspace.validate import read_workspace
 
 # what each consumer reads as code or structure, and the characters that break rows and lines
 PIECES = list("\x00\x01\x07\x08\t\n\x0b\x0c\r\x1b\x7f\x85\u2028\u2029\u202e\"'=+-@<>|`*_[](){}#!&~$^\\/:;, \uff1d") + [

@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from factcheck import fetch
+from factcheck.reading import fetch
 from factcheck.errors import FactcheckError
 
 from .conftest import EXAMPLE

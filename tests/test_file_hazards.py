@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from factcheck.article import decode
+from factcheck.reading.article import decode
 
 from .adversarial import Hang, cap
 from .conftest import EXAMPLE
@@ -375,7 +375,7 @@ def test_a_date_or_odd_number_where_a_number_goes_keeps_json_valid(run, workspac
 
 
 def test_carrying_a_worksheet_splits_lines_as_toml_does():
-    from factcheck.sheetedit import toml_lines
+    from factcheck.workspace.sheetedit import toml_lines
 
     raw = 'notes = "a\u2028text = \\"x\\"\x85b"\r\ntext = "real"\nend = 1'
     assert toml_lines(raw) == ['notes = "a\u2028text = \\"x\\"\x85b"\r\n', 'text = "real"\n', "end = 1"]

@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 
-from factcheck import furniture
-from factcheck.article import Article, normalise
-from factcheck.statements import CHECK_WORTHY, FURNITURE_HELD, extract
+from factcheck.extraction import furniture
+from factcheck.reading.article import Article, normalise
+from factcheck.extraction.statements import CHECK_WORTHY, FURNITURE_HELD, extract
 
 ARTICLE = [
     "The city council raised parking fines by 40% in March, the mayor said on Monday at a meeting in the town hall.",
@@ -64,8 +64,8 @@ def test_a_line_alone_or_a_text_with_no_prose_is_never_judged():
     sentence rules say."""
     line = "US charges two jail guards over Jeffrey Epstein death"
     text = normalise(line)
-    from factcheck.sentences import sentences
-    from factcheck.statements import first_reasons
+    from factcheck.extraction.sentences import sentences
+    from factcheck.extraction.statements import first_reasons
 
     spans = sentences(text)
     assert furniture.judge(text, spans, first_reasons(text, spans, [False]), None) == [None]
@@ -95,11 +95,12 @@ def test_a_statement_that_reads_like_furniture_is_held_below_check_worthy_and_sa
 
 
 def test_the_example_article_loses_no_sentence_to_the_furniture_rules():
-    from factcheck.article import read_article
+    from factcheck.reading.article import read_article
+    from factcheck.extraction.headline import with_headline
 
     from .conftest import EXAMPLE
 
-    extraction = extract(read_article(str(EXAMPLE)))
+    extraction = extract(with_headline(read_article(str(EXAMPLE))))
     assert not [k for k in extraction.skipped if k.rule.startswith(("furniture-model", "caption.", "bio.", "headline."))]
     assert not [s for s in extraction.statements if s.reasons and s.reasons[0].startswith("lowered: reads like")]
 
@@ -115,7 +116,7 @@ def test_the_weights_name_the_features_the_code_computes():
 
 
 def test_every_kind_and_paragraph_rule_is_in_the_registry():
-    from factcheck import rules
+    from factcheck.extraction import rules
 
     for kind, what in furniture.KINDS.items():
         assert what and f"furniture-model.{kind}" in rules.rules()
@@ -126,9 +127,9 @@ def test_every_kind_and_paragraph_rule_is_in_the_registry():
 def test_a_plain_article_with_no_page_around_it_is_not_judged():
     """Under 1 in 100 sentences the page's frame (furniture, credits, captions by the sentence
     rules): a plain article, which the model has nothing to say about."""
-    from factcheck.body import find_body
-    from factcheck.sentences import sentences
-    from factcheck.statements import first_reasons
+    from factcheck.extraction.body import find_body
+    from factcheck.extraction.sentences import sentences
+    from factcheck.extraction.statements import first_reasons
 
     text = normalise("\n\n".join(ARTICLE * 3))
     spans = sentences(text)

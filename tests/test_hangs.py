@@ -10,7 +10,7 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.article import normalise
+from factcheck.reading.article import normalise
 from factcheck.cli import app
 
 from .adversarial import Hang, cap

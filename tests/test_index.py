@@ -16,8 +16,8 @@ import time
 
 import pytest
 
-from factcheck import index as index_module
-from factcheck.index import INDEX_DIR, INDEX_FILE, decode_values, encode_values
+from factcheck.workspace import index as index_module
+from factcheck.workspace.index import INDEX_DIR, INDEX_FILE, decode_values, encode_values
 
 from .conftest import ROOT
 

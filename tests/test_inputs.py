@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.article import read_article
-from factcheck.markdown import markdown_to_text
+from factcheck.reading.article import read_article
+
+from factcheck.extraction.headline import with_headline
+from factcheck.reading.markdown import markdown_to_text
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG
 
@@ -129,7 +131,7 @@ def test_refused_connection_and_unknown_host(run):
 def test_timeout(run, monkeypatch):
     import socket
 
-    from factcheck import fetch
+    from factcheck.reading import fetch
 
     listener = socket.socket()
     listener.bind(("127.0.0.1", 0))
@@ -160,7 +162,7 @@ def test_markdown(tmp_path):
     )
     path = tmp_path / "fines.md"
     path.write_text(md, encoding="utf-8")
-    article = read_article(str(path))
+    article = with_headline(read_article(str(path)))
     assert article.title == "Council raises parking fines" and article.slug == "council-raises-parking-fines"
 
 

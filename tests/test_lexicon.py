@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import lexicon
+from factcheck.extraction import lexicon
 
 
 def test_groups_comments_and_escapes(tmp_path, monkeypatch):

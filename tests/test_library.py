@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import FactcheckError
-from factcheck.library import Review, dumps, parse
+from factcheck.library.claimreview import Review, dumps, parse
 
 BOUNTY = {
     "@context": "https://schema.org",

@@ -35,8 +35,8 @@ def run_all(pattern: re.Pattern, strings: dict) -> str | None:
 
 def test_every_pattern_is_collected():
     assert re_calls_outside_constants() == []  # a pattern compiled inside a function would be missed
-    for name in ("skips._FURNITURE", "markdown._EMPHASIS", "statements._FUTURE._phrases", "webpage._CHARSET",
-                 "sentences.marker_pattern()#0", "checks._CAPITALISED"):
+    for name in ("extraction.skips._FURNITURE", "reading.markdown._EMPHASIS", "extraction.statements._FUTURE._phrases", "reading.webpage._CHARSET",
+                 "extraction.sentences.marker_pattern()#0", "extraction.checks._CAPITALISED"):
         assert name in PATTERNS
 
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck import priority
-from factcheck.statements import FEATURES, score
+from factcheck.extraction import priority
+from factcheck.extraction.statements import FEATURES, score
 
 
 def test_weights_are_small_and_complete():
@@ -39,9 +39,9 @@ def test_word_vector_is_unit_length_tf_idf():
     ],
 )
 def test_scores_read_as_a_checker_would_expect(text, check_worthy):
-    from factcheck.checks import find_checks
-    from factcheck.claimant import find_claimant
-    from factcheck.statements import rule_features
+    from factcheck.extraction.checks import find_checks
+    from factcheck.extraction.claimant import find_claimant
+    from factcheck.extraction.statements import rule_features
 
     value, reasons = score(text, rule_features(text, find_claimant(text), find_checks(text, {})))
     assert (value >= 0.5) is check_worthy
@@ -89,7 +89,7 @@ def test_the_rule_features_have_not_drifted_from_what_the_weights_were_trained_w
 
     if not SHARED_DATA.is_dir():
         pytest.skip(f"no evaluation data at {SHARED_DATA} (only in the team's workspace)")
-    from factcheck.statements import training_features
+    from factcheck.extraction.statements import training_features
 
     trained = priority.model()["trained_with"]
     texts = _training_sentences()

@@ -9,11 +9,11 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck import workspace
-from factcheck.article import Article
-from factcheck.settings import Settings
-from factcheck.statements import extract
-from factcheck.workspace import apply_init, plan_init
+from factcheck.workspace import writes
+from factcheck.reading.article import Article
+from factcheck.workspace.settings import Settings
+from factcheck.extraction.statements import extract
+from factcheck.workspace.init import apply_init, plan_init
 
 from .conftest import EXAMPLE_SLUG, copy_example
 
@@ -82,7 +82,7 @@ def test_article_option_chooses_the_folder(run, tmp_path):
 
 def test_an_interrupted_init_is_finished_by_the_next(run, tmp_path, monkeypatch):
     copy_example(tmp_path)
-    real = workspace._link_new
+    real = writes._link_new
     calls = {"n": 0}
 
     def crash_after_five(tmp, path):
@@ -91,7 +91,7 @@ def test_an_interrupted_init_is_finished_by_the_next(run, tmp_path, monkeypatch)
             raise KeyboardInterrupt  # the user pressed Ctrl-C
         return real(tmp, path)
 
-    monkeypatch.setattr(workspace, "_link_new", crash_after_five)
+    monkeypatch.setattr(writes, "_link_new", crash_after_five)
     try:
         run("init", "us-accuses-north-korea-of-arming-wagner.txt")
     except KeyboardInterrupt:
@@ -102,7 +102,7 @@ def test_an_interrupted_init_is_finished_by_the_next(run, tmp_path, monkeypatch)
     for content in partial.values():
         tomllib.loads(content.decode())  # every file there is complete
     assert not list(folder.glob(".*.tmp"))  # no temporary file left behind
-    monkeypatch.setattr(workspace, "_link_new", real)
+    monkeypatch.setattr(writes, "_link_new", real)
     result = run("init", "us-accuses-north-korea-of-arming-wagner.txt")
     assert "Wrote 17 worksheets" in result.stdout
     assert {k: v for k, v in sheets(folder).items() if k in partial} == partial

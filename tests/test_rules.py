@@ -11,10 +11,11 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import furniture, rules
-from factcheck.article import Article, normalise
-from factcheck.skips import skip_rule
-from factcheck.statements import extract, first_reasons, training_features
+from factcheck.extraction import furniture
+from factcheck.extraction import rules
+from factcheck.reading.article import Article, normalise
+from factcheck.extraction.skips import skip_rule
+from factcheck.extraction.statements import extract, first_reasons, training_features
 
 from .conftest import EXAMPLE
 
@@ -85,8 +86,8 @@ def test_the_furniture_model_names_the_kind(case):
     """The kind a paragraph reads as, which names the rule when the model is sure enough
     (the chance itself is measured in the benchmark, not pinned here). The page ends with two
     lines of a page's frame: the model judges only texts that show a page around them."""
-    from factcheck.body import find_body
-    from factcheck.sentences import sentences
+    from factcheck.extraction.body import find_body
+    from factcheck.extraction.sentences import sentences
 
     text = normalise(f"{ARTICLE}\n\n{case['text']}\n\n{ARTICLE}\n\nSource link\n\nLeave a Reply")  # a page
     spans = sentences(text)

@@ -18,11 +18,11 @@ import pytest
 import tomli_w
 
 from factcheck.errors import ERROR
-from factcheck.fields import fits
-from factcheck.schema import SETTINGS_SCHEMA_LINE, settings_schema, worksheet_schema
-from factcheck.settings import SECTIONS, SETTINGS_TYPES, Settings, load_settings
-from factcheck.validate import TextCache, load_sheet
-from factcheck.worksheet import KEY_TYPES, SCHEMA_LINE, SECTIONS as SHEET_SECTIONS, TOP_KEYS, allowed_values
+from factcheck.workspace.fields import fits
+from factcheck.workspace.schema import SETTINGS_SCHEMA_LINE, settings_schema, worksheet_schema
+from factcheck.workspace.settings import SECTIONS, SETTINGS_TYPES, Settings, load_settings
+from factcheck.workspace.validate import TextCache, load_sheet
+from factcheck.workspace.worksheet import KEY_TYPES, SCHEMA_LINE, SECTIONS as SHEET_SECTIONS, TOP_KEYS, allowed_values
 
 from .conftest import EXAMPLE_SLUG
 

@@ -11,8 +11,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck import search
-from factcheck.stemmer import stem
+from factcheck.library import search
+from factcheck.library.stemmer import stem
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG
 from .test_library import BOUNTY, DRAFT, write
@@ -186,17 +186,17 @@ try:
     app(prog_name='factcheck')
 except SystemExit:
     pass
-print('LOADED', sorted(m for m in ('onnxruntime', 'numpy', 'factcheck.semantic') if m in sys.modules))
+print('LOADED', sorted(m for m in ('onnxruntime', 'numpy', 'factcheck.library.semantic') if m in sys.modules))
 """
     code = code.replace("import importlib.util\n", "import importlib.util\n_find = importlib.util.find_spec\n")
     env = {**os.environ, "FACTCHECK_SEMANTIC": "1"}  # it would be used if it were there
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, env=env)
     assert '"url": "https://factcheck.example/iran-bounty"' in out.stdout, out.stderr
-    assert "LOADED ['factcheck.semantic']" in out.stdout  # asked whether the extra is there, no more
+    assert "LOADED ['factcheck.library.semantic']" in out.stdout  # asked whether the extra is there, no more
 
 
 def test_importing_the_search_modules_loads_no_extra():
-    code = ("import sys, factcheck.cli, factcheck.search, factcheck.library, factcheck.semantic;"
+    code = ("import sys, factcheck.cli, factcheck.library.search, factcheck.library.claimreview, factcheck.library.semantic;"
             "print(sorted(m for m in ('onnxruntime', 'numpy') if m in sys.modules))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
@@ -204,7 +204,7 @@ def test_importing_the_search_modules_loads_no_extra():
 
 def test_building_the_index_reports_progress(tmp_path):
     """The CLI draws a rich bar from these calls when indexing takes more than a moment."""
-    from factcheck.library import Review, dumps
+    from factcheck.library.claimreview import Review, dumps
 
     library = tmp_path / "library"
     library.mkdir()

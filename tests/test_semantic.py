@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from factcheck import semantic
+from factcheck.library import semantic
 
 from .test_library import BOUNTY, DRAFT, write
 
@@ -82,7 +82,7 @@ def test_search_with_the_extra_fuses_both_rankings(run, tmp_path, monkeypatch):
 
 
 def test_asking_for_the_extra_without_it_is_one_line(run, tmp_path, monkeypatch):
-    from factcheck import search
+    from factcheck.library import search
 
     monkeypatch.setattr(semantic, "available", lambda: False)
     assert search.semantic_encoder(None) is None

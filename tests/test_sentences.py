@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.sentences import blocks, sentences
+from factcheck.extraction.sentences import blocks, sentences
 
 
 def split(text: str) -> list[str]:

@@ -8,11 +8,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.article import Article, read_article
-from factcheck.checks import Check, find_checks
-from factcheck.claimant import find_claimant
-from factcheck.skips import skip_reason
-from factcheck.statements import extract, rule_features
+from factcheck.reading.article import Article, read_article
+
+from factcheck.extraction.headline import with_headline
+from factcheck.extraction.checks import Check, find_checks
+from factcheck.extraction.claimant import find_claimant
+from factcheck.extraction.skips import skip_reason
+from factcheck.extraction.statements import extract, rule_features
 
 from .conftest import EXAMPLE
 
@@ -32,14 +34,14 @@ def _fixture() -> tuple[list[str], list[tuple[str, str]]]:
 
 
 def test_example_gives_exactly_the_reviewed_statements():
-    extraction = extract(read_article(str(EXAMPLE)))
+    extraction = extract(with_headline(read_article(str(EXAMPLE))))
     statements, skipped = _fixture()
     assert [s.text for s in extraction.statements] == statements
     assert [(k.reason, k.text) for k in extraction.skipped] == skipped
 
 
 def test_example_offsets_are_exact_and_furniture_is_gone():
-    article = read_article(str(EXAMPLE))
+    article = with_headline(read_article(str(EXAMPLE)))
     extraction = extract(article)
     for s in extraction.statements:
         assert article.text[s.start : s.end] == s.text
@@ -130,7 +132,7 @@ def test_claimant(sentence, claimant):
 
 
 def test_pronoun_and_surname_resolve_to_the_full_name():
-    extraction = extract(read_article(str(EXAMPLE)))
+    extraction = extract(with_headline(read_article(str(EXAMPLE))))
     by_start = {s.text[:30]: s.claimant for s in extraction.statements}
     assert by_start["“Because of our sanctions and "] == "John Kirby"  # "he said"
     assert by_start["“We can confirm that North Kor"] == "John Kirby"  # bare quote after it
@@ -220,7 +222,7 @@ def test_claim_types(sentence, expected):
 
 
 def test_priority_comes_with_its_reasons():
-    extraction = extract(read_article(str(EXAMPLE)))
+    extraction = extract(with_headline(read_article(str(EXAMPLE))))
     numbers = next(s for s in extraction.statements if s.text.startswith("The US estimates"))
     assert numbers.priority >= 0.5
     assert "contains a number or quantity" in numbers.reasons
@@ -290,9 +292,9 @@ def test_checks_on_news_sentences(sentence, expected):
 def test_the_given_names_list():
     """The shipped list (scripts/make_given_names.py): sorted, one name a line, the census's,
     Moby's and the hand-added news names, less the words that open other kinds of name."""
-    from factcheck.checks import given_names
+    from factcheck.extraction.checks import given_names
 
-    path = Path(__file__).resolve().parent.parent / "factcheck" / "data" / "given_names.txt"
+    path = Path(__file__).resolve().parent.parent / "factcheck" / "extraction" / "data" / "given_names.txt"
     lines = path.read_text(encoding="utf-8").splitlines()
     assert lines == sorted(set(lines)) and len(lines) > 10_000
     names = given_names()
@@ -538,7 +540,7 @@ def test_claimants_come_from_the_text_and_leave_priorities_alone(parts):
     """The claimant pass over quotes fills in names met in the text, and changes nothing else."""
     from unittest import mock
 
-    from factcheck import statements
+    from factcheck.extraction import statements
 
     text = " ".join(parts)
     article = Article(text=text, title="", source="t")
@@ -718,7 +720,7 @@ def test_a_text_with_no_prose_block_keeps_every_line():
 
 def test_the_frame_reasons_are_reasons_skip_reason_gives():
     """body.py tells the page's notices from its prose by these names: they must stay in step."""
-    from factcheck.skips import FRAME_REASONS
+    from factcheck.extraction.skips import FRAME_REASONS
 
     assert {skip_reason("Source link"), skip_reason("By Jane Smith"), skip_reason("Photo: Getty Images")} == FRAME_REASONS
 

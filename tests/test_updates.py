@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.align import New, Old, align, similarity, word_diff
-from factcheck.article import Article
+from factcheck.workspace.align import New, Old, align, similarity, word_diff
+from factcheck.reading.article import Article
 from factcheck.errors import FactcheckError
-from factcheck.settings import Settings
-from factcheck.sheetedit import carry, entries
-from factcheck.statements import extract
-from factcheck.workspace import apply_init, plan_init
+from factcheck.workspace.settings import Settings
+from factcheck.workspace.sheetedit import carry, entries
+from factcheck.extraction.statements import extract
+from factcheck.workspace.init import apply_init, plan_init
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG
 

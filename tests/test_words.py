@@ -9,10 +9,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck import priority, skips, statements
-from factcheck.checks import find_checks
-from factcheck.claimant import find_claimant
-from factcheck.words import WordList
+from factcheck.extraction import priority
+from factcheck.extraction import skips
+from factcheck.extraction import statements
+from factcheck.extraction.checks import find_checks
+from factcheck.extraction.claimant import find_claimant
+from factcheck.extraction.words import WordList
 
 # The regexes statements.py used before the word lists (searched in lower-cased text); "would"
 # has since left _FUTURE for a rule of its own (statements._WOULD_FUTURE).
@@ -143,7 +145,7 @@ def test_each_furniture_phrase_holds_its_key():
     """A phrase's regex runs only when its key is in the line, so the key must be a part of every
     text the phrase matches: here, at least, a literal part of the phrase ("delivered straight to
     your inbox" has no "delivered to your inbox" in it)."""
-    from factcheck import skips
+    from factcheck.extraction import skips
 
     for _, key, phrase in skips._FURNITURE_BY_KEY:
         assert key.strip() in phrase.pattern.replace("\\", ""), (key, phrase.pattern)

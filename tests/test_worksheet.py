@@ -7,10 +7,10 @@ import tomllib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.settings import Settings
-from factcheck.checks import Check
-from factcheck.statements import Statement
-from factcheck.worksheet import Context, new_worksheet, render, stem
+from factcheck.workspace.settings import Settings
+from factcheck.extraction.checks import Check
+from factcheck.extraction.statements import Statement
+from factcheck.workspace.worksheet import Context, new_worksheet, render, stem
 
 text_st = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
 

@@ -15,8 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck import lock
-from factcheck.lock import remove_stale_temps, workspace_lock
+from factcheck.workspace import lock
+from factcheck.workspace.lock import remove_stale_temps, workspace_lock
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG, ROOT
 
@@ -140,7 +140,7 @@ def test_a_dry_run_does_not_wait_for_the_lock(run, tmp_path, monkeypatch):
 def test_the_lock_goes_with_a_killed_init(tmp_path):
     root = tmp_path / "ws"
     code = (f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
-            f"from factcheck.lock import workspace_lock\n"
+            f"from factcheck.workspace.lock import workspace_lock\n"
             f"with workspace_lock(Path({str(root)!r})):\n    print('held', flush=True); time.sleep(60)")
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "held"

@@ -1,0 +1,1 @@
+"""Reading input: a file, a web page, a URL or stdin, into one normalised article text."""

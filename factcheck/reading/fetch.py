@@ -1,0 +1,210 @@
+"""Fetch an article by URL: one deadline for the whole answer, a size limit, redirects followed,
+the type and the length checked.
+
+The standard library's urllib is enough for one GET (imported only when a URL is given); every
+failure becomes one ``FactcheckError`` line that says what happened and what to do. The
+deadline covers connecting, the headers and the body together: a server that sends a byte at
+a time cannot keep a read alive past it (a watchdog shuts the connection when time is up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from factcheck import __version__
+from factcheck.errors import FactcheckError
+
+TIMEOUT = 20.0  # seconds for the whole answer: connecting, headers and body
+MAX_BYTES = 10 * 2**20
+TEXT_TYPES = ("text/html", "application/xhtml+xml", "text/plain", "text/markdown")
+_CHUNK = 64 * 1024
+
+
+@dataclass(frozen=True)
+class Fetched:
+    data: bytes
+    content_type: str
+    url: str  # after redirects
+
+
+def is_url(source: str) -> bool:
+    return source.lower().startswith(("http://", "https://"))
+
+
+def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
+          *, types: tuple[str, ...] = TEXT_TYPES) -> Fetched:
+    """GET ``url``; ``types`` are the content types accepted (an article's by default)."""
+    import http.client
+    import socket  # only a URL pays for the network stack
+    import urllib.error
+
+    watchdog = _Watchdog(timeout)
+    late = (f"{url}: no complete answer within {timeout:g} s; try again, or save the page and init "
+            "the file")
+    try:
+        with watchdog:
+            with watchdog.opener().open(_request(url, types), timeout=timeout) as response:
+                content_type = response.headers.get_content_type()
+                if content_type not in types:
+                    what = "a web page or text" if types == TEXT_TYPES else "one of " + ", ".join(types)
+                    raise FactcheckError(f"{url} is {content_type}, not {what}; "
+                                         "give the address of the article page")
+                data = _read_body(response, url, max_bytes, watchdog)
+                if watchdog.expired:
+                    raise FactcheckError(late)
+                return Fetched(data, content_type, response.geturl())
+    except FactcheckError:
+        raise
+    except urllib.error.HTTPError as exc:
+        raise FactcheckError(f"{url}: the server answered {exc.code} {_clean(exc.reason)}; "
+                             "check the address, or save the page and init the file") from None
+    except Exception as exc:  # noqa: BLE001 - anything the network or the server does is one line
+        if watchdog.expired:
+            raise FactcheckError(late) from None
+        reason = exc.reason if isinstance(exc, urllib.error.URLError) else exc
+        if isinstance(reason, socket.gaierror):
+            what = "the host name was not found"
+        elif isinstance(reason, ConnectionRefusedError):
+            what = "the connection was refused"
+        elif isinstance(reason, (TimeoutError, socket.timeout)):
+            raise FactcheckError(late) from None
+        elif isinstance(reason, http.client.InvalidURL) or isinstance(exc, ValueError):
+            raise FactcheckError(f"{url}: not a usable address ({_clean(reason)})") from None
+        elif isinstance(reason, http.client.RemoteDisconnected):
+            what = "the server closed the connection without an answer"
+        elif isinstance(reason, http.client.IncompleteRead):
+            what = "the server's answer broke off"
+        elif isinstance(reason, http.client.HTTPException):
+            what = f"the server's answer is not valid HTTP: {_clean(reason) or type(reason).__name__}"
+        elif isinstance(reason, OSError):
+            what = _clean(reason.strerror or reason) or type(reason).__name__
+        else:
+            what = _clean(reason) or type(reason).__name__
+        raise FactcheckError(f"{url}: cannot fetch ({what}); check the address and your connection, "
+                             "or save the page and init the file") from None
+
+
+def _request(url: str, types: tuple[str, ...] = TEXT_TYPES):
+    import urllib.request
+
+    accept = "text/html,application/xhtml+xml,text/plain" if types == TEXT_TYPES else ",".join(types)
+    return urllib.request.Request(url, headers={
+        "User-Agent": f"factcheck/{__version__} (+article reader)",
+        "Accept": accept + ";q=0.9,*/*;q=0.1",
+    })
+
+
+def _read_body(response, url: str, max_bytes: int, watchdog: _Watchdog) -> bytes:
+    """The body, a chunk at a time (so the deadline is looked at between chunks), no more than
+    ``max_bytes``, and all of it: a body shorter than its Content-Length is an error, not an
+    article with its end missing."""
+    length = response.headers.get("Content-Length", "").strip()
+    declared = int(length) if length.isdigit() else None
+    if declared is not None and declared > max_bytes:
+        raise FactcheckError(_too_large(url, max_bytes))
+    chunked = "chunked" in response.headers.get("Transfer-Encoding", "").lower()
+    parts, size = [], 0
+    while not watchdog.expired:
+        chunk = response.read1(_CHUNK)
+        if not chunk:
+            break
+        parts.append(chunk)
+        size += len(chunk)
+        if size > max_bytes:
+            raise FactcheckError(_too_large(url, max_bytes))
+    data = b"".join(parts)
+    if not watchdog.expired and declared is not None and not chunked and len(data) < declared:
+        raise FactcheckError(f"{url}: the server sent {len(data):,} of the {declared:,} bytes it announced and "
+                             "then stopped; try again, or save the page and init the file")
+    return data
+
+
+class _Watchdog:
+    """The deadline for one fetch: when it passes, every connection the fetch opened is shut,
+    so a read blocked on it returns at once; ``expired`` says why it ended."""
+
+    def __init__(self, timeout: float) -> None:
+        import threading
+
+        self.expired = False
+        self._sockets: list = []
+        self._lock = threading.Lock()
+        self._timer = threading.Timer(timeout, self._expire)
+        self._timer.daemon = True
+
+    def __enter__(self) -> _Watchdog:
+        self._timer.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._timer.cancel()
+
+    def _expire(self) -> None:
+        import socket
+
+        with self._lock:
+            self.expired = True
+            for sock in self._sockets:
+                try:
+                    sock.shutdown(socket.SHUT_RDWR)
+                except OSError:
+                    pass
+
+    def watch(self, sock) -> None:
+        with self._lock:
+            self._sockets.append(sock)
+        if self.expired:
+            self._expire()
+
+    def opener(self):
+        """A urllib opener whose connections report their sockets to this watchdog."""
+        import urllib.request
+
+        watchdog = self
+
+        def watched(base):
+            class Connection(base):
+                def __init__(self, *args, **kwargs):
+                    super().__init__(*args, **kwargs)
+                    create = self._create_connection
+
+                    def created(*a, **k):  # the bare socket, watched from the start
+                        sock = create(*a, **k)
+                        watchdog.watch(sock)
+                        return sock
+
+                    self._create_connection = created
+
+                def connect(self):
+                    super().connect()
+                    watchdog.watch(self.sock)  # for https, the socket that wraps the bare one
+            return Connection
+
+        class Http(urllib.request.HTTPHandler):
+            def do_open(self, http_class, req, **kwargs):
+                return super().do_open(watched(http_class), req, **kwargs)
+
+        class Https(urllib.request.HTTPSHandler):
+            def do_open(self, http_class, req, **kwargs):
+                return super().do_open(watched(http_class), req, **kwargs)
+
+        class Redirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, req, fp, code, msg, headers, newurl):
+                if not is_url(newurl):  # to ftp:// or elsewhere: not an article page we read
+                    raise FactcheckError(f"{req.full_url}: the server redirects to {_clean(newurl)}, not to a "
+                                         "web page; give the address of the article page")
+                return super().redirect_request(req, fp, code, msg, headers, newurl)
+
+        return urllib.request.build_opener(Http(), Https(), Redirect())
+
+
+def _clean(reason) -> str:
+    """A reason from the network or a server, as one short line of printable text."""
+    text = " ".join(str(reason).split())
+    text = "".join(ch if ch.isprintable() else "?" for ch in text)
+    return text[:120]
+
+
+def _too_large(url: str, max_bytes: int) -> str:
+    return (f"{url} is larger than {max_bytes // 2**20} MB, too large for an article; "
+            "save the article text and init that file")

@@ -1,0 +1,1 @@
+"""What the commands show and export: rich views and the export formats."""
