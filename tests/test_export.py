@@ -560,7 +560,9 @@ def test_an_unreadable_worksheet_is_named_and_listed(run, checked):
         ("John Kirby", [{"kind": "person", "what": "Kirby"}], "person"),
         ("Wagner", [{"kind": "organisation", "what": "Wagner"}], "organisation"),
         ("Ann Lee", [], "person"),  # no check names her: two capitalised words
-        ("Tunisian Prime Minister Habib Essid", [], "person"),  # a title and a name
+        # init lists a claimant the sentence does not name among the checks, with its kind
+        ("Tunisian Prime Minister Habib Essid", [{"kind": "person", "what": "Tunisian Prime Minister Habib Essid"}],
+         "person"),
         ("Amnesty International UK Office", [], "organisation"),
         ("The US", [], "organisation"),
         ("the mayor", [], "organisation"),

@@ -741,3 +741,16 @@ def test_a_one_that_counts_nothing_keeps_the_number_feature_the_model_was_traine
     checks = find_checks(text, {})
     assert not [c for c in checks if c.kind == "number"]
     assert "number" in rule_features(text, "", checks)
+
+
+@pytest.mark.parametrize(("claimant", "checks", "expected"), [
+    ("Tunisian Prime Minister Habib Essid", [], Check("person", "Tunisian Prime Minister Habib Essid")),
+    ("John Kirby", [Check("person", "Kirby")], None),  # the sentence names him already
+    ("Amnesty International", [], Check("organisation", "Amnesty International")),
+    ("he", [], None),  # nobody resolved: nothing to check
+    ("", [], None),
+])
+def test_a_claimant_the_sentence_does_not_name_is_a_check_of_its_own(claimant, checks, expected):
+    from factcheck.extraction.checks import claimant_check
+
+    assert claimant_check(claimant, checks) == expected

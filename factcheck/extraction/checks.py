@@ -126,6 +126,29 @@ _LONG_WORD = re.compile(r"\b[^\W\d_]{4,}")
 _HEADLINE_START = re.compile(r"[\W\d]*(?:The\s+)?[\d,.]*\s*")
 
 
+def claimant_check(claimant: str, checks: tuple[Check, ...] | list[Check]) -> Check | None:
+    """Who made the claim, as a check of its own when the sentence does not name them ("he
+    said" resolved to "John Kirby", a quote's speaker named in the sentence before): that the
+    article attributes it rightly is the first thing to confirm. Its kind says whether the
+    claimant is a person or an organisation, as exports need to say (a title marks a person:
+    "Prime Minister Habib Essid")."""
+    if not claimant or not claimant[:1].isupper():
+        return None
+    last = claimant.split()[-1]
+    if any(c.kind in _NAMED and (c.what in claimant or claimant in c.what or c.what == last) for c in checks):
+        return None  # the sentence names them ("White House" for "The White House")
+    kind = next((c.kind for c in find_checks(claimant, {}, speaker=claimant)
+                 if c.what == claimant and c.kind in ("person", "organisation")), None)
+    if kind is None:
+        words = claimant.split()
+        person = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0] != "The"
+        kind = "person" if person else "organisation"
+    return Check(kind, claimant)
+
+
+_NAMED = frozenset(("person", "organisation", "place", "name"))
+
+
 def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] | None = None,
                 speaker: str = "") -> list[Check]:
     """Everything in ``text`` a checker should confirm, each once, in order of appearance.

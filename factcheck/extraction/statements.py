@@ -19,7 +19,7 @@ from factcheck.extraction import priority
 from factcheck.extraction import rules
 from factcheck.reading.article import Article
 from factcheck.extraction.body import find_body, notice_paragraphs, outside_rule
-from factcheck.extraction.checks import NUMBER, QUOTE, Check, find_checks
+from factcheck.extraction.checks import claimant_check, NUMBER, QUOTE, Check, find_checks
 from factcheck.extraction.claimant import Claimants, find_claimant, quote_speakers
 from factcheck.extraction.priority import TOP_WORDS
 from factcheck.extraction.sentences import Span, blocks, sentences
@@ -230,7 +230,14 @@ def extract(article: Article) -> Extraction:
         last_paragraph = span.paragraph
     speakers = quote_speakers([(s.paragraph, s.text, s.claimant) for s in statements])
     statements = [s if s.claimant == who else replace(s, claimant=who) for s, who in zip(statements, speakers)]
-    return Extraction(tuple(statements), tuple(skipped))
+    return Extraction(tuple(_with_claimant_check(s) for s in statements), tuple(skipped))
+
+
+def _with_claimant_check(statement: Statement) -> Statement:
+    """The statement with its claimant among its checks when the sentence does not name them
+    (after the priority was scored: who said it does not make a sentence more check-worthy)."""
+    check = claimant_check(statement.claimant, statement.checks)
+    return statement if check is None else replace(statement, checks=statement.checks + (check,))
 
 
 def first_rules(text: str, spans: list[Span], titles: list[bool]) -> list[str]:
@@ -294,4 +301,4 @@ def statement_at(article: Article, start: int, end: int, extraction: Extraction 
         replayed.append(_statement(text[s_start:s_end], Span(s_start, s_end, s_paragraph), claimants, last_paragraph))
         last_paragraph = s_paragraph
     speakers = quote_speakers([(s.paragraph, s.text, s.claimant) for s in replayed])
-    return replace(replayed[added], claimant=speakers[added])
+    return _with_claimant_check(replace(replayed[added], claimant=speakers[added]))

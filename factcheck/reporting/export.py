@@ -20,7 +20,6 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from factcheck.extraction.checks import find_checks
 from factcheck.errors import FactcheckError, finite
 from factcheck.workspace.settings import SETTINGS_FILE, Settings
 from factcheck.workspace.validate import ArticleSheets, Sheet, url_problem, why_unpublishable
@@ -422,17 +421,14 @@ def _claim(r: dict, notices: list[str]) -> dict:
 
 
 def _kind_of(claimant: str, checks: list[dict]) -> str:
-    """"person" or "organisation": what the worksheet's checks call the claimant (the checker
-    may have corrected it there), else a guess: two or three capitalised words are a person
-    ("John Kirby"), and so is a titled name ("Tunisian Prime Minister Habib Essid"); anything else an
-    organisation ("The US", "the mayor's office")."""
+    """"person" or "organisation": what the worksheet's checks call the claimant (init lists the
+    claimant there, and the checker may have corrected it), else a guess: two or three
+    capitalised words are a person ("John Kirby"), anything else an organisation ("The US",
+    "the mayor's office")."""
     for check in checks:
         if check.get("what") in (claimant, claimant.split()[-1] if claimant.split() else None):
             if check.get("kind") in ("person", "organisation"):
                 return check["kind"]
-    for check in find_checks(claimant, {}, speaker=claimant):  # a title says so: "Prime Minister Habib Essid"
-        if check.what == claimant and check.kind in ("person", "organisation"):
-            return check.kind
     words = claimant.split()
     person = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0] != "The"
     return "person" if person else "organisation"
