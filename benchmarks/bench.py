@@ -33,11 +33,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import DATA, Section  # noqa: E402
 
 from factcheck.extraction import priority  # noqa: E402
-from factcheck.reading.article import normalise  # noqa: E402
 from factcheck.extraction.headline import guess_title
-from factcheck.reading.article import Article
 from factcheck.extraction.sentences import sentences  # noqa: E402
 from factcheck.extraction.statements import CHECK_WORTHY, extract  # noqa: E402
+from factcheck.reading.article import (
+    Article,
+    normalise,  # noqa: E402
+)
 
 
 def have_data(section: Section) -> bool:
@@ -71,16 +73,24 @@ def bench_sentences(section: Section) -> None:
         return
     rules = jsonl(DATA / "sbd_golden_rules" / "pysbd_golden_rules_en.jsonl")
     ok = [r["id"] for r in rules if split_strings(r["text"]) == r["expected"]]
-    spec = [r for r in jsonl(DATA / "sbd_golden_rules" / "pragmatic_segmenter_en_spec.jsonl")
-            if r.get("doc_type") != "pdf" and not r.get("skipped_upstream")]
+    spec = [
+        r
+        for r in jsonl(DATA / "sbd_golden_rules" / "pragmatic_segmenter_en_spec.jsonl")
+        if r.get("doc_type") != "pdf" and not r.get("skipped_upstream")
+    ]
     ok_spec = sum(1 for r in spec if split_strings(r["text"]) == r["expected"])
-    section.table(["test set", "exact", "reference"], [
-        ["pySBD English Golden Rules", f"{len(ok)}/{len(rules)}", "pysbd 47/48, sentencex 43/48, nupunkt 35/48"],
-        ["pragmatic_segmenter English spec (non-PDF)", f"{ok_spec}/{len(spec)}", "pysbd 151/175"],
-    ])
+    section.table(
+        ["test set", "exact", "reference"],
+        [
+            ["pySBD English Golden Rules", f"{len(ok)}/{len(rules)}", "pysbd 47/48, sentencex 43/48, nupunkt 35/48"],
+            ["pragmatic_segmenter English spec (non-PDF)", f"{ok_spec}/{len(spec)}", "pysbd 151/175"],
+        ],
+    )
     rows = []
-    for name, path in (("GUM", "sbd_gum_news/gum_news_interview_speech_sbd.jsonl"),
-                       ("EWT", "sbd_ud_ewt/ewt_dev_test_sbd.jsonl")):
+    for name, path in (
+        ("GUM", "sbd_gum_news/gum_news_interview_speech_sbd.jsonl"),
+        ("EWT", "sbd_ud_ewt/ewt_dev_test_sbd.jsonl"),
+    ):
         groups: dict[tuple[str, str], list[dict]] = {}
         for d in jsonl(DATA / path):
             held_out = d.get("split") == "test" or "-test" in str(d.get("doc_id", ""))
@@ -115,12 +125,23 @@ def bench_check_worthiness(section: Section) -> None:
         return
     sets = []
     with (DATA / "claimbuster" / "groundtruth.csv").open(encoding="utf-8", newline="") as f:
-        sets.append(("ClaimBuster groundtruth", "dev (never trained on)",
-                     [(r["Text"], r["Verdict"] == "1") for r in csv.DictReader(f)]))
-    for split, name, part in (("dev-test", "CheckThat! 2024 dev-test", "in training"),
-                              ("test_gold", "CheckThat! 2024 test", "**held-out**")):
-        with (DATA / "ct24_checkworthy_en" / f"CT24_checkworthy_english_{split}.tsv").open(encoding="utf-8", newline="") as f:
-            sets.append((name, part, [(r["Text"], r["class_label"] == "Yes") for r in csv.DictReader(f, delimiter="\t")]))
+        sets.append(
+            (
+                "ClaimBuster groundtruth",
+                "dev (never trained on)",
+                [(r["Text"], r["Verdict"] == "1") for r in csv.DictReader(f)],
+            )
+        )
+    for split, name, part in (
+        ("dev-test", "CheckThat! 2024 dev-test", "in training"),
+        ("test_gold", "CheckThat! 2024 test", "**held-out**"),
+    ):
+        with (DATA / "ct24_checkworthy_en" / f"CT24_checkworthy_english_{split}.tsv").open(
+            encoding="utf-8", newline=""
+        ) as f:
+            sets.append(
+                (name, part, [(r["Text"], r["class_label"] == "Yes") for r in csv.DictReader(f, delimiter="\t")])
+            )
     rows = []
     for name, part, pairs in sets:
         tp = fp = fn = 0
@@ -130,12 +151,23 @@ def bench_check_worthiness(section: Section) -> None:
         p, r, f = prf(tp, fp, fn)
         rows.append([name, part, f"{p:.3f}", f"{r:.3f}", f"**{f:.3f}**", len(pairs)])
     cv = priority.model()["dev_test_cv"]  # measured by scripts/train_checkworthiness.py
-    rows.insert(2, ["CheckThat! 2024 dev-test, 5-fold CV", "dev (each fold scored without it)",
-                    f"{cv['precision']:.3f}", f"{cv['recall']:.3f}", f"**{cv['f1']:.3f}**", 318])
+    rows.insert(
+        2,
+        [
+            "CheckThat! 2024 dev-test, 5-fold CV",
+            "dev (each fold scored without it)",
+            f"{cv['precision']:.3f}",
+            f"{cv['recall']:.3f}",
+            f"**{cv['f1']:.3f}**",
+            318,
+        ],
+    )
     section.table(["set", "part", "P", "R", "F1", "sentences"], rows)
-    section.note("Reference points: the best CheckThat! 2024 English systems reached about 0.8 F1 on the test "
-                 "set with fine-tuned large language models; the target here was 0.65 offline in milliseconds. "
-                 "The cross-validated figure comes from the training script and is stored with the weights.")
+    section.note(
+        "Reference points: the best CheckThat! 2024 English systems reached about 0.8 F1 on the test "
+        "set with fine-tuned large language models; the target here was 0.65 offline in milliseconds. "
+        "The cross-validated figure comes from the training script and is stored with the weights."
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -172,15 +204,24 @@ def bench_html(section: Section) -> None:
         pages = pagesets.pages(name)
         for page in pages:
             n_pages += 1
-            for extractor, got in (("factcheck (trafilatura)", page_text(page)),
-                                   ("all visible text (floor)", stdlib_text(page.html))):
+            for extractor, got in (
+                ("factcheck (trafilatura)", page_text(page)),
+                ("all visible text (floor)", stdlib_text(page.html)),
+            ):
                 tp, fp, fn = token_prf(got, page.gold_text)
                 totals[extractor] = [a + b for a, b in zip(totals[extractor], (tp, fp, fn))]
         gold = "human" if name == "scrapinghub" else "Readability.js output"
         for extractor, (tp, fp, fn) in totals.items():
             p, r, f = prf(tp, fp, fn)
-            rows.append([f"{name} ({len(pages)} English pages; gold: {gold})", extractor, f"{p:.3f}", f"{r:.3f}",
-                         f"**{f:.3f}**" if extractor.startswith("factcheck") else f"{f:.3f}"])
+            rows.append(
+                [
+                    f"{name} ({len(pages)} English pages; gold: {gold})",
+                    extractor,
+                    f"{p:.3f}",
+                    f"{r:.3f}",
+                    f"**{f:.3f}**" if extractor.startswith("factcheck") else f"{f:.3f}",
+                ]
+            )
     passed = with_ok = without_ok = 0
     traf = pagesets.pages("trafilatura")
     for page in traf:
@@ -188,13 +229,28 @@ def bench_html(section: Section) -> None:
         text = " ".join(page_text(page).split())
         has_with = all(w in text for w in page.with_snippets)
         has_without = any(w in text for w in page.without_snippets)
-        with_ok, without_ok, passed = with_ok + has_with, without_ok + (not has_without), passed + (has_with and not has_without)
+        with_ok, without_ok, passed = (
+            with_ok + has_with,
+            without_ok + (not has_without),
+            passed + (has_with and not has_without),
+        )
     section.table(["pages", "text", "token P", "token R", "token F1"], rows)
-    section.table(["trafilatura set", "pages", "every main snippet kept", "no boilerplate snippet", "both"], [
-        ["factcheck (trafilatura)", len(traf), f"{with_ok / len(traf):.1%}", f"{without_ok / len(traf):.1%}",
-         f"{passed / len(traf):.1%}"]])
-    section.note(f"{(time.perf_counter() - start) / n_pages * 1000:.0f} ms a page for extraction and both "
-                 "floors. What becomes of the furniture that reaches the text is in the furniture section.")
+    section.table(
+        ["trafilatura set", "pages", "every main snippet kept", "no boilerplate snippet", "both"],
+        [
+            [
+                "factcheck (trafilatura)",
+                len(traf),
+                f"{with_ok / len(traf):.1%}",
+                f"{without_ok / len(traf):.1%}",
+                f"{passed / len(traf):.1%}",
+            ]
+        ],
+    )
+    section.note(
+        f"{(time.perf_counter() - start) / n_pages * 1000:.0f} ms a page for extraction and both "
+        "floors. What becomes of the furniture that reaches the text is in the furniture section."
+    )
 
 
 def bench_language(section: Section) -> None:
@@ -204,19 +260,28 @@ def bench_language(section: Section) -> None:
     section.heading("Language notice (init warns when an article does not read as English)")
     if not have_data(section):
         return
-    english = [d["text"] for name in ("sbd_gum_news/gum_news_interview_speech_sbd.jsonl",
-                                      "sbd_ud_ewt/ewt_dev_test_sbd.jsonl") for d in jsonl(DATA / name)]
-    english += ["\n\n".join(b["text"] for b in p["blocks"])
-                for p in jsonl(DATA / "boilerplate_readability_en" / "blocks_aligned.jsonl")]
+    english = [
+        d["text"]
+        for name in ("sbd_gum_news/gum_news_interview_speech_sbd.jsonl", "sbd_ud_ewt/ewt_dev_test_sbd.jsonl")
+        for d in jsonl(DATA / name)
+    ]
+    english += [
+        "\n\n".join(b["text"] for b in p["blocks"])
+        for p in jsonl(DATA / "boilerplate_readability_en" / "blocks_aligned.jsonl")
+    ]
     other = []
     for page in jsonl(DATA / "boilerplate_scrapinghub" / "blocks_aligned.jsonl"):
         text = "\n\n".join(b["text"] for b in page["blocks"])
         (english if page.get("lang_guess") == "en" else other).append(text)
     quiet = sum(1 for t in english if not language_notices(t))
     spoke = sum(1 for t in other if language_notices(t))
-    section.table(["texts", "right", "of"], [
-        ["English (GUM, EWT, readability, scrapinghub en): no notice", quiet, len(english)],
-        ["scrapinghub pages in other languages (as the set labels them): the notice", spoke, len(other)]])
+    section.table(
+        ["texts", "right", "of"],
+        [
+            ["English (GUM, EWT, readability, scrapinghub en): no notice", quiet, len(english)],
+            ["scrapinghub pages in other languages (as the set labels them): the notice", spoke, len(other)],
+        ],
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -293,13 +358,22 @@ def bench_speed(section: Section) -> None:
 
     bare = run([sys.executable, "-c", "pass"])
     cli = run([sys.executable, "-m", "factcheck", "--help"])
-    section.table(["measure", "value"], [
-        ["text", made_of],
-        ["`init` of the 1 MB article", f"{count} worksheets in {took:.1f} s ({took / count * 1000:.2f} ms a worksheet)"],
-        ["`init` again (nothing to write)", f"{rerun:.1f} s"],
-        ["peak Python memory, pipeline on the 1 MB article", f"{peak / 2**20:.0f} MiB"],
-        ["`python -m factcheck --help`", f"{cli * 1000:.0f} ms (bare python {bare * 1000:.0f} ms, {cli / bare:.1f}x)"],
-    ])
+    section.table(
+        ["measure", "value"],
+        [
+            ["text", made_of],
+            [
+                "`init` of the 1 MB article",
+                f"{count} worksheets in {took:.1f} s ({took / count * 1000:.2f} ms a worksheet)",
+            ],
+            ["`init` again (nothing to write)", f"{rerun:.1f} s"],
+            ["peak Python memory, pipeline on the 1 MB article", f"{peak / 2**20:.0f} MiB"],
+            [
+                "`python -m factcheck --help`",
+                f"{cli * 1000:.0f} ms (bare python {bare * 1000:.0f} ms, {cli / bare:.1f}x)",
+            ],
+        ],
+    )
 
 
 def bench_init(text: str) -> tuple[int, float, float]:
@@ -307,8 +381,8 @@ def bench_init(text: str) -> tuple[int, float, float]:
     for each statement, each written to a temporary file, synced and linked into place."""
     import tempfile
 
-    from factcheck.workspace.settings import load_settings
     from factcheck.workspace.init import apply_init, plan_init
+    from factcheck.workspace.settings import load_settings
 
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp) / "worksheets"
@@ -370,7 +444,6 @@ TARGETS = {"pages": (0.03, 0.97), "pasted": (0.08, 0.97)}
 
 def bench_furniture(section: Section) -> None:
     import furniture
-    import pagesets
 
     if not have_data(section):
         return
@@ -384,26 +457,52 @@ def bench_furniture(section: Section) -> None:
         "*Content kept*: of the content units that reach the pipeline's text, those not lost to a rule that calls "
         "them the page's (every sentence skipped as furniture, credit, caption, another story's headline, outside "
         "the body, off-topic, in the comments). The gold counts some captions, credits and buttons as content, "
-        "so a rule that is right about a caption costs content here.")
+        "so a rule that is right about a caption costs content here."
+    )
     rates, _ = furniture.measure()
     rows = []
     for mode, (most_leak, least_kept) in TARGETS.items():
         dev, rep = rates[("all", "develop", mode)], rates[("all", "report", mode)]
-        rows.append([f"furniture becoming a statement, {mode}", f"{dev.leak:.1%}", f"**{rep.leak:.1%}**",
-                     f"< {most_leak:.0%}", "yes" if rep.leak < most_leak else "**no**"])
-        rows.append([f"content kept, {mode}", f"{dev.kept:.1%}", f"**{rep.kept:.1%}**", f">= {least_kept:.0%}",
-                     "yes" if rep.kept >= least_kept else "**no**"])
-        rows.append([f"furniture becoming a check-worthy statement, {mode}", f"{dev.worthy:.1%}",
-                     f"{rep.worthy:.1%}", "", ""])
+        rows.append(
+            [
+                f"furniture becoming a statement, {mode}",
+                f"{dev.leak:.1%}",
+                f"**{rep.leak:.1%}**",
+                f"< {most_leak:.0%}",
+                "yes" if rep.leak < most_leak else "**no**",
+            ]
+        )
+        rows.append(
+            [
+                f"content kept, {mode}",
+                f"{dev.kept:.1%}",
+                f"**{rep.kept:.1%}**",
+                f">= {least_kept:.0%}",
+                "yes" if rep.kept >= least_kept else "**no**",
+            ]
+        )
+        rows.append(
+            [f"furniture becoming a check-worthy statement, {mode}", f"{dev.worthy:.1%}", f"{rep.worthy:.1%}", "", ""]
+        )
     section.table(["all three sets", "develop", "report", "target (report)", "met"], rows)
     for title, headers, table in furniture.tables(rates):
         section.heading(title)
         section.table(headers, table)
     found, wrong, total = headlines_found()
     section.heading("Headline of a page pasted whole")
-    section.table(["pages", "found", "wrong", "none", "of"], [
-        ["readability (gold: Readability's title)", found[0], wrong[0], total[0] - found[0] - wrong[0], total[0]],
-        ["scrapinghub English (gold: the page's title)", found[1], wrong[1], total[1] - found[1] - wrong[1], total[1]]])
+    section.table(
+        ["pages", "found", "wrong", "none", "of"],
+        [
+            ["readability (gold: Readability's title)", found[0], wrong[0], total[0] - found[0] - wrong[0], total[0]],
+            [
+                "scrapinghub English (gold: the page's title)",
+                found[1],
+                wrong[1],
+                total[1] - found[1] - wrong[1],
+                total[1],
+            ],
+        ],
+    )
 
 
 EXTRACTION = {
@@ -419,20 +518,25 @@ SECTIONS = [*EXTRACTION, "furniture"]
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--only", nargs="*", choices=SECTIONS, help="run only these parts")
-    parser.add_argument("--write", action="store_true", help="save the sections for BENCHMARKS.md "
-                        "(benchmarks/results/extraction.md and furniture.md; a full run only)")
+    parser.add_argument(
+        "--write",
+        action="store_true",
+        help="save the sections for BENCHMARKS.md (benchmarks/results/extraction.md and furniture.md; a full run only)",
+    )
     args = parser.parse_args()
     start = time.perf_counter()
     wanted = args.only or SECTIONS
-    extraction = Section("extraction", "Extraction: sentences, check-worthiness, HTML, speed",
-                         "python benchmarks/bench.py --write")
+    extraction = Section(
+        "extraction", "Extraction: sentences, check-worthiness, HTML, speed", "python benchmarks/bench.py --write"
+    )
     for name, fn in EXTRACTION.items():
         if name in wanted:
             fn(extraction)
     if "furniture" in wanted:
         print()
-        furniture_section = Section("furniture", "Site furniture: develop and report parts, split by site",
-                                    "python benchmarks/bench.py --write")
+        furniture_section = Section(
+            "furniture", "Site furniture: develop and report parts, split by site", "python benchmarks/bench.py --write"
+        )
         bench_furniture(furniture_section)
     print(f"(done in {time.perf_counter() - start:.0f} s; data from {DATA})")
     if args.write and not args.only:

@@ -62,8 +62,7 @@ class Section:
 
     def markdown(self) -> str:
         stamp = dt.date.today().isoformat()
-        head = [f"## {self.title}", "",
-                f"`{self.command}`, run {stamp} ({machine()}).", ""]
+        head = [f"## {self.title}", "", f"`{self.command}`, run {stamp} ({machine()}).", ""]
         return "\n".join(head) + "\n\n".join(self.parts) + "\n"
 
     def save(self) -> Path:

@@ -30,12 +30,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from factcheck.reading.article import normalise  # noqa: E402
-from factcheck.reading.article import Article
-from factcheck.extraction.statements import CHECK_WORTHY, Extraction, extract  # noqa: E402
-from factcheck.extraction import body, skips  # noqa: E402
-
 import pagesets  # noqa: E402
+
+from factcheck.extraction import body, skips  # noqa: E402
+from factcheck.extraction.statements import CHECK_WORTHY, Extraction, extract  # noqa: E402
+from factcheck.reading.article import (
+    Article,
+    normalise,  # noqa: E402
+)
 
 # Skip reasons that call a line the page's, not the article's: what an article's line must
 # never be given.
@@ -61,10 +63,14 @@ def units(page: pagesets.Page) -> list[tuple[str, str]]:
     """(text, label) of the page's scored units: blocks of MIN_WORDS words or more labelled
     content or boilerplate; snippets on the trafilatura set."""
     if page.set == "trafilatura":
-        return ([(s, "content") for s in page.with_snippets if s]
-                + [(s, "boilerplate") for s in page.without_snippets if s])
-    return [(normalise(t).strip(), label) for t, label in page.blocks
-            if label in ("content", "boilerplate") and len(t.split()) >= MIN_WORDS]
+        return [(s, "content") for s in page.with_snippets if s] + [
+            (s, "boilerplate") for s in page.without_snippets if s
+        ]
+    return [
+        (normalise(t).strip(), label)
+        for t, label in page.blocks
+        if label in ("content", "boilerplate") and len(t.split()) >= MIN_WORDS
+    ]
 
 
 def _fate(label: str, unit: str, at: int, extraction: Extraction, page: str) -> Fate:
@@ -74,8 +80,17 @@ def _fate(label: str, unit: str, at: int, extraction: Extraction, page: str) -> 
     stated = [s for s in extraction.statements if s.start < end and s.end > at]
     skipped = [k for k in extraction.skipped if k.start < end and k.end > at]
     lost = not stated and bool(skipped) and all(k.reason in FRAME for k in skipped)
-    return Fate(label, unit, True, bool(stated), any(s.priority >= CHECK_WORTHY for s in stated), lost,
-                tuple(k.reason for k in skipped), tuple(getattr(k, "rule", "") for k in skipped), page)
+    return Fate(
+        label,
+        unit,
+        True,
+        bool(stated),
+        any(s.priority >= CHECK_WORTHY for s in stated),
+        lost,
+        tuple(k.reason for k in skipped),
+        tuple(getattr(k, "rule", "") for k in skipped),
+        page,
+    )
 
 
 def _locate(text: str, found: Iterable[tuple[str, str]]) -> list[tuple[str, str, int]]:
@@ -184,8 +199,12 @@ class Rates:
         return self.content_located / self.content if self.content else 0.0
 
 
-def measure(sets: Iterable[str] = pagesets.SETS, modes: Iterable[str] = MODES,
-            keep: bool = False, parts: Iterable[str] = pagesets.PARTS) -> tuple[dict, list[Fate]]:
+def measure(
+    sets: Iterable[str] = pagesets.SETS,
+    modes: Iterable[str] = MODES,
+    keep: bool = False,
+    parts: Iterable[str] = pagesets.PARTS,
+) -> tuple[dict, list[Fate]]:
     """{(set, part, mode): Rates}, and every Fate when ``keep``."""
     rates: dict[tuple[str, str, str], Rates] = {}
     kept: list[Fate] = []
@@ -206,24 +225,38 @@ def measure(sets: Iterable[str] = pagesets.SETS, modes: Iterable[str] = MODES,
 def tables(rates: dict) -> list[tuple[str, list[str], list[list]]]:
     """The tables BENCHMARKS.md shows: one per mode, develop and report side by side."""
     out = []
-    titles = {"pages": "From the saved page (HTML through trafilatura and the statement rules)",
-              "pasted": "From the page pasted whole as text",
-              "lines": "Each block alone, as a one-line article (the figure earlier sessions used)"}
+    titles = {
+        "pages": "From the saved page (HTML through trafilatura and the statement rules)",
+        "pasted": "From the page pasted whole as text",
+        "lines": "Each block alone, as a one-line article (the figure earlier sessions used)",
+    }
     for mode in MODES:
         rows = []
         for name in (*pagesets.SETS, "all"):
             dev, rep = rates.get((name, "develop", mode)), rates.get((name, "report", mode))
             if not dev or not rep:
                 continue
-            row = [name, f"{dev.furniture} / {rep.furniture}",
-                   f"{dev.leak:.1%} / **{rep.leak:.1%}**", f"{dev.worthy:.1%} / {rep.worthy:.1%}",
-                   f"{dev.content} / {rep.content}", f"{dev.kept:.1%} / **{rep.kept:.1%}**",
-                   f"{dev.content_stated / dev.content:.1%} / {rep.content_stated / rep.content:.1%}"]
+            row = [
+                name,
+                f"{dev.furniture} / {rep.furniture}",
+                f"{dev.leak:.1%} / **{rep.leak:.1%}**",
+                f"{dev.worthy:.1%} / {rep.worthy:.1%}",
+                f"{dev.content} / {rep.content}",
+                f"{dev.kept:.1%} / **{rep.kept:.1%}**",
+                f"{dev.content_stated / dev.content:.1%} / {rep.content_stated / rep.content:.1%}",
+            ]
             if mode == "pages":
                 row.append(f"{dev.reached:.1%} / {rep.reached:.1%}")
             rows.append(row)
-        headers = ["set", "furniture units (develop / report)", "furniture becoming a statement",
-                   "... a check-worthy one", "content units", "content kept", "content giving a statement"]
+        headers = [
+            "set",
+            "furniture units (develop / report)",
+            "furniture becoming a statement",
+            "... a check-worthy one",
+            "content units",
+            "content kept",
+            "content giving a statement",
+        ]
         if mode == "pages":
             headers.append("content reaching the text")
         out.append((titles[mode], headers, rows))
@@ -235,9 +268,10 @@ def main() -> None:
     if "--leaks" in args:
         part, mode = args[args.index("--leaks") + 1 : args.index("--leaks") + 3]
         _, kept = measure(modes=(mode,), keep=True, parts=(part,))
-        for m, fate in kept:
-            if fate.page.startswith(part) and (fate.label == "boilerplate" and fate.stated
-                                               or fate.label == "content" and fate.lost):
+        for _m, fate in kept:
+            if fate.page.startswith(part) and (
+                fate.label == "boilerplate" and fate.stated or fate.label == "content" and fate.lost
+            ):
                 what = "LEAK" if fate.label == "boilerplate" else "LOST"
                 print(f"{what}\t{fate.page}\t{'W' if fate.worthy else ''}\t{fate.text[:160]}\t{','.join(fate.reasons)}")
         return
@@ -247,8 +281,10 @@ def main() -> None:
         modes = tuple(m for m in MODES if m in args) or MODES
         rates, _ = measure(modes=modes, parts=("develop",))
         for (name, _, mode), r in sorted(rates.items(), key=lambda kv: (MODES.index(kv[0][2]), kv[0][0])):
-            print(f"{mode:<7} {name:<12} furniture {r.furniture:>5} stated {r.leak:6.1%} check-worthy {r.worthy:6.1%}"
-                  f" | content {r.content:>5} kept {r.kept:6.1%} stated {r.content_stated / r.content:6.1%}")
+            print(
+                f"{mode:<7} {name:<12} furniture {r.furniture:>5} stated {r.leak:6.1%} check-worthy {r.worthy:6.1%}"
+                f" | content {r.content:>5} kept {r.kept:6.1%} stated {r.content_stated / r.content:6.1%}"
+            )
         return
     rates, _ = measure()
     section = Section.__new__(Section)

@@ -21,12 +21,20 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from common import Section  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from common import Section  # noqa: E402
-from tests.fuzzing import (TEXTS, _invoke, _one_line_error, check_commands_on_sheet, check_init_text,  # noqa: E402
-                           make_workspace, reset, sheet_bytes)
+from tests.fuzzing import (  # noqa: E402
+    TEXTS,
+    _invoke,
+    _one_line_error,
+    check_commands_on_sheet,
+    check_init_text,
+    make_workspace,
+    reset,
+    sheet_bytes,
+)
 
 
 def run_property(name: str, cases: int, body, strategy) -> tuple[int, int, str, float]:
@@ -34,8 +42,14 @@ def run_property(name: str, cases: int, body, strategy) -> tuple[int, int, str, 
     tried = 0
     failing: list[str] = []
 
-    @settings(max_examples=cases, deadline=None, database=None, derandomize=True,
-              suppress_health_check=list(HealthCheck), phases=[Phase.explicit, Phase.generate])
+    @settings(
+        max_examples=cases,
+        deadline=None,
+        database=None,
+        derandomize=True,
+        suppress_health_check=list(HealthCheck),
+        phases=[Phase.explicit, Phase.generate],
+    )
     @given(strategy)
     def prop(value):
         nonlocal tried
@@ -53,13 +67,21 @@ def run_property(name: str, cases: int, body, strategy) -> tuple[int, int, str, 
         pass
     failure = failing[0] if failing else ""
     took = time.perf_counter() - start
-    print(f"  {name}: {tried} cases, {0 if not failure else 1} failing, {took:.0f} s" + (f"\n    {failure}" if failure else ""))
+    print(
+        f"  {name}: {tried} cases, {0 if not failure else 1} failing, {took:.0f} s"
+        + (f"\n    {failure}" if failure else "")
+    )
     return tried, 0 if not failure else 1, failure, took
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--cases", type=int, default=4000, help="cases of generated text (default 4000; half as many byte strings, as many worksheets)")
+    parser.add_argument(
+        "--cases",
+        type=int,
+        default=4000,
+        help="cases of generated text (default 4000; half as many byte strings, as many worksheets)",
+    )
     parser.add_argument("--write", action="store_true", help="save benchmarks/results/fuzz.md")
     args = parser.parse_args()
     section = Section("fuzz", "Fuzzing: any text, any bytes, any worksheet", "python benchmarks/fuzz.py --write")
@@ -89,17 +111,28 @@ def main() -> None:
 
         for name, body, strategy, share in (
             ("`init --dry-run --json` on generated text (nothing lost, offsets exact)", init_text, TEXTS, 1.0),
-            ("`init --dry-run --json` on random bytes (an answer or one line)", init_bytes, st.binary(max_size=2000), 0.5),
-            ("check, status, show, export x4 formats on a fuzzed worksheet", sheet,
-             st.tuples(sheet_bytes(template), st.booleans()), 1.0),
+            (
+                "`init --dry-run --json` on random bytes (an answer or one line)",
+                init_bytes,
+                st.binary(max_size=2000),
+                0.5,
+            ),
+            (
+                "check, status, show, export x4 formats on a fuzzed worksheet",
+                sheet,
+                st.tuples(sheet_bytes(template), st.booleans()),
+                1.0,
+            ),
         ):
             tried, failures, failure, took = run_property(name, max(1, int(args.cases * share)), body, strategy)
             rows.append([name, tried, failures, f"{took:.0f}", failure or "-"])
     section.table(["property", "cases", "failing", "seconds", "first failure"], rows)
-    section.note("Each worksheet case runs 9 commands (check, check --json, status, status --json, show, export "
-                 "as Markdown, JSON, CSV and ClaimReview) on a fresh copy of a small workspace, half of them with "
-                 "--no-index. Cases are generated with a fixed seed; a failing property stops at its first "
-                 "failure, so `failing` is 0 or 1 per property.")
+    section.note(
+        "Each worksheet case runs 9 commands (check, check --json, status, status --json, show, export "
+        "as Markdown, JSON, CSV and ClaimReview) on a fresh copy of a small workspace, half of them with "
+        "--no-index. Cases are generated with a fixed seed; a failing property stops at its first "
+        "failure, so `failing` is 0 or 1 per property."
+    )
     if args.write:
         section.save()
 

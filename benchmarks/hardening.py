@@ -68,8 +68,21 @@ def init_time(path: Path, repeat: int = 2) -> float:
     best = float("inf")
     for _ in range(repeat):
         start = time.perf_counter()
-        subprocess.run([sys.executable, "-m", "factcheck", "init", str(path), "--dry-run", "--json",
-                        "--dir", str(path.parent / "ws")], capture_output=True, check=False)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "factcheck",
+                "init",
+                str(path),
+                "--dry-run",
+                "--json",
+                "--dir",
+                str(path.parent / "ws"),
+            ],
+            capture_output=True,
+            check=False,
+        )
         best = min(best, time.perf_counter() - start)
     return best
 
@@ -90,12 +103,14 @@ def bench_init(section: Section) -> None:
             rows.append([label, f"{took:.2f}", f"{took / floor:.2f}"])
             print(f"  {label}: {took:.2f} s ({took / floor:.2f} of the floor)")
     section.table(["input (1 MB)", "seconds", "of the news floor"], rows)
-    section.note(f"The floor is {made_of}. Each figure includes the process start (about 0.3 s). "
-                 "Before this work the line of years did not finish (164 s for ten years), the run "
-                 "of spaces did not finish, and `**a ` x 8000 (32 KB) took 18 s. The unclosed code "
-                 "fences are 200,000 lines, each a sentence to judge: their time goes with the number "
-                 "of sentences (news has a sentence every 150 bytes or so, these one every 5), not "
-                 "faster than the input.")
+    section.note(
+        f"The floor is {made_of}. Each figure includes the process start (about 0.3 s). "
+        "Before this work the line of years did not finish (164 s for ten years), the run "
+        "of spaces did not finish, and `**a ` x 8000 (32 KB) took 18 s. The unclosed code "
+        "fences are 200,000 lines, each a sentence to judge: their time goes with the number "
+        "of sentences (news has a sentence every 150 bytes or so, these one every 5), not "
+        "faster than the input."
+    )
 
 
 def bench_patterns(section: Section) -> None:
@@ -119,13 +134,17 @@ def bench_patterns(section: Section) -> None:
             worst.append((ratio, name, label))
     worst.sort(reverse=True)
     over = [w for w in worst if w[0] > GROWTH_LIMIT]
-    section.note(f"{len(patterns)} patterns, each on the {len(short)} runs of tests/adversarial.py "
-                 f"(digits, years, spaces, punctuation, `**a `, quotes, capitals, ...); {len(worst)} took "
-                 f"1 ms or more on a {LONG:,}-character run (the others are too fast to time). Linear is "
-                 f"about {LONG // SHORT}x for {LONG // SHORT}x the input, quadratic {(LONG // SHORT) ** 2}x. "
-                 f"Patterns growing more than {GROWTH_LIMIT:.0f}x: **{len(over)}**. The ten that grow most:")
-    section.table(["pattern", "input", f"growth for {LONG // SHORT}x input"],
-                  [[name, label, f"{ratio:.1f}"] for ratio, name, label in worst[:10]])
+    section.note(
+        f"{len(patterns)} patterns, each on the {len(short)} runs of tests/adversarial.py "
+        f"(digits, years, spaces, punctuation, `**a `, quotes, capitals, ...); {len(worst)} took "
+        f"1 ms or more on a {LONG:,}-character run (the others are too fast to time). Linear is "
+        f"about {LONG // SHORT}x for {LONG // SHORT}x the input, quadratic {(LONG // SHORT) ** 2}x. "
+        f"Patterns growing more than {GROWTH_LIMIT:.0f}x: **{len(over)}**. The ten that grow most:"
+    )
+    section.table(
+        ["pattern", "input", f"growth for {LONG // SHORT}x input"],
+        [[name, label, f"{ratio:.1f}"] for ratio, name, label in worst[:10]],
+    )
 
 
 def _growth(pattern, short, long) -> float | None:
@@ -159,8 +178,9 @@ def main() -> None:
     parser.add_argument("--write", action="store_true", help="save benchmarks/results/hardening.md")
     parser.add_argument("--only-patterns", action="store_true", help="only the patterns' growth (not saved)")
     args = parser.parse_args()
-    section = Section("hardening", "Hardening: linear time on adversarial input",
-                      "python benchmarks/hardening.py --write")
+    section = Section(
+        "hardening", "Hardening: linear time on adversarial input", "python benchmarks/hardening.py --write"
+    )
     if not args.only_patterns:
         bench_init(section)
     bench_patterns(section)

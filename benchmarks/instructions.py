@@ -43,11 +43,12 @@ if sys.argv[1] == "run":
 def instructions(root: Path, mode: str) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         script = Path(tmp) / "program.py"
-        script.write_text(PROGRAM.format(bench=str(ROOT / "benchmarks"), root=str(root), size=SIZE),
-                          encoding="utf-8")
+        script.write_text(PROGRAM.format(bench=str(ROOT / "benchmarks"), root=str(root), size=SIZE), encoding="utf-8")
         out = subprocess.run(
             ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/cg.out", sys.executable, str(script), mode],
-            capture_output=True, text=True, check=True,
+            capture_output=True,
+            text=True,
+            check=True,
         ).stderr
     return int(re.search(r"Collected : (\d+)", out).group(1))
 
@@ -57,8 +58,7 @@ def main() -> None:
         sys.exit("valgrind is not installed; `apt-get install valgrind` (Debian) to count instructions")
     root = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else ROOT
     count = instructions(root, "run") - instructions(root, "base")
-    print(f"{root}: {count / 1e6:,.0f} million instructions for {SIZE // 1000} KB "
-          f"({count / SIZE:,.0f} per byte)")
+    print(f"{root}: {count / 1e6:,.0f} million instructions for {SIZE // 1000} KB ({count / SIZE:,.0f} per byte)")
 
 
 if __name__ == "__main__":

@@ -61,7 +61,9 @@ def part_of(site: str) -> str:
 
 _CANONICAL = re.compile(
     rb"""<(?:link|meta)\b[^>]*(?:rel=["']canonical["'][^>]*href|property=["']og:url["'][^>]*content)"""
-    rb"""=["'](https?://[^"'/]+)""", re.I)
+    rb"""=["'](https?://[^"'/]+)""",
+    re.I,
+)
 _FILE_HOST = re.compile(r"((?:[a-z0-9]+\.)+?(?:com|org|net|vc|jm|uk|de|eu|at|us|io|info|ca|au))(?=[.-])")
 
 
@@ -102,8 +104,14 @@ def scrapinghub() -> Iterator[Page]:
         if row.get("lang_guess") != "en":
             continue
         url = gold[row["id"]]["url"]
-        yield Page("scrapinghub", row["id"], registrable(urlsplit(url).hostname or url), base / "html" / f"{row['id']}.html.gz",
-                   [(b["text"], b["label"]) for b in row["blocks"]], gold_text=gold[row["id"]]["articleBody"])
+        yield Page(
+            "scrapinghub",
+            row["id"],
+            registrable(urlsplit(url).hostname or url),
+            base / "html" / f"{row['id']}.html.gz",
+            [(b["text"], b["label"]) for b in row["blocks"]],
+            gold_text=gold[row["id"]]["articleBody"],
+        )
 
 
 def readability() -> Iterator[Page]:
@@ -115,8 +123,14 @@ def readability() -> Iterator[Page]:
         path = base / meta["source_html"]
         found = _CANONICAL.search(gzip.open(path).read())
         site = registrable(urlsplit(found.group(1).decode()).hostname) if found else row["id"].split("-")[0] + ".com"
-        yield Page("readability", row["id"], site, path, [(b["text"], b["label"]) for b in row["blocks"]],
-                   gold_text=(base / meta["expected_text"]).read_text("utf-8"))
+        yield Page(
+            "readability",
+            row["id"],
+            site,
+            path,
+            [(b["text"], b["label"]) for b in row["blocks"]],
+            gold_text=(base / meta["expected_text"]).read_text("utf-8"),
+        )
 
 
 def trafilatura() -> Iterator[Page]:
@@ -130,9 +144,15 @@ def trafilatura() -> Iterator[Page]:
         else:
             host = _FILE_HOST.match(url)
             site = registrable(host.group(1)) if host else url
-        page = Page("trafilatura", url, site, base / row["html_file"], [],
-                    with_snippets=[" ".join(w.split()) for w in row.get("with", [])],
-                    without_snippets=[" ".join(w.split()) for w in row.get("without", [])])
+        page = Page(
+            "trafilatura",
+            url,
+            site,
+            base / row["html_file"],
+            [],
+            with_snippets=[" ".join(w.split()) for w in row.get("with", [])],
+            without_snippets=[" ".join(w.split()) for w in row.get("without", [])],
+        )
         page.blocks = _snippet_labels(html_blocks(page.html), page)
         yield page
 

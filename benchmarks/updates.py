@@ -37,14 +37,16 @@ from common import DATA, ROOT, Section, have_data, write_flag
 
 sys.path.insert(0, str(ROOT))
 
-from factcheck.workspace import align  # noqa: E402
+from factcheck.extraction.statements import extract  # noqa: E402
 from factcheck.reading.article import Article  # noqa: E402
 from factcheck.reporting.export import claim_reviews, gather, to_markdown  # noqa: E402
+from factcheck.workspace import align  # noqa: E402
+from factcheck.workspace.init import (
+    apply_init,
+    plan_init,  # noqa: E402
+)
 from factcheck.workspace.settings import Settings  # noqa: E402
-from factcheck.extraction.statements import extract  # noqa: E402
 from factcheck.workspace.validate import read_workspace  # noqa: E402
-from factcheck.workspace.init import plan_init  # noqa: E402
-from factcheck.workspace.init import apply_init
 
 EDITS_PER_ARTICLE = 6
 SEEDS = (1, 2, 3)
@@ -78,7 +80,7 @@ def _number_change(s: str, rng) -> str | None:
     if not found:
         return None
     m = rng.choice(found)
-    return s[:m.start()] + str(int(m.group()) + rng.choice([1, 2, 5, 10])) + s[m.end():]
+    return s[: m.start()] + str(int(m.group()) + rng.choice([1, 2, 5, 10])) + s[m.end() :]
 
 
 def _word_edit(s: str, rng) -> str | None:
@@ -102,8 +104,9 @@ def _clause(s: str, rng) -> str | None:
     if "," in s and rng.random() < 0.5:
         cut = s.rsplit(",", 1)[0]
         return cut + "." if len(cut.split()) >= 5 else None
-    return s[:-1] + rng.choice([", officials said.", ", according to a statement.", " last year.",
-                                ", the report found."])
+    return s[:-1] + rng.choice(
+        [", officials said.", ", according to a statement.", " last year.", ", the report found."]
+    )
 
 
 def _punctuation(s: str, rng) -> str | None:
@@ -147,8 +150,13 @@ def make_version(text: str, statements, others: list[str], rng):
             second = tail[0].upper() + tail[1:]
             edits.append((s.start, s.end, f"{head}. {second}", {s.text: {head + ".", second}}))
             used.add(i)
-        elif kind == "merge" and i + 1 < len(statements) and i + 1 not in used \
-                and statements[i + 1].paragraph == s.paragraph and s.text.endswith("."):
+        elif (
+            kind == "merge"
+            and i + 1 < len(statements)
+            and i + 1 not in used
+            and statements[i + 1].paragraph == s.paragraph
+            and s.text.endswith(".")
+        ):
             nxt = statements[i + 1]
             merged = s.text[:-1] + "; " + nxt.text[0].lower() + nxt.text[1:]
             edits.append((s.start, nxt.end, merged, {s.text: {merged}, nxt.text: {merged}}))
@@ -182,7 +190,8 @@ def run_one(name: str, text: str, others: list[str], seed: int) -> dict:
             raw = raw.replace('status = "unstarted"', 'status = "done"').replace('rating = ""', 'rating = "true"')
             raw = raw.replace('conclusion = ""', 'conclusion = "Checked."').replace('date = ""', 'date = "2026-12-01"')
             raw = raw.replace("done = false", "done = true").replace(
-                "# [[sources]]", '[[sources]]\nurl = "https://example.org/s"\ntitle = "Source"\n# [[sources]]', 1)
+                "# [[sources]]", '[[sources]]\nurl = "https://example.org/s"\ntitle = "Source"\n# [[sources]]', 1
+            )
             path.write_text(raw, encoding="utf-8")
         before = {p.stem: _text_of(p) for p in folder.glob("[0-9]*.toml")}
         edited, expected = make_version(first.text, extraction.statements, others, rng)
@@ -191,13 +200,22 @@ def run_one(name: str, text: str, others: list[str], seed: int) -> dict:
         apply_init(plan, Settings())
         found = {s.text for s in plan.extraction.statements}
         after = {p.stem: _text_of(p) for p in folder.glob("[0-9]*.toml")}
-        out = {"carried": 0, "right": 0, "due": 0, "found": 0, "gone": 0, "stale": 0,
-               "published_changed": _published_changed(root), "articles": 1}
+        out = {
+            "carried": 0,
+            "right": 0,
+            "due": 0,
+            "found": 0,
+            "gone": 0,
+            "stale": 0,
+            "published_changed": _published_changed(root),
+            "articles": 1,
+        }
         by_old = {text: stem for stem, text in before.items()}
         groups: dict[frozenset, list[str]] = {}  # a merge's two sentences are due once, together
         for old, acceptable in expected.items():
-            groups.setdefault(frozenset(acceptable) if len(acceptable) == 1 and _merged(old, expected) else
-                              frozenset([old]), []).append(old)
+            groups.setdefault(
+                frozenset(acceptable) if len(acceptable) == 1 and _merged(old, expected) else frozenset([old]), []
+            ).append(old)
         for olds in groups.values():
             stems = [by_old.get(old) for old in olds]
             if None in stems:
@@ -250,8 +268,12 @@ def _published_changed(root: Path) -> int:
     count += sum(1 for r in export.rows if r["id"] in changed and f"### {r['number']}." in markdown)
     if export.verdicts:
         reviews, _ = claim_reviews(export, settings)
-        count += sum(1 for review in reviews for r in export.rows
-                     if r["id"] in changed and review.get("url", "").endswith("/" + r["number"]))
+        count += sum(
+            1
+            for review in reviews
+            for r in export.rows
+            if r["id"] in changed and review.get("url", "").endswith("/" + r["number"])
+        )
     return count
 
 
@@ -270,16 +292,24 @@ def row(label: str, t: dict) -> list:
     precision = t["right"] / t["carried"] if t["carried"] else 0.0
     recall = t["found"] / t["due"] if t["due"] else 0.0
     stale = t["stale"] / t["gone"] if t["gone"] else 0.0
-    return [label, t["articles"] // len(SEEDS), t["due"], f"{precision:.3f}", f"{recall:.3f}",
-            f"{stale:.3f} of {t['gone']}", t["published_changed"]]
+    return [
+        label,
+        t["articles"] // len(SEEDS),
+        t["due"],
+        f"{precision:.3f}",
+        f"{recall:.3f}",
+        f"{stale:.3f} of {t['gone']}",
+        t["published_changed"],
+    ]
 
 
 def main() -> None:
     global MISSES
     if "--misses" in sys.argv[1:]:
         MISSES = []
-    section = Section("updates", "Updated articles: does the work follow the statement?",
-                      "python benchmarks/updates.py --write")
+    section = Section(
+        "updates", "Updated articles: does the work follow the statement?", "python benchmarks/updates.py --write"
+    )
     if not have_data("sbd_gum_news"):
         return
     develop, report = articles()
@@ -290,18 +320,35 @@ def main() -> None:
             align.SAME_STATEMENT = same
             rows.append(row(f"SAME_STATEMENT = {same}", measure(develop)))
         align.SAME_STATEMENT = 0.5
-        section.table(["setting", "articles", "edited", "precision", "recall", "left stale", "changed verdicts published"], rows)
-    section.note(f"Each article {len(SEEDS)} times (seeds), {EDITS_PER_ARTICLE} edits each at most; "
-                 f"similarity threshold {align.SAME_STATEMENT}, part-of share {align.PART_OF}, "
-                 f"weight of numbers and names {align.KEY_WEIGHT}.")
-    section.table(["part", "articles", "edited statements", "carry precision", "carry recall",
-                   "deleted or replaced left stale", "changed verdicts published"],
-                  [row("development (GUM train, readability half A)", measure(develop)),
-                   row("reported only (GUM dev, readability half B)", measure(report))])
-    section.note("A carry is right when the worksheet lands on the statement its sentence became (for a "
-                 "split, either part; for a merge, the merged sentence). Recall counts only edited sentences "
-                 "that are still statements after the edit. Published verdicts are counted in the Markdown "
-                 "report and in ClaimReview; the target is 0.")
+        section.table(
+            ["setting", "articles", "edited", "precision", "recall", "left stale", "changed verdicts published"], rows
+        )
+    section.note(
+        f"Each article {len(SEEDS)} times (seeds), {EDITS_PER_ARTICLE} edits each at most; "
+        f"similarity threshold {align.SAME_STATEMENT}, part-of share {align.PART_OF}, "
+        f"weight of numbers and names {align.KEY_WEIGHT}."
+    )
+    section.table(
+        [
+            "part",
+            "articles",
+            "edited statements",
+            "carry precision",
+            "carry recall",
+            "deleted or replaced left stale",
+            "changed verdicts published",
+        ],
+        [
+            row("development (GUM train, readability half A)", measure(develop)),
+            row("reported only (GUM dev, readability half B)", measure(report)),
+        ],
+    )
+    section.note(
+        "A carry is right when the worksheet lands on the statement its sentence became (for a "
+        "split, either part; for a merge, the merged sentence). Recall counts only edited sentences "
+        "that are still statements after the edit. Published verdicts are counted in the Markdown "
+        "report and in ClaimReview; the target is 0."
+    )
     if MISSES:
         for old, new, now in MISSES[:40]:
             print(f"\n- {old}\n+ {new}\n  similarity {align.similarity(old, new):.2f}; worksheet now: {now[:80]}")

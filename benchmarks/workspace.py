@@ -65,8 +65,13 @@ def instructions(cmd: list[str], cwd: Path | None = None) -> int | None:
     after run, whatever else the machine is doing. None without valgrind."""
     if shutil.which("valgrind") is None:
         return None
-    out = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd], cwd=cwd,
-                         env=ENV, capture_output=True, text=True)
+    out = subprocess.run(
+        ["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", *cmd],
+        cwd=cwd,
+        env=ENV,
+        capture_output=True,
+        text=True,
+    )
     found = re.search(r"Collected : (\d+)", out.stderr)
     return int(found.group(1)) if found else None
 
@@ -80,8 +85,9 @@ def ratio(a: dict, b: dict, key: str) -> str:
 
 def start_up(section: Section, runs: int) -> None:
     work = Path(tempfile.mkdtemp(prefix="fc-startup-"))
-    subprocess.run([*FACTCHECK, "init", str(EXAMPLE), "--dir", str(work / "ws")], env=ENV, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*FACTCHECK, "init", str(EXAMPLE), "--dir", str(work / "ws")], env=ENV, check=True, stdout=subprocess.DEVNULL
+    )
     ws = ["--dir", str(work / "ws")]
     commands = {
         "`--help`": [*FACTCHECK, "--help"],
@@ -105,21 +111,35 @@ def start_up(section: Section, runs: int) -> None:
         target = "1.2x" if "help" in name else "1.3x"
         counted = instructions(cmd)
         by_count = f"{counted / floor_count:.2f}x" if counted and floor_count else "-"
-        rows.append([name, by_count, ratio(g, f, "cpu"), ratio(g, f, "wall"), target,
-                     f"{g['wall'] * 1000:.0f} ms", f"{g['mib']} MiB"])
-    section.heading("Start-up on the example (22 worksheets), against `python -c \"import typer, rich.console, rich.table\"`")
+        rows.append(
+            [
+                name,
+                by_count,
+                ratio(g, f, "cpu"),
+                ratio(g, f, "wall"),
+                target,
+                f"{g['wall'] * 1000:.0f} ms",
+                f"{g['mib']} MiB",
+            ]
+        )
+    section.heading(
+        'Start-up on the example (22 worksheets), against `python -c "import typer, rich.console, rich.table"`'
+    )
     section.table(["command", "instructions ratio", "CPU ratio", "wall ratio", "target", "wall", "peak RSS"], rows)
     if floor_count:
-        section.note(f"The floor executes {floor_count / 1e6:.0f} million instructions (callgrind) and takes "
-                     f"{f['wall'] * 1000:.0f} ms of wall time here. Instruction counts repeat exactly; "
-                     "CPU and wall ratios are medians of interleaved runs on a shared machine.")
+        section.note(
+            f"The floor executes {floor_count / 1e6:.0f} million instructions (callgrind) and takes "
+            f"{f['wall'] * 1000:.0f} ms of wall time here. Instruction counts repeat exactly; "
+            "CPU and wall ratios are medians of interleaved runs on a shared machine."
+        )
     shutil.rmtree(work)
 
 
 def build_workspace(root: Path, articles: int) -> int:
     """``articles`` copies of the example's folder, with a deterministic mix of work done."""
-    subprocess.run([*FACTCHECK, "init", str(EXAMPLE), "--dir", str(root)], env=ENV, check=True,
-                   stdout=subprocess.DEVNULL)
+    subprocess.run(
+        [*FACTCHECK, "init", str(EXAMPLE), "--dir", str(root)], env=ENV, check=True, stdout=subprocess.DEVNULL
+    )
     template = next(p for p in root.iterdir() if p.is_dir())
     rng = random.Random(7)
     sheets = sorted(template.glob("[0-9]*.toml"))
@@ -133,7 +153,8 @@ def build_workspace(root: Path, articles: int) -> int:
             roll = rng.random()
             if roll < 0.2:
                 text = text.replace('status = "unstarted"', 'status = "in-progress"').replace(
-                    'assignee = ""', f'assignee = "{rng.choice(["ana", "ben", "chen"])}"')
+                    'assignee = ""', f'assignee = "{rng.choice(["ana", "ben", "chen"])}"'
+                )
             elif roll < 0.3:
                 text = re.sub(r'status = "unstarted"', 'status = "done"', text)
                 text = text.replace('rating = ""', f'rating = "{rng.choice(["true", "false", "mixed"])}"')
@@ -155,8 +176,17 @@ def scale(section: Section, sizes: list[int], runs: int) -> None:
         ws = ["--dir", str(root)]
         floor = measure([sys.executable, "-c", PARSE_ALL, str(root)], runs)
         label = f"{count:,}"
-        rows.append([label, "floor: read + `tomllib` every worksheet", f"{floor['wall']:.2f} s", "1.00x", "1.00x",
-                     "", f"{floor['mib']} MiB"])
+        rows.append(
+            [
+                label,
+                "floor: read + `tomllib` every worksheet",
+                f"{floor['wall']:.2f} s",
+                "1.00x",
+                "1.00x",
+                "",
+                f"{floor['mib']} MiB",
+            ]
+        )
         for name, args, target in (
             ("`status --json`", ["status", "--json"], "< 0.5x"),
             ("`status`", ["status"], "<= 0.6x"),
@@ -167,16 +197,37 @@ def scale(section: Section, sizes: list[int], runs: int) -> None:
             cold = measure([*FACTCHECK, *args, *ws], 1)
             warm = measure([*FACTCHECK, *args, *ws], runs)
             bare = measure([*FACTCHECK, *args, "--no-index", *ws], max(1, runs // 2))
-            for mode, m, t in (("cold (builds the index)", cold, ""), ("warm", warm, target),
-                               ("`--no-index`", bare, "")):
-                rows.append([label, f"{name} {mode}", f"{m['wall']:.2f} s", ratio(m, floor, "wall"),
-                             ratio(m, floor, "cpu"), t, f"{m['mib']} MiB"])
+            for mode, m, t in (
+                ("cold (builds the index)", cold, ""),
+                ("warm", warm, target),
+                ("`--no-index`", bare, ""),
+            ):
+                rows.append(
+                    [
+                        label,
+                        f"{name} {mode}",
+                        f"{m['wall']:.2f} s",
+                        ratio(m, floor, "wall"),
+                        ratio(m, floor, "cpu"),
+                        t,
+                        f"{m['mib']} MiB",
+                    ]
+                )
         # a hand edit: one worksheet re-read, the rest from the index
         sheet = next(root.glob("*/10-*.toml"))
         sheet.write_text(sheet.read_text(encoding="utf-8").replace('notes = ""', 'notes = "edited"'), encoding="utf-8")
         edited = measure([*FACTCHECK, "status", "--json", *ws], 1)
-        rows.append([label, "`status --json` after one hand edit", f"{edited['wall']:.2f} s",
-                     ratio(edited, floor, "wall"), ratio(edited, floor, "cpu"), "", f"{edited['mib']} MiB"])
+        rows.append(
+            [
+                label,
+                "`status --json` after one hand edit",
+                f"{edited['wall']:.2f} s",
+                ratio(edited, floor, "wall"),
+                ratio(edited, floor, "cpu"),
+                "",
+                f"{edited['mib']} MiB",
+            ]
+        )
         shutil.rmtree(work)
     section.heading("Scale: reading commands against the floor of parsing every worksheet")
     section.table(["worksheets", "command", "wall", "wall ratio", "CPU ratio", "target", "peak RSS"], rows)
@@ -190,10 +241,10 @@ def init_at_scale(section: Section) -> None:
 
     from bench import one_mb_article
 
-    from factcheck.reading.article import Article
-    from factcheck.workspace.settings import Settings
     from factcheck.extraction.statements import extract
+    from factcheck.reading.article import Article
     from factcheck.workspace.init import apply_init, plan_init
+    from factcheck.workspace.settings import Settings
     from factcheck.workspace.writes import write_all_new
 
     text, what = one_mb_article()
@@ -222,20 +273,35 @@ def init_at_scale(section: Section) -> None:
         tomllib.loads(path.read_bytes().decode("utf-8"))
     floor = time.perf_counter() - start
     section.heading(f"`init` at scale: the 1 MB article ({what})")
-    section.table(["step", "time", "against parsing every worksheet"], [
-        ["the statement pipeline (`extract`)", f"{pipeline:.2f} s", ""],
-        [f"writing {len(written):,} worksheets (plan, render, one sync, link)", f"{first - pipeline:.2f} s",
-         f"{(first - pipeline) / floor:.2f}x"],
-        ["running it again, nothing new, index still to build (pipeline excluded)", f"{reruns[0]:.2f} s",
-         f"{reruns[0] / floor:.2f}x"],
-        ["running it again, nothing new, index warm (pipeline excluded)", f"{reruns[1]:.2f} s",
-         f"{reruns[1] / floor:.2f}x"],
-        ["floor: read and parse every worksheet with `tomllib`", f"{floor:.2f} s", "1.00x"],
-    ])
+    section.table(
+        ["step", "time", "against parsing every worksheet"],
+        [
+            ["the statement pipeline (`extract`)", f"{pipeline:.2f} s", ""],
+            [
+                f"writing {len(written):,} worksheets (plan, render, one sync, link)",
+                f"{first - pipeline:.2f} s",
+                f"{(first - pipeline) / floor:.2f}x",
+            ],
+            [
+                "running it again, nothing new, index still to build (pipeline excluded)",
+                f"{reruns[0]:.2f} s",
+                f"{reruns[0] / floor:.2f}x",
+            ],
+            [
+                "running it again, nothing new, index warm (pipeline excluded)",
+                f"{reruns[1]:.2f} s",
+                f"{reruns[1] / floor:.2f}x",
+            ],
+            ["floor: read and parse every worksheet with `tomllib`", f"{floor:.2f} s", "1.00x"],
+        ],
+    )
     contents = [(p.name, p.read_text(encoding="utf-8")) for p in sorted(root.glob("*/[0-9]*.toml"))[:2000]]
     rows = []
-    for label, write in (("an fsync for each file (before)", _fsync_each), ("one sync for all (now)", write_all_new),
-                         ("no sync at all (not safe: the floor)", _no_sync)):
+    for label, write in (
+        ("an fsync for each file (before)", _fsync_each),
+        ("one sync for all (now)", write_all_new),
+        ("no sync at all (not safe: the floor)", _no_sync),
+    ):
         target = work / label.split()[0]
         target.mkdir()
         start = time.perf_counter()
@@ -266,8 +332,10 @@ def main() -> None:
     start_up(section, runs=3 if quick else 7)
     scale(section, [46] if quick else [46, 455], runs=2 if quick else 5)
     init_at_scale(section)
-    section.note("Ratios below 1 mean faster than the floor. The example workspace has 22 worksheets; "
-                 "46 and 455 article folders of it make 1,012 and 10,010.")
+    section.note(
+        "Ratios below 1 mean faster than the floor. The example workspace has 22 worksheets; "
+        "46 and 455 article folders of it make 1,012 and 10,010."
+    )
     if write_flag():
         section.save()
 

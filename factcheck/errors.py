@@ -86,9 +86,13 @@ def toml_syntax_problem(path: Path, exc: Exception, text: str = "") -> Problem:
     so, at the first marker, instead of "Invalid statement"."""
     conflict = _CONFLICT.search(text)
     if conflict:
-        return Problem(path, text.count("\n", 0, conflict.start()) + 1, 1,
-                       "unresolved git merge conflict: keep the right lines between <<<<<<< and >>>>>>>, "
-                       "delete the marker lines, then commit")
+        return Problem(
+            path,
+            text.count("\n", 0, conflict.start()) + 1,
+            1,
+            "unresolved git merge conflict: keep the right lines between <<<<<<< and >>>>>>>, "
+            "delete the marker lines, then commit",
+        )
     m = _AT.search(str(exc))
     line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
     message = _AT.sub("", str(exc)).strip()
@@ -111,29 +115,39 @@ def _hint(message: str, lines: list[str], line: int, col: int) -> str | None:
     if message == "Invalid value":
         key = _KEY_AT.match(current)
         word = _BARE.match(current, col - 1)
-        if word and current[word.end():].lstrip()[:1] not in ("", "#"):
+        if word and current[word.end() :].lstrip()[:1] not in ("", "#"):
             word = None  # more than one bare word: not the beginner's mistake
         if key and word:
             value, name = word.group().strip(), key.group(1).strip("\"'")
             if value.lower() in _BOOLEAN_WORDS:
                 return f"`{value}` is not a TOML value; write true or false (lower case, no quotes): {name} = " + (
-                    "true" if value.lower() in ("yes", "y", "on", "true") else "false")
-            return f"`{value}` needs quotes: write {name} = \"{value}\""
+                    "true" if value.lower() in ("yes", "y", "on", "true") else "false"
+                )
+            return f'`{value}` needs quotes: write {name} = "{value}"'
     declared = _DECLARED_TWICE.fullmatch(message)
     if declared:
         name = ".".join(part.strip().strip("'\"") for part in declared.group(1).split(",") if part.strip())
-        first = next((n for n, text in enumerate(lines[: line - 1], 1)
-                      if (m := _TABLE.match(text)) and m.group(2).replace(" ", "") == name), None)
+        first = next(
+            (
+                n
+                for n, text in enumerate(lines[: line - 1], 1)
+                if (m := _TABLE.match(text)) and m.group(2).replace(" ", "") == name
+            ),
+            None,
+        )
         if first:
-            return (f"[{name}] is opened a second time; the first [{name}] is at line {first}: put these keys "
-                    f"there and delete this header")
+            return (
+                f"[{name}] is opened a second time; the first [{name}] is at line {first}: put these keys "
+                f"there and delete this header"
+            )
     if message == "Cannot overwrite a value":
         key = _KEY_AT.match(current)
         if key:
             name = key.group(1)
             table = _table_above(lines, line)
-            first = next((n for n in range(table + 1, line) if (m := _KEY_AT.match(lines[n - 1])) and m.group(1) == name),
-                         None)
+            first = next(
+                (n for n in range(table + 1, line) if (m := _KEY_AT.match(lines[n - 1])) and m.group(1) == name), None
+            )
             if first:
                 return f"`{name.strip(chr(34) + chr(39))}` is set a second time; it is set at line {first} already: keep one"
     return None

@@ -13,8 +13,13 @@ from pathlib import Path
 MAX_TOML_BYTES = 2**20  # a worksheet is a few KB; notes pasted in can make it more
 MAX_TEXT_BYTES = 64 * 2**20  # an article text (article.txt, versions/*.txt) or an input file
 MAX_DEPTH = 32  # tables and arrays inside each other: a worksheet needs four
-_KINDS = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a FIFO"), (stat.S_ISCHR, "a character device"),
-          (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_KINDS = (
+    (stat.S_ISDIR, "a folder"),
+    (stat.S_ISFIFO, "a FIFO"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 class FileProblem(OSError):
@@ -63,8 +68,11 @@ def read_at_most(fd: int, limit: int, path) -> bytes:
 
 def too_large(size: int | None, limit: int) -> str:
     what = "a worksheet" if limit <= MAX_TOML_BYTES else "an article"
-    return (f"{size / 2**20:.1f} MB, too large for {what}" if size is not None else f"larger than {limit // 2**20} MB,"
-            f" too large for {what}") + f" (at most {limit // 2**20} MB)"
+    return (
+        f"{size / 2**20:.1f} MB, too large for {what}"
+        if size is not None
+        else f"larger than {limit // 2**20} MB, too large for {what}"
+    ) + f" (at most {limit // 2**20} MB)"
 
 
 def read_utf8(path: Path, limit: int = MAX_TEXT_BYTES) -> str:
@@ -82,8 +90,7 @@ class TooDeep(ValueError):
     recursion limit."""
 
     def __init__(self) -> None:
-        super().__init__(f"tables or arrays nested more than {MAX_DEPTH} deep; no factcheck file needs "
-                         "more than four")
+        super().__init__(f"tables or arrays nested more than {MAX_DEPTH} deep; no factcheck file needs more than four")
 
     as_is = True  # the whole message, without "TOML syntax:" (errors.toml_syntax_problem)
 

@@ -21,11 +21,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from factcheck.reading.article import normalise  # noqa: E402
-from factcheck.reading.article import Article
 from factcheck.extraction.sentences import sentences  # noqa: E402
 from factcheck.extraction.skips import _FURNITURE_BY_KEY  # noqa: E402
 from factcheck.extraction.statements import extract  # noqa: E402
+from factcheck.reading.article import (
+    Article,
+    normalise,  # noqa: E402
+)
 
 MIN_PAGES = 2  # a phrase that fires on fewer pages than this is one page's, not a kind's
 
@@ -50,8 +52,9 @@ def phrase_reach() -> list[tuple[str, str, set[str], set[str], int]]:
                             pages[i].add(f"{name}:{page.id}")
                             sites[i].add(page.site)
                             content[i] += label == "content"
-    return [(rule, phrase.pattern, pages[i], sites[i], content[i])
-            for i, (rule, _, phrase) in enumerate(_FURNITURE_BY_KEY)]
+    return [
+        (rule, phrase.pattern, pages[i], sites[i], content[i]) for i, (rule, _, phrase) in enumerate(_FURNITURE_BY_KEY)
+    ]
 
 
 def rule_reach() -> dict[str, list]:

@@ -25,14 +25,14 @@ import csv
 import json
 import os
 import sys
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(os.environ.get("FACTCHECK_DATA", ROOT.parent / "shared" / "data"))
 sys.path.insert(0, str(ROOT))
 
-from factcheck.extraction.priority import MODEL_PATH, _DIGIT, _TOKEN  # noqa: E402
+from factcheck.extraction.priority import _DIGIT, _TOKEN, MODEL_PATH  # noqa: E402
 from factcheck.extraction.statements import FEATURES, training_features  # noqa: E402
 
 # Chosen on the dev sets among 0.3, 0.5, 1, 1.5, 2, 3 and 5; re-chosen when the rule features
@@ -48,8 +48,10 @@ DEVTEST_WEIGHT = float(os.environ.get("FACTCHECK_DEVTEST_WEIGHT", "3"))
 def load_claimbuster(name: str, with_year: bool = False) -> list:
     """(text, label) rows, or (text, label, election year) with ``with_year``."""
     with (DATA / "claimbuster" / f"{name}.csv").open(encoding="utf-8", newline="") as f:
-        return [(r["Text"], int(r["Verdict"].strip() == "1")) + ((r["File_id"][:4],) if with_year else ())
-                for r in csv.DictReader(f)]
+        return [
+            (r["Text"], int(r["Verdict"].strip() == "1")) + ((r["File_id"][:4],) if with_year else ())
+            for r in csv.DictReader(f)
+        ]
 
 
 def load_clef2019_recent() -> list[tuple[str, int, str]]:
@@ -57,8 +59,11 @@ def load_clef2019_recent() -> list[tuple[str, int, str]]:
     ClaimBuster debate and not among the CheckThat! 2024 sentences; audience reactions left out."""
     path = DATA / "clef2019_task1_debates" / "clef2019_task1_en.tsv"
     with path.open(encoding="utf-8", newline="") as f:
-        return [(r["text"], int(r["label"]), r["file"]) for r in csv.DictReader(f, delimiter="\t")
-                if r["speaker"] != "SYSTEM" and r["file"][:4] >= "2017"]
+        return [
+            (r["text"], int(r["label"]), r["file"])
+            for r in csv.DictReader(f, delimiter="\t")
+            if r["speaker"] != "SYSTEM" and r["file"][:4] >= "2017"
+        ]
 
 
 def load_ct24_dev() -> list[tuple[str, int]]:
@@ -71,7 +76,7 @@ def preprocess(text: str) -> str:
     return _DIGIT.sub("0", text.lower().replace("’", "'"))
 
 
-@lru_cache(maxsize=None)  # each training sentence is scored once, not once per fold
+@cache  # each training sentence is scored once, not once per fold
 def rules_of(text: str) -> frozenset[str]:
     return training_features(text)
 
@@ -102,8 +107,9 @@ def main() -> None:
         return hstack([vectorizer.transform(texts), rules]).tocsr()
 
     def fit(rows, weights):
-        vectorizer = TfidfVectorizer(preprocessor=preprocess, token_pattern=_TOKEN.pattern,
-                                     min_df=MIN_DF, sublinear_tf=True)
+        vectorizer = TfidfVectorizer(
+            preprocessor=preprocess, token_pattern=_TOKEN.pattern, min_df=MIN_DF, sublinear_tf=True
+        )
         vectorizer.fit([t for t, _ in rows])
         clf = LogisticRegression(C=C, max_iter=5000, class_weight="balanced")
         clf.fit(matrix([t for t, _ in rows], vectorizer), [y for _, y in rows], sample_weight=weights)
@@ -123,30 +129,34 @@ def main() -> None:
 
     vocabulary = vectorizer.vocabulary_
     coef = clf.coef_[0]
-    words = {w: [round(float(vectorizer.idf_[i]), 6), round(float(coef[i]), 6)]
-             for w, i in sorted(vocabulary.items())}
+    words = {w: [round(float(vectorizer.idf_[i]), 6), round(float(coef[i]), 6)] for w, i in sorted(vocabulary.items())}
     rules = {n: round(float(coef[len(vocabulary) + j]), 6) for j, n in enumerate(names)}
     out = {
         "about": "factcheck check-worthiness weights: tf-idf words + rule features, logistic regression "
-                 f"(C={C}, balanced classes), trained on ClaimBuster crowdsourced (CFS = check-worthy) "
-                 f"and CheckThat! 2024 dev-test (each sentence x{DEVTEST_WEIGHT:g}) by scripts/train_checkworthiness.py",
+        f"(C={C}, balanced classes), trained on ClaimBuster crowdsourced (CFS = check-worthy) "
+        f"and CheckThat! 2024 dev-test (each sentence x{DEVTEST_WEIGHT:g}) by scripts/train_checkworthiness.py",
         "dev_test_cv": {"precision": cv_prf[0], "recall": cv_prf[1], "f1": cv_prf[2], "folds": 5},
         "bias": round(float(clf.intercept_[0]), 6),
         "rules": rules,
         # the feature definitions the weights were trained with, as what they do: on how many of
         # the training sentences each fires (tests/test_priority.py says when the code drifts)
-        "trained_with": {"sentences": len(crowd) + len(devtest),
-                         "fires": feature_counts([t for t, _ in crowd + devtest])},
+        "trained_with": {
+            "sentences": len(crowd) + len(devtest),
+            "fires": feature_counts([t for t, _ in crowd + devtest]),
+        },
         "words": words,
     }
-    MODEL_PATH.write_text(json.dumps(out, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n",
-                          encoding="utf-8")
+    MODEL_PATH.write_text(
+        json.dumps(out, ensure_ascii=False, separators=(",", ":"), sort_keys=True) + "\n", encoding="utf-8"
+    )
     priority.model.cache_clear()
     print(f"wrote {MODEL_PATH} ({MODEL_PATH.stat().st_size / 1024:.0f} KiB, {len(words)} words)")
 
     print(f"  CheckThat! 2024 dev-test, 5-fold CV  P/R/F1 {cv_prf[0]:.3f} / {cv_prf[1]:.3f} / {cv_prf[2]:.3f}")
-    for name, rows in (("ClaimBuster groundtruth (dev)", load_claimbuster("groundtruth")),
-                       ("CheckThat! 2024 dev-test (in training)", devtest)):
+    for name, rows in (
+        ("ClaimBuster groundtruth (dev)", load_claimbuster("groundtruth")),
+        ("CheckThat! 2024 dev-test (in training)", devtest),
+    ):
         texts, gold = [t for t, _ in rows], [y for _, y in rows]
         sk = clf.predict_proba(matrix(texts, vectorizer))[:, 1]
         ours = np.array([priority.probability(t, rules_of(t)) for t in texts])
@@ -182,10 +192,15 @@ def clef2019_ranking(score) -> None:
     scores = score([t for t, _, _ in rows])
     gold = np.array([y for _, y, _ in rows])
     files = np.array([f for _, _, f in rows])
-    aps = [average_precision_score(gold[files == f], scores[files == f]) for f in sorted(set(files))
-           if gold[files == f].any()]
-    print(f"  CLEF 2019 transcripts 2017-2019 (carry-over)  MAP {np.mean(aps):.3f} over {len(aps)} transcripts, "
-          f"{len(rows)} lines")
+    aps = [
+        average_precision_score(gold[files == f], scores[files == f])
+        for f in sorted(set(files))
+        if gold[files == f].any()
+    ]
+    print(
+        f"  CLEF 2019 transcripts 2017-2019 (carry-over)  MAP {np.mean(aps):.3f} over {len(aps)} transcripts, "
+        f"{len(rows)} lines"
+    )
 
 
 if __name__ == "__main__":

@@ -33,10 +33,10 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from factcheck.extraction import furniture  # noqa: E402
-from factcheck.reading.article import normalise  # noqa: E402
 from factcheck.extraction.body import find_body, outside_rule  # noqa: E402
-from factcheck.extraction.statements import first_reasons  # noqa: E402
 from factcheck.extraction.sentences import sentences  # noqa: E402
+from factcheck.extraction.statements import first_reasons  # noqa: E402
+from factcheck.reading.article import normalise  # noqa: E402
 
 C = 1.0
 _DOCS = itertools.count()  # which text a row is from
@@ -56,8 +56,9 @@ def rows_of(text: str, labels_at: list[tuple[int, str]] | None, group: str) -> l
     found = furniture.features(text, spans, reasons, body)
     # what the rules before the model decide: the sentence's own reason, or its place on the page
     kinds = furniture.paragraph_rules(text, spans, reasons, body)
-    decided = [bool(reasons[k] or kinds[k] or outside_rule(s, text[s.start : s.end], body))
-               for k, s in enumerate(spans)]
+    decided = [
+        bool(reasons[k] or kinds[k] or outside_rule(s, text[s.start : s.end], body)) for k, s in enumerate(spans)
+    ]
     starts = [a for a, _ in labels_at] if labels_at else []
     doc = next(_DOCS)
     out = []
@@ -68,9 +69,19 @@ def rows_of(text: str, labels_at: list[tuple[int, str]] | None, group: str) -> l
             k = bisect.bisect_right(starts, p.start) - 1
             tag = labels_at[k][1] if k >= 0 else "unlabelled"
             label = {"boilerplate": 1, "content": 0}.get(tag)
-        out.append({"f": f, "y": label, "group": group, "index": i, "doc": doc,
-                    "words": len(text[p.start : p.end].split()), "skipped": all(decided[k] for k in p.sentences),
-                    "no_body": bool(f["no_body"]), "text": text[p.start : p.end]})
+        out.append(
+            {
+                "f": f,
+                "y": label,
+                "group": group,
+                "index": i,
+                "doc": doc,
+                "words": len(text[p.start : p.end].split()),
+                "skipped": all(decided[k] for k in p.sentences),
+                "no_body": bool(f["no_body"]),
+                "text": text[p.start : p.end],
+            }
+        )
     return out
 
 
@@ -121,8 +132,7 @@ def main() -> None:
     def neighbours(p):
         out = np.zeros((len(rows), len(NEIGHBOURS)))
         for i, r in enumerate(rows):
-            near = [p[j] for j in (i - 2, i - 1, i + 1, i + 2)
-                    if 0 <= j < len(rows) and rows[j]["doc"] == r["doc"]]
+            near = [p[j] for j in (i - 2, i - 1, i + 1, i + 2) if 0 <= j < len(rows) and rows[j]["doc"] == r["doc"]]
             out[i] = (sum(near) / len(near) if near else 0.5, max(near) if near else 0.5)
         return out
 
@@ -147,8 +157,10 @@ def main() -> None:
     if os.environ.get("FURNITURE_DUMP"):  # for reading what the model gets wrong
         import pickle
 
-        pickle.dump([(r["group"], r["y"], r["words"], r["skipped"], r["text"], float(p)) for r, p in zip(rows, oof)],
-                    open(os.environ["FURNITURE_DUMP"], "wb"))
+        pickle.dump(
+            [(r["group"], r["y"], r["words"], r["skipped"], r["text"], float(p)) for r, p in zip(rows, oof)],
+            open(os.environ["FURNITURE_DUMP"], "wb"),
+        )
     scored = np.array([r["y"] is not None and r["words"] >= MIN_WORDS and not r["skipped"] for r in rows])
     # the chance never skips a list (``furniture.Verdict``)
     skippable = scored & np.array([not r["f"]["list_run"] for r in rows])
@@ -164,36 +176,49 @@ def main() -> None:
     inside_content, inside_furniture = skippable & (y == 0), skippable & (y == 1)
     if "--curve" in sys.argv:
         for t in grid[::4]:
-            print(f"  {t:.3f}  all: furniture {share(furniture_rows, t) / n_furniture:6.1%} content "
-                  f"{share(content, t) / n_content:6.2%} | skippable: furniture "
-                  f"{share(inside_furniture, t) / n_furniture:6.1%} content {share(inside_content, t) / n_content:6.2%}")
+            print(
+                f"  {t:.3f}  all: furniture {share(furniture_rows, t) / n_furniture:6.1%} content "
+                f"{share(content, t) / n_content:6.2%} | skippable: furniture "
+                f"{share(inside_furniture, t) / n_furniture:6.1%} content {share(inside_content, t) / n_content:6.2%}"
+            )
     skip = next((t for t in grid if share(inside_content, t) / n_content <= MAX_CONTENT_LOST), 1.0)
     cap = next((t for t in grid if share(content, t) / n_content <= MAX_CONTENT_CAPPED), 1.0)
     first, second, _ = two_passes(everything, np.array([], dtype=int))
-    cv = {"skip": skip, "cap": cap,
-          "furniture_skipped": round(share(inside_furniture, skip) / n_furniture, 4),
-          "content_lost": round(share(inside_content, skip) / n_content, 4),
-          "furniture_capped": round(share(furniture_rows, cap) / n_furniture, 4),
-          "content_capped": round(share(content, cap) / n_content, 4),
-          "furniture_units": n_furniture, "content_units": n_content}
+    cv = {
+        "skip": skip,
+        "cap": cap,
+        "furniture_skipped": round(share(inside_furniture, skip) / n_furniture, 4),
+        "content_lost": round(share(inside_content, skip) / n_content, 4),
+        "furniture_capped": round(share(furniture_rows, cap) / n_furniture, 4),
+        "content_capped": round(share(content, cap) / n_content, 4),
+        "furniture_units": n_furniture,
+        "content_units": n_content,
+    }
     out = {
         "about": "factcheck furniture weights: two passes of logistic regression over the paragraph features of "
-                 "factcheck/extraction/furniture.py, trained by scripts/train_furniture.py on the develop part of the furniture "
-                 "sets (split by site) and the GUM and EWT dev documents",
+        "factcheck/extraction/furniture.py, trained by scripts/train_furniture.py on the develop part of the furniture "
+        "sets (split by site) and the GUM and EWT dev documents",
         "features": names1,
-        "pass1": {"bias": round(float(first.intercept_[0]), 6),
-                  "weights": {n: round(float(w), 6) for n, w in zip(names1, first.coef_[0])}},
-        "pass2": {"bias": round(float(second.intercept_[0]), 6),
-                  "weights": {n: round(float(w), 6) for n, w in zip(names2, second.coef_[0])}},
+        "pass1": {
+            "bias": round(float(first.intercept_[0]), 6),
+            "weights": {n: round(float(w), 6) for n, w in zip(names1, first.coef_[0])},
+        },
+        "pass2": {
+            "bias": round(float(second.intercept_[0]), 6),
+            "weights": {n: round(float(w), 6) for n, w in zip(names2, second.coef_[0])},
+        },
         "thresholds": {"skip": skip, "cap": cap},
         "develop_cv": cv,
     }
-    furniture.MODEL_PATH.write_text(json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
-                                    encoding="utf-8")
+    furniture.MODEL_PATH.write_text(
+        json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
+    )
     furniture.model.cache_clear()
     print(f"wrote {furniture.MODEL_PATH.relative_to(ROOT)}")
-    print(f"  develop, 5-fold by site: {len(rows)} paragraphs, {n_furniture} furniture and {n_content} content "
-          f"units of {MIN_WORDS}+ words")
+    print(
+        f"  develop, 5-fold by site: {len(rows)} paragraphs, {n_furniture} furniture and {n_content} content "
+        f"units of {MIN_WORDS}+ words"
+    )
     print(f"  skip at {skip}: furniture skipped {cv['furniture_skipped']:.1%}, content lost {cv['content_lost']:.1%}")
     print(f"  cap at {cap}: furniture held below 0.5 {cv['furniture_capped']:.1%}, content {cv['content_capped']:.1%}")
     for name, w in sorted(out["pass2"]["weights"].items(), key=lambda kv: -abs(kv[1]))[:12]:

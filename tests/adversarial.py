@@ -25,13 +25,17 @@ import factcheck
 
 PACKAGE = Path(factcheck.__file__).parent
 # every module of the package and its subpackages, by its name under ``factcheck.``
-MODULES = sorted(m.name.removeprefix("factcheck.") for m in pkgutil.walk_packages([str(PACKAGE)], "factcheck.")
-                 if not m.name.endswith("__main__"))
+MODULES = sorted(
+    m.name.removeprefix("factcheck.")
+    for m in pkgutil.walk_packages([str(PACKAGE)], "factcheck.")
+    if not m.name.endswith("__main__")
+)
 # The functions allowed to compile a pattern at run time, and how to get samples of what they build.
 BUILDERS = {
     ("extraction.sentences", "marker_pattern"): lambda: [
         importlib.import_module("factcheck.extraction.sentences").marker_pattern(marker, style)
-        for marker in ("2", "10", "b", "Z") for style in (".", ")", ".)")
+        for marker in ("2", "10", "b", "Z")
+        for style in (".", ")", ".)")
     ],
     ("extraction.words", "WordList.__init__"): lambda: [],  # every WordList is a module constant: found below
 }
@@ -45,6 +49,7 @@ class Hang(Exception):
 def cap(seconds: float):
     """Raise Hang when the block runs longer than ``seconds``: a hang guard, generous by intent.
     (SIGALRM reaches the main thread, and the regex engine checks for signals as it runs.)"""
+
     def stop(signum, frame):
         raise Hang
 
@@ -100,10 +105,15 @@ def re_calls_outside_constants() -> list[str]:
             path = PACKAGE / module_name.replace(".", "/") / "__init__.py"
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node, where in _walk(tree, []):
-            if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
-                    and isinstance(node.func.value, ast.Name) and node.func.value.id == "re"
-                    and node.func.attr in _RE_FUNCTIONS and where
-                    and (module_name, ".".join(where)) not in BUILDERS):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and isinstance(node.func.value, ast.Name)
+                and node.func.value.id == "re"
+                and node.func.attr in _RE_FUNCTIONS
+                and where
+                and (module_name, ".".join(where)) not in BUILDERS
+            ):
                 out.append(f"{module_name}.py:{node.lineno} in {'.'.join(where)}")
     return out
 
@@ -123,6 +133,8 @@ def _walk(node, where):
 
 # Characters every pattern is tried with, beside those it names itself.
 POOL = "aA1 \t\n.,:!?-'’\"“*_[(<|#"
+
+
 # What the issue names: long runs of digits, years, spaces, punctuation, "*", quotes, capitals.
 def brief_strings(n: int) -> dict[str, str]:
     return {
@@ -205,8 +217,12 @@ def strings_for(pattern: re.Pattern, n: int) -> dict[str, str | bytes]:
 # Nested quantifiers over overlapping classes, read off the parsed pattern
 
 _CATEGORY_PATTERNS = {
-    sre.CATEGORY_DIGIT: r"\d", sre.CATEGORY_NOT_DIGIT: r"\D", sre.CATEGORY_SPACE: r"\s",
-    sre.CATEGORY_NOT_SPACE: r"\S", sre.CATEGORY_WORD: r"\w", sre.CATEGORY_NOT_WORD: r"\W",
+    sre.CATEGORY_DIGIT: r"\d",
+    sre.CATEGORY_NOT_DIGIT: r"\D",
+    sre.CATEGORY_SPACE: r"\s",
+    sre.CATEGORY_NOT_SPACE: r"\S",
+    sre.CATEGORY_WORD: r"\w",
+    sre.CATEGORY_NOT_WORD: r"\W",
 }
 _REPEATS = (sre.MAX_REPEAT, sre.MIN_REPEAT)
 
@@ -324,11 +340,13 @@ class _Reader:
                     start = self.first(body)
                     if self.nullable(body):
                         problems.append(f"a repeated group that can match nothing: {_show(body)}")
-                    for inner_op, inner in self.tail_repeats(body):
+                    for _inner_op, inner in self.tail_repeats(body):
                         overlap = self.first(inner[2]) & start
                         if overlap:
-                            problems.append(f"{_show(inner[2])} inside a repeat can take {''.join(sorted(overlap))!r},"
-                                            " which also starts the next iteration")
+                            problems.append(
+                                f"{_show(inner[2])} inside a repeat can take {''.join(sorted(overlap))!r},"
+                                " which also starts the next iteration"
+                            )
                 self._nested(body, problems)
             elif op is sre.POSSESSIVE_REPEAT:
                 self._nested(av[2], problems)

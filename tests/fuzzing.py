@@ -23,8 +23,8 @@ import tomli_w
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck.reading.article import normalise
 from factcheck.cli import app
+from factcheck.reading.article import normalise
 
 from .adversarial import Hang, cap
 
@@ -34,16 +34,97 @@ CASE_CAP = 30.0  # seconds for one case: a hang guard (a case takes well under o
 # Text for init
 
 _PIECES = [
-    "2013 2014 2015 2016 2017 2018 2019 2020 2021 2022", " " * 50, "7" * 40, "**a " * 10, "[a](", "```x\n",
-    "“", "”", '"', "'", "’", "U.S.", "Mr.", "a.m.", "Jan. 6", "$100mn", "3.5%", "50,000", "1.", "2)", "•",
-    "Kirby said", ", said John Kirby.", "according to the Pentagon", "The White House", "North Korea",
-    "?", "!", "...", " . . .", "\n", "\n\n", "\r\n", "\t", "\x85", "\u2028", "\u2029", "\u00a0", "\u200b",
-    "\x1b[31m", "\x07", "\u202e", "é", "Ž", "İ", "ß", "中文。", "😀", "<p>", "# ", "> ", "- ", "https://x.org/a",
-    "Source link", "Leave a Reply", "Read more", "Share this", "By Jane Doe", "Photo: Reuters", "Updated 2 hours ago",
-    "Sen. Elizabeth Warren", "Lt. Col. Alexander Vindman", "in 2019", "on March 3", "the largest", "a record high",
+    "2013 2014 2015 2016 2017 2018 2019 2020 2021 2022",
+    " " * 50,
+    "7" * 40,
+    "**a " * 10,
+    "[a](",
+    "```x\n",
+    "“",
+    "”",
+    '"',
+    "'",
+    "’",
+    "U.S.",
+    "Mr.",
+    "a.m.",
+    "Jan. 6",
+    "$100mn",
+    "3.5%",
+    "50,000",
+    "1.",
+    "2)",
+    "•",
+    "Kirby said",
+    ", said John Kirby.",
+    "according to the Pentagon",
+    "The White House",
+    "North Korea",
+    "?",
+    "!",
+    "...",
+    " . . .",
+    "\n",
+    "\n\n",
+    "\r\n",
+    "\t",
+    "\x85",
+    "\u2028",
+    "\u2029",
+    "\u00a0",
+    "\u200b",
+    "\x1b[31m",
+    "\x07",
+    "\u202e",
+    "é",
+    "Ž",
+    "İ",
+    "ß",
+    "中文。",
+    "😀",
+    "<p>",
+    "# ",
+    "> ",
+    "- ",
+    "https://x.org/a",
+    "Source link",
+    "Leave a Reply",
+    "Read more",
+    "Share this",
+    "By Jane Doe",
+    "Photo: Reuters",
+    "Updated 2 hours ago",
+    "Sen. Elizabeth Warren",
+    "Lt. Col. Alexander Vindman",
+    "in 2019",
+    "on March 3",
+    "the largest",
+    "a record high",
 ]
-WORDS = st.sampled_from(["the", "a", "said", "council", "fines", "rose", "by", "in", "March", "Wagner", "Kirby",
-                         "is", "of", "and", "40%", "£2m", "million", "report", "Thursday", "police"])
+WORDS = st.sampled_from(
+    [
+        "the",
+        "a",
+        "said",
+        "council",
+        "fines",
+        "rose",
+        "by",
+        "in",
+        "March",
+        "Wagner",
+        "Kirby",
+        "is",
+        "of",
+        "and",
+        "40%",
+        "£2m",
+        "million",
+        "report",
+        "Thursday",
+        "police",
+    ]
+)
 SENTENCE = st.lists(WORDS, min_size=1, max_size=14).map(lambda w: " ".join(w).capitalize() + ".")
 TEXTS = st.lists(st.one_of(st.sampled_from(_PIECES), SENTENCE, st.text(max_size=30)), max_size=25).map("".join)
 
@@ -82,16 +163,62 @@ SMALL = (
 SETTINGS = '[publisher]\nname = "Example Fact Check"\nurl = "https://example.org"\n'
 
 SCALARS = st.one_of(
-    st.text(max_size=20), st.integers(), st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
-    st.dates(min_value=dt.date(1, 1, 1)), st.datetimes(timezones=st.just(dt.timezone.utc)),
-    st.sampled_from(["done", "true", "unstarted", "https://example.org", "javascript:alert(1)", "\x1b[31m",
-                     "{slug}", "2026-11-30", "", "\u202e", "a\x85b\u2028c"]),
+    st.text(max_size=20),
+    st.integers(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.booleans(),
+    st.dates(min_value=dt.date(1, 1, 1)),
+    st.datetimes(timezones=st.just(dt.UTC)),
+    st.sampled_from(
+        [
+            "done",
+            "true",
+            "unstarted",
+            "https://example.org",
+            "javascript:alert(1)",
+            "\x1b[31m",
+            "{slug}",
+            "2026-11-30",
+            "",
+            "\u202e",
+            "a\x85b\u2028c",
+        ]
+    ),
 )
-VALUES = st.recursive(SCALARS, lambda inner: st.one_of(
-    st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)), max_leaves=12)
-KEYS = st.sampled_from(["text", "claim", "claimant", "types", "priority", "reasons", "status", "assignee",
-                        "reviewer", "notes", "verdict", "location", "checks", "sources", "schema", "earlier",
-                        "rating", "start", "end", "before", "after", "version", "url", "done", "x"])
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: st.one_of(st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=8), inner, max_size=3)),
+    max_leaves=12,
+)
+KEYS = st.sampled_from(
+    [
+        "text",
+        "claim",
+        "claimant",
+        "types",
+        "priority",
+        "reasons",
+        "status",
+        "assignee",
+        "reviewer",
+        "notes",
+        "verdict",
+        "location",
+        "checks",
+        "sources",
+        "schema",
+        "earlier",
+        "rating",
+        "start",
+        "end",
+        "before",
+        "after",
+        "version",
+        "url",
+        "done",
+        "x",
+    ]
+)
 SHAPES = st.dictionaries(KEYS, VALUES, max_size=8)
 
 
@@ -103,15 +230,23 @@ def sheet_bytes(template: bytes):
     """Worksheet contents: random bytes; the template with bytes replaced, cut or repeated; a
     generated shape as TOML over the template's values; deep nesting; odd encodings."""
     mutated = st.tuples(st.integers(0, len(template)), st.integers(0, 200), st.binary(max_size=40)).map(
-        lambda t: template[: t[0]] + t[2] + template[t[0] + t[1] :])
+        lambda t: template[: t[0]] + t[2] + template[t[0] + t[1] :]
+    )
     return st.one_of(
         st.binary(max_size=300),
         mutated,
         st.lists(mutated, min_size=1, max_size=1).map(lambda m: m[0][: len(m[0]) // 2]),  # cut half-way
         SHAPES.map(lambda shape: _toml(shape)),
         st.integers(20, 400).map(lambda d: template + _deep(d)),
-        st.sampled_from([template.replace(b"\n", b"\r\n"), b"\xef\xbb\xbf" + template, template.decode().encode("utf-16"),
-                         template + b"\x00", template.replace(b"said", b"s\xe9id")]),
+        st.sampled_from(
+            [
+                template.replace(b"\n", b"\r\n"),
+                b"\xef\xbb\xbf" + template,
+                template.decode().encode("utf-16"),
+                template + b"\x00",
+                template.replace(b"said", b"s\xe9id"),
+            ]
+        ),
     )
 
 
@@ -134,8 +269,17 @@ def make_workspace(folder: Path) -> tuple[Path, Path]:
     return root, sheets[0]
 
 
-COMMANDS = [["check"], ["check", "--json"], ["status"], ["status", "--json"], ["show", "02"], ["export"],
-            ["export", "-f", "json"], ["export", "-f", "csv"], ["export", "-f", "claimreview"]]
+COMMANDS = [
+    ["check"],
+    ["check", "--json"],
+    ["status"],
+    ["status", "--json"],
+    ["show", "02"],
+    ["export"],
+    ["export", "-f", "json"],
+    ["export", "-f", "csv"],
+    ["export", "-f", "claimreview"],
+]
 
 
 def check_commands_on_sheet(root: Path, sheet: Path, content: bytes, no_index: bool = False) -> None:

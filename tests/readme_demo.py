@@ -50,8 +50,9 @@ def transcripts(workdir: Path) -> dict[str, str]:
 
     def run(*args: str, both: bool = False) -> str:
         """What the command prints (``both``: stderr's warnings too, as a terminal shows them)."""
-        result = runner.invoke(app, list(args), catch_exceptions=False, env={"COLUMNS": "100", "TERM": "dumb",
-                                                                             "FACTCHECK_SEMANTIC": "0"})
+        result = runner.invoke(
+            app, list(args), catch_exceptions=False, env={"COLUMNS": "100", "TERM": "dumb", "FACTCHECK_SEMANTIC": "0"}
+        )
         assert result.exit_code == 0, result.output
         text = result.stderr + result.stdout if both else result.stdout
         return "\n".join(line.rstrip() for line in text.splitlines())
@@ -66,49 +67,66 @@ def transcripts(workdir: Path) -> dict[str, str]:
         out = {"$ factcheck init " + EXAMPLE + " --dir demo": run("init", EXAMPLE, "--dir", "demo")}
         out[f"$ factcheck init {PASTED} --dir demo --dry-run"] = run("init", PASTED, "--dir", "demo", "--dry-run")
         [sheet] = (workdir / "demo").glob("*/10-*.toml")
-        _edit(sheet,
-              ('status = "unstarted"', 'status = "needs-review"'),
-              ('assignee = ""', 'assignee = "ana"'),
-              ('rating = ""', 'rating = "true"'),
-              ('conclusion = ""', 'conclusion = "The Treasury added Wagner to its sanctions list on 26 January."'),
-              ("# [[sources]]", SOURCE))
+        _edit(
+            sheet,
+            ('status = "unstarted"', 'status = "needs-review"'),
+            ('assignee = ""', 'assignee = "ana"'),
+            ('rating = ""', 'rating = "true"'),
+            ('conclusion = ""', 'conclusion = "The Treasury added Wagner to its sanctions list on 26 January."'),
+            ("# [[sources]]", SOURCE),
+        )
         status = run("status", "--dir", "demo", "--sort", "priority").splitlines()
         out["at 100 columns:"] = "\n".join(status[:20]) + "\n..."
         out["and some work done:"] = _large(workdir / "large", run)
         out["$ factcheck init wagner.txt"] = _update(workdir / "update", run)
         out["when several articles share a number):"] = run("show", "10", "--dir", "demo")
-        _edit(sheet, ('status = "needs-review"', 'status = "done"'),
-              ('claim = ""', 'claim = "The US will impose more sanctions on Wagner within weeks"'),
-              ('date = ""', 'date = "2026-11-24"'))
+        _edit(
+            sheet,
+            ('status = "needs-review"', 'status = "done"'),
+            ('claim = ""', 'claim = "The US will impose more sanctions on Wagner within weeks"'),
+            ('date = ""', 'date = "2026-11-24"'),
+        )
         sheet.write_text(sheet.read_text(encoding="utf-8").replace("done = false", "done = true"), encoding="utf-8")
         (workdir / "demo" / "factcheck.toml").write_text(PUBLISHER, encoding="utf-8")
         # the JSON export shows article.toml whole: the times it was added and updated are
         # set to the shipped example's, so the README does not change with every run
         meta = sheet.parent / "article.toml"
-        meta.write_text(re.sub(r'^(added|updated) = ".*"$', r'\1 = "2026-11-24T17:56:10+00:00"',
-                               meta.read_text(encoding="utf-8"), flags=re.M), encoding="utf-8")
+        meta.write_text(
+            re.sub(
+                r'^(added|updated) = ".*"$',
+                r'\1 = "2026-11-24T17:56:10+00:00"',
+                meta.read_text(encoding="utf-8"),
+                flags=re.M,
+            ),
+            encoding="utf-8",
+        )
         report = run("export", "--dir", "demo").splitlines()
         out["and its checks ticked:"] = "\n".join(report[:16]) + "\n..."
         out["$ factcheck export -f csv --status done"] = run("export", "-f", "csv", "--status", "done", "--dir", "demo")
-        out["$ factcheck export -f json --status done"] = run("export", "-f", "json", "--status", "done", "--dir", "demo")
+        out["$ factcheck export -f json --status done"] = run(
+            "export", "-f", "json", "--status", "done", "--dir", "demo"
+        )
         out["$ factcheck export -f claimreview"] = run("export", "--dir", "demo", "--format", "claimreview")
-        out["$ factcheck export -f claimreview --script-tags"] = run("export", "--dir", "demo", "-f", "claimreview",
-                                                                     "--script-tags")
+        out["$ factcheck export -f claimreview --script-tags"] = run(
+            "export", "--dir", "demo", "-f", "claimreview", "--script-tags"
+        )
         [other] = (workdir / "demo").glob("*/17-*.toml")
         _edit(other, ('status = "unstarted"', 'status = "done"'), ('rating = ""', 'rating = "False"'))
         out["$ factcheck export --status done"] = run("export", "--status", "done", "--dir", "demo", both=True)
         out.update(editing(workdir, runner))
         out[f"$ factcheck import {REVIEWS} --dir demo-team"] = run("import", REVIEWS, "--dir", "demo-team")
         out['$ factcheck search "Wagner has 50,000 fighters in Ukraine" --dir demo-team'] = run(
-            "search", "Wagner has 50,000 fighters in Ukraine", "--dir", "demo-team")
+            "search", "Wagner has 50,000 fighters in Ukraine", "--dir", "demo-team"
+        )
         init = run("init", EXAMPLE, "--dir", "demo-team").split("\nSkipped")[0]
         out[f"$ factcheck init {EXAMPLE} --dir demo-team"] = init + "\n..."
         shown = run("show", "19", "--dir", "demo-team")
         out["$ factcheck show 19 --dir demo-team"] = "...\n" + "Sources (0)" + shown.split("Sources (0)", 1)[1]
         status = run("status", "--dir", "demo-team").splitlines()
         head = next(i for i, line in enumerate(status) if line.startswith("┃ ID"))
-        out["$ factcheck status --dir demo-team"] = "\n".join(["..."] + status[head - 1:head + 7] + ["..."]
-                                                              + status[-2:])
+        out["$ factcheck status --dir demo-team"] = "\n".join(
+            ["..."] + status[head - 1 : head + 7] + ["..."] + status[-2:]
+        )
     finally:
         os.chdir(old)
     return out
@@ -126,8 +144,11 @@ def _large(root: Path, run) -> str:
         shutil.copytree(first, folder)
         for i, sheet in enumerate(sorted(folder.glob("[0-9]*.toml"))):
             if (i + n) % 4 == 0:
-                _edit(sheet, ('status = "unstarted"', 'status = "in-progress"'),
-                      ('assignee = ""', f'assignee = "{people[(i + n) % 3]}"'))
+                _edit(
+                    sheet,
+                    ('status = "unstarted"', 'status = "in-progress"'),
+                    ('assignee = ""', f'assignee = "{people[(i + n) % 3]}"'),
+                )
             elif (i * n) % 7 == 1:
                 _edit(sheet, ('status = "unstarted"', 'status = "not-checkable"'))
     return "\n".join(run("status", "--dir", str(root)).splitlines())
@@ -143,15 +164,19 @@ def _update(folder: Path, run) -> str:
     shutil.copy(ROOT / EXAMPLE, article)
     run("init", str(article), "--dir", str(folder / "worksheets"))
     [rated] = (folder / "worksheets").glob("*/21-*.toml")
-    _edit(rated, ('status = "unstarted"', 'status = "done"'), ('rating = ""', 'rating = "true"'),
-          ("# [[sources]]", SOURCE))
+    _edit(
+        rated,
+        ('status = "unstarted"', 'status = "done"'),
+        ('rating = ""', 'rating = "true"'),
+        ("# [[sources]]", SOURCE),
+    )
     article.write_text(rewrite(article.read_text(encoding="utf-8")), encoding="utf-8")
     os.chdir(folder)
     try:
         lines = run("init", "wagner.txt").splitlines()
     finally:
         os.chdir(folder.parent)
-    return "\n".join(lines[:lines.index(next(line for line in lines if line.startswith("Gone from"))) + 1]) + "\n..."
+    return "\n".join(lines[: lines.index(next(line for line in lines if line.startswith("Gone from"))) + 1]) + "\n..."
 
 
 # A person's editor, for `factcheck edit`: each run makes the next edit of a list.
@@ -174,8 +199,7 @@ def editing(workdir: Path, runner: CliRunner) -> dict[str, str]:
     env = {"COLUMNS": "100", "TERM": "dumb"}
 
     def run(*args: str, code: int = 0, **kwargs) -> str:
-        result = runner.invoke(app, list(args), catch_exceptions=False, env={**env, **kwargs.pop("env", {})},
-                               **kwargs)
+        result = runner.invoke(app, list(args), catch_exceptions=False, env={**env, **kwargs.pop("env", {})}, **kwargs)
         assert result.exit_code == code, result.output
         return "\n".join(line.rstrip() for line in result.stdout.splitlines())
 
@@ -186,18 +210,28 @@ def editing(workdir: Path, runner: CliRunner) -> dict[str, str]:
     _edit(sheet, ('status = "unstarted"', 'status = "finished"'), ('notes = ""', 'nots = ""'))
     tombi = shutil.which("tombi", path=str(Path(sys.executable).parent)) or shutil.which("tombi")
     assert tombi, "tombi is in the test extra: pip install -e '.[test]'"
-    lint = subprocess.run([tombi, "lint", "--offline", name], cwd=workdir, capture_output=True, text=True,
-                          env={**os.environ, "NO_COLOR": "1"}, check=False)
-    out[f"$ tombi lint {name}"] = (lint.stderr.rstrip("\n") + f"\n$ factcheck check {name}\n"
-                                   + run("check", name, code=1))
+    lint = subprocess.run(
+        [tombi, "lint", "--offline", name],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_COLOR": "1"},
+        check=False,
+    )
+    out[f"$ tombi lint {name}"] = (
+        lint.stderr.rstrip("\n") + f"\n$ factcheck check {name}\n" + run("check", name, code=1)
+    )
     sheet.write_text(before, encoding="utf-8")
     script, queue = workdir / "editor.py", workdir / "edits.json"
     script.write_text(EDITOR, encoding="utf-8")
-    queue.write_text(json.dumps([['status = "unstarted"', "status = done"], ["status = done", 'status = "in-progress"']]))
+    queue.write_text(
+        json.dumps([['status = "unstarted"', "status = done"], ["status = done", 'status = "in-progress"']])
+    )
     editor = {"EDITOR": shlex.join([sys.executable, str(script), str(queue)]), "VISUAL": ""}
     out["$ factcheck edit 19 --dir demo"] = run("edit", "19", "--dir", "demo", env=editor, input="y\n")
     out['$ factcheck add "Additional reporting by Christian Davies in London" --dir demo'] = run(
-        "add", "Additional reporting by Christian Davies in London", "--dir", "demo")
+        "add", "Additional reporting by Christian Davies in London", "--dir", "demo"
+    )
     return out
 
 

@@ -39,8 +39,10 @@ def test_an_added_statement_gets_what_init_gives_it(run, tmp_path, workspace):
 def test_a_sentence_init_skipped(run, workspace):
     result = run("add", BYLINE)
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"Wrote worksheets/{EXAMPLE_SLUG}/23-additional-reporting-by-christian-davies.toml "
-                             "(paragraph 16, characters 3281-3331; priority 0.53)\n")
+    assert result.stdout == (
+        f"Wrote worksheets/{EXAMPLE_SLUG}/23-additional-reporting-by-christian-davies.toml "
+        "(paragraph 16, characters 3281-3331; priority 0.53)\n"
+    )
     sheet = values(workspace / "23-additional-reporting-by-christian-davies.toml")
     text = (workspace / "article.txt").read_text(encoding="utf-8")
     location = sheet["location"]
@@ -72,12 +74,15 @@ def test_not_in_the_article_is_an_error_unless_it_comes_from_elsewhere(run, work
     assert result.stderr == (
         f"Error: not found in the text of {EXAMPLE_SLUG}; copy it exactly from "
         f"worksheets/{EXAMPLE_SLUG}/article.txt, or pass --elsewhere if it comes from somewhere else (a "
-        "caption, a video, an earlier version)\n")
+        "caption, a video, an earlier version)\n"
+    )
     assert len(list(workspace.glob("[0-9]*.toml"))) == 22
     result = run("add", said, "--elsewhere")
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"Wrote worksheets/{EXAMPLE_SLUG}/23-wagner-has-recruited-40-000-prisoners.toml "
-                             "(not in the article's text, so it has no [location]; priority 0.95)\n")
+    assert result.stdout == (
+        f"Wrote worksheets/{EXAMPLE_SLUG}/23-wagner-has-recruited-40-000-prisoners.toml "
+        "(not in the article's text, so it has no [location]; priority 0.95)\n"
+    )
     sheet = values(workspace / "23-wagner-has-recruited-40-000-prisoners.toml")
     assert "location" not in sheet
     assert sheet["text"] == said and sheet["checks"] == [{"kind": "number", "what": "40,000 prisoners", "done": False}]
@@ -90,8 +95,10 @@ def test_not_in_the_article_is_an_error_unless_it_comes_from_elsewhere(run, work
 def test_a_statement_with_a_worksheet_already(run, workspace):
     result = run("add", "Kirby said the US would impose additional sanctions against the group in the coming weeks.")
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: {EXAMPLE_SLUG}/10-kirby-said-the-us-would-impose already holds this "
-                             "statement; `factcheck edit 10` opens it\n")
+    assert result.stderr == (
+        f"Error: {EXAMPLE_SLUG}/10-kirby-said-the-us-would-impose already holds this "
+        "statement; `factcheck edit 10` opens it\n"
+    )
 
 
 def test_init_keeps_added_worksheets_across_updates(run, tmp_path, workspace):
@@ -102,8 +109,9 @@ def test_init_keeps_added_worksheets_across_updates(run, tmp_path, workspace):
     assert run("init", str(EXAMPLE)).stdout.startswith("Nothing to do")
     article = copy_example(tmp_path)
     text = article.read_text(encoding="utf-8")
-    article.write_text(text.replace("Source link", "The Pentagon declined to comment on the report.\n\nSource link"),
-                       encoding="utf-8")
+    article.write_text(
+        text.replace("Source link", "The Pentagon declined to comment on the report.\n\nSource link"), encoding="utf-8"
+    )
     result = run("init", str(article))
     assert result.exit_code == 0, result.output
     assert "gone from" not in result.stdout  # the statement from elsewhere was never in the text
@@ -115,12 +123,16 @@ def test_init_keeps_added_worksheets_across_updates(run, tmp_path, workspace):
 
 def test_which_article(run, tmp_path, workspace, monkeypatch):
     other = tmp_path / "other.txt"
-    other.write_text("Council raises parking fines\n\nThe city council raised parking fines by 40% in March, the "
-                     "mayor said.\n\nAdditional reporting by Ann Lee.\n", encoding="utf-8")
+    other.write_text(
+        "Council raises parking fines\n\nThe city council raised parking fines by 40% in March, the "
+        "mayor said.\n\nAdditional reporting by Ann Lee.\n",
+        encoding="utf-8",
+    )
     assert run("init", str(other)).exit_code == 0
     council = tmp_path / "worksheets" / "council-raises-parking-fines"
     assert run("add", "Additional reporting by Ann Lee.").stdout.startswith(  # the one article that has it
-        "Wrote worksheets/council-raises-parking-fines/03-additional-reporting-by-ann-lee.toml")
+        "Wrote worksheets/council-raises-parking-fines/03-additional-reporting-by-ann-lee.toml"
+    )
     result = run("add", "A statement from a podcast.", "--elsewhere")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: the statement is in none of the 2 articles' text; pass --article SLUG")
@@ -130,7 +142,8 @@ def test_which_article(run, tmp_path, workspace, monkeypatch):
     assert result.stderr.startswith("Error: no article matches --article 'nothing-like-it'; articles: ")
     monkeypatch.chdir(council)  # the article folder you are in
     assert run("add", "Another podcast statement.", "--elsewhere").stdout.startswith(
-        "Wrote ../council-raises-parking-fines/05-another-podcast-statement.toml")
+        "Wrote ../council-raises-parking-fines/05-another-podcast-statement.toml"
+    )
 
 
 @pytest.mark.parametrize("text", ["", "   "])
@@ -142,11 +155,14 @@ def test_an_empty_statement(run, workspace, text):
 
 def test_an_unreadable_worksheet_stops_add_as_it_stops_init(run, workspace):
     sheet = workspace / "10-kirby-said-the-us-would-impose.toml"
-    sheet.write_text(sheet.read_text(encoding="utf-8").replace('status = "unstarted"', "status = done"),
-                     encoding="utf-8")
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8").replace('status = "unstarted"', "status = done"), encoding="utf-8"
+    )
     result = run("add", BYLINE)
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: cannot read worksheets/{EXAMPLE_SLUG}/10-kirby-said-the-us-would-impose.toml, "
-                             "so it might hold this statement already; fix it (`factcheck check` says where) and "
-                             "run add again\n")
+    assert result.stderr == (
+        f"Error: cannot read worksheets/{EXAMPLE_SLUG}/10-kirby-said-the-us-would-impose.toml, "
+        "so it might hold this statement already; fix it (`factcheck check` says where) and "
+        "run add again\n"
+    )
     assert len(list(workspace.glob("[0-9]*.toml"))) == 22

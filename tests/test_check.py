@@ -39,55 +39,101 @@ def test_shipped_example_is_clean(run, workspace):
 @pytest.mark.parametrize(
     "old, new, expected",
     [
-        ('status = "unstarted"', 'status = "in progress"',
-         f"{SHEET}:{{status}}:1: error: status 'in progress' is not allowed (did you mean in-progress?); "
-         "use one of: unstarted, in-progress, needs-review, done, not-checkable"),
+        (
+            'status = "unstarted"',
+            'status = "in progress"',
+            f"{SHEET}:{{status}}:1: error: status 'in progress' is not allowed (did you mean in-progress?); "
+            "use one of: unstarted, in-progress, needs-review, done, not-checkable",
+        ),
         # the beginner's TOML mistakes, said in their words rather than the parser's
-        ('status = "unstarted"', "status = done",
-         f"{SHEET}:{{status}}:10: error: TOML syntax: `done` needs quotes: write status = \"done\""),
-        ("done = false", "done = yes",
-         f"{SHEET}:{{done}}:8: error: TOML syntax: `yes` is not a TOML value; write true or false "
-         "(lower case, no quotes): done = true"),
-        ("done = false", "done = No  # not yet",
-         f"{SHEET}:{{done}}:8: error: TOML syntax: `No` is not a TOML value; write true or false "
-         "(lower case, no quotes): done = false"),
-        ("# [[sources]]", '[verdict]\nrating = "true"\n# [[sources]]',
-         f"{SHEET}:{{sources}}:9: error: TOML syntax: [verdict] is opened a second time; the first [verdict] "
-         "is at line {verdict}: put these keys there and delete this header"),
-        ('notes = ""', 'notes = ""\nstatus = "done"',
-         f"{SHEET}:{{notes_next}}:16: error: TOML syntax: `status` is set a second time; it is set at line "
-         "{status} already: keep one"),
-        ('notes = ""', 'nots = ""',
-         f"{SHEET}:{{notes}}:1: error: unknown key `nots`; did you mean `notes`?"),
-        ('rating = ""', 'rating = "flase"',
-         f"{SHEET}:{{rating}}:1: error: rating 'flase' is not allowed (did you mean false?); "
-         "use one of: true, mostly-true, mixed, mostly-false, false, unproven\n"
-         f"{SHEET}:{{rating}}:1: error: a rating needs at least one [[sources]] entry"),
-        ("priority = ", 'priority = "high"  # was ',
-         f"{SHEET}:{{priority}}:1: error: `priority` must be a number from 0 to 1"),
-        ("done = false", 'done = "yes"',
-         f"{SHEET}:{{done}}:1: error: `done` must be true or false"),
-        ('confidence = ""', 'confidence = "certain"',
-         f"{SHEET}:{{confidence}}:1: error: confidence 'certain' is not allowed; use one of: low, medium, high"),
-        ("start = 1501", "start = 1502",
-         f"{SHEET}:{{start}}:1: error: `text` is not at 1502:1591 in article version 34035770; "
-         "restore the text or the offsets"),
+        (
+            'status = "unstarted"',
+            "status = done",
+            f'{SHEET}:{{status}}:10: error: TOML syntax: `done` needs quotes: write status = "done"',
+        ),
+        (
+            "done = false",
+            "done = yes",
+            f"{SHEET}:{{done}}:8: error: TOML syntax: `yes` is not a TOML value; write true or false "
+            "(lower case, no quotes): done = true",
+        ),
+        (
+            "done = false",
+            "done = No  # not yet",
+            f"{SHEET}:{{done}}:8: error: TOML syntax: `No` is not a TOML value; write true or false "
+            "(lower case, no quotes): done = false",
+        ),
+        (
+            "# [[sources]]",
+            '[verdict]\nrating = "true"\n# [[sources]]',
+            f"{SHEET}:{{sources}}:9: error: TOML syntax: [verdict] is opened a second time; the first [verdict] "
+            "is at line {verdict}: put these keys there and delete this header",
+        ),
+        (
+            'notes = ""',
+            'notes = ""\nstatus = "done"',
+            f"{SHEET}:{{notes_next}}:16: error: TOML syntax: `status` is set a second time; it is set at line "
+            "{status} already: keep one",
+        ),
+        ('notes = ""', 'nots = ""', f"{SHEET}:{{notes}}:1: error: unknown key `nots`; did you mean `notes`?"),
+        (
+            'rating = ""',
+            'rating = "flase"',
+            f"{SHEET}:{{rating}}:1: error: rating 'flase' is not allowed (did you mean false?); "
+            "use one of: true, mostly-true, mixed, mostly-false, false, unproven\n"
+            f"{SHEET}:{{rating}}:1: error: a rating needs at least one [[sources]] entry",
+        ),
+        (
+            "priority = ",
+            'priority = "high"  # was ',
+            f"{SHEET}:{{priority}}:1: error: `priority` must be a number from 0 to 1",
+        ),
+        ("done = false", 'done = "yes"', f"{SHEET}:{{done}}:1: error: `done` must be true or false"),
+        (
+            'confidence = ""',
+            'confidence = "certain"',
+            f"{SHEET}:{{confidence}}:1: error: confidence 'certain' is not allowed; use one of: low, medium, high",
+        ),
+        (
+            "start = 1501",
+            "start = 1502",
+            f"{SHEET}:{{start}}:1: error: `text` is not at 1502:1591 in article version 34035770; "
+            "restore the text or the offsets",
+        ),
         # a git merge left its markers in (a team shares the workspace through git)
-        ('status = "unstarted"', '<<<<<<< HEAD\nstatus = "in-progress"\n=======\nstatus = "done"\n>>>>>>> main',
-         f"{SHEET}:{{status}}:1: error: unresolved git merge conflict: keep the right lines between <<<<<<< "
-         "and >>>>>>>, delete the marker lines, then commit"),
-        ("start = 1501", "start = true",
-         f"{SHEET}:{{start}}:1: error: `start` must be a whole number"),
-        ('version = "34035770"', 'version = "deadbeef"',
-         f"{SHEET}:{{version}}:1: error: article version deadbeef is not in "
-         f"worksheets/{EXAMPLE_SLUG}; the offsets cannot be checked: restore versions/deadbeef.txt from git, "
-         "or run init on the article to carry the worksheet"),
+        (
+            'status = "unstarted"',
+            '<<<<<<< HEAD\nstatus = "in-progress"\n=======\nstatus = "done"\n>>>>>>> main',
+            f"{SHEET}:{{status}}:1: error: unresolved git merge conflict: keep the right lines between <<<<<<< "
+            "and >>>>>>>, delete the marker lines, then commit",
+        ),
+        ("start = 1501", "start = true", f"{SHEET}:{{start}}:1: error: `start` must be a whole number"),
+        (
+            'version = "34035770"',
+            'version = "deadbeef"',
+            f"{SHEET}:{{version}}:1: error: article version deadbeef is not in "
+            f"worksheets/{EXAMPLE_SLUG}; the offsets cannot be checked: restore versions/deadbeef.txt from git, "
+            "or run init on the article to carry the worksheet",
+        ),
     ],
 )
 def test_each_mistake_is_one_precise_line(run, workspace, old, new, expected):
     path = workspace / SHEET
-    line = {key: line_of(path, key) for key in ("status", "notes", "rating", "priority", "confidence",
-                                                "start", "version", "done", "# [[sources]]", "[verdict]")}
+    line = {
+        key: line_of(path, key)
+        for key in (
+            "status",
+            "notes",
+            "rating",
+            "priority",
+            "confidence",
+            "start",
+            "version",
+            "done",
+            "# [[sources]]",
+            "[verdict]",
+        )
+    }
     line.update(sources=line.pop("# [[sources]]"), verdict=line.pop("[verdict]"), notes_next=line["notes"] + 1)
     edit(path, old, new)
     assert problems(run) == expected.format(**line).split("\n")
@@ -136,8 +182,11 @@ def test_json_and_strict(run, workspace):
     data = json.loads(run("check", "--json").stdout)
     assert data["errors"] == 1 and data["warnings"] == 0 and data["worksheets"] == 22
     assert data["problems"][0] == {
-        "path": f"worksheets/{EXAMPLE_SLUG}/{SHEET}", "line": notes, "column": 1,
-        "severity": "error", "message": "unknown key `nots`; did you mean `notes`?",
+        "path": f"worksheets/{EXAMPLE_SLUG}/{SHEET}",
+        "line": notes,
+        "column": 1,
+        "severity": "error",
+        "message": "unknown key `nots`; did you mean `notes`?",
     }
 
 
@@ -168,7 +217,8 @@ def test_settings_replace_statuses_and_ratings(run, workspace):
     # editors validate with the schema init wrote for the default statuses until it is rewritten
     assert run("check").stdout.splitlines()[0] == (
         "worksheets/worksheet.schema.json: warning: out of date with factcheck.toml or with this version of "
-        "factcheck; `factcheck schema` rewrites it")
+        "factcheck; `factcheck schema` rewrites it"
+    )
     assert run("schema").stdout.startswith("Wrote worksheets/worksheet.schema.json\n")
     out = problems(run)
     assert len(out) == 22  # every worksheet still says "unstarted"
@@ -178,17 +228,19 @@ def test_settings_replace_statuses_and_ratings(run, workspace):
     edit(sheet, 'status = "unstarted"', 'status = "published"')
     edit(sheet, 'rating = ""', 'rating = "accurate"')
     edit(sheet, 'conclusion = ""', 'conclusion = "Confirmed."')
-    edit(sheet, 'date = ""', 'date = 2026-11-24')  # a TOML date does too
+    edit(sheet, 'date = ""', "date = 2026-11-24")  # a TOML date does too
     sheet.write_text(sheet.read_text(encoding="utf-8").replace("done = false", "done = true"), encoding="utf-8")
     edit(sheet, "# [[sources]]", '[[sources]]\nurl = "https://example.org/a"\n# [[sources]]')
     mine = [line for line in problems(run) if line.startswith(SHEET)]
-    assert mine == [f"{SHEET}:{line_of(sheet, 'status')}:1: warning: published with 1 of the 2 source(s) "
-                    "the workspace asks for; add [[sources]]"]
+    assert mine == [
+        f"{SHEET}:{line_of(sheet, 'status')}:1: warning: published with 1 of the 2 source(s) "
+        "the workspace asks for; add [[sources]]"
+    ]
 
 
 def test_settings_mistakes_are_reported_and_defaults_stand_in(run, workspace):
     path = workspace.parent / "factcheck.toml"
-    path.write_text('[rules]\nmin_source_for_done = 2\n[statuss]\n', encoding="utf-8")
+    path.write_text("[rules]\nmin_source_for_done = 2\n[statuss]\n", encoding="utf-8")
     result = run("check")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[:2] == [
@@ -212,11 +264,16 @@ def test_validator_never_crashes_on_any_bytes(tmp_path, data):
 
 
 @settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.dictionaries(st.sampled_from(["text", "status", "verdict", "location", "checks", "sources",
-                                         "priority", "types", "x"]),
-                       st.recursive(st.none().map(lambda _: "") | st.booleans() | st.integers() | st.text(max_size=5),
-                                    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
-                                    max_leaves=6)))
+@given(
+    st.dictionaries(
+        st.sampled_from(["text", "status", "verdict", "location", "checks", "sources", "priority", "types", "x"]),
+        st.recursive(
+            st.none().map(lambda _: "") | st.booleans() | st.integers() | st.text(max_size=5),
+            lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=5), inner, max_size=3),
+            max_leaves=6,
+        ),
+    )
+)
 def test_validator_never_crashes_on_any_shape(tmp_path, values):
     import tomli_w
 
@@ -235,20 +292,29 @@ def _with_source(sheet: Path, *lines: str) -> int:
 @pytest.mark.parametrize(
     "line, message",
     [
-        ('url = "javascript:alert(document.cookie)"',
-         "error: source url 'javascript:alert(document.cookie)' is not a web address; use an http:// or "
-         "https:// link"),
-        ('url = "www.example.org"',
-         "error: source url 'www.example.org' has no http:// or https://; write it as https://www.example.org"),
-        ('url = "file:///etc/passwd"',
-         "error: source url 'file:///etc/passwd' is not a web address; use an http:// or https:// link"),
+        (
+            'url = "javascript:alert(document.cookie)"',
+            "error: source url 'javascript:alert(document.cookie)' is not a web address; use an http:// or "
+            "https:// link",
+        ),
+        (
+            'url = "www.example.org"',
+            "error: source url 'www.example.org' has no http:// or https://; write it as https://www.example.org",
+        ),
+        (
+            'url = "file:///etc/passwd"',
+            "error: source url 'file:///etc/passwd' is not a web address; use an http:// or https:// link",
+        ),
         ('url = "https://"', "error: source url 'https://' names no host; write it as https://host/path"),
-        ('url = "https://[::1/x"',
-         "error: source url 'https://[::1/x' is not a web address a browser can open; copy the address again"),
-        ('url = "https://example.org/a b"',
-         "error: source url 'https://example.org/a b' holds spaces or control characters; copy the address again"),
-        ('accessed = "last tuesday"',
-         "error: source accessed 'last tuesday' is not a date; write it as YYYY-MM-DD"),
+        (
+            'url = "https://[::1/x"',
+            "error: source url 'https://[::1/x' is not a web address a browser can open; copy the address again",
+        ),
+        (
+            'url = "https://example.org/a b"',
+            "error: source url 'https://example.org/a b' holds spaces or control characters; copy the address again",
+        ),
+        ('accessed = "last tuesday"', "error: source accessed 'last tuesday' is not a date; write it as YYYY-MM-DD"),
         ('accessed = "24/11/2026"', "error: source accessed '24/11/2026' is not a date; write it as YYYY-MM-DD"),
         ('accessed = "2026-02-30"', "error: source accessed '2026-02-30' is not a date; write it as YYYY-MM-DD"),
     ],
@@ -260,9 +326,16 @@ def test_a_source_is_an_http_address_and_its_dates_are_iso_dates(run, workspace,
     assert run("check").exit_code == 1
 
 
-@pytest.mark.parametrize("line", ['url = "https://home.treasury.gov/news"', 'url = "HTTP://EXAMPLE.ORG"',
-                                  'accessed = "2026-11-24"', "accessed = 2026-11-24",
-                                  'accessed = "2026-11-24T09:30:00Z"'])
+@pytest.mark.parametrize(
+    "line",
+    [
+        'url = "https://home.treasury.gov/news"',
+        'url = "HTTP://EXAMPLE.ORG"',
+        'accessed = "2026-11-24"',
+        "accessed = 2026-11-24",
+        'accessed = "2026-11-24T09:30:00Z"',
+    ],
+)
 def test_good_addresses_and_dates_pass(run, workspace, line):
     _with_source(workspace / SHEET, 'title = "Treasury press release"', line)
     assert run("check").exit_code == 0
@@ -271,8 +344,9 @@ def test_good_addresses_and_dates_pass(run, workspace, line):
 def test_a_verdict_date_is_an_iso_date(run, workspace):
     sheet = workspace / SHEET
     edit(sheet, 'date = ""', 'date = "last tuesday"')
-    assert problems(run) == [f"{SHEET}:{line_of(sheet, 'date')}:1: error: verdict date 'last tuesday' is not a "
-                             "date; write it as YYYY-MM-DD"]
+    assert problems(run) == [
+        f"{SHEET}:{line_of(sheet, 'date')}:1: error: verdict date 'last tuesday' is not a date; write it as YYYY-MM-DD"
+    ]
 
 
 def test_check_stops_unfinished_work(run, workspace):
@@ -304,8 +378,9 @@ def test_a_source_without_an_address_repeats_by_title(run, workspace):
     sheet = workspace / SHEET
     _with_source(sheet, 'title = "Phone call with the Treasury"')
     second = _with_source(sheet, 'title = "phone call with the  treasury"')
-    assert problems(run) == [f"{SHEET}:{second}:1: warning: source 2 repeats source 1 (phone call with the "
-                             "treasury); keep one"]
+    assert problems(run) == [
+        f"{SHEET}:{second}:1: warning: source 2 repeats source 1 (phone call with the treasury); keep one"
+    ]
 
 
 def test_not_checkable_needs_no_ticked_checks(run, workspace):

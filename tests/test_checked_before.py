@@ -13,25 +13,43 @@ from .test_library import write
 
 
 def review(url: str, claim: str, rating: str, value: int, publisher: str = "Example Checks") -> dict:
-    return {"@context": "https://schema.org", "@type": "ClaimReview", "url": url, "claimReviewed": claim,
-            "datePublished": "2023-01-05", "author": {"@type": "Organization", "name": publisher},
-            "reviewRating": {"@type": "Rating", "ratingValue": value, "alternateName": rating}}
+    return {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": url,
+        "claimReviewed": claim,
+        "datePublished": "2023-01-05",
+        "author": {"@type": "Organization", "name": publisher},
+        "reviewRating": {"@type": "Rating", "ratingValue": value, "alternateName": rating},
+    }
 
 
-PERSONNEL = review("https://factcheck.example/wagner-50000",
-                   "The Wagner Group has about 50,000 personnel deployed in Ukraine, according to US estimates.",
-                   "Mostly true", 4)
-KILLED = review("https://factcheck.example/wagner-1000",
-                "About 1,000 Wagner fighters were killed in recent weeks, most of them convicts.", "True", 5,
-                "Other Checks")
-UNRELATED = [review(f"https://factcheck.example/other-{i}", claim, "False", 1) for i, claim in enumerate([
-    "A photo shows a shark swimming on a flooded highway after a hurricane.",
-    "Drinking hot water every fifteen minutes kills the coronavirus.",
-    "The city council raised parking fines by 40 percent to pay for road repairs.",
-    "A celebrity chef said supermarket bread contains sawdust.",
-    "The moon landing footage was filmed in a television studio.",
-    "Bill Gates wants to put microchips in vaccines.",
-])]
+PERSONNEL = review(
+    "https://factcheck.example/wagner-50000",
+    "The Wagner Group has about 50,000 personnel deployed in Ukraine, according to US estimates.",
+    "Mostly true",
+    4,
+)
+KILLED = review(
+    "https://factcheck.example/wagner-1000",
+    "About 1,000 Wagner fighters were killed in recent weeks, most of them convicts.",
+    "True",
+    5,
+    "Other Checks",
+)
+UNRELATED = [
+    review(f"https://factcheck.example/other-{i}", claim, "False", 1)
+    for i, claim in enumerate(
+        [
+            "A photo shows a shark swimming on a flooded highway after a hurricane.",
+            "Drinking hot water every fifteen minutes kills the coronavirus.",
+            "The city council raised parking fines by 40 percent to pay for road repairs.",
+            "A celebrity chef said supermarket bread contains sawdust.",
+            "The moon landing footage was filmed in a television studio.",
+            "Bill Gates wants to put microchips in vaccines.",
+        ]
+    )
+]
 
 
 @pytest.fixture
@@ -49,8 +67,9 @@ def test_init_flags_and_records_statements_checked_before(run, library):
     assert result.exit_code == 0, result.output
     lines = result.stdout.splitlines()
     at = lines.index("Checked before? 1 statement looks like earlier checks (`factcheck show ID` lists them):")
-    assert lines[at + 1] == ('  19  Mostly true, Example Checks: "The Wagner Group has about 50,000 personnel '
-                             'deployed in Ukr…"')
+    assert lines[at + 1] == (
+        '  19  Mostly true, Example Checks: "The Wagner Group has about 50,000 personnel deployed in Ukr…"'
+    )
     path = sheet(library / EXAMPLE_SLUG, "19")
     text = path.read_text(encoding="utf-8")
     assert "[[checked_before]]  # filled by init (tool-owned): an earlier check this looks like\n" in text
@@ -75,14 +94,19 @@ def test_init_dry_run_json_lists_the_matches(run, library):
 def test_init_without_a_library_changes_nothing(run, tmp_path):
     result = run("init", str(EXAMPLE))
     assert "Checked before?" not in result.stdout
-    assert not any("checked_before" in p.read_text(encoding="utf-8")
-                   for p in (tmp_path / "worksheets" / EXAMPLE_SLUG).glob("*.toml"))
+    assert not any(
+        "checked_before" in p.read_text(encoding="utf-8")
+        for p in (tmp_path / "worksheets" / EXAMPLE_SLUG).glob("*.toml")
+    )
 
 
 def test_show_and_status_list_matches_imported_after_init(run, library, tmp_path):
     run("init", str(EXAMPLE))
-    flagged = [r["id"].split("/")[1][:2] for r in json.loads(run("status", "--json").stdout)["statements"]
-               if r["checked_before"]]
+    flagged = [
+        r["id"].split("/")[1][:2]
+        for r in json.loads(run("status", "--json").stdout)["statements"]
+        if r["checked_before"]
+    ]
     assert flagged == ["19"]
     run("import", write(tmp_path, "later.json", KILLED))
     shown = run("show", "21")
@@ -97,10 +121,16 @@ def test_show_and_status_list_matches_imported_after_init(run, library, tmp_path
     assert "│ 21 │ unstarted (checked before) │" in status.stdout
     assert "│ 19 │ unstarted (checked before) │" in status.stdout
     assert "│ 20 │ unstarted                  │" in status.stdout
-    flagged = [r["id"].split("/")[1][:2] for r in json.loads(run("status", "--json").stdout)["statements"]
-               if r["checked_before"]]
+    flagged = [
+        r["id"].split("/")[1][:2]
+        for r in json.loads(run("status", "--json").stdout)["statements"]
+        if r["checked_before"]
+    ]
     assert "19" in flagged and "21" in flagged
-    assert "statements look checked before (factcheck show ID lists the earlier checks and their verdicts)" in status.stdout
+    assert (
+        "statements look checked before (factcheck show ID lists the earlier checks and their verdicts)"
+        in status.stdout
+    )
     # the worksheet on disk is untouched: what init recorded stays as it was
     assert "checked_before" not in sheet(library / EXAMPLE_SLUG, "21").read_text(encoding="utf-8")
 
@@ -123,16 +153,23 @@ def test_another_articles_worksheets_are_earlier_checks_too(run, tmp_path):
     run("init", str(EXAMPLE))
     folder = tmp_path / "worksheets" / EXAMPLE_SLUG
     path = sheet(folder, "19")
-    path.write_text(path.read_text(encoding="utf-8").replace('status = "unstarted"', 'status = "in-progress"'),
-                    encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('status = "unstarted"', 'status = "in-progress"'), encoding="utf-8"
+    )
     follow_up = tmp_path / "follow-up.txt"
-    follow_up.write_text("Wagner numbers questioned\n\nThe US estimates Wagner has about 50,000 personnel "
-                         "deployed to Ukraine, including 10,000 contractors and 40,000 convicts.\n", encoding="utf-8")
+    follow_up.write_text(
+        "Wagner numbers questioned\n\nThe US estimates Wagner has about 50,000 personnel "
+        "deployed to Ukraine, including 10,000 contractors and 40,000 convicts.\n",
+        encoding="utf-8",
+    )
     result = run("init", str(follow_up))
     assert result.exit_code == 0, result.output
     assert "Checked before? 1 statement looks like earlier checks" in result.stdout
-    [new] = [p for p in (tmp_path / "worksheets" / "wagner-numbers-questioned").glob("0*.toml")
-             if "checked_before" in p.read_text(encoding="utf-8")]
+    [new] = [
+        p
+        for p in (tmp_path / "worksheets" / "wagner-numbers-questioned").glob("0*.toml")
+        if "checked_before" in p.read_text(encoding="utf-8")
+    ]
     [recorded] = tomllib.loads(new.read_text(encoding="utf-8"))["checked_before"]
     assert recorded["kind"] == "worksheet" and recorded["id"] == f"{EXAMPLE_SLUG}/{path.stem}"
     assert recorded["status"] == "in-progress"

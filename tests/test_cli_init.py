@@ -9,16 +9,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from factcheck.reading.article import normalise
 from factcheck.cli import app
+from factcheck.reading.article import normalise
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG, ROOT
 
 
 def snapshot(folder):
     """Every file a person or init wrote (the derived index in .factcheck/ aside)."""
-    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and ".factcheck" not in p.parts}
+    return {
+        p.relative_to(folder): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".factcheck" not in p.parts
+    }
 
 
 def test_init_writes_one_worksheet_per_statement(run, tmp_path, example_text):
@@ -38,7 +41,9 @@ def test_init_writes_one_worksheet_per_statement(run, tmp_path, example_text):
         loc = values["location"]
         assert article_text[loc["start"] : loc["end"]] == values["text"]
         assert loc["version"] == meta["sha256"][:8]
-    assert result.stdout == f"""\
+    assert (
+        result.stdout
+        == f"""\
 Wrote 22 worksheets to worksheets/{EXAMPLE_SLUG}/
 Skipped 5 sentences that are not checkable:
   site furniture (4)
@@ -50,6 +55,7 @@ Skipped 5 sentences that are not checkable:
     "Additional reporting by Christian Davies in London"
 Next: edit a worksheet, then run `factcheck status`
 """
+    )
 
 
 def test_quote_stays_with_its_attribution(workspace):
@@ -80,8 +86,18 @@ def test_dry_run_json_accounts_for_every_piece_of_text(run, tmp_path, example_te
     covered = {i for p in pieces for i in range(p["start"], p["end"])}
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace())
     first = data["statements"][0]
-    assert set(first) >= {"id", "text", "start", "end", "paragraph", "priority", "reasons",
-                          "types", "claimant", "checks"}
+    assert set(first) >= {
+        "id",
+        "text",
+        "start",
+        "end",
+        "paragraph",
+        "priority",
+        "reasons",
+        "types",
+        "claimant",
+        "checks",
+    }
     assert not (tmp_path / "worksheets").exists()
 
 
@@ -120,9 +136,10 @@ def test_min_priority_narrows_the_worksheets(run, tmp_path):
     assert 0 < len(sheets) < 22
     assert all(tomllib.loads(p.read_text("utf-8"))["priority"] >= 0.8 for p in sheets)
     lines = result.stdout.splitlines()
-    assert lines[:2] == [f"Wrote {len(sheets)} worksheets to worksheets/{EXAMPLE_SLUG}/",
-                         f"{22 - len(sheets)} statements below --min-priority 0.8 got no worksheet; "
-                         "a lower --min-priority adds them"]
+    assert lines[:2] == [
+        f"Wrote {len(sheets)} worksheets to worksheets/{EXAMPLE_SLUG}/",
+        f"{22 - len(sheets)} statements below --min-priority 0.8 got no worksheet; a lower --min-priority adds them",
+    ]
     # a narrower re-run reports nothing as gone: those statements are still in the article;
     # and the statements between 0.8 and 0.95 have their worksheets, so are not counted
     again = run("init", str(EXAMPLE), "--min-priority", "0.95")
@@ -131,8 +148,10 @@ def test_min_priority_narrows_the_worksheets(run, tmp_path):
     assert again.stdout.startswith("Nothing to do")
     # a wider one adds the rest and says nothing of a minimum
     wider = run("init", str(EXAMPLE))
-    assert wider.stdout.splitlines()[:2] == [f"Wrote {22 - len(sheets)} worksheets to worksheets/{EXAMPLE_SLUG}/",
-                                             f"Kept {len(sheets)} existing worksheets untouched"]
+    assert wider.stdout.splitlines()[:2] == [
+        f"Wrote {22 - len(sheets)} worksheets to worksheets/{EXAMPLE_SLUG}/",
+        f"Kept {len(sheets)} existing worksheets untouched",
+    ]
 
 
 def test_an_article_with_no_checkable_statement_says_so(run, tmp_path):
@@ -140,7 +159,8 @@ def test_an_article_with_no_checkable_statement_says_so(run, tmp_path):
     first = run("init", "empty.txt")
     assert first.exit_code == 0, first.output
     assert first.stdout.splitlines()[0] == (
-        "No worksheets written: no checkable statement; the article's text is saved in worksheets/empty/")
+        "No worksheets written: no checkable statement; the article's text is saved in worksheets/empty/"
+    )
     assert sorted(p.name for p in (tmp_path / "worksheets" / "empty").iterdir()) == ["article.toml", "article.txt"]
     again = run("init", "empty.txt")
     assert again.stdout.splitlines()[0] == "No worksheets written: no checkable statement; nothing on disk changed"
@@ -150,8 +170,12 @@ def test_an_article_with_no_checkable_statement_says_so(run, tmp_path):
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=300).filter(lambda t: t.strip()))
 def test_any_text_dry_run_json_never_crashes_and_offsets_are_exact(tmp_path, text):
-    result = CliRunner().invoke(app, ["init", "-", "--dry-run", "--json", "--dir", str(tmp_path / "ws")],
-                                input=text.encode("utf-8", "surrogatepass"), catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        ["init", "-", "--dry-run", "--json", "--dir", str(tmp_path / "ws")],
+        input=text.encode("utf-8", "surrogatepass"),
+        catch_exceptions=False,
+    )
     if result.exit_code != 0:  # only a clear one-line refusal is acceptable
         assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
         return
@@ -167,8 +191,12 @@ def test_any_text_dry_run_json_never_crashes_and_offsets_are_exact(tmp_path, tex
 @given(st.text(max_size=300).filter(lambda t: t.strip()))
 def test_any_text_writes_worksheets_that_read_back_to_what_init_reported(tmp_path_factory, text):
     root = tmp_path_factory.mktemp("ws")
-    result = CliRunner().invoke(app, ["init", "-", "--json", "--dir", str(root)],
-                                input=text.encode("utf-8", "surrogatepass"), catch_exceptions=False)
+    result = CliRunner().invoke(
+        app,
+        ["init", "-", "--json", "--dir", str(root)],
+        input=text.encode("utf-8", "surrogatepass"),
+        catch_exceptions=False,
+    )
     if result.exit_code != 0:
         assert result.stderr.startswith("Error: ") and result.stderr.count("\n") == 1
         return
@@ -196,8 +224,10 @@ def test_a_statement_said_twice_has_one_worksheet_and_the_summary_says_why(run, 
     assert lines[1] == "1 statement is said again further on; the first one's worksheet serves"
     assert not any(line.startswith("Kept") for line in lines)
     sheets = sorted((tmp_path / "worksheets" / "council-raises-parking-fines").glob("0*.toml"))
-    assert [p.name for p in sheets] == ["01-council-raises-parking-fines.toml",
-                                        "02-the-council-raised-parking-fines-to.toml",
-                                        "03-the-mayor-backed-it.toml"]
+    assert [p.name for p in sheets] == [
+        "01-council-raises-parking-fines.toml",
+        "02-the-council-raised-parking-fines-to.toml",
+        "03-the-mayor-backed-it.toml",
+    ]
     again = run("init", str(article))
     assert again.stdout.startswith("Nothing to do: all 4 statements of worksheets/council-raises-parking-fines/")

@@ -55,7 +55,9 @@ def test_status_tables(run, small):
     ann_lee = priority_of(small / "03-councillor-ann-lee-said-the-change.toml")
     result = run("status")
     assert result.exit_code == 0, result.output
-    assert plain(result.stdout) == f"""\
+    assert (
+        plain(result.stdout)
+        == f"""\
 Articles
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━━━━━━━┓
 ┃ Article                                  ┃ Stmts ┃ Progress        ┃ By status   ┃ Ratings       ┃
@@ -76,13 +78,16 @@ Problems: 0 errors, 1 warning (`factcheck check` lists them for scripts)
     warning: done with 1 of 2 checks not ticked; confirm each and set done = true, or delete the
     ones that do not apply
 """
+    )
 
 
 def test_status_summary_is_the_articles_table_alone(run, small):
     """A team's workspace holds thousands of statements: --summary shows progress per article."""
     result = run("status", "--summary")
     assert result.exit_code == 0, result.output
-    assert plain(result.stdout) == """\
+    assert (
+        plain(result.stdout)
+        == """\
 Articles
 ┏━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━━┳━━━━━━━┳━━━━━━━━━━━━━━━━━┳━━━━━━━━━━━━━┳━━━━━━━━━┓
 ┃ Article                                        ┃ Stmts ┃ Progress        ┃ By status   ┃ Ratings ┃
@@ -90,6 +95,7 @@ Articles
 │ council-raises-parking-fines                   │     3 │ ░░░░░░░░░░   0% │ 3 unstarted │ -       │
 └────────────────────────────────────────────────┴───────┴─────────────────┴─────────────┴─────────┘
 """
+    )
     data = json.loads(run("status", "--summary", "--json").stdout)
     assert data["statements"] == [] and data["articles"][0]["statements"] == 3
 
@@ -128,15 +134,19 @@ def test_status_json_filters_and_sorts(run, small):
 def test_status_without_workspace_is_one_clear_error(run):
     result = run("status")
     assert result.exit_code == 1
-    assert result.stderr == ("Error: no workspace here, in a folder above or in ./worksheets; run `factcheck init "
-                             "ARTICLE` first, or pass --dir\n")
+    assert result.stderr == (
+        "Error: no workspace here, in a folder above or in ./worksheets; run `factcheck init "
+        "ARTICLE` first, or pass --dir\n"
+    )
 
 
 def test_show_by_number(run, small):
     ann_lee = priority_of(small / "03-councillor-ann-lee-said-the-change.toml")
     result = run("show", "03")
     assert result.exit_code == 0, result.output
-    assert plain(result.stdout) == f"""\
+    assert (
+        plain(result.stdout)
+        == f"""\
 council-raises-parking-fines/03-councillor-ann-lee-said-the-change
 … The city council raised parking fines by 40% in March, the mayor said.
 Councillor Ann Lee said the change would bring in £2m a year.
@@ -165,6 +175,7 @@ Checks (0/2 done)
   [ ] number: £2m
 Sources (0)
 """
+    )
 
 
 def test_show_ambiguous_and_unknown(run, small):
@@ -172,8 +183,10 @@ def test_show_ambiguous_and_unknown(run, small):
     for empty in ("", " ", f"{SLUG}/"):
         result = run("show", empty)
         assert result.exit_code == 1
-        assert result.stderr == (f"Error: {empty.strip()!r} names no statement; give its number (07), the start "
-                                 "of its file name (07-kirby) or slug/07; `factcheck status` lists the ids\n")
+        assert result.stderr == (
+            f"Error: {empty.strip()!r} names no statement; give its number (07), the start "
+            "of its file name (07-kirby) or slug/07; `factcheck status` lists the ids\n"
+        )
     result = run("show", "0")
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: '0' matches 3 statements")
@@ -183,8 +196,8 @@ def test_square_brackets_are_text_not_markup(run, tmp_path):
     """Quotes are edited with brackets ("[sic]", "[the minister]") and notes cite "[1]": status
     and show print them as they are, and a stray "[/x]" does not stop the command."""
     (tmp_path / "brackets.txt").write_text(
-        "Bracket test\n\nThe plan \"[will] cost 5 billion euros [sic]\" by 2030, the draft says.\n",
-        encoding="utf-8")
+        'Bracket test\n\nThe plan "[will] cost 5 billion euros [sic]" by 2030, the draft says.\n', encoding="utf-8"
+    )
     assert run("init", "brackets.txt").exit_code == 0
     sheet = tmp_path / "worksheets" / "bracket-test" / "02-the-plan-will-cost-5-billion.toml"
     edit(sheet, 'notes = ""', 'notes = "Asked the ministry [pending]; see [1] and [/x]"')
@@ -218,8 +231,10 @@ def test_reading_commands_do_not_load_the_statement_pipeline():
     import subprocess
     import sys
 
-    code = ("import sys, factcheck.cli, factcheck.workspace.validate, factcheck.reporting.views; "
-            "print(sorted(m for m in ('factcheck.extraction.skips', 'factcheck.extraction.checks', 'factcheck.extraction.statements') if m in sys.modules))")
+    code = (
+        "import sys, factcheck.cli, factcheck.workspace.validate, factcheck.reporting.views; "
+        "print(sorted(m for m in ('factcheck.extraction.skips', 'factcheck.extraction.checks', 'factcheck.extraction.statements') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -234,15 +249,21 @@ def test_watch_shows_each_change_and_stops_cleanly_on_ctrl_c(workspace):
     import time
 
     env = {**os.environ, "COLUMNS": "100"}
-    proc = subprocess.Popen([sys.executable, "-m", "factcheck", "status", "--watch", "--interval", "0.2",
-                             "--dir", str(workspace.parent)], stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                            env=env, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "status", "--watch", "--interval", "0.2", "--dir", str(workspace.parent)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        text=True,
+    )
     try:
         first = proc.stdout.readline()
         assert first.startswith("Articles")
         sheet = next(workspace.glob("10-*.toml"))
-        sheet.write_text(sheet.read_text(encoding="utf-8").replace('status = "unstarted"', 'status = "in-progress"'),
-                         encoding="utf-8")
+        sheet.write_text(
+            sheet.read_text(encoding="utf-8").replace('status = "unstarted"', 'status = "in-progress"'),
+            encoding="utf-8",
+        )
         seen = ""
         deadline = time.monotonic() + 60
         while "│ 10 │ in-progress" not in seen and time.monotonic() < deadline:
@@ -266,24 +287,29 @@ def large_workspace(workspace, copies: int) -> None:
 def test_a_large_workspace_shows_what_to_check_next(run, workspace):
     large_workspace(workspace, 9)  # 10 articles, 220 statements
     sheet = next((workspace.parent / f"03-{workspace.name[:30]}").glob("21-*.toml"))
-    sheet.write_text(sheet.read_text(encoding="utf-8").replace('status = "unstarted"', 'status = "not-checkable"'),
-                     encoding="utf-8")
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8").replace('status = "unstarted"', 'status = "not-checkable"'), encoding="utf-8"
+    )
     out = run("status").stdout
     lines = [line.rstrip() for line in out.splitlines()]
-    assert lines[0] == ("Articles with open work: 10 of 10, most open first (10 articles in all; --summary "
-                        "lists every one)")
+    assert lines[0] == (
+        "Articles with open work: 10 of 10, most open first (10 articles in all; --summary lists every one)"
+    )
     assert lines[1].startswith("┏")
     next_title = next(i for i, line in enumerate(lines) if line.startswith("Next to check"))
     articles = [line.split("│")[1].strip() for line in lines[:next_title] if "%" in line]
     assert len(articles) == 10
     assert articles[-1].startswith("03-us-accuses")  # a finished statement: the least open work, last
-    assert lines[next_title] == ("Next to check: 20 of 219 unfinished statements, highest priority first "
-                                 "(factcheck show ID)")
+    assert lines[next_title] == (
+        "Next to check: 20 of 219 unfinished statements, highest priority first (factcheck show ID)"
+    )
     rows = [line for line in lines[next_title:] if line.startswith("│ ")]
     assert len(rows) == 20
     assert all("/21 │ unstarted" in row for row in rows[:9])  # the top statement of each open copy
-    assert lines[-2:] == ["200 more of 220 statements not listed: --all lists every one; --article, --status "
-                          "and --assignee", "narrow the list"]
+    assert lines[-2:] == [
+        "200 more of 220 statements not listed: --all lists every one; --article, --status and --assignee",
+        "narrow the list",
+    ]
 
 
 def test_a_large_workspace_lists_everything_on_request(run, workspace):
@@ -319,8 +345,13 @@ def test_the_next_to_check_ids_are_what_show_takes(run, workspace):
 def test_short_article_ids():
     from factcheck.reporting.views import short_article_ids
 
-    slugs = {"us-accuses-wagner-group", "us-accuses-wagner-group-2", "us-accuses-wagner-group-10",
-             "council-passes-budget", "budget-2027"}
+    slugs = {
+        "us-accuses-wagner-group",
+        "us-accuses-wagner-group-2",
+        "us-accuses-wagner-group-10",
+        "council-passes-budget",
+        "budget-2027",
+    }
     assert short_article_ids(slugs, slugs) == {
         "us-accuses-wagner-group": "us-accuses-wagner-group",  # inside "-2" and "-10": only the whole slug
         "us-accuses-wagner-group-2": "group-2",
@@ -352,8 +383,12 @@ def test_an_invalid_rating_or_an_erroring_worksheet_is_no_progress(run, small):
 def test_filters_match_whatever_the_case(run, small):
     """The issue: `--assignee Ana` found nothing when the file says `ana`."""
     edit(small / "03-councillor-ann-lee-said-the-change.toml", 'assignee = ""', 'assignee = "ana"')
-    for args in (["--assignee", "Ana"], ["--assignee", "ANA"], ["--status", "UNSTARTED", "--assignee", "ana"],
-                 ["--article", "COUNCIL", "--assignee", "ana"]):
+    for args in (
+        ["--assignee", "Ana"],
+        ["--assignee", "ANA"],
+        ["--status", "UNSTARTED", "--assignee", "ana"],
+        ["--article", "COUNCIL", "--assignee", "ana"],
+    ):
         data = json.loads(run("status", "--json", *args).stdout)
         assert [r["id"].split("/")[1][:2] for r in data["statements"]] == ["03"], args
     result = run("status", "--status", "Done")
@@ -366,5 +401,4 @@ def test_show_of_a_broken_worksheet_prints_the_problem_and_fails(run, small):
     (small / "04-broken.toml").write_text('status = "done\n', encoding="utf-8")
     result = run("show", "04")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == (f"worksheets/{SLUG}/04-broken.toml:1:15: error: TOML syntax: Illegal character "
-                             "'\\n'\n")
+    assert result.stderr == (f"worksheets/{SLUG}/04-broken.toml:1:15: error: TOML syntax: Illegal character '\\n'\n")

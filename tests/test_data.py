@@ -4,15 +4,15 @@ for BENCHMARKS.md, never for tests). Skipped, with the reason, where the data is
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 import json
+from pathlib import Path
 
 import pytest
 
 from factcheck.extraction.headline import guess_title
-from factcheck.reading.article import Article, normalise
 from factcheck.extraction.sentences import sentences
 from factcheck.extraction.statements import CHECK_WORTHY, extract
+from factcheck.reading.article import Article, normalise
 
 from .conftest import SHARED_DATA
 
@@ -27,14 +27,17 @@ def jsonl(path):
 
 def test_golden_rules_all_48():
     rows = jsonl(SHARED_DATA / "sbd_golden_rules" / "pysbd_golden_rules_en.jsonl")
-    failed = [r["id"] for r in rows if [r["text"][s.start:s.end] for s in sentences(r["text"])] != r["expected"]]
+    failed = [r["id"] for r in rows if [r["text"][s.start : s.end] for s in sentences(r["text"])] != r["expected"]]
     assert failed == []
 
 
 @pytest.mark.parametrize("genre", ["news", "interview", "speech"])
 def test_gum_dev_boundary_f1_at_least_098(genre):
-    docs = [d for d in jsonl(SHARED_DATA / "sbd_gum_news" / "gum_news_interview_speech_sbd.jsonl")
-            if d["genre"] == genre and d["split"] != "test"]
+    docs = [
+        d
+        for d in jsonl(SHARED_DATA / "sbd_gum_news" / "gum_news_interview_speech_sbd.jsonl")
+        if d["genre"] == genre and d["split"] != "test"
+    ]
     tp = fp = fn = 0
     for d in docs:
         gold = {end for _, end in d["sentence_spans"]}
@@ -57,7 +60,9 @@ def test_check_worthiness_on_claimbuster_groundtruth():
 def test_headline_of_pages_pasted_whole():
     """The readability pages, each page's blocks pasted as one text: the headline is found on
     31 of 56 (it was 18 before the guess looked at what the prose is about)."""
-    titles = {d["name"]: d.get("title") or "" for d in jsonl(SHARED_DATA / "boilerplate_readability_en" / "index.jsonl")}
+    titles = {
+        d["name"]: d.get("title") or "" for d in jsonl(SHARED_DATA / "boilerplate_readability_en" / "index.jsonl")
+    }
     found = 0
     for page in jsonl(SHARED_DATA / "boilerplate_readability_en" / "blocks_aligned.jsonl"):
         gold = " ".join(titles.get(page["id"], "").lower().replace("’", "'").split())

@@ -21,9 +21,16 @@ def repo(run, tmp_path):
     return tmp_path
 
 
-@pytest.mark.parametrize("where", [
-    ".", "worksheets", f"worksheets/{EXAMPLE_SLUG}", f"worksheets/{EXAMPLE_SLUG}/versions", "drafts/deep",
-])
+@pytest.mark.parametrize(
+    "where",
+    [
+        ".",
+        "worksheets",
+        f"worksheets/{EXAMPLE_SLUG}",
+        f"worksheets/{EXAMPLE_SLUG}/versions",
+        "drafts/deep",
+    ],
+)
 def test_every_command_works_from_anywhere_in_the_repository(run, repo, monkeypatch, where):
     folder = repo / where
     folder.mkdir(parents=True, exist_ok=True)
@@ -35,7 +42,8 @@ def test_every_command_works_from_anywhere_in_the_repository(run, repo, monkeypa
     result = run("init", str(EXAMPLE))  # the same article again: found in this workspace, not a new one
     assert result.stdout.startswith("Nothing to do"), result.output
     assert sorted(p.relative_to(repo) for p in repo.rglob("article.toml")) == [
-        Path("worksheets") / EXAMPLE_SLUG / "article.toml"]
+        Path("worksheets") / EXAMPLE_SLUG / "article.toml"
+    ]
 
 
 def test_paths_in_messages_are_relative_to_where_you_are(run, repo, monkeypatch):
@@ -84,8 +92,10 @@ def test_no_workspace_anywhere_is_one_clear_line(run, tmp_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     result = run("status")
     assert result.exit_code == 1
-    assert result.stderr == ("Error: no workspace here, in a folder above or in ./worksheets; run `factcheck "
-                             "init ARTICLE` first, or pass --dir\n")
+    assert result.stderr == (
+        "Error: no workspace here, in a folder above or in ./worksheets; run `factcheck "
+        "init ARTICLE` first, or pass --dir\n"
+    )
     result = run("status", "--dir", "nowhere")
     assert result.stderr == "Error: no workspace at nowhere; run `factcheck init ARTICLE` first, or pass --dir\n"
 
@@ -93,12 +103,11 @@ def test_no_workspace_anywhere_is_one_clear_line(run, tmp_path, monkeypatch):
 def test_the_index_is_the_same_from_every_folder(run, repo, monkeypatch):
     """The workspace spelt worksheets, .., ../.. or in full is one index: a command from an
     article folder after one from the repository's root re-reads nothing."""
+    import os
     import sqlite3
+    import time
 
     from factcheck.workspace.index import index_path
-
-    import os
-    import time
 
     for sheet in (repo / "worksheets").rglob("*.toml"):  # saved an hour ago: not racy, as git says
         os.utime(sheet, (time.time() - 3600, time.time() - 3600))
@@ -111,7 +120,11 @@ def test_the_index_is_the_same_from_every_folder(run, repo, monkeypatch):
 
     before = stored()
     assert len(before) == 22
-    for where, args in ((f"worksheets/{EXAMPLE_SLUG}", []), ("drafts/deep", []), (".", ["--dir", str(repo / "worksheets")])):
+    for where, args in (
+        (f"worksheets/{EXAMPLE_SLUG}", []),
+        ("drafts/deep", []),
+        (".", ["--dir", str(repo / "worksheets")]),
+    ):
         monkeypatch.chdir(repo / where)
         assert run("status", *args).exit_code == 0
         assert stored() == before, where

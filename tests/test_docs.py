@@ -75,6 +75,7 @@ def test_readme_transcripts_are_real_output(tmp_path):
 def test_benchmarks_md_is_generated_from_the_saved_sections():
     """BENCHMARKS.md holds only what the benchmark scripts measured (`python
     benchmarks/report.py` rebuilds it from benchmarks/results/)."""
-    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "report.py"), "--check"],
-                            capture_output=True, text=True)
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "report.py"), "--check"], capture_output=True, text=True
+    )
     assert result.returncode == 0, result.stdout

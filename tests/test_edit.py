@@ -60,9 +60,10 @@ def test_an_error_offers_to_reopen_and_the_second_edit_fixes_it(run, workspace, 
     assert result.exit_code == 0, result.output
     assert result.stdout == (
         f"worksheets/{EXAMPLE_SLUG}/{SHEET}:{status}:10: error: TOML syntax: `done` needs quotes: write "
-        "status = \"done\"\n"
+        'status = "done"\n'
         "1 error; open it again to fix? [Y/n]: y\n"  # the runner echoes the answer typed
-        f"worksheets/{EXAMPLE_SLUG}/{SHEET}: no problems\n")
+        f"worksheets/{EXAMPLE_SLUG}/{SHEET}: no problems\n"
+    )
 
 
 def test_declining_to_reopen_leaves_the_file_and_fails(run, workspace, editor):
@@ -71,8 +72,9 @@ def test_declining_to_reopen_leaves_the_file_and_fails(run, workspace, editor):
         result = run("edit", "10", input=answer)
         assert result.exit_code == 1
         assert "error: status is done but there is no rating; set [verdict] rating" in result.stdout
-        assert result.stderr == (f"Error: worksheets/{EXAMPLE_SLUG}/{SHEET} has 1 error; `factcheck edit 10` "
-                                 "opens it again\n")
+        assert result.stderr == (
+            f"Error: worksheets/{EXAMPLE_SLUG}/{SHEET} has 1 error; `factcheck edit 10` opens it again\n"
+        )
         editor(("# factcheck worksheet", "# factcheck worksheet"))  # the second time, the editor changes nothing
     assert 'status = "done"' in (workspace / SHEET).read_text(encoding="utf-8")
 
@@ -86,15 +88,26 @@ def test_visual_comes_before_editor(run, workspace, editor, monkeypatch):
     assert run("edit", "10").exit_code == 0
 
 
-@pytest.mark.parametrize("command, message", [
-    ("", "no editor set; set $EDITOR to your editor's command (export EDITOR=nano), or open "
-         f"worksheets/{EXAMPLE_SLUG}/{SHEET} yourself and run `factcheck check worksheets/{EXAMPLE_SLUG}/{SHEET}`"),
-    ("no-such-editor-anywhere --wait", "cannot run the editor 'no-such-editor-anywhere'; set $EDITOR (or $VISUAL) "
-                                       "to an editor's command, such as nano or vim"),
-    (f"{shlex.quote(sys.executable)} -c 'raise SystemExit(3)'",
-     f"the editor ({shlex.quote(sys.executable)} -c 'raise SystemExit(3)') stopped with exit code 3; "
-     f"worksheets/{EXAMPLE_SLUG}/{SHEET} is as it was last saved"),
-])
+@pytest.mark.parametrize(
+    "command, message",
+    [
+        (
+            "",
+            "no editor set; set $EDITOR to your editor's command (export EDITOR=nano), or open "
+            f"worksheets/{EXAMPLE_SLUG}/{SHEET} yourself and run `factcheck check worksheets/{EXAMPLE_SLUG}/{SHEET}`",
+        ),
+        (
+            "no-such-editor-anywhere --wait",
+            "cannot run the editor 'no-such-editor-anywhere'; set $EDITOR (or $VISUAL) "
+            "to an editor's command, such as nano or vim",
+        ),
+        (
+            f"{shlex.quote(sys.executable)} -c 'raise SystemExit(3)'",
+            f"the editor ({shlex.quote(sys.executable)} -c 'raise SystemExit(3)') stopped with exit code 3; "
+            f"worksheets/{EXAMPLE_SLUG}/{SHEET} is as it was last saved",
+        ),
+    ],
+)
 def test_editor_mistakes_are_one_line(run, workspace, monkeypatch, command, message):
     monkeypatch.delenv("VISUAL", raising=False)
     monkeypatch.setenv("EDITOR", command)
@@ -104,6 +117,8 @@ def test_editor_mistakes_are_one_line(run, workspace, monkeypatch, command, mess
 
 def test_an_unknown_id(run, workspace, editor):
     result = run("edit", "99")
-    assert (result.exit_code, result.stderr) == (1, "Error: no statement matches '99'; `factcheck status` lists "
-                                                    "the ids\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: no statement matches '99'; `factcheck status` lists the ids\n",
+    )
     assert Path(workspace / SHEET).exists()

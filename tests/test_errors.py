@@ -12,10 +12,16 @@ import pytest
         ("dir", "adir", "Error: adir is a directory; give the article file inside it"),
         (b"", "a.txt", "Error: a.txt is empty; give an article with some text in it"),
         (b" \n\t \n", "a.txt", "Error: a.txt is empty; give an article with some text in it"),
-        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "a.txt",
-         "Error: a.txt looks like a binary file, not an article; give a text file"),
-        (b"Text \x81\x8d\x8f", "a.txt",
-         "Error: a.txt: not UTF-8 text (byte 5) and not cp1252 either; re-save it as UTF-8"),
+        (
+            b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR",
+            "a.txt",
+            "Error: a.txt looks like a binary file, not an article; give a text file",
+        ),
+        (
+            b"Text \x81\x8d\x8f",
+            "a.txt",
+            "Error: a.txt: not UTF-8 text (byte 5) and not cp1252 either; re-save it as UTF-8",
+        ),
     ],
 )
 def test_bad_article(run, tmp_path, setup, arg, message):
@@ -67,12 +73,16 @@ def test_workspace_that_is_a_file(run, tmp_path):
     "args, message",
     [
         (["init"], "Error: Missing argument 'ARTICLE' (see `factcheck init --help`)\n"),
-        (["init", "a.txt", "--min-priority", "2"],
-         "Error: Invalid value for '--min-priority': 2.0 is not in the range 0.0<=x<=1.0 "
-         "(see `factcheck init --help`)\n"),
-        (["status", "--sort", "size"],
-         "Error: Invalid value for '--sort': 'size' is not one of 'id', 'priority', 'status' "
-         "(see `factcheck status --help`)\n"),
+        (
+            ["init", "a.txt", "--min-priority", "2"],
+            "Error: Invalid value for '--min-priority': 2.0 is not in the range 0.0<=x<=1.0 "
+            "(see `factcheck init --help`)\n",
+        ),
+        (
+            ["status", "--sort", "size"],
+            "Error: Invalid value for '--sort': 'size' is not one of 'id', 'priority', 'status' "
+            "(see `factcheck status --help`)\n",
+        ),
         (["chek"], "Error: No such command 'chek'. Did you mean 'check', 'schema'? (see `factcheck --help`)\n"),
     ],
 )
@@ -80,8 +90,13 @@ def test_usage_mistakes_are_one_line(tmp_path, args, message):
     import subprocess
     import sys
 
-    result = subprocess.run([sys.executable, "-m", "factcheck", *args], capture_output=True, text=True,
-                            cwd=tmp_path, env={"PATH": "", "COLUMNS": "200", "TERM": "dumb"})
+    result = subprocess.run(
+        [sys.executable, "-m", "factcheck", *args],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env={"PATH": "", "COLUMNS": "200", "TERM": "dumb"},
+    )
     assert result.returncode == 2
     assert result.stderr == message
     assert result.stdout == ""

@@ -7,10 +7,9 @@ import csv
 import io
 import json
 import os
+import re
 import stat
 import tomllib
-
-import re
 
 import pytest
 import tomli_w
@@ -29,8 +28,10 @@ PUBLISHER = '[publisher]\nname = "Example Checks"\nurl = "https://checks.example
 HEADLINE = "01-council-raises-parking-fines.toml"
 FINES = "02-the-city-council-raised-parking-fines.toml"
 ANN_LEE = "03-councillor-ann-lee-said-the-change.toml"
-SOURCE = ('[[sources]]\nurl = "https://example.org/minutes"\ntitle = "Council minutes, March"\n'
-          'stance = "supports"\naccessed = "2026-11-20"\nnote = "page 4"\n# [[sources]]')
+SOURCE = (
+    '[[sources]]\nurl = "https://example.org/minutes"\ntitle = "Council minutes, March"\n'
+    'stance = "supports"\naccessed = "2026-11-20"\nnote = "page 4"\n# [[sources]]'
+)
 
 
 def edit(path, *pairs: tuple[str, str]) -> None:
@@ -43,9 +44,14 @@ def edit(path, *pairs: tuple[str, str]) -> None:
 
 def finish(path, rating: str = "mostly-true", conclusion: str = "Fines rose 38%, from £65 to £90, in March.") -> None:
     """A verdict reached the way the README asks: rated, concluded, dated, every check ticked."""
-    edit(path, ('status = "unstarted"', 'status = "done"'), ('rating = ""', f'rating = "{rating}"'),
-         ('conclusion = ""', f'conclusion = "{conclusion}"'), ('date = ""', 'date = "2026-11-24"'),
-         ("# [[sources]]", SOURCE))
+    edit(
+        path,
+        ('status = "unstarted"', 'status = "done"'),
+        ('rating = ""', f'rating = "{rating}"'),
+        ('conclusion = ""', f'conclusion = "{conclusion}"'),
+        ('date = ""', 'date = "2026-11-24"'),
+        ("# [[sources]]", SOURCE),
+    )
     path.write_text(path.read_text(encoding="utf-8").replace("done = false", "done = true"), encoding="utf-8")
 
 
@@ -64,8 +70,12 @@ def rejected(checked):
     """The issue's workspace: 01 not checkable, 03 `done` with the rating `check` rejects
     (`rating = "False"`) and a `javascript:` source."""
     edit(checked / HEADLINE, ('status = "unstarted"', 'status = "not-checkable"'))
-    edit(checked / ANN_LEE, ('status = "unstarted"', 'status = "done"'), ('rating = ""', 'rating = "False"'),
-         ("# [[sources]]", '[[sources]]\nurl = "javascript:alert(document.cookie)"\ntitle = "Budget"\n# [[sources]]'))
+    edit(
+        checked / ANN_LEE,
+        ('status = "unstarted"', 'status = "done"'),
+        ('rating = ""', 'rating = "False"'),
+        ("# [[sources]]", '[[sources]]\nurl = "javascript:alert(document.cookie)"\ntitle = "Budget"\n# [[sources]]'),
+    )
     return checked
 
 
@@ -81,7 +91,9 @@ def test_markdown_report(run, checked):
     before = snapshot(checked)
     result = run("export")
     assert result.exit_code == 0, result.output
-    assert result.stdout == """\
+    assert (
+        result.stdout
+        == """\
 # Council raises parking fines
 
 1 of 3 statements checked; 1 with a verdict.
@@ -99,12 +111,15 @@ Fines rose 38%, from £65 to £90, in March.
 - 01 (unstarted): Council raises parking fines
 - 03 (unstarted): Councillor Ann Lee said the change would bring in £2m a year.
 """
+    )
     assert result.stderr == ""
     assert snapshot(checked) == before  # export only reads
 
 
-ANN_LEE_REASON = ("line 29: error: rating 'False' is not allowed (did you mean false?); use one of: true, "
-                  "mostly-true, mixed, mostly-false, false, unproven (and 1 more; `factcheck check` lists them)")
+ANN_LEE_REASON = (
+    "line 29: error: rating 'False' is not allowed (did you mean false?); use one of: true, "
+    "mostly-true, mixed, mostly-false, false, unproven (and 1 more; `factcheck check` lists them)"
+)
 
 
 def test_markdown_never_publishes_a_rejected_verdict_and_lists_every_statement(run, rejected):
@@ -112,7 +127,9 @@ def test_markdown_never_publishes_a_rejected_verdict_and_lists_every_statement(r
     not-checkable statement and a `done` one without a rating without saying so."""
     result = run("export")
     assert result.exit_code == 0, result.output
-    assert result.stdout == """\
+    assert (
+        result.stdout
+        == """\
 # Council raises parking fines
 
 2 of 3 statements checked; 1 with a verdict; 1 left out until fixed or confirmed.
@@ -135,6 +152,7 @@ Fines rose 38%, from £65 to £90, in March.
 line 29: error: rating 'False' is not allowed (did you mean false?); use one of: true, mostly-true, mixed, \
 mostly-false, false, unproven (and 1 more; \\`factcheck check\\` lists them))
 """
+    )
     assert result.stderr == f"Warning: {SLUG}/{ANN_LEE[:-5]}: not published: {ANN_LEE_REASON}\n"
     assert "javascript" not in result.stdout
 
@@ -146,9 +164,12 @@ def test_done_without_a_rating_is_left_out_and_named(run, checked):
     assert result.stdout.endswith(
         f"## Left out until fixed or confirmed\n\n- 03: Councillor Ann Lee said the change would bring in £2m a "
         f"year. (03-councillor-ann-lee-said-the-change.toml: line {line}: "
-        "error: status is done but there is no rating; set \\[verdict\\] rating)\n")
-    assert result.stderr == (f"Warning: {SLUG}/{ANN_LEE[:-5]}: not published: line {line}: error: status is done "
-                             "but there is no rating; set [verdict] rating\n")
+        "error: status is done but there is no rating; set \\[verdict\\] rating)\n"
+    )
+    assert result.stderr == (
+        f"Warning: {SLUG}/{ANN_LEE[:-5]}: not published: line {line}: error: status is done "
+        "but there is no rating; set [verdict] rating\n"
+    )
 
 
 @pytest.mark.parametrize("fmt", ["markdown", "csv", "json", "claimreview"])
@@ -157,9 +178,12 @@ def test_strict_exports_nothing_when_a_worksheet_is_left_out(run, rejected, fmt)
     result = run("export", "-f", fmt, "--strict", "-o", "out.txt")
     assert result.exit_code == 1
     problems = "2 problems" if fmt == "claimreview" else "1 problem"  # and 02 has no `claim`
-    assert result.stderr == (f"Error: --strict: nothing exported, {problems} to fix first: {SLUG}/{ANN_LEE[:-5]}: "
-                             "not published: " + ANN_LEE_REASON.replace("(and 1 more", "(and 4 more")
-                             + "; fix them, or export without --strict\n")
+    assert result.stderr == (
+        f"Error: --strict: nothing exported, {problems} to fix first: {SLUG}/{ANN_LEE[:-5]}: "
+        "not published: "
+        + ANN_LEE_REASON.replace("(and 1 more", "(and 4 more")
+        + "; fix them, or export without --strict\n"
+    )
     assert not (rejected.parent.parent / "out.txt").exists()
 
 
@@ -170,13 +194,19 @@ def test_every_format_leaves_the_rejected_verdict_out_and_says_why(run, rejected
     assert result.stderr == warning
     assert [r["id"].split("/")[1][:2] for r in rows] == ["01", "02", "03"]  # every statement has its row
     assert (rows[2]["status"], rows[2]["rating"], rows[2]["rating_label"], rows[2]["withheld"]) == (
-        "done", "", "", ANN_LEE_REASON)
+        "done",
+        "",
+        "",
+        ANN_LEE_REASON,
+    )
     data = json.loads((result := run("export", "-f", "json")).stdout)
     assert result.stderr == warning
     third = data["statements"][2]
     assert third["verdict_published"] is False and "verdict" not in third["worksheet"]
-    assert third["withheld"] == {"reason": ANN_LEE_REASON, "verdict": {
-        "rating": "False", "conclusion": "", "confidence": "", "date": ""}}
+    assert third["withheld"] == {
+        "reason": ANN_LEE_REASON,
+        "verdict": {"rating": "False", "conclusion": "", "confidence": "", "date": ""},
+    }
     result = run("export", "-f", "claimreview")
     assert [r["url"] for r in json.loads(result.stdout)] == [f"https://checks.example.org/{SLUG}/02"]
     assert result.stderr.startswith(warning)
@@ -195,15 +225,42 @@ def test_csv_is_rfc_4180_with_one_row_per_statement(run, checked):
     assert lines[0] == (
         '"id","article","status","rating","rating_label","rating_value","verdict_date","conclusion","confidence",'
         '"withheld","stale","priority","claimant","claim","text","types","checks_done","checks","sources",'
-        '"assignee","reviewer","notes","article_title","article_url"')
+        '"assignee","reviewer","notes","article_title","article_url"'
+    )
     rows = csv_rows(result.stdout)
     done = rows[1]
-    assert {k: done[k] for k in ("status", "rating", "rating_label", "rating_value", "verdict_date", "conclusion",
-                                  "withheld", "stale", "claimant", "types", "checks_done", "checks", "sources")} == {
-        "status": "done", "rating": "mostly-true", "rating_label": "Mostly true", "rating_value": "4",
-        "verdict_date": "2026-11-24", "conclusion": "Fines rose 38%, from £65 to £90, in March.", "withheld": "",
-        "stale": "", "claimant": "the mayor", "types": "quantity", "checks_done": "2", "checks": "2",
-        "sources": "Council minutes, March <https://example.org/minutes> (supports)"}
+    assert {
+        k: done[k]
+        for k in (
+            "status",
+            "rating",
+            "rating_label",
+            "rating_value",
+            "verdict_date",
+            "conclusion",
+            "withheld",
+            "stale",
+            "claimant",
+            "types",
+            "checks_done",
+            "checks",
+            "sources",
+        )
+    } == {
+        "status": "done",
+        "rating": "mostly-true",
+        "rating_label": "Mostly true",
+        "rating_value": "4",
+        "verdict_date": "2026-11-24",
+        "conclusion": "Fines rose 38%, from £65 to £90, in March.",
+        "withheld": "",
+        "stale": "",
+        "claimant": "the mayor",
+        "types": "quantity",
+        "checks_done": "2",
+        "checks": "2",
+        "sources": "Council minutes, March <https://example.org/minutes> (supports)",
+    }
     assert 0.5 < float(done["priority"]) <= 1
 
 
@@ -212,7 +269,10 @@ def test_csv_marks_a_stale_statement_and_withholds_a_reworded_verdict(run, check
     keeps its worksheet, and the verdict given to its earlier wording is not published."""
     (tmp_path / "small.txt").write_text(
         SMALL.replace("by 40% in March", "by 45% in April").replace(
-            "Councillor Ann Lee said the change would bring in £2m a year.\n", ""), encoding="utf-8")
+            "Councillor Ann Lee said the change would bring in £2m a year.\n", ""
+        ),
+        encoding="utf-8",
+    )
     assert run("init", "small.txt", "--article", SLUG).exit_code == 0
     result = run("export", "-f", "csv")
     rows = {r["id"].split("/")[1][:2]: r for r in csv_rows(result.stdout)}
@@ -227,7 +287,7 @@ def test_csv_marks_a_stale_statement_and_withholds_a_reworded_verdict(run, check
 def test_a_carriage_return_in_a_claimant_starts_no_row_and_no_formula(run, checked):
     """The issue: `"\\r=cmd|' /C calc'!A0"` was written unquoted, and a spreadsheet started a new
     row with a live formula."""
-    edit(checked / ANN_LEE, ('claimant = "Councillor Ann Lee"', 'claimant = "\\r=cmd|\' /C calc\'!A0"'))
+    edit(checked / ANN_LEE, ('claimant = "Councillor Ann Lee"', "claimant = \"\\r=cmd|' /C calc'!A0\""))
     text = run("export", "-f", "csv").stdout_bytes.decode("utf-8")
     assert "\r" not in text.replace("\r\n", "") and text.count("\r\n") == 4
     rows = csv_rows(text)
@@ -238,11 +298,17 @@ def test_a_carriage_return_in_a_claimant_starts_no_row_and_no_formula(run, check
 @pytest.mark.parametrize(
     "value, cell",
     [
-        ("=HYPERLINK(\\\"http://evil.example\\\")", "'=HYPERLINK(\"http://evil.example\")"),
-        ("+1+1", "'+1+1"), ("-1+1", "'-1+1"), ("@SUM(A1)", "'@SUM(A1)"),
-        ("\\t=1+1", "'=1+1"), ("  =1+1", "'=1+1"), ("\\u0000=1+1", "'=1+1"), ("\\n-2+3", "'-2+3"),
+        ('=HYPERLINK(\\"http://evil.example\\")', '\'=HYPERLINK("http://evil.example")'),
+        ("+1+1", "'+1+1"),
+        ("-1+1", "'-1+1"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\\t=1+1", "'=1+1"),
+        ("  =1+1", "'=1+1"),
+        ("\\u0000=1+1", "'=1+1"),
+        ("\\n-2+3", "'-2+3"),
         ("\\uff1d1+1", "'\uff1d1+1"),  # a full-width equals sign
-        ("line one\\r\\nline two", "line one line two"), ("bell\\u0007 and escape\\u001b[31m", "bell and escape [31m"),
+        ("line one\\r\\nline two", "line one line two"),
+        ("bell\\u0007 and escape\\u001b[31m", "bell and escape [31m"),
         ("Fines rose 38%, from £65 to £90.", "Fines rose 38%, from £65 to £90."),
     ],
 )
@@ -271,7 +337,11 @@ def test_check_rejects_a_javascript_source_and_the_report_links_none(run, checke
         ("Minutes", "javascript:alert(document.cookie)", "Minutes"),
         ("Minutes", "www.example.org", "Minutes"),
         ("Minutes", "data:text/html,<script>alert(1)</script>", "Minutes"),
-        ("a](javascript:x) [b", "https://example.org/a_(b)<c>\"", "[a\\](javascript:x) \\[b](https://example.org/a_%28b%29%3Cc%3E%22)"),
+        (
+            "a](javascript:x) [b",
+            'https://example.org/a_(b)<c>"',
+            "[a\\](javascript:x) \\[b](https://example.org/a_%28b%29%3Cc%3E%22)",
+        ),
     ],
 )
 def test_markdown_links_only_http_addresses(label, url, markdown):
@@ -287,8 +357,11 @@ def test_markdown_links_only_http_addresses(label, url, markdown):
         ("# not a heading", True, "\\# not a heading"),
         ("- not a list", True, "\\- not a list"),
         ("1986. Not a list", True, "1986\\. Not a list"),
-        ("&lt;b&gt; ![x](y) [^1] {: .x} ==mark==", False,
-         "\\&lt;b\\&gt; \\!\\[x\\](y) \\[\\^1\\] \\{: .x\\} \\=\\=mark\\=\\="),
+        (
+            "&lt;b&gt; ![x](y) [^1] {: .x} ==mark==",
+            False,
+            "\\&lt;b\\&gt; \\!\\[x\\](y) \\[\\^1\\] \\{: .x\\} \\=\\=mark\\=\\=",
+        ),
         ("bell\x07 \u202eevil\u202c and\x1b[31m", False, "bell evil and \\[31m"),
         ("The city council raised fines by 40%.", True, "The city council raised fines by 40%."),
         ("ana@example.org and @ana", False, "ana\\@example.org and \\@ana"),  # no mailto: link, no mention
@@ -314,19 +387,38 @@ def test_json_is_the_full_record_of_every_worksheet(run, checked):
         assert statement["worksheet"] == tomllib.loads(path.read_text(encoding="utf-8"))  # every field
         assert statement["file"] == path.name and statement["id"] == f"{SLUG}/{path.stem}"
     second = data["statements"][1]
-    assert second["worksheet"]["sources"] == [{"url": "https://example.org/minutes", "title": "Council minutes, March",
-                                               "stance": "supports", "accessed": "2026-11-20", "note": "page 4"}]
-    assert second["worksheet"]["checks"] == [{"kind": "number", "what": "40%", "done": True},
-                                             {"kind": "date", "what": "March", "done": True}]
+    assert second["worksheet"]["sources"] == [
+        {
+            "url": "https://example.org/minutes",
+            "title": "Council minutes, March",
+            "stance": "supports",
+            "accessed": "2026-11-20",
+            "note": "page 4",
+        }
+    ]
+    assert second["worksheet"]["checks"] == [
+        {"kind": "number", "what": "40%", "done": True},
+        {"kind": "date", "what": "March", "done": True},
+    ]
     assert set(second["worksheet"]["location"]) == {"version", "paragraph", "start", "end", "before", "after"}
-    assert {k: second[k] for k in ("verdict_published", "withheld", "stale", "rating_label", "rating_value",
-                                   "problems")} == {
-        "verdict_published": True, "withheld": None, "stale": False, "rating_label": "Mostly true",
-        "rating_value": 4, "problems": []}
+    assert {
+        k: second[k] for k in ("verdict_published", "withheld", "stale", "rating_label", "rating_value", "problems")
+    } == {
+        "verdict_published": True,
+        "withheld": None,
+        "stale": False,
+        "rating_label": "Mostly true",
+        "rating_value": 4,
+        "problems": [],
+    }
 
 
 def test_json_writes_toml_dates_as_iso_text(run, checked):
-    edit(checked / FINES, ('accessed = "2026-11-20"', "accessed = 2026-11-20"), ('date = "2026-11-24"', "date = 2026-11-24"))
+    edit(
+        checked / FINES,
+        ('accessed = "2026-11-20"', "accessed = 2026-11-20"),
+        ('date = "2026-11-24"', "date = 2026-11-24"),
+    )
     second = json.loads(run("export", "-f", "json").stdout)["statements"][1]["worksheet"]
     assert second["sources"][0]["accessed"] == "2026-11-20" and second["verdict"]["date"] == "2026-11-24"
 
@@ -338,34 +430,55 @@ def test_json_writes_toml_dates_as_iso_text(run, checked):
 def test_claimreview_needs_a_publisher(run, checked):
     result = run("export", "--format", "claimreview")
     assert result.exit_code == 1
-    assert result.stderr == ("Error: ClaimReview needs the publisher's name and url; add a [publisher] table "
-                             "with name and url to factcheck.toml in the workspace (see the README)\n")
+    assert result.stderr == (
+        "Error: ClaimReview needs the publisher's name and url; add a [publisher] table "
+        "with name and url to factcheck.toml in the workspace (see the README)\n"
+    )
     assert result.stdout == ""
 
 
 def test_claimreview_for_each_verdict(run, checked):
     (checked.parent / "factcheck.toml").write_text(PUBLISHER, encoding="utf-8")
     edit(checked / FINES, ('claim = ""', 'claim = "The council raised parking fines by 40% in March"'))
-    edit(checked.parent / SLUG / "article.toml", ('title = ', 'url = "https://news.example/fines"\n'
-                                                  'published = "2026-03-02T08:00:00+00:00"\ntitle = '))
+    edit(
+        checked.parent / SLUG / "article.toml",
+        ("title = ", 'url = "https://news.example/fines"\npublished = "2026-03-02T08:00:00+00:00"\ntitle = '),
+    )
     result = run("export", "--format", "claimreview")
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
-    appearance = {"@type": "CreativeWork", "url": "https://news.example/fines",
-                  "headline": "Council raises parking fines", "datePublished": "2026-03-02"}
-    assert json.loads(result.stdout) == [{
-        "@context": "https://schema.org",
-        "@type": "ClaimReview",
-        "url": f"https://checks.example.org/{SLUG}/02",  # one review per page
-        "claimReviewed": "The council raised parking fines by 40% in March",
-        "itemReviewed": {"@type": "Claim", "author": {"@type": "Organization", "name": "the mayor"},
-                         "appearance": appearance, "firstAppearance": appearance, "datePublished": "2026-03-02"},
-        "author": {"@type": "Organization", "name": "Example Checks", "url": "https://checks.example.org/"},
-        "reviewRating": {"@type": "Rating", "name": "Mostly true", "alternateName": "Mostly true", "ratingValue": 4,
-                         "bestRating": 5, "worstRating": 1},
-        "datePublished": "2026-11-24",  # the day the verdict was reached, as the worksheet says
-        "inLanguage": "en",
-    }]
+    appearance = {
+        "@type": "CreativeWork",
+        "url": "https://news.example/fines",
+        "headline": "Council raises parking fines",
+        "datePublished": "2026-03-02",
+    }
+    assert json.loads(result.stdout) == [
+        {
+            "@context": "https://schema.org",
+            "@type": "ClaimReview",
+            "url": f"https://checks.example.org/{SLUG}/02",  # one review per page
+            "claimReviewed": "The council raised parking fines by 40% in March",
+            "itemReviewed": {
+                "@type": "Claim",
+                "author": {"@type": "Organization", "name": "the mayor"},
+                "appearance": appearance,
+                "firstAppearance": appearance,
+                "datePublished": "2026-03-02",
+            },
+            "author": {"@type": "Organization", "name": "Example Checks", "url": "https://checks.example.org/"},
+            "reviewRating": {
+                "@type": "Rating",
+                "name": "Mostly true",
+                "alternateName": "Mostly true",
+                "ratingValue": 4,
+                "bestRating": 5,
+                "worstRating": 1,
+            },
+            "datePublished": "2026-11-24",  # the day the verdict was reached, as the worksheet says
+            "inLanguage": "en",
+        }
+    ]
     assert run("export", "--format", "claimreview").stdout == result.stdout  # stable from run to run
 
 
@@ -373,11 +486,19 @@ def test_claimreview_uses_the_workspace_labels_and_review_url(run, checked):
     (checked.parent / "factcheck.toml").write_text(
         PUBLISHER + 'review_url = "{url}/checks/{article}-{number}"\n\n'
         '[[ratings]]\nname = "mostly-true"\nlabel = "Largely accurate"\nvalue = 4\n\n'
-        '[[ratings]]\nname = "false"\nvalue = 1\n', encoding="utf-8")
+        '[[ratings]]\nname = "false"\nvalue = 1\n',
+        encoding="utf-8",
+    )
     [review] = json.loads(run("export", "-f", "claimreview").stdout)
     assert review["url"] == f"https://checks.example.org/checks/{SLUG}-02"
-    assert review["reviewRating"] == {"@type": "Rating", "name": "Largely accurate", "alternateName": "Largely accurate",
-                                      "ratingValue": 4, "bestRating": 4, "worstRating": 1}
+    assert review["reviewRating"] == {
+        "@type": "Rating",
+        "name": "Largely accurate",
+        "alternateName": "Largely accurate",
+        "ratingValue": 4,
+        "bestRating": 4,
+        "worstRating": 1,
+    }
 
 
 def test_claimreview_warns_about_what_a_consumer_would_miss(run, checked):
@@ -408,8 +529,9 @@ def test_claimreview_claim_over_75_characters_is_a_warning(run, checked):
     edit(checked / FINES, ('claim = ""', f'claim = "{long_claim}"'))
     result = run("export", "-f", "claimreview")
     assert json.loads(result.stdout)[0]["claimReviewed"] == long_claim
-    assert result.stderr == (f"Warning: {SLUG}/{FINES[:-5]}: `claim` is 84 characters; under 75 reads whole where "
-                             "ClaimReview is shown\n")
+    assert result.stderr == (
+        f"Warning: {SLUG}/{FINES[:-5]}: `claim` is 84 characters; under 75 reads whole where ClaimReview is shown\n"
+    )
 
 
 def test_claimreview_of_the_article_s_own_claim_names_its_author_or_site(run, checked):
@@ -445,7 +567,10 @@ def test_claimreview_as_script_blocks_for_a_cms(run, checked):
     assert result.stdout == "\n".join(f'<script type="application/ld+json">\n{b}\n</script>\n' for b in bodies)
     assert len(bodies) == 2 and not [b for b in bodies if "<" in b or ">" in b]
     reviews = [json.loads(b) for b in bodies]
-    assert [r["url"] for r in reviews] == [f"https://checks.example.org/{SLUG}/02", f"https://checks.example.org/{SLUG}/03"]
+    assert [r["url"] for r in reviews] == [
+        f"https://checks.example.org/{SLUG}/02",
+        f"https://checks.example.org/{SLUG}/03",
+    ]
     assert reviews[1]["claimReviewed"] == HOSTILE
     assert reviews[1]["reviewRating"] == {"@type": "Rating", "name": "Unproven", "alternateName": "Unproven"}
 
@@ -471,9 +596,11 @@ def test_claimreview_when_every_verdict_is_left_out(run, checked):
     edit(checked / FINES, ('rating = "mostly-true"', 'rating = "mostly-ture"'))
     result = run("export", "-f", "claimreview")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == (f"Error: no verdict can be published: 1 worksheet(s) left out, first {SLUG}/{FINES[:-5]}: "
-                             f"line {line}: error: rating 'mostly-ture' is not allowed (did you mean mostly-true?); use one "
-                             "of: true, mostly-true, mixed, mostly-false, false, unproven; fix them first\n")
+    assert result.stderr == (
+        f"Error: no verdict can be published: 1 worksheet(s) left out, first {SLUG}/{FINES[:-5]}: "
+        f"line {line}: error: rating 'mostly-ture' is not allowed (did you mean mostly-true?); use one "
+        "of: true, mostly-true, mixed, mostly-false, false, unproven; fix them first\n"
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -487,17 +614,21 @@ def test_export_by_status_whatever_the_case(run, checked):
     assert result.exit_code == 1
     assert result.stderr.startswith("Error: --status 'finished' is not a status; use one of: unstarted,")
     result = run("export", "--status", "needs-review")
-    assert result.stderr == ("Error: nothing to export: no worksheets with status 'needs-review'; run `factcheck "
-                             "status` to see the workspace\n")
+    assert result.stderr == (
+        "Error: nothing to export: no worksheets with status 'needs-review'; run `factcheck "
+        "status` to see the workspace\n"
+    )
 
 
 def test_a_broken_settings_file_stops_the_export(run, checked):
     (checked.parent / "factcheck.toml").write_text("[[ratings]]\nlabel = 3\n", encoding="utf-8")
     result = run("export")
     assert result.exit_code == 1
-    assert result.stderr == ("Error: worksheets/factcheck.toml: error: [[ratings]] entries need a `name` (string) "
-                             "and a `value` (number); fix factcheck.toml before exporting (`factcheck check` lists "
-                             "its problems)\n")
+    assert result.stderr == (
+        "Error: worksheets/factcheck.toml: error: [[ratings]] entries need a `name` (string) "
+        "and a `value` (number); fix factcheck.toml before exporting (`factcheck check` lists "
+        "its problems)\n"
+    )
 
 
 def test_output_file_is_written_whole_and_readable(run, checked, tmp_path):
@@ -520,8 +651,14 @@ def test_output_file_is_written_whole_and_readable(run, checked, tmp_path):
 @pytest.mark.parametrize(
     "output, message",
     [
-        ("worksheets/report.md", "Error: worksheets/report.md is inside the workspace worksheets; write exports outside it\n"),
-        ("missing/report.md", "Error: cannot write missing/report.md: folder missing does not exist; create it first\n"),
+        (
+            "worksheets/report.md",
+            "Error: worksheets/report.md is inside the workspace worksheets; write exports outside it\n",
+        ),
+        (
+            "missing/report.md",
+            "Error: cannot write missing/report.md: folder missing does not exist; create it first\n",
+        ),
     ],
 )
 def test_output_mistakes(run, checked, output, message):
@@ -535,8 +672,10 @@ def test_output_mistakes(run, checked, output, message):
 def test_nothing_to_export(run, checked):
     result = run("export", "--article", "nope")
     assert result.exit_code == 1
-    assert result.stderr == ("Error: nothing to export: no worksheets in articles matching 'nope'; "
-                             "run `factcheck status` to see the workspace\n")
+    assert result.stderr == (
+        "Error: nothing to export: no worksheets in articles matching 'nope'; "
+        "run `factcheck status` to see the workspace\n"
+    )
 
 
 def test_an_unreadable_worksheet_is_named_and_listed(run, checked):
@@ -547,8 +686,9 @@ def test_an_unreadable_worksheet_is_named_and_listed(run, checked):
     assert result.stderr == f"Warning: {SLUG}/{ANN_LEE[:-5]}: not published: {reason}\n"
     rows = csv_rows(result.stdout)
     assert len(rows) == 3 and rows[2]["withheld"] == reason and rows[2]["text"] == ""
-    assert run("export").stdout.endswith(f"## Left out until fixed or confirmed\n\n- 03 ({md_text(ANN_LEE)}: "
-                                         f"{md_text(reason)})\n")
+    assert run("export").stdout.endswith(
+        f"## Left out until fixed or confirmed\n\n- 03 ({md_text(ANN_LEE)}: {md_text(reason)})\n"
+    )
     third = json.loads(run("export", "-f", "json").stdout)["statements"][2]
     assert third["worksheet"] is None and third["withheld"] == {"reason": reason, "verdict": None}
 
@@ -561,8 +701,11 @@ def test_an_unreadable_worksheet_is_named_and_listed(run, checked):
         ("Wagner", [{"kind": "organisation", "what": "Wagner"}], "organisation"),
         ("Ann Lee", [], "person"),  # no check names her: two capitalised words
         # init lists a claimant the sentence does not name among the checks, with its kind
-        ("Tunisian Prime Minister Habib Essid", [{"kind": "person", "what": "Tunisian Prime Minister Habib Essid"}],
-         "person"),
+        (
+            "Tunisian Prime Minister Habib Essid",
+            [{"kind": "person", "what": "Tunisian Prime Minister Habib Essid"}],
+            "person",
+        ),
         ("Amnesty International UK Office", [], "organisation"),
         ("The US", [], "organisation"),
         ("the mayor", [], "organisation"),
@@ -574,16 +717,19 @@ def test_the_claimant_is_a_person_or_an_organisation(claimant, checks, kind):
     assert _kind_of(claimant, checks) == kind
 
 
-@pytest.mark.parametrize("key, value", [("url", "javascript:alert(1)"), ("url", "example.org"),
-                                        ("logo", "file:///logo.png")])
+@pytest.mark.parametrize(
+    "key, value", [("url", "javascript:alert(1)"), ("url", "example.org"), ("logo", "file:///logo.png")]
+)
 def test_the_publisher_links_are_web_addresses(run, checked, key, value):
     publisher = {"name": "Example Checks", "url": "https://checks.example.org/", key: value}
     (checked.parent / "factcheck.toml").write_text(tomli_w.dumps({"publisher": publisher}), encoding="utf-8")
     result = run("export", "-f", "claimreview")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == (f"Error: worksheets/factcheck.toml: error: [publisher] {key} {value!r} is not a web "
-                             "address; use an http:// or https:// link; fix factcheck.toml before exporting "
-                             "(`factcheck check` lists its problems)\n")
+    assert result.stderr == (
+        f"Error: worksheets/factcheck.toml: error: [publisher] {key} {value!r} is not a web "
+        "address; use an http:// or https:// link; fix factcheck.toml before exporting "
+        "(`factcheck check` lists its problems)\n"
+    )
 
 
 def test_the_readme_documents_every_key_of_the_json_export(run, checked):
@@ -599,6 +745,7 @@ def test_the_readme_documents_every_key_of_the_json_export(run, checked):
         documented |= {name if not name.startswith(".") else parent + name for name in names}
     data = json.loads(run("export", "-f", "json").stdout)
     written = {f"articles[].{key}" for key in data["articles"][0]} | {
-        f"statements[].{key}" for key in data["statements"][0]}
+        f"statements[].{key}" for key in data["statements"][0]
+    }
     assert documented == written
     assert set(data) == {"format", "version", "articles", "statements"}

@@ -23,9 +23,26 @@ from factcheck.workspace.validate import read_workspace
 
 # what each consumer reads as code or structure, and the characters that break rows and lines
 PIECES = list("\x00\x01\x07\x08\t\n\x0b\x0c\r\x1b\x7f\x85\u2028\u2029\u202e\"'=+-@<>|`*_[](){}#!&~$^\\/:;, \uff1d") + [
-    "</script>", "</SCRIPT >", "<!--", "-->", "<script>alert(1)</script>", "javascript:alert(1)", "\r\n",
-    "=cmd|' /C calc'!A0", "```", "---", "1. ", "# ", "> ", "<https://evil.example>", "[x](javascript:y)",
-    "![i](https://evil.example/i.png)", "&lt;", "| a | b |\n|---|---|", "https://evil.example", "    code",
+    "</script>",
+    "</SCRIPT >",
+    "<!--",
+    "-->",
+    "<script>alert(1)</script>",
+    "javascript:alert(1)",
+    "\r\n",
+    "=cmd|' /C calc'!A0",
+    "```",
+    "---",
+    "1. ",
+    "# ",
+    "> ",
+    "<https://evil.example>",
+    "[x](javascript:y)",
+    "![i](https://evil.example/i.png)",
+    "&lt;",
+    "| a | b |\n|---|---|",
+    "https://evil.example",
+    "    code",
 ]
 free_text = st.lists(st.sampled_from(PIECES) | st.characters(blacklist_categories=("Cs",)), max_size=24).map("".join)
 # an address `check` accepts (any printable path: quotes, brackets, "<script>") or any text at all
@@ -40,27 +57,81 @@ ALLOWED_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "a", "blockquote", "em"}
 def _worksheet(text: str, version: str, status: str, rating: str, f: dict, words: dict | None = None) -> dict:
     """A worksheet with ``f``'s text in every free field; ``words`` puts text in the fields that
     take a word from a list too (`check` rejects it, and the export must still be safe)."""
-    w = words or {"type": "other", "confidence": "high", "kind": "other", "source_kind": "news",
-                  "stance": "supports", "accessed": "2026-11-24", "date": "2026-11-24"}
+    w = words or {
+        "type": "other",
+        "confidence": "high",
+        "kind": "other",
+        "source_kind": "news",
+        "stance": "supports",
+        "accessed": "2026-11-24",
+        "date": "2026-11-24",
+    }
     return {
-        "schema": 1, "text": text, "claim": f["claim"], "claimant": f["claimant"], "types": [w["type"]],
-        "priority": 0.5, "reasons": [f["reason"]], "status": status, "assignee": f["assignee"],
-        "reviewer": f["reviewer"], "notes": f["notes"],
-        "verdict": {"rating": rating, "conclusion": f["conclusion"], "confidence": w["confidence"],
-                    "date": w["date"]},
-        "location": {"version": version, "paragraph": 0, "start": 0, "end": len(text), "before": f["before"],
-                     "after": f["after"]},
+        "schema": 1,
+        "text": text,
+        "claim": f["claim"],
+        "claimant": f["claimant"],
+        "types": [w["type"]],
+        "priority": 0.5,
+        "reasons": [f["reason"]],
+        "status": status,
+        "assignee": f["assignee"],
+        "reviewer": f["reviewer"],
+        "notes": f["notes"],
+        "verdict": {"rating": rating, "conclusion": f["conclusion"], "confidence": w["confidence"], "date": w["date"]},
+        "location": {
+            "version": version,
+            "paragraph": 0,
+            "start": 0,
+            "end": len(text),
+            "before": f["before"],
+            "after": f["after"],
+        },
         "checks": [{"kind": w["kind"], "what": f["what"], "done": True, "note": f["check_note"]}],
-        "sources": [{"url": f["url"], "title": f["title"], "kind": w["source_kind"], "stance": w["stance"],
-                     "accessed": w["accessed"], "note": f["source_note"]}],
+        "sources": [
+            {
+                "url": f["url"],
+                "title": f["title"],
+                "kind": w["source_kind"],
+                "stance": w["stance"],
+                "accessed": w["accessed"],
+                "note": f["source_note"],
+            }
+        ],
     }
 
 
-FIELDS = st.fixed_dictionaries({key: free_text for key in (
-    "claim", "claimant", "reason", "assignee", "reviewer", "notes", "conclusion", "before", "after", "what",
-    "check_note", "title", "source_note", "article_title", "author", "site", "publisher", "language")}
-    | {"url": url, "words": st.fixed_dictionaries({key: free_text for key in (
-        "type", "confidence", "kind", "source_kind", "stance", "accessed", "date")})})
+FIELDS = st.fixed_dictionaries(
+    {
+        key: free_text
+        for key in (
+            "claim",
+            "claimant",
+            "reason",
+            "assignee",
+            "reviewer",
+            "notes",
+            "conclusion",
+            "before",
+            "after",
+            "what",
+            "check_note",
+            "title",
+            "source_note",
+            "article_title",
+            "author",
+            "site",
+            "publisher",
+            "language",
+        )
+    }
+    | {
+        "url": url,
+        "words": st.fixed_dictionaries(
+            {key: free_text for key in ("type", "confidence", "kind", "source_kind", "stance", "accessed", "date")}
+        ),
+    }
+)
 
 
 def _workspace(root: Path, text: str, status: str, rating: str, f: dict) -> Settings:
@@ -69,15 +140,26 @@ def _workspace(root: Path, text: str, status: str, rating: str, f: dict) -> Sett
     text = text.replace("\r\n", "\n").replace("\r", "\n")  # as an article text is kept
     (folder / "article.txt").write_text(text, encoding="utf-8", newline="")
     version = hashlib.sha256(text.encode("utf-8")).hexdigest()[:8]
-    (folder / "article.toml").write_text(tomli_w.dumps({
-        "title": f["article_title"], "source": "x.txt", "author": f["author"], "site": f["site"],
-        "url": "https://news.example/a"}), encoding="utf-8")
+    (folder / "article.toml").write_text(
+        tomli_w.dumps(
+            {
+                "title": f["article_title"],
+                "source": "x.txt",
+                "author": f["author"],
+                "site": f["site"],
+                "url": "https://news.example/a",
+            }
+        ),
+        encoding="utf-8",
+    )
     (folder / "01-a.toml").write_text(tomli_w.dumps(_worksheet(text, version, "done", "true", f)), encoding="utf-8")
-    (folder / "02-b.toml").write_text(tomli_w.dumps(_worksheet(text, version, status, rating, f, f["words"])),
-                                      encoding="utf-8")
+    (folder / "02-b.toml").write_text(
+        tomli_w.dumps(_worksheet(text, version, status, rating, f, f["words"])), encoding="utf-8"
+    )
     (folder / "03-c.toml").write_text(tomli_w.dumps(_worksheet(text, version, "unstarted", "", f)), encoding="utf-8")
-    return Settings(publisher={"name": f["publisher"] or "P", "url": "https://checks.example.org",
-                               "language": f["language"]})
+    return Settings(
+        publisher={"name": f["publisher"] or "P", "url": "https://checks.example.org", "language": f["language"]}
+    )
 
 
 @settings(max_examples=120, deadline=None)

@@ -11,8 +11,8 @@ import time
 
 import pytest
 
-from factcheck.reading import fetch
 from factcheck.errors import FactcheckError
+from factcheck.reading import fetch
 
 from .conftest import EXAMPLE
 
@@ -85,18 +85,29 @@ MALFORMED = {
     "no answer at all": (b"", "cannot fetch (the server closed the connection without an answer)"),
     "more than 100 headers": (
         b"HTTP/1.1 200 OK\r\n" + b"".join(b"X-H%d: v\r\n" % i for i in range(150)) + b"\r\n" + ARTICLE,
-        "cannot fetch (the server's answer is not valid HTTP: got more than 100 headers)"),
-    "a header of 64 KB": (b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 70_000 + b"\r\n\r\n" + ARTICLE,
-                          "cannot fetch (the server's answer is not valid HTTP: got more than 65536 bytes"),
-    "bad chunk size": (ok(b"zz\r\n" + ARTICLE[:100] + b"\r\n0\r\n\r\n", "Transfer-Encoding: chunked"),
-                       "cannot fetch (the server's answer broke off)"),
-    "chunks cut off": (ok(b"%x\r\n" % 5000 + ARTICLE[:100], "Transfer-Encoding: chunked"),
-                       "cannot fetch (the server's answer broke off)"),
-    "short body": (ok(ARTICLE[:1000], f"Content-Length: {len(ARTICLE)}"),
-                   f"the server sent 1,000 of the {len(ARTICLE):,} bytes it announced and then stopped; try again"),
+        "cannot fetch (the server's answer is not valid HTTP: got more than 100 headers)",
+    ),
+    "a header of 64 KB": (
+        b"HTTP/1.1 200 OK\r\nX-Long: " + b"a" * 70_000 + b"\r\n\r\n" + ARTICLE,
+        "cannot fetch (the server's answer is not valid HTTP: got more than 65536 bytes",
+    ),
+    "bad chunk size": (
+        ok(b"zz\r\n" + ARTICLE[:100] + b"\r\n0\r\n\r\n", "Transfer-Encoding: chunked"),
+        "cannot fetch (the server's answer broke off)",
+    ),
+    "chunks cut off": (
+        ok(b"%x\r\n" % 5000 + ARTICLE[:100], "Transfer-Encoding: chunked"),
+        "cannot fetch (the server's answer broke off)",
+    ),
+    "short body": (
+        ok(ARTICLE[:1000], f"Content-Length: {len(ARTICLE)}"),
+        f"the server sent 1,000 of the {len(ARTICLE):,} bytes it announced and then stopped; try again",
+    ),
     "bad status code": (b"HTTP/1.1 9999 Nope\r\n\r\n", "cannot fetch (the server's answer is not valid HTTP: "),
-    "redirect to ftp": (b"HTTP/1.1 302 Found\r\nLocation: ftp://127.0.0.1/x\r\nContent-Length: 0\r\n\r\n",
-                        "the server redirects to ftp://127.0.0.1/x, not to a web page"),
+    "redirect to ftp": (
+        b"HTTP/1.1 302 Found\r\nLocation: ftp://127.0.0.1/x\r\nContent-Length: 0\r\n\r\n",
+        "the server redirects to ftp://127.0.0.1/x, not to a web page",
+    ),
 }
 
 
@@ -121,12 +132,14 @@ def test_the_whole_body_is_kept_when_its_length_is_right(run, serve):
 
 def drip(head: bytes, body: bytes, every: float):
     """A server that sends ``head`` and then ``body`` one byte every ``every`` seconds."""
+
     def respond(conn, stopped):
         conn.sendall(head)
         for i in range(len(body)):
             if stopped.wait(every):
                 return
             conn.sendall(body[i : i + 1])
+
     return respond
 
 
@@ -138,8 +151,9 @@ def test_a_server_that_drips_cannot_pass_the_deadline(serve, where):
     with pytest.raises(FactcheckError) as error:
         fetch.fetch(f"{url}/article", timeout=1.0)
     took = time.monotonic() - start
-    assert str(error.value) == (f"{url}/article: no complete answer within 1 s; try again, or save the page "
-                                "and init the file")
+    assert str(error.value) == (
+        f"{url}/article: no complete answer within 1 s; try again, or save the page and init the file"
+    )
     assert took < 5  # a hang guard: the deadline is 1 s; before, each byte restarted a 20 s clock
 
 
@@ -148,7 +162,10 @@ def test_the_deadline_is_the_cli_default(run, serve, monkeypatch):
     url = serve(drip(b"HTTP/1.1 200 OK\r\n", b"Content-Type: text/plain\r\n\r\n" + ARTICLE, 0.05))
     result = run("init", f"{url}/slow")
     assert result.exit_code == 1
-    assert result.stderr == f"Error: {url}/slow: no complete answer within 0.5 s; try again, or save the page and init the file\n"
+    assert (
+        result.stderr
+        == f"Error: {url}/slow: no complete answer within 0.5 s; try again, or save the page and init the file\n"
+    )
 
 
 @pytest.mark.parametrize("charset", ["idna", "punycode", "utf-16", "rot13", "no-such-charset", "undefined"])
@@ -166,6 +183,7 @@ def test_a_reset_connection_is_one_line(run, serve):
     def reset(conn, stopped):
         conn.sendall(ok(ARTICLE[:500], f"Content-Length: {len(ARTICLE)}"))
         conn.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, b"\x01\x00\x00\x00\x00\x00\x00\x00")
+
     url = serve(reset)
     result = run("init", f"{url}/article")
     assert result.exit_code == 1

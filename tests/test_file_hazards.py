@@ -51,7 +51,10 @@ def test_a_worksheet_that_is_not_a_regular_file_is_a_problem_not_a_hang(run, wor
     result = guarded(run, *command)
     if command[0] == "check":
         assert result.exit_code == 1
-        assert f"23-not-a-file.toml: error: not a regular file ({'a character device' if kind == 'dev-zero' else 'a FIFO'})" in result.stdout
+        assert (
+            f"23-not-a-file.toml: error: not a regular file ({'a character device' if kind == 'dev-zero' else 'a FIFO'})"
+            in result.stdout
+        )
     elif command[0] == "show":
         assert result.exit_code == 0, result.stderr  # another worksheet is still shown
     elif command[0] == "export":
@@ -68,8 +71,9 @@ def test_a_huge_worksheet_is_a_problem(run, workspace):
 
 
 @pytest.mark.parametrize("kind", ["dev-zero", "fifo"])
-@pytest.mark.parametrize("name", ["article.txt", "article.toml", "factcheck.toml", "worksheet.schema.json",
-                                  "factcheck.schema.json"])
+@pytest.mark.parametrize(
+    "name", ["article.txt", "article.toml", "factcheck.toml", "worksheet.schema.json", "factcheck.schema.json"]
+)
 def test_an_article_file_settings_or_schema_that_is_not_a_file_does_not_hang(run, workspace, name, kind):
     path = (workspace if name.startswith("article.") else workspace.parent) / name
     path.unlink(missing_ok=True)
@@ -80,8 +84,15 @@ def test_an_article_file_settings_or_schema_that_is_not_a_file_does_not_hang(run
     if not name.endswith(".json"):
         assert "not a regular file" in guarded(run, "check").stdout
     # (init and add last: they may put a regular file back in its place)
-    for command in (["check"], ["status"], ["show", "10"], ["export", "-f", "json"], ["schema"], ["init", str(EXAMPLE)],
-                    ["add", "Wagner was previously added to a US trade blacklist in 2017."]):
+    for command in (
+        ["check"],
+        ["status"],
+        ["show", "10"],
+        ["export", "-f", "json"],
+        ["schema"],
+        ["init", str(EXAMPLE)],
+        ["add", "Wagner was previously added to a US trade blacklist in 2017."],
+    ):
         result = guarded(run, *command)
         assert "Traceback" not in result.stderr
         assert result.exit_code in (0, 1), (command, result.stderr)
@@ -161,8 +172,17 @@ def test_a_kept_version_not_utf8_is_one_problem(run, workspace):
 # Values of the wrong type where a command uses them
 
 
-@pytest.mark.parametrize("key, value", [("before", "7"), ("after", "[1, 2]"), ("before", "{a = 1}"),
-                                        ("start", '"x"'), ("paragraph", "true"), ("version", "7")])
+@pytest.mark.parametrize(
+    "key, value",
+    [
+        ("before", "7"),
+        ("after", "[1, 2]"),
+        ("before", "{a = 1}"),
+        ("start", '"x"'),
+        ("paragraph", "true"),
+        ("version", "7"),
+    ],
+)
 def test_show_prints_location_values_of_any_type(run, workspace, key, value):
     sheet = workspace / SHEET
     text = re.sub(rf"(?m)^{key} = .*$", f"{key} = {value}", sheet.read_text(encoding="utf-8"), count=1)
@@ -190,7 +210,8 @@ def test_a_review_url_template_that_cannot_work_is_reported_not_raised(run, work
     done(workspace)
     (workspace.parent / "factcheck.toml").write_text(
         f'[publisher]\nname = "Checkers"\nurl = "https://checkers.example"\nreview_url = "{template}"\n',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run("export", "-f", "claimreview")
     assert "Traceback" not in result.stderr
     assert result.exit_code == 1
@@ -203,7 +224,9 @@ def test_a_review_url_with_the_known_fields_works(run, workspace):
     done(workspace)
     (workspace.parent / "factcheck.toml").write_text(
         '[publisher]\nname = "Checkers"\nurl = "https://checkers.example"\n'
-        'review_url = "{url}/c/{article}/{number}?id={id}"\n', encoding="utf-8")
+        'review_url = "{url}/c/{article}/{number}?id={id}"\n',
+        encoding="utf-8",
+    )
     result = run("export", "-f", "claimreview")
     assert result.exit_code == 0, result.stderr
     review = json.loads(result.stdout)
@@ -216,7 +239,9 @@ def test_a_rating_value_that_is_not_a_finite_number_is_reported(run, workspace, 
     done(workspace)
     (workspace.parent / "factcheck.toml").write_text(
         '[publisher]\nname = "Checkers"\nurl = "https://checkers.example"\n'
-        f'[[ratings]]\nname = "true"\nvalue = {value}\n[[ratings]]\nname = "false"\nvalue = 1\n', encoding="utf-8")
+        f'[[ratings]]\nname = "true"\nvalue = {value}\n[[ratings]]\nname = "false"\nvalue = 1\n',
+        encoding="utf-8",
+    )
     check = run("check")
     assert check.exit_code == 1
     assert "factcheck.toml: error: [[ratings]]" in check.stdout
@@ -226,21 +251,24 @@ def test_a_rating_value_that_is_not_a_finite_number_is_reported(run, workspace, 
         json.loads(result.stdout)  # valid JSON: no NaN, no Infinity
 
 
-@pytest.mark.parametrize("settings, message", [
-    ('[statuses]\nnames = "done"\n', "[statuses]"),
-    ('[statuses]\nnames = ["a", 1]\n', "[statuses]"),
-    ('[statuses]\nnames = []\nfinished = []\n', "[statuses]"),
-    ('[[ratings]]\nname = 5\n', "[[ratings]]"),
-    ('[[ratings]]\nname = "x"\nlabel = 5\n', "[[ratings]]"),
-    ('[[ratings]]\nname = "x"\nvalue = 1\n[[ratings]]\nname = "x"\nvalue = 2\n', "[[ratings]]"),
-    ("ratings = 5\n", "[[ratings]]"),
-    ('[rules]\nmin_sources_for_done = "2"\n', "[rules]"),
-    ("rules = 5\n", "`rules` must be a table ([rules])"),
-    ('[publisher]\nname = 5\n', "`name` must be a string in quotes in [publisher]"),
-    ('[publisher]\nlanguage = ["en"]\n', "`language` must be a string in quotes in [publisher]"),
-    ("publisher = 5\n", "`publisher` must be a table ([publisher])"),
-    ("statuses = 5\n", "`statuses` must be a table ([statuses])"),
-])
+@pytest.mark.parametrize(
+    "settings, message",
+    [
+        ('[statuses]\nnames = "done"\n', "[statuses]"),
+        ('[statuses]\nnames = ["a", 1]\n', "[statuses]"),
+        ("[statuses]\nnames = []\nfinished = []\n", "[statuses]"),
+        ("[[ratings]]\nname = 5\n", "[[ratings]]"),
+        ('[[ratings]]\nname = "x"\nlabel = 5\n', "[[ratings]]"),
+        ('[[ratings]]\nname = "x"\nvalue = 1\n[[ratings]]\nname = "x"\nvalue = 2\n', "[[ratings]]"),
+        ("ratings = 5\n", "[[ratings]]"),
+        ('[rules]\nmin_sources_for_done = "2"\n', "[rules]"),
+        ("rules = 5\n", "`rules` must be a table ([rules])"),
+        ("[publisher]\nname = 5\n", "`name` must be a string in quotes in [publisher]"),
+        ('[publisher]\nlanguage = ["en"]\n', "`language` must be a string in quotes in [publisher]"),
+        ("publisher = 5\n", "`publisher` must be a table ([publisher])"),
+        ("statuses = 5\n", "`statuses` must be a table ([statuses])"),
+    ],
+)
 def test_settings_of_the_wrong_type_are_reported_and_every_command_runs(run, workspace, settings, message):
     (workspace.parent / "factcheck.toml").write_text(settings, encoding="utf-8")
     check = run("check")
@@ -268,8 +296,9 @@ def hostile(workspace) -> None:
     sheet.write_text(text, encoding="utf-8")
 
 
-@pytest.mark.parametrize("command", [["check"], ["status"], ["show", "10"], ["status", "--json"], ["check", "--json"]],
-                         ids=" ".join)
+@pytest.mark.parametrize(
+    "command", [["check"], ["status"], ["show", "10"], ["status", "--json"], ["check", "--json"]], ids=" ".join
+)
 def test_control_characters_from_files_never_reach_the_terminal(run, workspace, command):
     hostile(workspace)
     result = run(*command)
@@ -332,7 +361,7 @@ def test_export_dash_is_stdout_and_a_regular_file_is_replaced(run, workspace, tm
 
 
 def test_mixed_utf8_and_cp1252_keeps_the_utf8(tmp_path):
-    data = "Café in Zürich – “quoted”".encode("utf-8") + b" and Caf\xe9 \x93smart\x94"
+    data = "Café in Zürich – “quoted”".encode() + b" and Caf\xe9 \x93smart\x94"
     text, notices = decode(data, "mixed.txt")
     assert text == "Café in Zürich – “quoted” and Café “smart”"
     assert notices == ["mixed.txt is not all UTF-8; read 3 bytes that are not as Windows-1252 (cp1252)"]
@@ -357,7 +386,7 @@ def test_line_numbers_count_only_newlines(run, workspace, separator):
     text = sheet.read_text(encoding="utf-8").replace('claim = ""', f'claim = "a{separator}b{separator}c"')
     text = text.replace('status = "unstarted"', 'status = "unstartd"')
     sheet.write_text(text, encoding="utf-8")
-    line = next(i for i, l in enumerate(text.split("\n"), 1) if l.startswith("status ="))
+    line = next(i for i, row in enumerate(text.split("\n"), 1) if row.startswith("status ="))
     result = run("check")
     assert f"{SHEET}:{line}:1: error: status 'unstartd' is not allowed" in result.stdout
 
@@ -366,8 +395,9 @@ def test_line_numbers_count_only_newlines(run, workspace, separator):
 def test_a_date_or_odd_number_where_a_number_goes_keeps_json_valid(run, workspace, value):
     """Found by benchmarks/fuzz.py: a TOML date as `priority` broke `status --json`."""
     sheet = workspace / SHEET
-    sheet.write_text(re.sub(r"(?m)^priority = .*$", f"priority = {value}", sheet.read_text(encoding="utf-8")),
-                     encoding="utf-8")
+    sheet.write_text(
+        re.sub(r"(?m)^priority = .*$", f"priority = {value}", sheet.read_text(encoding="utf-8")), encoding="utf-8"
+    )
     for command in (["status", "--json"], ["check", "--json"], ["export", "-f", "json"]):
         result = run(*command)
         assert result.exit_code in (0, 1), result.stderr

@@ -7,8 +7,8 @@ from __future__ import annotations
 import json
 
 from factcheck.extraction import furniture
-from factcheck.reading.article import Article, normalise
 from factcheck.extraction.statements import CHECK_WORTHY, FURNITURE_HELD, extract
+from factcheck.reading.article import Article, normalise
 
 ARTICLE = [
     "The city council raised parking fines by 40% in March, the mayor said on Monday at a meeting in the town hall.",
@@ -30,26 +30,33 @@ def test_a_short_paragraph_that_ends_with_a_picture_s_credit_is_a_caption_to_its
 
 
 def test_an_agency_caption_is_told_by_its_placed_people_and_its_weekday_date():
-    caption = ("Mayor Ann Lee, left, speaks with a business owner during a visit, Tuesday, Nov. 19, 2019, "
-               "in Leeds, England.")
+    caption = (
+        "Mayor Ann Lee, left, speaks with a business owner during a visit, Tuesday, Nov. 19, 2019, in Leeds, England."
+    )
     assert _skipped(caption)[caption] == ("caption", "caption.ap-style")
     agency = "In this Sunday, Nov. 10, 2019, photograph, a row of parked cars sits on the high street in Leeds."
     assert _skipped(agency)[agency] == ("caption", "caption.ap-style")
 
 
 def test_a_writer_s_line_at_the_end_is_a_bio_with_all_its_sentences():
-    bio = ("Jane Smith is a senior reporter for the Leeds Courier, covering transport. "
-           "She was previously an editor at the Yorkshire Post.")
+    bio = (
+        "Jane Smith is a senior reporter for the Leeds Courier, covering transport. "
+        "She was previously an editor at the Yorkshire Post."
+    )
     skipped = _skipped(after=(bio,))
     assert skipped["She was previously an editor at the Yorkshire Post."] == ("byline or credit", "bio.writer-line")
 
 
 def test_another_story_s_headline_run_into_its_summary():
-    teaser = ("Michigan To Mail Redistricting Panel Applications To 250,000The state of Michigan will mail "
-              "250,000 applications encouraging voters to apply.")
+    teaser = (
+        "Michigan To Mail Redistricting Panel Applications To 250,000The state of Michigan will mail "
+        "250,000 applications encouraging voters to apply."
+    )
     assert _skipped(teaser)[teaser] == ("another story's headline", "headline.run-in-summary")
-    dateline = ("Cleric warns the government its days are numbered KARACHI: Firebrand cleric Fazlur Rehman "
-                "said on Monday that the march would go on.")
+    dateline = (
+        "Cleric warns the government its days are numbered KARACHI: Firebrand cleric Fazlur Rehman "
+        "said on Monday that the march would go on."
+    )
     assert _skipped(dateline)[dateline] == ("another story's headline", "headline.dateline-teaser")
 
 
@@ -76,10 +83,12 @@ def test_a_line_alone_or_a_text_with_no_prose_is_never_judged():
 def test_a_statement_that_reads_like_furniture_is_held_below_check_worthy_and_says_why():
     """Other stories' headlines between the article's paragraphs: whatever is not skipped is kept
     below 0.5, and a statement held down from check-worthy says why, first."""
-    teasers = ["US charges two jail guards over Jeffrey Epstein death",
-               "Safety officials urge Boeing to redesign part on 737s",
-               "White teen accused of plotting deadly attack on black church",
-               "Records fall as Wichita Heights wins 5-1A Swimming Title"]
+    teasers = [
+        "US charges two jail guards over Jeffrey Epstein death",
+        "Safety officials urge Boeing to redesign part on 737s",
+        "White teen accused of plotting deadly attack on black church",
+        "Records fall as Wichita Heights wins 5-1A Swimming Title",
+    ]
     text = normalise("\n\n".join([*ARTICLE, "More news", *teasers, "Advertisement", *ARTICLE[:1]]))
     extraction = extract(Article(text, "", "t"))
     held = [s for s in extraction.statements if s.reasons and s.reasons[0].startswith("lowered: reads like")]
@@ -95,13 +104,15 @@ def test_a_statement_that_reads_like_furniture_is_held_below_check_worthy_and_sa
 
 
 def test_the_example_article_loses_no_sentence_to_the_furniture_rules():
-    from factcheck.reading.article import read_article
     from factcheck.extraction.headline import with_headline
+    from factcheck.reading.article import read_article
 
     from .conftest import EXAMPLE
 
     extraction = extract(with_headline(read_article(str(EXAMPLE))))
-    assert not [k for k in extraction.skipped if k.rule.startswith(("furniture-model", "caption.", "bio.", "headline."))]
+    assert not [
+        k for k in extraction.skipped if k.rule.startswith(("furniture-model", "caption.", "bio.", "headline."))
+    ]
     assert not [s for s in extraction.statements if s.reasons and s.reasons[0].startswith("lowered: reads like")]
 
 

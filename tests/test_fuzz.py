@@ -14,8 +14,10 @@ from hypothesis import strategies as st
 from .fuzzing import TEXTS, check_commands_on_sheet, check_init_text, make_workspace, reset, sheet_bytes
 
 DEADLINE = dt.timedelta(seconds=10)  # per example; a hang is also stopped by tests/fuzzing.CASE_CAP
-FUZZ = settings(deadline=DEADLINE, suppress_health_check=[HealthCheck.function_scoped_fixture,
-                                                          HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    deadline=DEADLINE,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @pytest.fixture(scope="module")

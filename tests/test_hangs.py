@@ -10,8 +10,8 @@ import json
 import pytest
 from typer.testing import CliRunner
 
-from factcheck.reading.article import normalise
 from factcheck.cli import app
+from factcheck.reading.article import normalise
 
 from .adversarial import Hang, cap
 from .conftest import EXAMPLE
@@ -55,8 +55,9 @@ def test_init_finishes_on_long_adversarial_lines(tmp_path, name):
     path.write_text(text, encoding="utf-8")
     try:
         with cap(CAP):
-            result = CliRunner().invoke(app, ["init", str(path), "--dry-run", "--json", "--dir", str(tmp_path / "ws")],
-                                        catch_exceptions=False)
+            result = CliRunner().invoke(
+                app, ["init", str(path), "--dry-run", "--json", "--dir", str(tmp_path / "ws")], catch_exceptions=False
+            )
     except Hang:
         pytest.fail(f"init ran past {CAP} s on {name}")
     if result.exit_code != 0:  # only a clear one-line refusal would do

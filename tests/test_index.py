@@ -128,11 +128,11 @@ def test_settings_and_article_text_changes_revalidate(run, workspace):
     edit(sheet, 'status = "unstarted"', 'status = "parked"')
     assert "status 'parked' is not allowed" in same_with_and_without_index(run)["check"]
     (workspace.parent / "factcheck.toml").write_text(
-        '[statuses]\nnames = ["unstarted", "parked", "done", "not-checkable"]\n', encoding="utf-8")
+        '[statuses]\nnames = ["unstarted", "parked", "done", "not-checkable"]\n', encoding="utf-8"
+    )
     assert "parked" not in same_with_and_without_index(run)["check"]
     text = workspace / "article.txt"
-    text.write_text(text.read_text(encoding="utf-8").replace("Kirby said the US", "He said the US"),
-                    encoding="utf-8")
+    text.write_text(text.read_text(encoding="utf-8").replace("Kirby said the US", "He said the US"), encoding="utf-8")
     out = same_with_and_without_index(run)
     assert "the offsets cannot be checked" in out["check"]  # a hand-edited article.txt
 
@@ -170,22 +170,34 @@ def test_an_index_that_cannot_be_kept_on_disk_lives_in_memory(run, workspace):
 def test_toml_dates_and_odd_numbers_round_trip_through_the_index():
     import datetime as dt
 
-    values = {"accessed": dt.date(2026, 11, 24), "at": dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.timezone.utc),
-              "local": dt.datetime(2026, 11, 24, 9, 30), "time": dt.time(6, 38), "nan": float("inf"),
-              "nested": [{"a": dt.date(2020, 1, 1)}], "$toml": "a key a person wrote"}
+    values = {
+        "accessed": dt.date(2026, 11, 24),
+        "at": dt.datetime(2026, 11, 24, 9, 30, tzinfo=dt.UTC),
+        "local": dt.datetime(2026, 11, 24, 9, 30),
+        "time": dt.time(6, 38),
+        "nan": float("inf"),
+        "nested": [{"a": dt.date(2020, 1, 1)}],
+        "$toml": "a key a person wrote",
+    }
     assert decode_values(encode_values(values)) == values
 
 
 def test_two_commands_at_once_never_corrupt_it(workspace, tmp_path):
     """Two processes read (and so write) the index while worksheets change under them."""
     root = workspace.parent
-    code = ("import sys; from factcheck.cli import run; sys.argv = ['factcheck', 'check', '--json', '--dir', %r]\n"
-            "for _ in range(15):\n"
-            "    try: run()\n"
-            "    except SystemExit as exc: assert exc.code in (0, 1), exc.code\n") % str(root)
+    code = (
+        f"import sys; from factcheck.cli import run; sys.argv = ['factcheck', 'check', '--json', '--dir', {str(root)!r}]\n"
+        "for _ in range(15):\n"
+        "    try: run()\n"
+        "    except SystemExit as exc: assert exc.code in (0, 1), exc.code\n"
+    )
     env = {k: v for k, v in os.environ.items() if k != "FACTCHECK_DIR"}
-    procs = [subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
     sheets = sorted(workspace.glob("*.toml"))[1:8]
     for i, sheet in enumerate(sheets):
         edit(sheet, 'assignee = ""', f'assignee = "reader{i}"')
@@ -195,8 +207,16 @@ def test_two_commands_at_once_never_corrupt_it(workspace, tmp_path):
         assert proc.returncode == 0, err.decode()
     with sqlite3.connect(index_file(workspace)) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    env_runs = [subprocess.run([sys.executable, "-m", "factcheck", "status", "--json", "--dir", str(root), *flag],
-                               capture_output=True, text=True, env=env, cwd=ROOT) for flag in ([], ["--no-index"])]
+    env_runs = [
+        subprocess.run(
+            [sys.executable, "-m", "factcheck", "status", "--json", "--dir", str(root), *flag],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=ROOT,
+        )
+        for flag in ([], ["--no-index"])
+    ]
     assert env_runs[0].stdout == env_runs[1].stdout
     assert all(f'"assignee": "reader{i}"' in env_runs[0].stdout for i in range(len(sheets)))
 

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.reading.article import read_article
-
 from factcheck.extraction.headline import with_headline
+from factcheck.reading.article import read_article
 from factcheck.reading.markdown import markdown_to_text
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG
@@ -80,8 +79,18 @@ def test_saved_page_url_and_text_give_the_same_statements(run, server):
 
 def test_page_furniture_never_becomes_a_statement(run):
     text = " ".join(statements(run, str(PAGE)))
-    for furniture in ("cookies", "Share on", "Photograph", "Related stories", "1.5 million troops",
-                      "Leave a Reply", "outrageous", "newsletter", "All rights reserved", "By Jane"):
+    for furniture in (
+        "cookies",
+        "Share on",
+        "Photograph",
+        "Related stories",
+        "1.5 million troops",
+        "Leave a Reply",
+        "outrageous",
+        "newsletter",
+        "All rights reserved",
+        "By Jane",
+    ):
         assert furniture not in text
 
 
@@ -100,7 +109,10 @@ def test_page_metadata_is_recorded(run, tmp_path, server):
 @pytest.mark.parametrize(
     "path, message",
     [
-        ("/broken", "the server answered 500 Internal Server Error; check the address, or save the page and init the file"),
+        (
+            "/broken",
+            "the server answered 500 Internal Server Error; check the address, or save the page and init the file",
+        ),
         ("/nothing", "the server answered 404 Not Found; check the address, or save the page and init the file"),
         ("/image", "is image/png, not a web page or text; give the address of the article page"),
         ("/huge", "is larger than 10 MB, too large for an article; save the article text and init that file"),
@@ -209,7 +221,8 @@ def test_an_article_not_in_english_gets_a_notice_and_its_worksheets(run, tmp_pat
     assert result.exit_code == 0, result.output
     assert result.stderr == (
         "Notice: the article does not read as English; statements are split and numbers found, but the "
-        "skip rules and priorities are made for English, so read the priorities as rough\n")
+        "skip rules and priorities are made for English, so read the priorities as rough\n"
+    )
     assert result.stdout.startswith("Wrote ")
 
 
@@ -220,5 +233,7 @@ def test_english_articles_get_no_language_notice(run, tmp_path):
         "Who is artist Gunther Uecker; explain?\n\nhttp://www.kettererkunst.com/bio/GuntherUecker-1930.shtml "
         "His works are in Kunstsammlung Nordrhein-Westfalen, Düsseldorf, and in the Museum Ludwig, Cologne; "
         "Uecker studied at the Kunstakademie Düsseldorf under Otto Pankok and joined ZERO with Heinz Mack "
-        "and Otto Piene, whose exhibitions toured Europe and America in the 1960s.\n", encoding="utf-8")
+        "and Otto Piene, whose exhibitions toured Europe and America in the 1960s.\n",
+        encoding="utf-8",
+    )
     assert run("init", "links.txt").stderr == ""

@@ -76,7 +76,10 @@ def test_imports_flow_one_way(module, path):
     for line, name in imports(path):
         if name.startswith("<relative"):
             wrong.append(f"{path.name}:{line}: {name} (imports are absolute: `from factcheck.<layer>...`)")
-        elif name.startswith("factcheck.") and layer_of(name) not in ALLOWED[layer_of(module)] | {"core", layer_of(module)}:
+        elif name.startswith("factcheck.") and layer_of(name) not in ALLOWED[layer_of(module)] | {
+            "core",
+            layer_of(module),
+        }:
             wrong.append(f"{path.name}:{line}: {layer_of(module)} imports {name}")
         elif name.split(".")[0] == "typer" and layer_of(module) != "cli":
             wrong.append(f"{path.name}:{line}: typer outside the command line")

@@ -9,7 +9,8 @@ from factcheck.extraction import lexicon
 
 def test_groups_comments_and_escapes(tmp_path, monkeypatch):
     (tmp_path / "sample.txt").write_text(
-        "# a list\n\n[interjections]\n# never a name\nWell\n  Yes  \n[marks]\n\\[video]\n\\#1\n", encoding="utf-8")
+        "# a list\n\n[interjections]\n# never a name\nWell\n  Yes  \n[marks]\n\\[video]\n\\#1\n", encoding="utf-8"
+    )
     monkeypatch.setattr(lexicon, "LEXICON", tmp_path)
     lexicon.groups.cache_clear()
     try:

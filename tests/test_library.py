@@ -21,10 +21,18 @@ BOUNTY = {
     "headline": "Did Iran Offer an $80M Bounty for Trump's Head?",
     "datePublished": "2020-01-07",
     "author": {"@type": "Organization", "name": "Example Checks", "url": "https://factcheck.example"},
-    "itemReviewed": {"@type": "Claim", "author": {"@type": "Person", "name": "Social media posts"},
-                     "appearance": [{"url": "https://social.example/p/1"}]},
-    "reviewRating": {"@type": "Rating", "ratingValue": 2, "bestRating": 5, "worstRating": 1,
-                     "alternateName": "Mixture"},
+    "itemReviewed": {
+        "@type": "Claim",
+        "author": {"@type": "Person", "name": "Social media posts"},
+        "appearance": [{"url": "https://social.example/p/1"}],
+    },
+    "reviewRating": {
+        "@type": "Rating",
+        "ratingValue": 2,
+        "bestRating": 5,
+        "worstRating": 1,
+        "alternateName": "Mixture",
+    },
 }
 DRAFT = {
     "@context": "https://schema.org",
@@ -36,9 +44,13 @@ DRAFT = {
 }
 BOUNTY_REVIEW = Review(
     claim="Iran has offered an $80M bounty for the head of U.S. President Donald Trump.",
-    title="Did Iran Offer an $80M Bounty for Trump's Head?", claimant="Social media posts",
-    rating="Mixture", rating_value="2", publisher="Example Checks",
-    url="https://factcheck.example/iran-bounty", date="2020-01-07",
+    title="Did Iran Offer an $80M Bounty for Trump's Head?",
+    claimant="Social media posts",
+    rating="Mixture",
+    rating_value="2",
+    publisher="Example Checks",
+    url="https://factcheck.example/iran-bounty",
+    date="2020-01-07",
 )
 
 
@@ -50,14 +62,24 @@ def test_one_object_keeps_every_field():
     assert parse(json.dumps(BOUNTY).encode(), "x").reviews == [BOUNTY_REVIEW]
 
 
-@pytest.mark.parametrize("shape", [
-    [BOUNTY, DRAFT],
-    {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, BOUNTY, DRAFT]},
-    {"@type": "DataFeed", "dataFeedElement": [
-        {"@type": "DataFeedItem", "item": [BOUNTY]}, {"@type": "DataFeedItem", "item": DRAFT}]},
-    {"@type": "NewsArticle", "mainEntity": [{**BOUNTY, "@type": ["ClaimReview", "Review"]},
-                                            {**DRAFT, "@type": "http://schema.org/ClaimReview"}]},
-])
+@pytest.mark.parametrize(
+    "shape",
+    [
+        [BOUNTY, DRAFT],
+        {"@context": "https://schema.org", "@graph": [{"@type": "WebPage"}, BOUNTY, DRAFT]},
+        {
+            "@type": "DataFeed",
+            "dataFeedElement": [{"@type": "DataFeedItem", "item": [BOUNTY]}, {"@type": "DataFeedItem", "item": DRAFT}],
+        },
+        {
+            "@type": "NewsArticle",
+            "mainEntity": [
+                {**BOUNTY, "@type": ["ClaimReview", "Review"]},
+                {**DRAFT, "@type": "http://schema.org/ClaimReview"},
+            ],
+        },
+    ],
+)
 def test_every_shape_publishers_use(shape):
     assert claims(json.dumps(shape).encode()) == [BOUNTY["claimReviewed"], DRAFT["claimReviewed"]]
 
@@ -72,15 +94,33 @@ def test_a_page_gives_the_reviews_in_its_json_ld_blocks():
     assert parse(page.encode(), "page.html").reviews == [BOUNTY_REVIEW]
 
 
-@pytest.mark.parametrize("data, message", [
-    (b'[{"@type": "ClaimReview",', "x.json: not valid JSON (line 1, column 26: Expecting property name enclosed in double quotes); fix the file or export it again"),
-    (b'{"@type": "Article", "headline": "no review here"}', "x.json: no ClaimReview in this JSON; give ClaimReview JSON-LD (one object, an array, an @graph or a DataFeed)"),
-    (b"<html><body>No JSON-LD</body></html>", "x.json: no ClaimReview in the page's JSON-LD; give the page of a published fact-check, or its ClaimReview JSON"),
-    (b"\xff\xfe{}", "x.json is not UTF-8 (byte 0); save it as UTF-8 and import it again"),
-    (b"\x89PNG\r\n\x1a\n\x00\x00", "x.json is a binary file, not ClaimReview JSON-LD or a web page"),
-    (b"just some words", "x.json is neither JSON-LD nor a web page; give a ClaimReview JSON-LD file, a DataFeed of them, or the page of a published fact-check"),
-    (b'{"@type": "ClaimReview", "url": "https://a.example"}', "x.json: none of its 1 ClaimReview(s) says which claim it reviewed (claimReviewed); nothing to import"),
-])
+@pytest.mark.parametrize(
+    "data, message",
+    [
+        (
+            b'[{"@type": "ClaimReview",',
+            "x.json: not valid JSON (line 1, column 26: Expecting property name enclosed in double quotes); fix the file or export it again",
+        ),
+        (
+            b'{"@type": "Article", "headline": "no review here"}',
+            "x.json: no ClaimReview in this JSON; give ClaimReview JSON-LD (one object, an array, an @graph or a DataFeed)",
+        ),
+        (
+            b"<html><body>No JSON-LD</body></html>",
+            "x.json: no ClaimReview in the page's JSON-LD; give the page of a published fact-check, or its ClaimReview JSON",
+        ),
+        (b"\xff\xfe{}", "x.json is not UTF-8 (byte 0); save it as UTF-8 and import it again"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00", "x.json is a binary file, not ClaimReview JSON-LD or a web page"),
+        (
+            b"just some words",
+            "x.json is neither JSON-LD nor a web page; give a ClaimReview JSON-LD file, a DataFeed of them, or the page of a published fact-check",
+        ),
+        (
+            b'{"@type": "ClaimReview", "url": "https://a.example"}',
+            "x.json: none of its 1 ClaimReview(s) says which claim it reviewed (claimReviewed); nothing to import",
+        ),
+    ],
+)
 def test_bad_input_is_one_clear_error(data, message):
     with pytest.raises(FactcheckError) as err:
         parse(data, "x.json")
@@ -102,21 +142,42 @@ def test_the_same_review_twice_in_one_file_is_kept_once():
 
 
 def test_odd_but_valid_values():
-    odd = {"@type": "ClaimReview", "claimReviewed": ["  Two\n lines  "], "author": "Just A Name",
-           "itemReviewed": {"author": ["Someone", "Someone else"]},
-           "reviewRating": {"ratingValue": 3.0, "name": "Half true"}, "datePublished": 2020}
+    odd = {
+        "@type": "ClaimReview",
+        "claimReviewed": ["  Two\n lines  "],
+        "author": "Just A Name",
+        "itemReviewed": {"author": ["Someone", "Someone else"]},
+        "reviewRating": {"ratingValue": 3.0, "name": "Half true"},
+        "datePublished": 2020,
+    }
     review = parse(json.dumps(odd).encode(), "x").reviews[0]
-    assert review == Review(claim="Two lines", claimant="Someone", rating="Half true", rating_value="3",
-                            publisher="Just A Name", date="2020")
+    assert review == Review(
+        claim="Two lines",
+        claimant="Someone",
+        rating="Half true",
+        rating_value="3",
+        publisher="Just A Name",
+        date="2020",
+    )
 
 
 _text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=30)
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.builds(Review, claim=_text.filter(lambda s: s.strip()), title=_text, claimant=_text, rating=_text,
-                 rating_value=st.one_of(_text, st.integers(-5, 100).map(str)), publisher=_text, url=_text,
-                 date=_text))
+@given(
+    st.builds(
+        Review,
+        claim=_text.filter(lambda s: s.strip()),
+        title=_text,
+        claimant=_text,
+        rating=_text,
+        rating_value=st.one_of(_text, st.integers(-5, 100).map(str)),
+        publisher=_text,
+        url=_text,
+        date=_text,
+    )
+)
 def test_the_library_format_is_a_fixed_point(review):
     """What the library stores reads back to the same reviews, and writes the same bytes again."""
     once = parse(dumps([review]).encode(), "x", html=False).reviews
@@ -144,8 +205,12 @@ def test_import_writes_one_canonical_file(run, tmp_path):
     )
     stored = json.loads((tmp_path / "worksheets" / "library" / "feed.json").read_text(encoding="utf-8"))
     assert stored[0] == {
-        "@context": "https://schema.org", "@type": "ClaimReview", "url": "https://factcheck.example/iran-bounty",
-        "claimReviewed": BOUNTY["claimReviewed"], "headline": BOUNTY["headline"], "datePublished": "2020-01-07",
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://factcheck.example/iran-bounty",
+        "claimReviewed": BOUNTY["claimReviewed"],
+        "headline": BOUNTY["headline"],
+        "datePublished": "2020-01-07",
         "author": {"@type": "Organization", "name": "Example Checks"},
         "itemReviewed": {"@type": "Claim", "author": {"name": "Social media posts"}},
         "reviewRating": {"@type": "Rating", "alternateName": "Mixture", "ratingValue": 2},
@@ -193,10 +258,13 @@ def test_a_bad_file_is_one_line_and_nothing_is_written(run, tmp_path):
     assert not (tmp_path / "worksheets").exists()
 
 
-@pytest.mark.parametrize("make, message", [
-    (lambda p: str(p / "missing.json"), "missing.json: no such file; check the path"),
-    (lambda p: str(p), "is a folder; give a ClaimReview JSON-LD file or a saved page"),
-])
+@pytest.mark.parametrize(
+    "make, message",
+    [
+        (lambda p: str(p / "missing.json"), "missing.json: no such file; check the path"),
+        (lambda p: str(p), "is a folder; give a ClaimReview JSON-LD file or a saved page"),
+    ],
+)
 def test_missing_file_and_folder(run, tmp_path, make, message):
     result = run("import", make(tmp_path))
     assert result.exit_code == 1 and message in result.stderr and result.stderr.count("\n") == 1
@@ -249,17 +317,25 @@ def test_import_a_url_page_and_feed(run, tmp_path, server):
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.one_of(
-    st.binary(max_size=300),
-    st.text(max_size=300).map(str.encode),
-    st.text(max_size=200).map(lambda t: f'<html><script type="application/ld+json">{t}</script></html>'.encode()),
-    st.recursive(st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=10)),
-                 lambda inner: st.one_of(st.lists(inner, max_size=4),
-                                         st.dictionaries(st.sampled_from(["@type", "claimReviewed", "item", "@graph",
-                                                                          "reviewRating", "author", "url"]),
-                                                         inner, max_size=4)),
-                 max_leaves=20).map(lambda v: json.dumps(v).encode()),
-))
+@given(
+    st.one_of(
+        st.binary(max_size=300),
+        st.text(max_size=300).map(str.encode),
+        st.text(max_size=200).map(lambda t: f'<html><script type="application/ld+json">{t}</script></html>'.encode()),
+        st.recursive(
+            st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=10)),
+            lambda inner: st.one_of(
+                st.lists(inner, max_size=4),
+                st.dictionaries(
+                    st.sampled_from(["@type", "claimReviewed", "item", "@graph", "reviewRating", "author", "url"]),
+                    inner,
+                    max_size=4,
+                ),
+            ),
+            max_leaves=20,
+        ).map(lambda v: json.dumps(v).encode()),
+    )
+)
 def test_any_input_is_reviews_or_one_clear_error(data):
     try:
         parsed = parse(data, "x")

@@ -9,8 +9,15 @@ import re
 
 import pytest
 
-from tests.adversarial import (Hang, all_patterns, brief_strings, cap, nested_quantifiers, re_calls_outside_constants,
-                               strings_for)
+from tests.adversarial import (
+    Hang,
+    all_patterns,
+    brief_strings,
+    cap,
+    nested_quantifiers,
+    re_calls_outside_constants,
+    strings_for,
+)
 
 PATTERNS = all_patterns()
 CAP = 10.0  # seconds for one pattern's whole set of strings
@@ -25,7 +32,7 @@ def run_all(pattern: re.Pattern, strings: dict) -> str | None:
     label = None
     try:
         with cap(CAP):
-            for label, text in strings.items():
+            for _label, text in strings.items():
                 for _ in pattern.finditer(text):
                     pass
     except Hang:
@@ -35,8 +42,14 @@ def run_all(pattern: re.Pattern, strings: dict) -> str | None:
 
 def test_every_pattern_is_collected():
     assert re_calls_outside_constants() == []  # a pattern compiled inside a function would be missed
-    for name in ("extraction.skips._FURNITURE", "reading.markdown._EMPHASIS", "extraction.statements._FUTURE._phrases", "reading.webpage._CHARSET",
-                 "extraction.sentences.marker_pattern()#0", "extraction.checks._CAPITALISED"):
+    for name in (
+        "extraction.skips._FURNITURE",
+        "reading.markdown._EMPHASIS",
+        "extraction.statements._FUTURE._phrases",
+        "reading.webpage._CHARSET",
+        "extraction.sentences.marker_pattern()#0",
+        "extraction.checks._CAPITALISED",
+    ):
         assert name in PATTERNS
 
 

@@ -42,20 +42,29 @@ def pre_commit(run, repo, files: list[str]):
 
 
 def test_the_hook_checks_the_changed_worksheets_and_passes_over_the_rest(run, repo):
-    files = [SHEET, f"worksheets/{EXAMPLE_SLUG}/article.toml", f"worksheets/{EXAMPLE_SLUG}/article.txt",
-             "pyproject.toml", "notes.txt", "article.txt", f"worksheets/{EXAMPLE_SLUG}/01-us-accuses-north-korea-of-arming.toml"]
+    files = [
+        SHEET,
+        f"worksheets/{EXAMPLE_SLUG}/article.toml",
+        f"worksheets/{EXAMPLE_SLUG}/article.txt",
+        "pyproject.toml",
+        "notes.txt",
+        "article.txt",
+        f"worksheets/{EXAMPLE_SLUG}/01-us-accuses-north-korea-of-arming.toml",
+    ]
     result = pre_commit(run, repo, files)
     assert result.exit_code == 0, result.output
     assert result.stdout == "2 worksheets checked: 0 errors, 0 warnings\n"
     sheet = repo / SHEET
     status = line_of(sheet, "status")
-    sheet.write_text(sheet.read_text(encoding="utf-8").replace('status = "unstarted"', "status = done"),
-                     encoding="utf-8")
+    sheet.write_text(
+        sheet.read_text(encoding="utf-8").replace('status = "unstarted"', "status = done"), encoding="utf-8"
+    )
     result = pre_commit(run, repo, files)
     assert result.exit_code == 1
     assert result.stdout == (
-        f"{SHEET}:{status}:10: error: TOML syntax: `done` needs quotes: write status = \"done\"\n"
-        "2 worksheets checked: 1 error, 0 warnings\n")
+        f'{SHEET}:{status}:10: error: TOML syntax: `done` needs quotes: write status = "done"\n'
+        "2 worksheets checked: 1 error, 0 warnings\n"
+    )
 
 
 def test_every_path_kind_the_hook_or_a_person_gives(run, repo):
@@ -79,7 +88,8 @@ def test_every_path_kind_the_hook_or_a_person_gives(run, repo):
     result = run("check", "worksheets/factcheck.toml")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == (
-        "worksheets/factcheck.toml: error: [rules] min_sources_for_done must be a whole number, 0 or more")
+        "worksheets/factcheck.toml: error: [rules] min_sources_for_done must be a whole number, 0 or more"
+    )
 
 
 def test_paths_given_from_inside_the_article_folder(run, repo, monkeypatch):
@@ -92,7 +102,8 @@ def test_paths_given_from_inside_the_article_folder(run, repo, monkeypatch):
     assert result.exit_code == 1
     assert result.stdout == (
         f"{sheet.name}:{notes}:1: error: unknown key `nots`; did you mean `notes`?\n"
-        "1 worksheet checked: 1 error, 0 warnings\n")
+        "1 worksheet checked: 1 error, 0 warnings\n"
+    )
     result = run("check", ".")  # the article folder itself
     assert result.stdout.endswith("22 worksheets checked: 1 error, 0 warnings\n")
 
@@ -106,25 +117,32 @@ def test_no_worksheet_among_the_paths_passes_with_a_note(run, repo):
 
 def test_path_mistakes_are_one_line(run, repo):
     result = run("check", "worksheets/missing.toml")
-    assert (result.exit_code, result.stderr) == (1, "Error: worksheets/missing.toml: no such file or folder; "
-                                                    "check the path\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: worksheets/missing.toml: no such file or folder; check the path\n",
+    )
     result = run("check", SHEET, "--dir", "worksheets")
-    assert (result.exit_code, result.stderr) == (1, "Error: give PATHs or --dir, not both: each PATH finds "
-                                                    "its own workspace\n")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "Error: give PATHs or --dir, not both: each PATH finds its own workspace\n",
+    )
 
 
 def test_two_workspaces_each_with_its_own_statuses(run, repo):
     other = repo / "other"
     assert run("init", str(EXAMPLE), "--dir", "other").exit_code == 0
-    (other / "factcheck.toml").write_text('[statuses]\nnames = ["todo", "done"]\nfinished = ["done"]\n',
-                                          encoding="utf-8")
+    (other / "factcheck.toml").write_text(
+        '[statuses]\nnames = ["todo", "done"]\nfinished = ["done"]\n', encoding="utf-8"
+    )
     result = run("check", SHEET, f"other/{EXAMPLE_SLUG}/10-kirby-said-the-us-would-impose.toml")
     assert result.exit_code == 1
     assert result.stdout.splitlines()[-1] == "2 worksheets checked: 1 error, 1 warning"
     assert "other/worksheet.schema.json: warning: out of date" in result.stdout  # its statuses changed
     status = line_of(other / EXAMPLE_SLUG / "10-kirby-said-the-us-would-impose.toml", "status")
-    assert f"other/{EXAMPLE_SLUG}/10-kirby-said-the-us-would-impose.toml:{status}:1: error: status 'unstarted' " \
-           "is not allowed; use one of: todo, done" in result.stdout
+    assert (
+        f"other/{EXAMPLE_SLUG}/10-kirby-said-the-us-would-impose.toml:{status}:1: error: status 'unstarted' "
+        "is not allowed; use one of: todo, done" in result.stdout
+    )
 
 
 def test_the_readme_shows_the_hook_and_a_ci_step():

@@ -98,9 +98,13 @@ def test_the_rule_features_have_not_drifted_from_what_the_weights_were_trained_w
     for text in texts:
         for name in training_features(text):
             now[name] += 1
-    drifted = {name: (trained["fires"][name], count) for name, count in now.items()
-               if abs(count - trained["fires"][name]) > max(DRIFT * trained["fires"][name], DRIFT_MIN)}
+    drifted = {
+        name: (trained["fires"][name], count)
+        for name, count in now.items()
+        if abs(count - trained["fires"][name]) > max(DRIFT * trained["fires"][name], DRIFT_MIN)
+    }
     assert not drifted, (
         "rule features now fire on a different number of training sentences than when the weights were "
         f"trained ({', '.join(f'{n}: {a} then, {b} now' for n, (a, b) in drifted.items())}); retrain with "
-        "scripts/train_checkworthiness.py, compare the dev figures, and commit the weights with the rule change")
+        "scripts/train_checkworthiness.py, compare the dev figures, and commit the weights with the rule change"
+    )

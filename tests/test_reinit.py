@@ -9,11 +9,11 @@ import tomli_w
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.workspace import writes
-from factcheck.reading.article import Article
-from factcheck.workspace.settings import Settings
 from factcheck.extraction.statements import extract
+from factcheck.reading.article import Article
+from factcheck.workspace import writes
 from factcheck.workspace.init import apply_init, plan_init
+from factcheck.workspace.settings import Settings
 
 from .conftest import EXAMPLE_SLUG, copy_example
 
@@ -24,8 +24,13 @@ def sheets(folder):
 
 def update_example(path):
     text = path.read_text(encoding="utf-8")
-    text = text.replace("Ties between Moscow and Pyongyang have warmed since Russia’s invasion of Ukraine in February.\n\n", "")
-    text = text.replace("Additional reporting by", "A US official said on Friday that 3,000 more convicts had been recruited.\n\nAdditional reporting by")
+    text = text.replace(
+        "Ties between Moscow and Pyongyang have warmed since Russia’s invasion of Ukraine in February.\n\n", ""
+    )
+    text = text.replace(
+        "Additional reporting by",
+        "A US official said on Friday that 3,000 more convicts had been recruited.\n\nAdditional reporting by",
+    )
     path.write_text(text, encoding="utf-8")
 
 
@@ -60,7 +65,9 @@ def test_updated_article_merges(run, tmp_path):
 
 
 def test_a_different_article_with_the_same_title_gets_its_own_folder(run, tmp_path):
-    (tmp_path / "one.txt").write_text("Mayor resigns\n\nThe mayor of Springfield resigned on Monday after 12 years.\n", "utf-8")
+    (tmp_path / "one.txt").write_text(
+        "Mayor resigns\n\nThe mayor of Springfield resigned on Monday after 12 years.\n", "utf-8"
+    )
     (tmp_path / "two.txt").write_text("Mayor resigns\n\nThe mayor of Shelbyville quit in 2019, aides said.\n", "utf-8")
     run("init", "one.txt")
     result = run("init", "two.txt")
@@ -77,7 +84,9 @@ def test_article_option_chooses_the_folder(run, tmp_path):
     assert len(sheets(tmp_path / "worksheets" / "wagner")) == 22
     bad = run("init", "us-accuses-north-korea-of-arming-wagner.txt", "--article", "../Wagner")
     assert bad.exit_code == 1
-    assert bad.stderr == "Error: --article '../Wagner' is not a slug; use lowercase words and hyphens, such as 'wagner'\n"
+    assert (
+        bad.stderr == "Error: --article '../Wagner' is not a slug; use lowercase words and hyphens, such as 'wagner'\n"
+    )
 
 
 def test_an_interrupted_init_is_finished_by_the_next(run, tmp_path, monkeypatch):
@@ -129,23 +138,38 @@ def test_permission_denied_is_one_line(run, tmp_path, monkeypatch):
     monkeypatch.setattr("tempfile.mkstemp", denied)
     result = run("init", "us-accuses-north-korea-of-arming-wagner.txt")
     assert result.exit_code == 1
-    assert result.stderr == f"Error: cannot write to {tmp_path / 'worksheets'}: permission denied; choose another --dir\n"
+    assert (
+        result.stderr == f"Error: cannot write to {tmp_path / 'worksheets'}: permission denied; choose another --dir\n"
+    )
 
 
 paragraph = st.lists(
-    st.sampled_from([
-        "Kirby said the US would act.", "Prices rose 3.5% in May.", "The mayor resigned on Monday.",
-        "“We will win,” she said.", "About 1,000 people marched in Paris.", "Source link",
-        "Is this right?", "The council spent $4mn on roads, officials said.",
-    ]),
-    min_size=1, max_size=3,
+    st.sampled_from(
+        [
+            "Kirby said the US would act.",
+            "Prices rose 3.5% in May.",
+            "The mayor resigned on Monday.",
+            "“We will win,” she said.",
+            "About 1,000 people marched in Paris.",
+            "Source link",
+            "Is this right?",
+            "The council spent $4mn on roads, officials said.",
+        ]
+    ),
+    min_size=1,
+    max_size=3,
 ).map(" ".join)
 articles = st.lists(paragraph, min_size=1, max_size=6).map(lambda ps: "Headline of the day\n\n" + "\n\n".join(ps))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(articles, st.integers(0, 30), st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)),
-                min_size=2, max_size=4))
+@given(
+    st.lists(
+        st.tuples(articles, st.integers(0, 30), st.text(st.characters(blacklist_categories=("Cs",)), max_size=20)),
+        min_size=2,
+        max_size=4,
+    )
+)
 def test_any_sequence_of_versions_and_hand_edits_keeps_every_existing_byte(tmp_path_factory, steps):
     root = tmp_path_factory.mktemp("ws")
     folder = root / "headline-of-the-day"
@@ -155,7 +179,7 @@ def test_any_sequence_of_versions_and_hand_edits_keeps_every_existing_byte(tmp_p
         apply_init(plan_init(root, article, extract(article)), Settings())
         now = sheets(folder)
         assert {k: v for k, v in now.items() if k in seen} == seen  # nothing rewritten or lost
-        for name, content in now.items():
+        for content in now.values():
             values = tomllib.loads(content.decode())
             version = values["location"]["version"]
             source = folder / "article.txt" if version == article.version else folder / "versions" / f"{version}.txt"

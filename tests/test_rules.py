@@ -11,21 +11,22 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.extraction import furniture
-from factcheck.extraction import rules
-from factcheck.reading.article import Article, normalise
+from factcheck.extraction import furniture, rules
 from factcheck.extraction.skips import skip_rule
 from factcheck.extraction.statements import extract, first_reasons, training_features
+from factcheck.reading.article import Article, normalise
 
 from .conftest import EXAMPLE
 
 CASES_PATH = Path(__file__).parent / "fixtures" / "rule_cases.tsv"
-ARTICLE = "\n\n".join([
-    "The city council raised parking fines by 40% in March, the mayor said on Monday at a meeting in the town hall.",
-    "Councillor Ann Lee said the money would go to road repairs, which the council has cut twice since 2019.",
-    "Drivers' groups said the parking rise was the largest in ten years and would hit shift workers hardest of all.",
-    "The council expects the new parking fines to bring in about £2m a year, according to its budget papers.",
-])
+ARTICLE = "\n\n".join(
+    [
+        "The city council raised parking fines by 40% in March, the mayor said on Monday at a meeting in the town hall.",
+        "Councillor Ann Lee said the money would go to road repairs, which the council has cut twice since 2019.",
+        "Drivers' groups said the parking rise was the largest in ten years and would hit shift workers hardest of all.",
+        "The council expects the new parking fines to bring in about £2m a year, according to its budget papers.",
+    ]
+)
 
 
 def _cases() -> list[dict]:

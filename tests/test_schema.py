@@ -22,7 +22,8 @@ from factcheck.workspace.fields import fits
 from factcheck.workspace.schema import SETTINGS_SCHEMA_LINE, settings_schema, worksheet_schema
 from factcheck.workspace.settings import SECTIONS, SETTINGS_TYPES, Settings, load_settings
 from factcheck.workspace.validate import TextCache, load_sheet
-from factcheck.workspace.worksheet import KEY_TYPES, SCHEMA_LINE, SECTIONS as SHEET_SECTIONS, TOP_KEYS, allowed_values
+from factcheck.workspace.worksheet import KEY_TYPES, SCHEMA_LINE, TOP_KEYS, allowed_values
+from factcheck.workspace.worksheet import SECTIONS as SHEET_SECTIONS
 
 from .conftest import EXAMPLE_SLUG
 
@@ -39,18 +40,41 @@ CUSTOM = (
     '[[ratings]]\nname = "accurate"\nvalue = 5\n\n[[ratings]]\nname = "wrong"\nvalue = 1\n'
 )
 # one value of every TOML type, to put in every key
-SAMPLES = {"a string": "x", "an integer": 3, "a float": 1.5, "a negative number": -1, "a boolean": True,
-           "a date": dt.date(2026, 1, 31), "a date-time": dt.datetime(2026, 1, 31, 9, 30),
-           "a list of strings": ["x"], "a list of numbers": [1], "a table": {"x": "y"}}
+SAMPLES = {
+    "a string": "x",
+    "an integer": 3,
+    "a float": 1.5,
+    "a negative number": -1,
+    "a boolean": True,
+    "a date": dt.date(2026, 1, 31),
+    "a date-time": dt.datetime(2026, 1, 31, 9, 30),
+    "a list of strings": ["x"],
+    "a list of numbers": [1],
+    "a table": {"x": "y"},
+}
 
 
 def tombi(paths: list[Path], cwd: Path) -> dict[Path, list[dict]]:
     """tombi's diagnostics for each file, as an editor shows them (offline: the schema comes from
     the file's own #:schema line)."""
     report = cwd / "tombi.json"
-    subprocess.run([TOMBI, "lint", "--offline", "--diagnostics-format", "json", "--diagnostics-file",
-                    str(report), *map(str, paths)], cwd=cwd, capture_output=True, check=False,
-                   env={**os.environ, "NO_COLOR": "1"}, timeout=120)
+    subprocess.run(
+        [
+            TOMBI,
+            "lint",
+            "--offline",
+            "--diagnostics-format",
+            "json",
+            "--diagnostics-file",
+            str(report),
+            *map(str, paths),
+        ],
+        cwd=cwd,
+        capture_output=True,
+        check=False,
+        env={**os.environ, "NO_COLOR": "1"},
+        timeout=120,
+    )
     out: dict[Path, list[dict]] = {p: [] for p in paths}
     for diagnostic in json.loads(report.read_text(encoding="utf-8") or "[]"):
         out[(cwd / diagnostic["path"]).resolve()].append(diagnostic)
@@ -159,13 +183,31 @@ def base_sheet(path: Path) -> dict:
     values = tomllib.loads(path.read_text(encoding="utf-8"))
     values["status"] = "in-progress"
     values["verdict"]["rating"] = "false"
-    values["sources"] = [{"url": "https://example.org", "title": "Minutes", "kind": "primary",
-                          "stance": "supports", "accessed": "2026-01-31", "note": ""}]
+    values["sources"] = [
+        {
+            "url": "https://example.org",
+            "title": "Minutes",
+            "kind": "primary",
+            "stance": "supports",
+            "accessed": "2026-01-31",
+            "note": "",
+        }
+    ]
     values["checks"] = values["checks"] or [{"kind": "number", "what": "40%", "done": False}]
-    values["earlier"] = [{"text": "An earlier wording.", "version": "0123abcd", "rating": "", "confirmed": False,
-                          "note": ""}]
-    values["checked_before"] = [{"kind": "review", "url": "https://example.org/review", "text": "A claim.",
-                                 "rating": "False", "publisher": "Example", "date": "2026-01-01", "score": 0.5}]
+    values["earlier"] = [
+        {"text": "An earlier wording.", "version": "0123abcd", "rating": "", "confirmed": False, "note": ""}
+    ]
+    values["checked_before"] = [
+        {
+            "kind": "review",
+            "url": "https://example.org/review",
+            "text": "A claim.",
+            "rating": "False",
+            "publisher": "Example",
+            "date": "2026-01-01",
+            "score": 0.5,
+        }
+    ]
     return values
 
 
@@ -191,8 +233,9 @@ def test_schema_and_check_agree_on_every_key_type_and_value(run, tmp_path, small
     for name, path in paths.items():
         errors = [p.message for p in load_sheet(path, small.name, settings, texts).problems if p.severity == ERROR]
         if bool(errors) != bool(flagged[path]):
-            disagree.append(f"{name}: check says {errors or 'fine'}, tombi says "
-                            f"{[d['message'] for d in flagged[path]] or 'fine'}")
+            disagree.append(
+                f"{name}: check says {errors or 'fine'}, tombi says {[d['message'] for d in flagged[path]] or 'fine'}"
+            )
     assert not flagged[paths["the base worksheet"]]
     assert disagree == []
     assert len(cases) > 150  # every key, with every kind of value
@@ -200,11 +243,18 @@ def test_schema_and_check_agree_on_every_key_type_and_value(run, tmp_path, small
 
 @needs_tombi
 def test_settings_schema_and_check_agree(tmp_path):
-    good = {"statuses": {"names": ["todo", "done"], "finished": ["done"]},
-            "ratings": [{"name": "true", "label": "True", "value": 5}],
-            "rules": {"min_sources_for_done": 2},
-            "publisher": {"name": "Example", "url": "https://example.org", "logo": "https://example.org/l.png",
-                          "language": "en", "review_url": "{url}/{article}"}}
+    good = {
+        "statuses": {"names": ["todo", "done"], "finished": ["done"]},
+        "ratings": [{"name": "true", "label": "True", "value": 5}],
+        "rules": {"min_sources_for_done": 2},
+        "publisher": {
+            "name": "Example",
+            "url": "https://example.org",
+            "logo": "https://example.org/l.png",
+            "language": "en",
+            "review_url": "{url}/{article}",
+        },
+    }
     cases = {"good": good}
     for name, kind in SETTINGS_TYPES.items():
         for label, sample in SAMPLES.items():
@@ -234,9 +284,12 @@ def test_settings_schema_and_check_agree(tmp_path):
         paths[name] = folder / "factcheck.toml"
         paths[name].write_text(SETTINGS_SCHEMA_LINE + "\n" + tomli_w.dumps(values), encoding="utf-8")
     flagged = tombi(list(paths.values()), tmp_path)
-    disagree = [f"{name}: check {[p.message for p in load_settings(path.parent).problems]}, tombi "
-                f"{[d['message'] for d in flagged[path]]}"
-                for name, path in paths.items() if bool(load_settings(path.parent).problems) != bool(flagged[path])]
+    disagree = [
+        f"{name}: check {[p.message for p in load_settings(path.parent).problems]}, tombi "
+        f"{[d['message'] for d in flagged[path]]}"
+        for name, path in paths.items()
+        if bool(load_settings(path.parent).problems) != bool(flagged[path])
+    ]
     assert not flagged[paths["good"]]
     assert disagree == []
 
@@ -270,10 +323,12 @@ def test_the_line_is_added_only_when_asked_and_nothing_else_changes(run, tmp_pat
     old = {}
     for n, sheet in enumerate(sorted(small.glob("0*.toml"))):  # as written before init wrote the line
         body = sheet.read_text(encoding="utf-8").split("\n", 1)[1]
-        data = body.replace("\n", "\r\n").encode() if n == 0 else ("\ufeff" + body).encode() if n == 1 else body.encode()
+        data = (
+            body.replace("\n", "\r\n").encode() if n == 0 else ("\ufeff" + body).encode() if n == 1 else body.encode()
+        )
         sheet.write_bytes(data)
         old[sheet] = data
-    (root / "factcheck.toml").write_text('[rules]\nmin_sources_for_done = 1\n', encoding="utf-8")
+    (root / "factcheck.toml").write_text("[rules]\nmin_sources_for_done = 1\n", encoding="utf-8")
     (root / "worksheet.schema.json").unlink()
     for args in (["init", str(tmp_path / "small.txt")], ["status"], ["check"], ["show", "02"]):
         assert run(*args).exit_code == 0, args
@@ -284,11 +339,13 @@ def test_the_line_is_added_only_when_asked_and_nothing_else_changes(run, tmp_pat
     assert result.stdout == (
         "Wrote worksheets/worksheet.schema.json\n"
         "4 files without a #:schema line, which editors need to find the schema: `factcheck schema "
-        "--add-line` adds it\n")
+        "--add-line` adds it\n"
+    )
     assert {p: p.read_bytes() for p in old} == old
     assert run("schema", "--add-line").stdout == (
         "worksheets/worksheet.schema.json and worksheets/factcheck.schema.json are up to date\n"
-        "Added the #:schema line to 4 files\n")
+        "Added the #:schema line to 4 files\n"
+    )
     sheets = sorted(old)
     assert sheets[0].read_bytes() == b"#:schema ../worksheet.schema.json\r\n" + old[sheets[0]]
     assert sheets[1].read_bytes() == b"\xef\xbb\xbf#:schema ../worksheet.schema.json\n" + old[sheets[1]][3:]
@@ -298,7 +355,8 @@ def test_the_line_is_added_only_when_asked_and_nothing_else_changes(run, tmp_pat
         assert tomllib.loads(sheet.read_bytes().decode("utf-8-sig")) == tomllib.loads(old[sheet].decode("utf-8-sig"))
     assert run("check").stdout == "3 worksheets checked: 0 errors, 0 warnings\n"
     assert run("schema", "--add-line").stdout == (
-        "worksheets/worksheet.schema.json and worksheets/factcheck.schema.json are up to date\n")
+        "worksheets/worksheet.schema.json and worksheets/factcheck.schema.json are up to date\n"
+    )
 
 
 def test_check_says_when_the_schema_is_out_of_date(run, small):
@@ -308,7 +366,8 @@ def test_check_says_when_the_schema_is_out_of_date(run, small):
     assert result.exit_code == 0  # a warning: the worksheets themselves are fine
     assert result.stdout.splitlines()[0] == (
         "worksheets/worksheet.schema.json: warning: out of date with factcheck.toml or with this version of "
-        "factcheck; `factcheck schema` rewrites it")
+        "factcheck; `factcheck schema` rewrites it"
+    )
     assert run("check", "--strict").exit_code == 1
     run("schema")
     assert run("check", "--strict").exit_code == 0
@@ -319,5 +378,7 @@ def test_the_shipped_workspace_holds_its_schemas():
 
     shipped = ROOT / "worksheets"
     assert json.loads((shipped / "worksheet.schema.json").read_text()) == worksheet_schema(Settings())
-    assert all(p.read_text(encoding="utf-8").startswith(SCHEMA_LINE + "\n")
-               for p in (shipped / EXAMPLE_SLUG).glob("[0-9]*.toml"))
+    assert all(
+        p.read_text(encoding="utf-8").startswith(SCHEMA_LINE + "\n")
+        for p in (shipped / EXAMPLE_SLUG).glob("[0-9]*.toml")
+    )

@@ -18,28 +18,78 @@ from .conftest import EXAMPLE, EXAMPLE_SLUG
 from .test_library import BOUNTY, DRAFT, write
 
 
-@pytest.mark.parametrize("word, expected", [
-    # examples from Porter's paper (1980)
-    ("caresses", "caress"), ("ponies", "poni"), ("cats", "cat"), ("feed", "feed"), ("agreed", "agre"),
-    ("plastered", "plaster"), ("motoring", "motor"), ("sing", "sing"), ("conflated", "conflat"),
-    ("hopping", "hop"), ("falling", "fall"), ("filing", "file"), ("happy", "happi"), ("relational", "relat"),
-    ("conditional", "condit"), ("digitizer", "digit"), ("electriciti", "electr"), ("hopeful", "hope"),
-    ("goodness", "good"), ("revival", "reviv"), ("adoption", "adopt"), ("probate", "probat"),
-    ("controll", "control"), ("roll", "roll"), ("generalizations", "gener"), ("oscillators", "oscil"),
-    ("sanctions", "sanction"), ("sanctioned", "sanction"), ("is", "is"), ("us", "us"),
-])
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        # examples from Porter's paper (1980)
+        ("caresses", "caress"),
+        ("ponies", "poni"),
+        ("cats", "cat"),
+        ("feed", "feed"),
+        ("agreed", "agre"),
+        ("plastered", "plaster"),
+        ("motoring", "motor"),
+        ("sing", "sing"),
+        ("conflated", "conflat"),
+        ("hopping", "hop"),
+        ("falling", "fall"),
+        ("filing", "file"),
+        ("happy", "happi"),
+        ("relational", "relat"),
+        ("conditional", "condit"),
+        ("digitizer", "digit"),
+        ("electriciti", "electr"),
+        ("hopeful", "hope"),
+        ("goodness", "good"),
+        ("revival", "reviv"),
+        ("adoption", "adopt"),
+        ("probate", "probat"),
+        ("controll", "control"),
+        ("roll", "roll"),
+        ("generalizations", "gener"),
+        ("oscillators", "oscil"),
+        ("sanctions", "sanction"),
+        ("sanctioned", "sanction"),
+        ("is", "is"),
+        ("us", "us"),
+    ],
+)
 def test_porter_stems(word, expected):
     assert stem(word) == expected
 
 
 def test_a_tweet_is_cleaned_of_links_and_its_signature():
-    tweet = ("OMG! Iran's regime announced an $80 million bounty for @realDonaldTrump #FreeIran2020"
-             "pic.twitter.com/uB3zO https://t.co/x1 — Some One (@someone) January 5, 2020")
+    tweet = (
+        "OMG! Iran's regime announced an $80 million bounty for @realDonaldTrump #FreeIran2020"
+        "pic.twitter.com/uB3zO https://t.co/x1 — Some One (@someone) January 5, 2020"
+    )
     assert search.clean(tweet).split() == [
-        "OMG!", "Iran's", "regime", "announced", "an", "$80", "million", "bounty", "for", "real", "Donald",
-        "Trump", "Free", "Iran", "2020", "Some", "One"]
+        "OMG!",
+        "Iran's",
+        "regime",
+        "announced",
+        "an",
+        "$80",
+        "million",
+        "bounty",
+        "for",
+        "real",
+        "Donald",
+        "Trump",
+        "Free",
+        "Iran",
+        "2020",
+        "Some",
+        "One",
+    ]
     assert search.terms("Iran's regime offered $80 million; the bounties") == [
-        "iran", "regim", "offer", "80", "million", "bounti"]
+        "iran",
+        "regim",
+        "offer",
+        "80",
+        "million",
+        "bounti",
+    ]
 
 
 def test_an_ordinary_statement_is_left_as_it_is():
@@ -151,11 +201,17 @@ def test_a_stale_index_is_rebuilt_and_keeps_its_sentence_vectors(run, library, k
     assert (library / ".factcheck" / ".gitignore").read_text(encoding="utf-8").splitlines()[-1] == "*"
 
 
-@pytest.mark.parametrize("args, message", [
-    ((), "Error: give the statement to look for, or --batch FILE (one statement a line)\n"),
-    (("x", "--batch", "q.txt"), "Error: give the statement to look for, or --batch FILE (one statement a line)\n"),
-    (("--batch", "missing.txt"), "Error: --batch missing.txt: no such file; give a text file with one statement a line\n"),
-])
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        ((), "Error: give the statement to look for, or --batch FILE (one statement a line)\n"),
+        (("x", "--batch", "q.txt"), "Error: give the statement to look for, or --batch FILE (one statement a line)\n"),
+        (
+            ("--batch", "missing.txt"),
+            "Error: --batch missing.txt: no such file; give a text file with one statement a line\n",
+        ),
+    ],
+)
 def test_search_mistakes_are_one_line(run, library, args, message):
     result = run("search", *args)
     assert result.exit_code == 1 and result.stderr == message
@@ -196,8 +252,10 @@ print('LOADED', sorted(m for m in ('onnxruntime', 'numpy', 'factcheck.library.se
 
 
 def test_importing_the_search_modules_loads_no_extra():
-    code = ("import sys, factcheck.cli, factcheck.library.search, factcheck.library.claimreview, factcheck.library.semantic;"
-            "print(sorted(m for m in ('onnxruntime', 'numpy') if m in sys.modules))")
+    code = (
+        "import sys, factcheck.cli, factcheck.library.search, factcheck.library.claimreview, factcheck.library.semantic;"
+        "print(sorted(m for m in ('onnxruntime', 'numpy') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert out.strip() == "[]"
 
@@ -214,5 +272,8 @@ def test_building_the_index_reports_progress(tmp_path):
     index = search.SearchIndex(tmp_path, lambda what, done, total: calls.append((what, done, total)))
     index.refresh()
     index.close()
-    assert calls == [("Indexing the library", 500, 1200), ("Indexing the library", 1000, 1200),
-                     ("Indexing the library", 1200, 1200)]
+    assert calls == [
+        ("Indexing the library", 500, 1200),
+        ("Indexing the library", 1000, 1200),
+        ("Indexing the library", 1200, 1200),
+    ]

@@ -17,10 +17,14 @@ from .test_library import BOUNTY, DRAFT, write
 # Token ids from the model's reference tokenizer (tokenizer.json of sentence-transformers'
 # all-MiniLM-L6-v2, run by the `tokenizers` library), copied here.
 REFERENCE = [
-    ("Kirby said the US would impose additional sanctions.",
-     [101, 15129, 2056, 1996, 2149, 2052, 17607, 3176, 17147, 1012, 102]),
-    ("Café naïve — “quoted” 80M$ #Tag @handle 中文 😀",
-     [101, 7668, 15743, 1517, 1523, 9339, 1524, 3770, 2213, 1002, 1001, 6415, 1030, 5047, 1746, 1861, 100, 102]),
+    (
+        "Kirby said the US would impose additional sanctions.",
+        [101, 15129, 2056, 1996, 2149, 2052, 17607, 3176, 17147, 1012, 102],
+    ),
+    (
+        "Café naïve — “quoted” 80M$ #Tag @handle 中文 😀",
+        [101, 7668, 15743, 1517, 1523, 9339, 1524, 3770, 2213, 1002, 1001, 6415, 1030, 5047, 1746, 1861, 100, 102],
+    ),
     ("unaffable", [101, 14477, 20961, 3468, 102]),
     ("", [101, 102]),
 ]
@@ -43,8 +47,9 @@ def test_any_text_gives_a_bounded_sequence(text):
     assert all(0 <= i < 30522 for i in ids)
 
 
-needs_extra = pytest.mark.skipif(not semantic.available(),
-                                 reason="the semantic extra is not installed (pip install -e '.[semantic]')")
+needs_extra = pytest.mark.skipif(
+    not semantic.available(), reason="the semantic extra is not installed (pip install -e '.[semantic]')"
+)
 
 
 @needs_extra
@@ -59,11 +64,13 @@ def test_the_model_file_is_the_one_verified():
 @needs_extra
 def test_vectors_are_unit_length_and_close_for_the_same_claim():
     encoder = semantic.encoder()
-    vectors = encoder.encode([
-        "Iran offered a bounty of 80 million dollars for Trump's head.",
-        "Iran has offered an $80M bounty for the head of U.S. President Donald Trump.",
-        "The city council raised parking fines by 40 percent.",
-    ])
+    vectors = encoder.encode(
+        [
+            "Iran offered a bounty of 80 million dollars for Trump's head.",
+            "Iran has offered an $80M bounty for the head of U.S. President Donald Trump.",
+            "The city council raised parking fines by 40 percent.",
+        ]
+    )
     assert vectors.shape == (3, semantic.DIM)
     assert abs(float((vectors[0] ** 2).sum()) - 1) < 1e-4
     same, other = float(vectors[0] @ vectors[1]), float(vectors[0] @ vectors[2])

@@ -8,13 +8,12 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.reading.article import Article, read_article
-
-from factcheck.extraction.headline import with_headline
 from factcheck.extraction.checks import Check, find_checks
 from factcheck.extraction.claimant import find_claimant
+from factcheck.extraction.headline import with_headline
 from factcheck.extraction.skips import skip_reason
 from factcheck.extraction.statements import extract, rule_features
+from factcheck.reading.article import Article, read_article
 
 from .conftest import EXAMPLE
 
@@ -46,8 +45,13 @@ def test_example_offsets_are_exact_and_furniture_is_gone():
     for s in extraction.statements:
         assert article.text[s.start : s.end] == s.text
     texts = " ".join(s.text for s in extraction.statements)
-    for furniture in ("Source link", "Leave a Reply", "Your email address will not be published",
-                      "Required fields are marked", "Additional reporting by"):
+    for furniture in (
+        "Source link",
+        "Leave a Reply",
+        "Your email address will not be published",
+        "Required fields are marked",
+        "Additional reporting by",
+    ):
         assert furniture not in texts
 
 
@@ -70,7 +74,10 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("Kirby said the US would impose additional sanctions.", "Kirby"),
         ("The group was leading combat operations, said Kirby.", "Kirby"),
         ("John Kirby, spokesperson for the US National Security Council, said the deliveries began.", "John Kirby"),
-        ("In September, declassified US intelligence claimed the Kremlin was buying shells.", "declassified US intelligence"),
+        (
+            "In September, declassified US intelligence claimed the Kremlin was buying shells.",
+            "declassified US intelligence",
+        ),
         ("The US estimates Wagner has about 50,000 personnel deployed to Ukraine.", "The US"),
         ("Officials visited prisons, even some with serious conditions, Kirby added.", "Kirby"),
         ("“We are searching for suppliers,” he said.", "he"),
@@ -78,7 +85,10 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("Wagner was previously added to a US trade blacklist in 2017.", ""),
         ("The Wikileaks founder always argued that his fear was why he fled.", "The Wikileaks founder"),
         # after "told" or "accused" comes who was told or accused, not who speaks (scrapinghub pages)
-        ("Steve Whitmore, a representative for the sheriff's office, told LA Weekly the deal was off.", "Steve Whitmore"),
+        (
+            "Steve Whitmore, a representative for the sheriff's office, told LA Weekly the deal was off.",
+            "Steve Whitmore",
+        ),
         ("The deal was off, told Newsweek and others.", ""),
         ("The vote was rigged, accused Russia's opponents.", ""),
         ("“This is dangerous,” warned Kirby.", "Kirby"),
@@ -94,17 +104,25 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         ("South Africa said Mr Mugabe had told President Jacob Zuma he was fine.", "South Africa"),
         ("Recent reports have revealed that a defector left.", "Recent reports"),
         ("The new engine is 20% more powerful, yet Nissan says it will use less fuel.", "Nissan"),
-        ("Tourism fell, according to the World Travel and Tourism Council, an industry body.",
-         "the World Travel and Tourism Council"),
+        (
+            "Tourism fell, according to the World Travel and Tourism Council, an industry body.",
+            "the World Travel and Tourism Council",
+        ),
         # "let me say", "you say": nobody's claim to check
         ("Well let me say very quickly that he turned over a balanced budget.", ""),
         # who did not say something makes no claim; who did, later in the sentence, does
-        ("Citing privacy rules, U.S. officials have not said why, but Ambassador Hamdullah Mohib said the "
-         "visas were denied.", "Ambassador Hamdullah Mohib"),
+        (
+            "Citing privacy rules, U.S. officials have not said why, but Ambassador Hamdullah Mohib said the "
+            "visas were denied.",
+            "Ambassador Hamdullah Mohib",
+        ),
         ("Look, Dr. Kissinger did not say that he would approve of such meetings.", ""),
         # a long title between the name and the verb; "but she said"; a question to the audience
-        ("“We saw the need,” Steve Clarke, deputy associate administrator for exploration in NASA’s science "
-         "mission directorate, said of that on-ramp.", "Steve Clarke"),
+        (
+            "“We saw the need,” Steve Clarke, deputy associate administrator for exploration in NASA’s science "
+            "mission directorate, said of that on-ramp.",
+            "Steve Clarke",
+        ),
         ("Such missions would be cargo only, but she said they could serve as a stepping stone.", "she"),
         ("Can I say a word about a woman that you didn't ask about?", ""),
         ("According to reports, this bar is offering oxygen.", ""),
@@ -113,8 +131,10 @@ def test_a_headline_that_starts_like_a_button_is_still_the_headline():
         # who is said to speak inside a quote is the speaker's own words, not the claimant
         ("“We learned nothing, and both witnesses testified the transcript was accurate,” she added.", "she"),
         # after "said", a name that opens what was said is no speaker
-        ("Emeritus Professor John Burrows, the chairman, said New Zealand's flag was never chosen.",
-         "Emeritus Professor John Burrows"),
+        (
+            "Emeritus Professor John Burrows, the chairman, said New Zealand's flag was never chosen.",
+            "Emeritus Professor John Burrows",
+        ),
         ("Ajmi Lourimi, a member of the party, said he believed the attack would unite Tunisians.", "Ajmi Lourimi"),
         # two appositives; a first try that names nobody does not hide the speaker after it
         ("Jeff Sanborn, president of Chapter & Verse, a Spokane design agency, said he thought so.", "Jeff Sanborn"),
@@ -145,14 +165,16 @@ def claimants_of(text: str) -> list[tuple[str, str]]:
 
 def test_a_quote_over_several_sentences_is_said_by_whoever_attributes_it():
     # from the readability set's bbc-1 page (an interview with President Obama)
-    text = ("President Barack Obama told the BBC he was frustrated.\n\n"
-            "“If you look at the number of Americans killed since 9/11 by terrorism, it's less than 100. "
-            "If you look at the number that have been killed by gun violence, it's in the tens of "
-            "thousands,” Mr Obama said.\n\n"
-            "“There are going to be tensions that arise. But if you look at my daughters' generation, "
-            "they have an attitude about race that's entirely different.”\n\n"
-            "Critics of the president disagreed with him. “The figures say otherwise. Gun deaths rose "
-            "in each of the last five years.”")
+    text = (
+        "President Barack Obama told the BBC he was frustrated.\n\n"
+        "“If you look at the number of Americans killed since 9/11 by terrorism, it's less than 100. "
+        "If you look at the number that have been killed by gun violence, it's in the tens of "
+        "thousands,” Mr Obama said.\n\n"
+        "“There are going to be tensions that arise. But if you look at my daughters' generation, "
+        "they have an attitude about race that's entirely different.”\n\n"
+        "Critics of the president disagreed with him. “The figures say otherwise. Gun deaths rose "
+        "in each of the last five years.”"
+    )
     assert claimants_of(text) == [
         ("President Barack Obama t", "President Barack Obama"),
         ("“If you look at the numb", "President Barack Obama"),  # the quote's first sentence
@@ -169,9 +191,11 @@ def test_a_quote_over_several_sentences_is_said_by_whoever_attributes_it():
 
 def test_a_quote_after_a_sentence_that_names_nobody_is_not_the_last_speakers():
     # from a Wikinews text in the comparison corpus: the quote is the senator's, not Bolden's
-    text = ("NASA Administrator Charles Bolden said the choice was hard.\n\n"
-            "Senator John Cornyn issued a statement on the decision. "
-            "“Like many Texans, I am disappointed with the decision. Houston has played a critical role.”")
+    text = (
+        "NASA Administrator Charles Bolden said the choice was hard.\n\n"
+        "Senator John Cornyn issued a statement on the decision. "
+        "“Like many Texans, I am disappointed with the decision. Houston has played a critical role.”"
+    )
     assert [who for _, who in claimants_of(text)] == ["NASA Administrator Charles Bolden", "", "", ""]
 
 
@@ -236,53 +260,99 @@ def test_priority_comes_with_its_reasons():
     "sentence, expected",
     [
         # cases from GUM news documents (Wikinews, CC BY 2.5), the dev split
-        ("The team was denied visas by U.S. President Donald Trump last week.",
-         [Check("place", "U.S."), Check("person", "President Donald Trump"), Check("date", "last week")]),
-        ("It was held this week in Washington D.C. with robots.",
-         [Check("date", "this week"), Check("place", "Washington D.C.")]),
-        ("According to ABC News, Basya believes the boats sank.",
-         [Check("organisation", "ABC News"), Check("name", "Basya")]),
-        ("Even applying for a visa required a trip of about 500 miles (800 km).",
-         [Check("number", "500 miles"), Check("number", "800 km")]),
-        ("The outbreak has resulted in 10 human cases in two years.",
-         [Check("number", "10 human cases"), Check("number", "two years")]),
-        ("The United States Navy said the Indonesian Navy helped.",
-         [Check("organisation", "United States Navy"), Check("organisation", "Indonesian Navy")]),
+        (
+            "The team was denied visas by U.S. President Donald Trump last week.",
+            [Check("place", "U.S."), Check("person", "President Donald Trump"), Check("date", "last week")],
+        ),
+        (
+            "It was held this week in Washington D.C. with robots.",
+            [Check("date", "this week"), Check("place", "Washington D.C.")],
+        ),
+        (
+            "According to ABC News, Basya believes the boats sank.",
+            [Check("organisation", "ABC News"), Check("name", "Basya")],
+        ),
+        (
+            "Even applying for a visa required a trip of about 500 miles (800 km).",
+            [Check("number", "500 miles"), Check("number", "800 km")],
+        ),
+        (
+            "The outbreak has resulted in 10 human cases in two years.",
+            [Check("number", "10 human cases"), Check("number", "two years")],
+        ),
+        (
+            "The United States Navy said the Indonesian Navy helped.",
+            [Check("organisation", "United States Navy"), Check("organisation", "Indonesian Navy")],
+        ),
         # a BBC report in the scrapinghub set (a capitalised first word is not part of the name,
         # and a name's last word can say it is not a person)
-        ("Now Assange faces 18 criminal charges in the US.",
-         [Check("name", "Assange"), Check("number", "18 criminal charges"), Check("place", "US")]),
-        ("He is held at Belmarsh Prison, said the Swedish Prosecution Authority.",
-         [Check("organisation", "Belmarsh Prison"), Check("organisation", "Swedish Prosecution Authority")]),
-        ("He was due to be released from HMP Belmarsh in September.",
-         [Check("name", "HMP Belmarsh"), Check("date", "September")]),
-        ("The Fifth Amendment protects him on Oxford Street.",
-         [Check("name", "Fifth Amendment"), Check("place", "Oxford Street")]),
+        (
+            "Now Assange faces 18 criminal charges in the US.",
+            [Check("name", "Assange"), Check("number", "18 criminal charges"), Check("place", "US")],
+        ),
+        (
+            "He is held at Belmarsh Prison, said the Swedish Prosecution Authority.",
+            [Check("organisation", "Belmarsh Prison"), Check("organisation", "Swedish Prosecution Authority")],
+        ),
+        (
+            "He was due to be released from HMP Belmarsh in September.",
+            [Check("name", "HMP Belmarsh"), Check("date", "September")],
+        ),
+        (
+            "The Fifth Amendment protects him on Oxford Street.",
+            [Check("name", "Fifth Amendment"), Check("place", "Oxford Street")],
+        ),
         ("Now I'm able to play, and I've done it.", []),
         # a title and then a name is a person; a title alone is an office, not a person
-        ("Guerrillas threatened Prime Minister Iyad Allawi and Minister of Defense Hazem Shaalan.",
-         [Check("person", "Prime Minister Iyad Allawi"), Check("person", "Minister of Defense Hazem Shaalan")]),
-        ("I presume the Vice President supported it when the Secretary of State signed it.",
-         [Check("name", "Vice President"), Check("name", "Secretary of State")]),
+        (
+            "Guerrillas threatened Prime Minister Iyad Allawi and Minister of Defense Hazem Shaalan.",
+            [Check("person", "Prime Minister Iyad Allawi"), Check("person", "Minister of Defense Hazem Shaalan")],
+        ),
+        (
+            "I presume the Vice President supported it when the Secretary of State signed it.",
+            [Check("name", "Vice President"), Check("name", "Secretary of State")],
+        ),
         # a shortened title with its full stop, and "St.", belong to the name (scrapinghub pages)
-        ("Rep. Ilhan Omar met Lt. Col. Alexander Vindman in St. Louis.",
-         [Check("person", "Rep. Ilhan Omar"), Check("person", "Lt. Col. Alexander Vindman"),
-          Check("place", "St. Louis")]),
-        ("Former Massachusetts Gov. Deval Patrick spoke.", [Check("person", "Former Massachusetts Gov. Deval Patrick")]),
-        ("Ukrainian President Zelensky met Afghan Ambassador Hamdullah Mohib.",
-         [Check("person", "Ukrainian President Zelensky"), Check("person", "Afghan Ambassador Hamdullah Mohib")]),
-        ("He told General Petraeus that General Motors and the Minister of Health Services agreed.",
-         [Check("person", "General Petraeus"), Check("name", "General Motors"),
-          Check("name", "Minister of Health Services")]),
+        (
+            "Rep. Ilhan Omar met Lt. Col. Alexander Vindman in St. Louis.",
+            [
+                Check("person", "Rep. Ilhan Omar"),
+                Check("person", "Lt. Col. Alexander Vindman"),
+                Check("place", "St. Louis"),
+            ],
+        ),
+        (
+            "Former Massachusetts Gov. Deval Patrick spoke.",
+            [Check("person", "Former Massachusetts Gov. Deval Patrick")],
+        ),
+        (
+            "Ukrainian President Zelensky met Afghan Ambassador Hamdullah Mohib.",
+            [Check("person", "Ukrainian President Zelensky"), Check("person", "Afghan Ambassador Hamdullah Mohib")],
+        ),
+        (
+            "He told General Petraeus that General Motors and the Minister of Health Services agreed.",
+            [
+                Check("person", "General Petraeus"),
+                Check("name", "General Motors"),
+                Check("name", "Minister of Health Services"),
+            ],
+        ),
         # two or three capitalised words are a person's name when they start with a given name
         # or an age or "said" follows; else a name (scrapinghub pages, all once called people)
-        ("Donald Trump and Ghislaine Maxwell marked the Winter Solstice.",
-         [Check("person", "Donald Trump"), Check("person", "Ghislaine Maxwell"), Check("name", "Winter Solstice")]),
-        ("Fans of the Pittsburgh Steelers bought Nintendo Switch Pro consoles.",
-         [Check("name", "Pittsburgh Steelers"), Check("name", "Nintendo Switch Pro")]),
+        (
+            "Donald Trump and Ghislaine Maxwell marked the Winter Solstice.",
+            [Check("person", "Donald Trump"), Check("person", "Ghislaine Maxwell"), Check("name", "Winter Solstice")],
+        ),
+        (
+            "Fans of the Pittsburgh Steelers bought Nintendo Switch Pro consoles.",
+            [Check("name", "Pittsburgh Steelers"), Check("name", "Nintendo Switch Pro")],
+        ),
         ("Analysts like Eswar Prasad said the dollar fell.", [Check("person", "Eswar Prasad")]),
         ("The judge, Len Goodman, 75, retired.", [Check("person", "Len Goodman"), Check("number", "75")]),
-        ("It runs past West Palm Beach to Star Wars Land.", [Check("name", "West Palm Beach"), Check("name", "Star Wars Land")]),
+        (
+            "It runs past West Palm Beach to Star Wars Land.",
+            [Check("name", "West Palm Beach"), Check("name", "Star Wars Land")],
+        ),
     ],
 )
 def test_checks_on_news_sentences(sentence, expected):
@@ -308,8 +378,7 @@ def test_a_speaker_is_a_person_and_a_name_lends_its_surname():
     known: dict[str, str] = {}
     assert find_checks("Nisan Ahmado is an activist.", known) == [Check("name", "Nisan Ahmado")]
     assert find_checks("Ahmado runs a clinic.", known) == [Check("name", "Ahmado")]
-    assert find_checks("Nisan Ahmado is an activist.", {}, speaker="Nisan Ahmado") == [
-        Check("person", "Nisan Ahmado")]
+    assert find_checks("Nisan Ahmado is an activist.", {}, speaker="Nisan Ahmado") == [Check("person", "Nisan Ahmado")]
 
 
 @pytest.mark.parametrize(
@@ -340,8 +409,10 @@ def test_superlatives_but_not_inside_names(sentence, expected):
         # words that merely end in -est
         ("An inquest into the unrest was adjourned.", []),
         # the extremes themselves stay
-        ("It is the most popular Democrat and the least likely to win the largest state.",
-         ["most popular", "least likely", "largest"]),
+        (
+            "It is the most popular Democrat and the least likely to win the largest state.",
+            ["most popular", "least likely", "largest"],
+        ),
     ],
 )
 def test_superlatives_claim_an_extreme(sentence, expected):
@@ -362,8 +433,10 @@ def test_superlatives_claim_an_extreme(sentence, expected):
         # a capital after a dot inside a web address starts no name
         ("The footage was reported by PanARMENIAN.Net on Tuesday.", [("name", "PanARMENIAN"), ("date", "Tuesday")]),
         # names that end as organisations do
-        ("Amnesty International said so, and so did Sierra Nevada Corporation.",
-         [("organisation", "Amnesty International"), ("organisation", "Sierra Nevada Corporation")]),
+        (
+            "Amnesty International said so, and so did Sierra Nevada Corporation.",
+            [("organisation", "Amnesty International"), ("organisation", "Sierra Nevada Corporation")],
+        ),
     ],
 )
 def test_names_after_a_colon_inside_addresses_and_of_organisations(sentence, expected):
@@ -372,7 +445,8 @@ def test_names_after_a_colon_inside_addresses_and_of_organisations(sentence, exp
 
 def test_checks_across_a_line_break():
     assert find_checks("He met the United\nStates Ambassador Hamdullah Mohib there.", {}) == [
-        Check("place", "United States"), Check("person", "Ambassador Hamdullah Mohib"),
+        Check("place", "United States"),
+        Check("person", "Ambassador Hamdullah Mohib"),
     ]
 
 
@@ -380,8 +454,7 @@ def test_checks_across_a_line_break():
     "sentence, expected",
     [
         # states, cities and regions are places (data/places.txt), also where they open a sentence
-        ("A gunman opened fire at a cinema in the US state of Louisiana.",
-         [("place", "US"), ("place", "Louisiana")]),
+        ("A gunman opened fire at a cinema in the US state of Louisiana.", [("place", "US"), ("place", "Louisiana")]),
         ("Massachusetts raised taxes.", [("place", "Massachusetts")]),
         ("Talks on the Middle East resumed in New York City.", [("place", "Middle East"), ("place", "New York City")]),
         # a place opening a longer name is split off only before a person or a party's people ...
@@ -413,24 +486,30 @@ def test_places_and_names_that_start_with_a_place(sentence, expected):
         ("Exports reached a record 45 billion.", [("superlative", "record"), ("number", "45 billion")]),
         ("She broke the world record.", [("superlative", "record")]),
         # a date written with slashes is one date, 9/11 too, and a fraction one number
-        ("Fewer than 100 Americans were killed since 9/11 by terrorism.",
-         [("number", "100"), ("date", "9/11")]),
+        ("Fewer than 100 Americans were killed since 9/11 by terrorism.", [("number", "100"), ("date", "9/11")]),
         ("On 11/19/2019 he left.", [("date", "11/19/2019")]),
         ("A third (1/3) of voters agreed.", [("number", "1/3")]),
         # a number inside a word belongs to the name; a unit run into a number is the number's
-        ("It has a V8 engine, 8GB of memory and a 72W charger, and costs $29.",
-         [("name", "V8"), ("number", "8GB"), ("number", "72W charger"), ("number", "$29")]),
+        (
+            "It has a V8 engine, 8GB of memory and a 72W charger, and costs $29.",
+            [("name", "V8"), ("number", "8GB"), ("number", "72W charger"), ("number", "$29")],
+        ),
         ("She ate 2 soft-boiled eggs.", [("number", "2")]),
         # "one" as a pronoun or in a phrase counts nothing; as a count it is a number
         ("No one has more riding on it, and one of the reasons is cost.", []),
         ("Let me make one last point about the Xbox One.", [("name", "Xbox One")]),
-        ("One in five voters, and one woman, agreed.", [("number", "One"), ("number", "five voters"), ("number", "one woman")]),
+        (
+            "One in five voters, and one woman, agreed.",
+            [("number", "One"), ("number", "five voters"), ("number", "one woman")],
+        ),
         ("It cost $89 billion last year.", [("number", "$89 billion"), ("date", "last year")]),
         # the day of an event's name is no date of its own
         ("Sales rose on Black Friday, and on Friday too.", [("name", "Black Friday"), ("date", "Friday")]),
         # a possessive splits a name where a place, a title or a person follows it ...
-        ("The BBC's North America editor Jon Sopel said so.",
-         [("organisation", "BBC"), ("place", "North America"), ("person", "Jon Sopel")]),
+        (
+            "The BBC's North America editor Jon Sopel said so.",
+            [("organisation", "BBC"), ("place", "North America"), ("person", "Jon Sopel")],
+        ),
         ("Russia's President Vladimir Putin spoke.", [("place", "Russia"), ("person", "President Vladimir Putin")]),
         # ... and not inside one name
         ("The People's Republic of China objected.", [("name", "People's Republic of China")]),
@@ -448,26 +527,38 @@ def test_records_slashes_and_possessives(sentence, expected):
     "sentence, expected",
     [
         # a title inside a run starts a person's name: the organisation before it is its own
-        ("Apple's rival said White House Press Secretary Stephanie Grisham was wrong.",
-         [("organisation", "White House"), ("person", "Press Secretary Stephanie Grisham")]),
-        ("Police say CPUC President Marybel Batjer agreed.",
-         [("organisation", "Police"), ("name", "CPUC"), ("person", "President Marybel Batjer")]),
-        ("The case went to Supreme Court Justice Ruth Bader Ginsburg.",
-         [("organisation", "Supreme Court"), ("person", "Justice Ruth Bader Ginsburg")]),
+        (
+            "Apple's rival said White House Press Secretary Stephanie Grisham was wrong.",
+            [("organisation", "White House"), ("person", "Press Secretary Stephanie Grisham")],
+        ),
+        (
+            "Police say CPUC President Marybel Batjer agreed.",
+            [("organisation", "Police"), ("name", "CPUC"), ("person", "President Marybel Batjer")],
+        ),
+        (
+            "The case went to Supreme Court Justice Ruth Bader Ginsburg.",
+            [("organisation", "Supreme Court"), ("person", "Justice Ruth Bader Ginsburg")],
+        ),
         # ... but a nationality, a party or "Former" belongs to the title, and "Burger King Corp"
         # has no name after its "King"
-        ("Israeli Prime Minister Benjamin Netanyahu pledged it.",
-         [("person", "Israeli Prime Minister Benjamin Netanyahu")]),
+        (
+            "Israeli Prime Minister Benjamin Netanyahu pledged it.",
+            [("person", "Israeli Prime Minister Benjamin Netanyahu")],
+        ),
         ("The deal was signed by Burger King Corp.", [("organisation", "Burger King Corp")]),
-        ("“We agree,” said U.S. Attorney Nealy Cox.", [("quote", "We agree"), ("place", "U.S."),
-                                                     ("person", "Attorney Nealy Cox")]),
+        (
+            "“We agree,” said U.S. Attorney Nealy Cox.",
+            [("quote", "We agree"), ("place", "U.S."), ("person", "Attorney Nealy Cox")],
+        ),
         # a capital inside a word starts no name: "iPhone", "4K", "iOS"
         ("The iPhone plays 4K video on iOS.", [("number", "4K video")]),
         # a number word that opens a sentence is no name: "Thousands of Tunisians"
         ("Thousands of Tunisians joined.", [("number", "Thousands")]),
         # a people is not a name to check, but a party's people and a surname in -s are
-        ("Many Americans and Israelis agree, Republicans said, and so did Evans.",
-         [("name", "Republicans"), ("name", "Evans")]),
+        (
+            "Many Americans and Israelis agree, Republicans said, and so did Evans.",
+            [("name", "Republicans"), ("name", "Evans")],
+        ),
         # a nationality in "-i" is an adjective, as "Russian" is
         ("The Israeli and Iraqi officials met.", []),
         # times are dates, with their a.m. or PM
@@ -482,10 +573,12 @@ def test_titles_inside_names_capitals_inside_words_and_times(sentence, expected)
 
 def test_he_or_she_is_the_last_claimant_that_can_be_a_person():
     # from a scrapinghub page: "he" after "CBS DFW reports" is the kidnapper, not the station
-    text = ("CBS DFW reports the man who kidnapped the child, Michael Webb, was sentenced to life.\n\n"
-            "Later that evening, he admitted that he took the child to a hotel.\n\n"
-            "Apple CEO Tim Cook said the phone sold well.\n\n"
-            "Later, he said sales of the phone had doubled.")
+    text = (
+        "CBS DFW reports the man who kidnapped the child, Michael Webb, was sentenced to life.\n\n"
+        "Later that evening, he admitted that he took the child to a hotel.\n\n"
+        "Apple CEO Tim Cook said the phone sold well.\n\n"
+        "Later, he said sales of the phone had doubled."
+    )
     assert [who for _, who in claimants_of(text)] == ["CBS DFW", "", "Apple CEO Tim Cook", "Apple CEO Tim Cook"]
     two = "Ford and Fry replied that the claim was unfounded.\n\nLater, she said the family had been hurt."
     assert [who for _, who in claimants_of(two)] == ["Ford and Fry", ""]  # two people are not "she"
@@ -495,10 +588,12 @@ def test_he_or_she_is_the_last_claimant_that_can_be_a_person():
 
 def test_a_short_paragraph_that_opens_as_a_notice_is_the_page_s_to_its_end():
     # from a scrapinghub page; and a paragraph that only mentions signing up stays the article's
-    text = ("Tickets rose 40% in 2019, the league said.\n\n"
-            "We use cookies (why?) You can change cookie preferences. Continued site use signifies consent.\n\n"
-            "Analysts are trying to assess how many services consumers will sign up for. Mayer said it "
-            "depends on the cost of the service.")
+    text = (
+        "Tickets rose 40% in 2019, the league said.\n\n"
+        "We use cookies (why?) You can change cookie preferences. Continued site use signifies consent.\n\n"
+        "Analysts are trying to assess how many services consumers will sign up for. Mayer said it "
+        "depends on the cost of the service."
+    )
     extraction = extract(Article(text=text, title="", source="t"))
     assert [s.text for s in extraction.statements] == [
         "Tickets rose 40% in 2019, the league said.",
@@ -517,15 +612,58 @@ def test_a_day_that_names_an_event_stays_in_the_name():
 
 
 @settings(max_examples=300, deadline=None)
-@given(st.lists(st.sampled_from(["The", "United", "States", "U.S.", "Navy", "Kirby", "said", "in", "of",
-                                 "Washington", "D.C.", "North", "Korea", "“", "”", ",", "1,000", "most",
-                                 # the splits and forms added on 2026-11-30: possessives, titles inside
-                                 # runs, times, slashed dates, capitals inside words
-                                 "Apple’s", "BBC's", "CEO", "Press", "Secretary", "Former", "Israeli",
-                                 "Ann", "Lee", "Wednesday", "Black", "Friday", "6:38", "p.m.", "PM",
-                                 "9/11", "1/3", "iPhone", "record", "Thousands", "GOP", "Gov."]),
-                max_size=12),
-       st.lists(st.sampled_from([" ", "\n", "  ", " \n "]), min_size=12, max_size=12))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "The",
+                "United",
+                "States",
+                "U.S.",
+                "Navy",
+                "Kirby",
+                "said",
+                "in",
+                "of",
+                "Washington",
+                "D.C.",
+                "North",
+                "Korea",
+                "“",
+                "”",
+                ",",
+                "1,000",
+                "most",
+                # the splits and forms added on 2026-11-30: possessives, titles inside
+                # runs, times, slashed dates, capitals inside words
+                "Apple’s",
+                "BBC's",
+                "CEO",
+                "Press",
+                "Secretary",
+                "Former",
+                "Israeli",
+                "Ann",
+                "Lee",
+                "Wednesday",
+                "Black",
+                "Friday",
+                "6:38",
+                "p.m.",
+                "PM",
+                "9/11",
+                "1/3",
+                "iPhone",
+                "record",
+                "Thousands",
+                "GOP",
+                "Gov.",
+            ]
+        ),
+        max_size=12,
+    ),
+    st.lists(st.sampled_from([" ", "\n", "  ", " \n "]), min_size=12, max_size=12),
+)
 def test_checks_never_crash_and_name_only_what_is_there(words, spaces):
     text = "".join(w + s for w, s in zip(words, spaces))
     for check in find_checks(text, {}):
@@ -533,9 +671,29 @@ def test_checks_never_crash_and_name_only_what_is_there(words, spaces):
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["“", "”", '"', "The figures rose.", "Costs fell by 5%.", "he said.",
-                                 "Ann Lee said.", "said Kirby.", "she added.", "Critics disagreed.",
-                                 "\n\n", " ", "It is true", ","]), max_size=20))
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "“",
+                "”",
+                '"',
+                "The figures rose.",
+                "Costs fell by 5%.",
+                "he said.",
+                "Ann Lee said.",
+                "said Kirby.",
+                "she added.",
+                "Critics disagreed.",
+                "\n\n",
+                " ",
+                "It is true",
+                ",",
+            ]
+        ),
+        max_size=20,
+    )
+)
 def test_claimants_come_from_the_text_and_leave_priorities_alone(parts):
     """The claimant pass over quotes fills in names met in the text, and changes nothing else."""
     from unittest import mock
@@ -550,12 +708,18 @@ def test_claimants_come_from_the_text_and_leave_priorities_alone(parts):
     for statement, plain in zip(extraction.statements, before.statements, strict=True):
         assert not statement.claimant or statement.claimant in text
         assert statement.claimant == plain.claimant or not plain.claimant  # only fills in
-        assert (statement.start, statement.end, statement.priority, statement.reasons) == \
-            (plain.start, plain.end, plain.priority, plain.reasons)
+        assert (statement.start, statement.end, statement.priority, statement.reasons) == (
+            plain.start,
+            plain.end,
+            plain.priority,
+            plain.reasons,
+        )
 
 
-@pytest.mark.parametrize("unit", ["AA", "A.", "Ab ", "A ", "1,", "“Kirby ", "according to “", "Published “",
-                                  "a.1 ", "(A ", "1. ", "a. ", "5 big "])
+@pytest.mark.parametrize(
+    "unit",
+    ["AA", "A.", "Ab ", "A ", "1,", "“Kirby ", "according to “", "Published “", "a.1 ", "(A ", "1. ", "a. ", "5 big "],
+)
 def test_no_pattern_backtracks_for_ever(unit):
     """A hang guard, not a benchmark: long runs of the shapes the patterns look for (names,
     initials, quotes, bylines). A byline pattern with an optional space once took 10 s on
@@ -622,17 +786,23 @@ def test_a_lone_sentence_far_above_the_article_does_not_start_its_body():
     """A sign-up form's one long sentence, then a long menu, then the article: the menu is
     outside the body, though it comes after a block of prose (readability's IAB page). A
     sentence of the page's frame ("Get the latest news ...") is not prose at all."""
-    form = "Get the latest news, guidelines, tools, research, trends, learning, public policy and events of our industry."
+    form = (
+        "Get the latest news, guidelines, tools, research, trends, learning, public policy and events of our industry."
+    )
     menu = [f"IAB Member Newsletter Number {n}" for n in range(25)] + ["Member-only newsletter for IAB news"]
-    article = ("Twenty years ago we saw an explosion of the web, and publishers rushed to build sites for it.\n\n"
-               "In 2000 the dark ages came, and many of the startups that had raised money closed within a year.")
+    article = (
+        "Twenty years ago we saw an explosion of the web, and publishers rushed to build sites for it.\n\n"
+        "In 2000 the dark ages came, and many of the startups that had raised money closed within a year."
+    )
     text = "\n\n".join([form, *menu, article])
     reasons = {k.text: k.reason for k in extract(Article(text=text, title="", source="t")).skipped}
     assert reasons["Member-only newsletter for IAB news"] == "outside the article body"
     # a lone prose block is still a body when it is the only one
     lone = "Twenty years ago we saw an explosion of the web, and publishers rushed to build sites for it."
     alone = extract(Article(text=lone + "\n\nMember-only newsletter for IAB news", title="", source="t"))
-    assert {k.text: k.reason for k in alone.skipped}["Member-only newsletter for IAB news"] == "outside the article body"
+    assert {k.text: k.reason for k in alone.skipped}[
+        "Member-only newsletter for IAB news"
+    ] == "outside the article body"
 
 
 ARTICLE_PARAGRAPHS = [
@@ -657,8 +827,11 @@ def test_what_follows_a_comments_line_after_the_article_is_the_comments():
     extraction = extract(Article(text=text, title="", source="t"))
     assert [s.text for s in extraction.statements] == ARTICLE_PARAGRAPHS
     assert {k.text: k.reason for k in extraction.skipped} == {
-        "12 Comments": "site furniture", "Reply": "too short to be a claim",
-        COMMENTS[1]: "in the comments", COMMENTS[3]: "in the comments"}
+        "12 Comments": "site furniture",
+        "Reply": "too short to be a claim",
+        COMMENTS[1]: "in the comments",
+        COMMENTS[3]: "in the comments",
+    }
     # a comment count just under the headline, before the prose: the article goes on
     early = "\n\n".join(["Council raises parking fines", "12 Comments", *ARTICLE_PARAGRAPHS])
     assert [s.text for s in extract(Article(text=early, title="", source="t")).statements] == ARTICLE_PARAGRAPHS
@@ -681,8 +854,11 @@ def test_what_follows_a_list_of_other_stories_after_the_article_is_not_the_artic
     assert [s.text for s in extraction.statements] == ARTICLE_PARAGRAPHS
     assert {k.text: k.reason for k in extraction.skipped}[OTHER_STORIES[1]] == "among other stories"
     # the same line inside the article, followed by more of the article: it goes on
-    inside = ARTICLE_PARAGRAPHS[:3] + ["Related Stories", "Parking fines in the city were last raised in 2015 "
-                                       "by the council, which said the fines would pay for road repairs."]
+    inside = ARTICLE_PARAGRAPHS[:3] + [
+        "Related Stories",
+        "Parking fines in the city were last raised in 2015 "
+        "by the council, which said the fines would pay for road repairs.",
+    ]
     kept = extract(Article(text="\n\n".join(inside), title="", source="t")).statements
     assert [s.text for s in kept] == ARTICLE_PARAGRAPHS[:3] + [inside[-1]]
 
@@ -691,22 +867,31 @@ def test_a_list_of_other_stories_is_told_from_an_article_that_follows_a_box():
     """Three kinds of page: a section's "More World" list after the article (cut); a box of
     promotions, then "Trending", then the article (kept: its paragraphs share their subject with
     each other); and a "[ 167 comments ]" line after the article (readers' comments follow)."""
-    teasers = ["Farmers may paint their cows with zebra stripes to keep biting flies away from the herd.",
-               "Israel carries out strikes on Iranian targets in Syria after rockets were fired overnight.",
-               "Two soldiers were killed in a helicopter crash in Afghanistan, officials in Kabul confirmed."]
+    teasers = [
+        "Farmers may paint their cows with zebra stripes to keep biting flies away from the herd.",
+        "Israel carries out strikes on Iranian targets in Syria after rockets were fired overnight.",
+        "Two soldiers were killed in a helicopter crash in Afghanistan, officials in Kabul confirmed.",
+    ]
     page = ARTICLE_PARAGRAPHS + ["More World"] + teasers
     kept = extract(Article(text="\n\n".join(page), title="", source="t")).statements
     assert [s.text for s in kept] == ARTICLE_PARAGRAPHS
-    promos = ["Get expert tips on living well with our daily wellness newsletter, sent every morning.",
-              "Find a doctor near you and book an appointment online in a few quick and easy steps.",
-              "Check your symptoms with our free online tool and learn what they could mean for you."]
-    study = ["Peanut allergies have been on the rise in children over the past decade, a new study says.",
-             "Children who ate peanut snacks early were less likely to develop a peanut allergy, it found.",
-             "The peanut study followed more than 600 children with eczema or egg allergies for five years."]
+    promos = [
+        "Get expert tips on living well with our daily wellness newsletter, sent every morning.",
+        "Find a doctor near you and book an appointment online in a few quick and easy steps.",
+        "Check your symptoms with our free online tool and learn what they could mean for you.",
+    ]
+    study = [
+        "Peanut allergies have been on the rise in children over the past decade, a new study says.",
+        "Children who ate peanut snacks early were less likely to develop a peanut allergy, it found.",
+        "The peanut study followed more than 600 children with eczema or egg allergies for five years.",
+    ]
     page = promos + ["Trending"] + study
     kept = extract(Article(text="\n\n".join(page), title="", source="t")).statements
     assert [s.text for s in kept][-3:] == study
-    page = ARTICLE_PARAGRAPHS + ["[ 167 comments ]", "The council was right about this and the fines are fair to all drivers."]
+    page = ARTICLE_PARAGRAPHS + [
+        "[ 167 comments ]",
+        "The council was right about this and the fines are fair to all drivers.",
+    ]
     skipped = {k.text: k.reason for k in extract(Article(text="\n\n".join(page), title="", source="t")).skipped}
     assert skipped["The council was right about this and the fines are fair to all drivers."] == "in the comments"
 
@@ -722,15 +907,21 @@ def test_the_frame_reasons_are_reasons_skip_reason_gives():
     """body.py tells the page's notices from its prose by these names: they must stay in step."""
     from factcheck.extraction.skips import FRAME_REASONS
 
-    assert {skip_reason("Source link"), skip_reason("By Jane Smith"), skip_reason("Photo: Getty Images")} == FRAME_REASONS
+    assert {
+        skip_reason("Source link"),
+        skip_reason("By Jane Smith"),
+        skip_reason("Photo: Getty Images"),
+    } == FRAME_REASONS
 
 
 def test_the_headline_is_kept_behind_a_section_label():
     """The guessed headline can sit inside its line ("Local|Council raises ..."): that line is
     the article's headline and stays a statement."""
-    text = ("Home\nLocal|Council raises parking fines by 40% | The Riverside Gazette\n"
-            "Fines for parking on double yellow lines rose from £65 to £90 on Monday, the first rise in ten years.\n"
-            "The council said 4,200 fines were issued last year, most of them in the town centre and near the station.\n")
+    text = (
+        "Home\nLocal|Council raises parking fines by 40% | The Riverside Gazette\n"
+        "Fines for parking on double yellow lines rose from £65 to £90 on Monday, the first rise in ten years.\n"
+        "The council said 4,200 fines were issued last year, most of them in the town centre and near the station.\n"
+    )
     extraction = extract(Article(text=text, title="Council raises parking fines by 40%", source="t"))
     assert extraction.statements[0].text == "Local|Council raises parking fines by 40% | The Riverside Gazette"
 
@@ -743,13 +934,16 @@ def test_a_one_that_counts_nothing_keeps_the_number_feature_the_model_was_traine
     assert "number" in rule_features(text, "", checks)
 
 
-@pytest.mark.parametrize(("claimant", "checks", "expected"), [
-    ("Tunisian Prime Minister Habib Essid", [], Check("person", "Tunisian Prime Minister Habib Essid")),
-    ("John Kirby", [Check("person", "Kirby")], None),  # the sentence names him already
-    ("Amnesty International", [], Check("organisation", "Amnesty International")),
-    ("he", [], None),  # nobody resolved: nothing to check
-    ("", [], None),
-])
+@pytest.mark.parametrize(
+    ("claimant", "checks", "expected"),
+    [
+        ("Tunisian Prime Minister Habib Essid", [], Check("person", "Tunisian Prime Minister Habib Essid")),
+        ("John Kirby", [Check("person", "Kirby")], None),  # the sentence names him already
+        ("Amnesty International", [], Check("organisation", "Amnesty International")),
+        ("he", [], None),  # nobody resolved: nothing to check
+        ("", [], None),
+    ],
+)
 def test_a_claimant_the_sentence_does_not_name_is_a_check_of_its_own(claimant, checks, expected):
     from factcheck.extraction.checks import claimant_check
 

@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from factcheck.workspace.align import New, Old, align, similarity, word_diff
-from factcheck.reading.article import Article
 from factcheck.errors import FactcheckError
+from factcheck.extraction.statements import extract
+from factcheck.reading.article import Article
+from factcheck.workspace.align import New, Old, align, similarity, word_diff
+from factcheck.workspace.init import apply_init, plan_init
 from factcheck.workspace.settings import Settings
 from factcheck.workspace.sheetedit import carry, entries
-from factcheck.extraction.statements import extract
-from factcheck.workspace.init import apply_init, plan_init
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG
 
@@ -59,15 +59,19 @@ def rewrite(text: str) -> str:
     """The next version of the example: numbers edited, a clause reworded, a sentence deleted,
     a paragraph added, a new headline."""
     for old, new in (
-        ("US accuses North Korea of arming Kremlin-linked Wagner Group",
-         "US accuses North Korea of supplying arms to the Wagner Group"),
+        (
+            "US accuses North Korea of arming Kremlin-linked Wagner Group",
+            "US accuses North Korea of supplying arms to the Wagner Group",
+        ),
         ("About 1,000 Wagner fighters", "About 1,200 Wagner fighters"),
         ("about 50,000 personnel", "about 55,000 personnel"),
         ("in the coming weeks.", "within weeks, officials said."),
         ("The deliveries were first reported by Reuters.", ""),
-        ("Wagner was previously added to a US trade blacklist in 2017.",
-         "Wagner was previously added to a US trade blacklist in 2017.\n\n"
-         "The European Union froze the assets of 12 Wagner commanders on Friday."),
+        (
+            "Wagner was previously added to a US trade blacklist in 2017.",
+            "Wagner was previously added to a US trade blacklist in 2017.\n\n"
+            "The European Union froze the assets of 12 Wagner commanders on Friday.",
+        ),
     ):
         assert old in text, old
         text = text.replace(old, new, 1)
@@ -84,18 +88,29 @@ def updated(run, tmp_path):
     folder = tmp_path / "worksheets" / EXAMPLE_SLUG
     (tmp_path / "worksheets" / "factcheck.toml").write_text(PUBLISHER, encoding="utf-8")
     rated = sheet(folder, "21")
-    edit(rated, ('status = "unstarted"', 'status = "done"'), ('rating = ""', 'rating = "true"'),
-         ('conclusion = ""', 'conclusion = "Pentagon briefing, 22 Dec."'), ('reviewer = ""', 'reviewer = "ben"'),
-         ('claim = ""', 'claim = "About 1,000 Wagner fighters died in recent weeks"'),
-         ('date = ""', 'date = "2026-11-30"'),
-         ("# [[sources]]", '[[sources]]\nurl = "https://www.defense.gov/briefing"\ntitle = "Briefing"\n'
-                           'stance = "supports"\n\n[[sources]]\nurl = "https://example.org/b"\ntitle = "Second"\n\n# [[sources]]'))
+    edit(
+        rated,
+        ('status = "unstarted"', 'status = "done"'),
+        ('rating = ""', 'rating = "true"'),
+        ('conclusion = ""', 'conclusion = "Pentagon briefing, 22 Dec."'),
+        ('reviewer = ""', 'reviewer = "ben"'),
+        ('claim = ""', 'claim = "About 1,000 Wagner fighters died in recent weeks"'),
+        ('date = ""', 'date = "2026-11-30"'),
+        (
+            "# [[sources]]",
+            '[[sources]]\nurl = "https://www.defense.gov/briefing"\ntitle = "Briefing"\n'
+            'stance = "supports"\n\n[[sources]]\nurl = "https://example.org/b"\ntitle = "Second"\n\n# [[sources]]',
+        ),
+    )
     text = rated.read_text(encoding="utf-8")
-    for n in range(text.count("done = false")):
+    for _ in range(text.count("done = false")):
         text = text.replace("done = false", "done = true", 1)
     rated.write_text(text + "# my own closing comment\n", encoding="utf-8")
-    edit(sheet(folder, "10"), ('notes = ""', 'notes = "Asked the NSC press office."'),
-         ('status = "unstarted"', 'status = "in-progress"'))
+    edit(
+        sheet(folder, "10"),
+        ('notes = ""', 'notes = "Asked the NSC press office."'),
+        ('status = "unstarted"', 'status = "in-progress"'),
+    )
     edit(sheet(folder, "16"), ('notes = ""', 'notes = """Reuters, 22 Dec.\nSecond line."""'))
     before = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("[0-9]*.toml")}
     article.write_text(rewrite(article.read_text(encoding="utf-8")), encoding="utf-8")
@@ -106,13 +121,17 @@ def updated(run, tmp_path):
 
 def test_one_folder_and_one_new_worksheet_for_the_new_paragraph(updated, tmp_path):
     result, folder, before = updated
-    assert [p.name for p in (tmp_path / "worksheets").iterdir() if p.is_dir() and p.name != ".factcheck"] == [EXAMPLE_SLUG]
+    assert [p.name for p in (tmp_path / "worksheets").iterdir() if p.is_dir() and p.name != ".factcheck"] == [
+        EXAMPLE_SLUG
+    ]
     after = sorted(p.name for p in folder.glob("[0-9]*.toml"))
     assert sorted(set(after) - set(before)) == ["23-the-european-union-froze-the-assets.toml"]
     meta = tomllib.loads((folder / "article.toml").read_text(encoding="utf-8"))
     assert meta["title"] == "US accuses North Korea of supplying arms to the Wagner Group"
     assert result.stdout.startswith(f"Wrote 1 worksheet to worksheets/{EXAMPLE_SLUG}/")
-    assert "New headline: 'US accuses North Korea of supplying arms to the Wagner Group' (was 'US accuses" in result.stdout
+    assert (
+        "New headline: 'US accuses North Korea of supplying arms to the Wagner Group' (was 'US accuses" in result.stdout
+    )
 
 
 def test_init_lists_each_change_with_the_changed_words_marked(updated):
@@ -121,8 +140,10 @@ def test_init_lists_each_change_with_the_changed_words_marked(updated):
     assert "  01  US accuses North Korea of [-arming Kremlin-linked-]{+supplying arms to the+} Wagner Group" in out
     assert "  21  About [-1,000-]{+1,200+} Wagner fighters have been killed" in out
     assert "[-in the coming weeks.-]{+within weeks, officials said.+}" in out
-    assert ("Verdicts given to an earlier wording, not published until confirmed: 21 (true); set confirmed = true "
-            "under [[earlier]] once each holds") in out
+    assert (
+        "Verdicts given to an earlier wording, not published until confirmed: 21 (true); set confirmed = true "
+        "under [[earlier]] once each holds"
+    ) in out
     assert "Gone from the new text (stale, work kept): 16-the-deliveries-were-first-reported-by" in out
 
 
@@ -134,15 +155,22 @@ def test_every_hand_written_line_is_kept_byte_for_byte(updated):
     rated = (folder / "21-about-1-000-wagner-fighters-have.toml").read_text(encoding="utf-8")
     values = tomllib.loads(rated)
     assert values["text"].startswith("About 1,200 Wagner fighters")
-    assert values["earlier"] == [{
-        "text": "About 1,000 Wagner fighters have been killed in the fighting in recent weeks, 90 per cent of "
-                "whom are convicts.",
-        "version": "34035770", "rating": "true", "confirmed": False}]
+    assert values["earlier"] == [
+        {
+            "text": "About 1,000 Wagner fighters have been killed in the fighting in recent weeks, 90 per cent of "
+            "whom are convicts.",
+            "version": "34035770",
+            "rating": "true",
+            "confirmed": False,
+        }
+    ]
     text = (folder / "article.txt").read_text(encoding="utf-8")
     location = values["location"]
-    assert text[location["start"]:location["end"]] == values["text"]
+    assert text[location["start"] : location["end"]] == values["text"]
     assert (folder / "versions" / "34035770.txt").is_file()
-    assert before["16-the-deliveries-were-first-reported-by.toml"] == (folder / "16-the-deliveries-were-first-reported-by.toml").read_text(encoding="utf-8")
+    assert before["16-the-deliveries-were-first-reported-by.toml"] == (
+        folder / "16-the-deliveries-were-first-reported-by.toml"
+    ).read_text(encoding="utf-8")
 
 
 def test_show_status_and_check_tell_of_the_change(run, updated):
@@ -170,7 +198,9 @@ def test_no_changed_verdict_is_published_until_confirmed(run, updated):
     assert claimreview.exit_code == 1 and claimreview.stdout == ""  # its only verdict is held back
     rows = list(csv.DictReader(io.StringIO(run("export", "-f", "csv").stdout)))
     row21 = next(r for r in rows if "/21-" in r["id"])
-    assert row21["rating"] == "" and row21["withheld"].startswith("rated true when the statement was worded differently")
+    assert row21["rating"] == "" and row21["withheld"].startswith(
+        "rated true when the statement was worded differently"
+    )
     assert next(r for r in rows if "/16-" in r["id"])["stale"] == "yes"
     data = json.loads(run("export", "-f", "json").stdout)
     record = next(s for s in data["statements"] if "/21-" in s["id"])
@@ -192,8 +222,11 @@ def test_two_people_running_the_same_update_write_the_same_bytes(run, tmp_path):
     assert run("init", article.name, "--dir", "colleague").exit_code == 0
 
     def files(root):
-        return {p.relative_to(root): p.read_bytes() for p in sorted(root.rglob("*"))
-                if p.is_file() and ".factcheck" not in p.parts}
+        return {
+            p.relative_to(root): p.read_bytes()
+            for p in sorted(root.rglob("*"))
+            if p.is_file() and ".factcheck" not in p.parts
+        }
 
     assert files(tmp_path / "worksheets") == files(tmp_path / "colleague")
 
@@ -207,15 +240,21 @@ def test_splits_and_merges_keep_the_work_on_the_best_match_and_say_so(run, tmp_p
     article.write_text(
         "Council budget approved\n\n"
         "The council approved a budget of $4m on Monday, and the mayor said taxes would rise by 3% next year.\n\n"
-        "Officials said the new library will open in March. It will cost $2m to build.\n", encoding="utf-8")
+        "Officials said the new library will open in March. It will cost $2m to build.\n",
+        encoding="utf-8",
+    )
     assert run("init", article.name).exit_code == 0
     article.write_text(
         "Council budget approved\n\n"
         "The council approved a budget of $4m on Monday. The mayor said taxes would rise by 3% next year.\n\n"
-        "Officials said the new library, which will cost $2m to build, will open in March.\n", encoding="utf-8")
+        "Officials said the new library, which will cost $2m to build, will open in March.\n",
+        encoding="utf-8",
+    )
     out = run("init", article.name).stdout
-    assert ("02  The council approved a budget of $4m on [-Monday, and the mayor said taxes would rise by 3% "
-            "next year.-]{+Monday.+}") in out
+    assert (
+        "02  The council approved a budget of $4m on [-Monday, and the mayor said taxes would rise by 3% "
+        "next year.-]{+Monday.+}"
+    ) in out
     assert "split: the rest is in 05-the-mayor-said-taxes-would-rise" in out
     assert "(merged into 03)" in out
     folder = tmp_path / "worksheets" / "council-budget-approved"
@@ -223,20 +262,26 @@ def test_splits_and_merges_keep_the_work_on_the_best_match_and_say_so(run, tmp_p
     assert notes == ["merged with 04-it-will-cost-2m-to-build, now stale"]
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("About 1,000 Wagner fighters have been killed.", "About 1,200 Wagner fighters have been killed."),
-    ("Kirby said the US would impose sanctions.", "Kirby said the US would impose new sanctions, officials said."),
-    ("Prices rose 3.5% in May, the ONS said.", "Prices rose 3.5% in May, the Office for National Statistics said."),
-    ("The mayor resigned on Monday.", "The mayor resigned on Monday evening."),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("About 1,000 Wagner fighters have been killed.", "About 1,200 Wagner fighters have been killed."),
+        ("Kirby said the US would impose sanctions.", "Kirby said the US would impose new sanctions, officials said."),
+        ("Prices rose 3.5% in May, the ONS said.", "Prices rose 3.5% in May, the Office for National Statistics said."),
+        ("The mayor resigned on Monday.", "The mayor resigned on Monday evening."),
+    ],
+)
 def test_edits_a_checker_would_call_the_same_statement_match(old, new):
     assert similarity(old, new) >= 0.5
 
 
-@pytest.mark.parametrize(("old", "new"), [
-    ("About 1,000 Wagner fighters have been killed.", "The mayor resigned on Monday."),
-    ("Kirby said the US would impose sanctions.", "Prices rose 3.5% in May, the ONS said."),
-])
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("About 1,000 Wagner fighters have been killed.", "The mayor resigned on Monday."),
+        ("Kirby said the US would impose sanctions.", "Prices rose 3.5% in May, the ONS said."),
+    ],
+)
 def test_different_statements_do_not(old, new):
     assert similarity(old, new) < 0.5
 
@@ -258,11 +303,17 @@ def test_word_diff():
 
 
 def test_carry_keeps_crlf_bom_comments_and_odd_formatting():
-    raw = ('# header\r\nschema = 1\r\ntext = "Old words."   # a person\'s comment\r\n'
-           'notes = """two\r\nlines with [brackets]"""\r\n\r\n[location]\r\nversion = "aaaa1111"  # kept\r\n'
-           'start = 0\r\nend = 10\r\n\r\n[verdict]\r\nrating = "true"\r\n')
-    out = carry(raw, "New words.", {"version": "bbbb2222", "start": 5, "end": 15, "paragraph": 2},
-                {"text": "Old words.", "version": "aaaa1111"})
+    raw = (
+        '# header\r\nschema = 1\r\ntext = "Old words."   # a person\'s comment\r\n'
+        'notes = """two\r\nlines with [brackets]"""\r\n\r\n[location]\r\nversion = "aaaa1111"  # kept\r\n'
+        'start = 0\r\nend = 10\r\n\r\n[verdict]\r\nrating = "true"\r\n'
+    )
+    out = carry(
+        raw,
+        "New words.",
+        {"version": "bbbb2222", "start": 5, "end": 15, "paragraph": 2},
+        {"text": "Old words.", "version": "aaaa1111"},
+    )
     assert out.count("\r\n") == out.count("\n")  # the file's own line ends
     assert 'version = "bbbb2222"  # kept\r\n' in out
     assert "paragraph = 2\r\n" in out and 'text = "New words."\r\n' in out
@@ -277,8 +328,9 @@ def test_carry_refuses_what_it_cannot_update_in_place():
 
 def test_init_leaves_a_worksheet_it_cannot_update_alone_and_says_so(run, tmp_path):
     article = tmp_path / "a.txt"
-    article.write_text("Headline here today\n\nAbout 1,000 people marched in Paris on Monday, police said.\n",
-                       encoding="utf-8")
+    article.write_text(
+        "Headline here today\n\nAbout 1,000 people marched in Paris on Monday, police said.\n", encoding="utf-8"
+    )
     assert run("init", article.name).exit_code == 0
     folder = tmp_path / "worksheets" / "headline-here-today"
     path = sheet(folder, "02")
@@ -300,7 +352,8 @@ VARIANTS = [
     ["The mayor resigned on Monday.", "The mayor resigned on Tuesday."],
     ["About 1,000 people marched in Paris.", "About 1,500 people marched in Paris.", "About 1,500 people marched."],
     ["The council spent $4mn on roads, officials said.", "The council spent $5mn on roads, officials said."],
-    ["Source link"], ["Is this right?"],
+    ["Source link"],
+    ["Is this right?"],
 ]
 HAND_EDITS = [
     ('notes = ""', 'notes = "checked {}"'),
@@ -318,8 +371,13 @@ def version(draw):
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(st.lists(st.tuples(version(), st.integers(0, 30), st.integers(0, len(HAND_EDITS) - 1),
-                          st.text("abc xyz", max_size=8)), min_size=2, max_size=4))
+@given(
+    st.lists(
+        st.tuples(version(), st.integers(0, 30), st.integers(0, len(HAND_EDITS) - 1), st.text("abc xyz", max_size=8)),
+        min_size=2,
+        max_size=4,
+    )
+)
 def test_any_sequence_of_versions_and_hand_edits_keeps_every_hand_written_byte(tmp_path_factory, steps):
     root = tmp_path_factory.mktemp("ws")
     folder = root / "headline-of-the-day"
@@ -332,11 +390,15 @@ def test_any_sequence_of_versions_and_hand_edits_keeps_every_hand_written_byte(t
         for name, lines in seen.items():
             assert name in now  # nothing deleted
             assert human_lines(now[name]) == lines, name
-        for name, content in now.items():
+        for content in now.values():
             values = tomllib.loads(content)
             version_name = values["location"]["version"]
-            source = folder / "article.txt" if version_name == article.version else folder / "versions" / f"{version_name}.txt"
-            assert source.read_text("utf-8")[values["location"]["start"]:values["location"]["end"]] == values["text"]
+            source = (
+                folder / "article.txt"
+                if version_name == article.version
+                else folder / "versions" / f"{version_name}.txt"
+            )
+            assert source.read_text("utf-8")[values["location"]["start"] : values["location"]["end"]] == values["text"]
         name = sorted(now)[which % len(now)]  # a checker edits one worksheet by hand
         old, new = HAND_EDITS[kind]
         if old in now[name]:
@@ -351,15 +413,19 @@ def test_the_same_file_given_by_another_path_is_the_same_article(run, tmp_path):
     assert run("init", str(article)).exit_code == 0  # an absolute path first
     article.write_text(rewrite(article.read_text(encoding="utf-8")), encoding="utf-8")
     assert run("init", "drafts/wagner.txt").exit_code == 0  # then relative, with a new headline
-    assert [p.name for p in (tmp_path / "worksheets").iterdir() if p.is_dir() and not p.name.startswith(".")] == [EXAMPLE_SLUG]
+    assert [p.name for p in (tmp_path / "worksheets").iterdir() if p.is_dir() and not p.name.startswith(".")] == [
+        EXAMPLE_SLUG
+    ]
 
 
 def test_a_file_reused_for_another_story_starts_a_new_folder(run, tmp_path):
     article = tmp_path / "article.txt"
     shutil.copy(EXAMPLE, article)
     assert run("init", article.name).exit_code == 0
-    article.write_text("Council raises parking fines\n\nThe city council raised parking fines by 40% in March, "
-                       "the mayor said.\n", encoding="utf-8")
+    article.write_text(
+        "Council raises parking fines\n\nThe city council raised parking fines by 40% in March, the mayor said.\n",
+        encoding="utf-8",
+    )
     assert run("init", article.name).exit_code == 0
     folders = sorted(p.name for p in (tmp_path / "worksheets").iterdir() if p.is_dir() and not p.name.startswith("."))
     assert folders == ["council-raises-parking-fines", EXAMPLE_SLUG]
@@ -371,8 +437,16 @@ def test_check_finds_a_merge_conflict_in_every_workspace_file(run, workspace, wh
     path = workspace.parent / where if where == "factcheck.toml" else workspace / where
     old = path.read_text(encoding="utf-8") if path.exists() else PUBLISHER + 'language = "en"\n'
     lines = old.splitlines(keepends=True)
-    path.write_text("".join(lines[:2]) + "<<<<<<< HEAD\n" + lines[2] + "=======\n" + lines[2] + ">>>>>>> theirs\n"
-                    + "".join(lines[3:]), encoding="utf-8")
+    path.write_text(
+        "".join(lines[:2])
+        + "<<<<<<< HEAD\n"
+        + lines[2]
+        + "=======\n"
+        + lines[2]
+        + ">>>>>>> theirs\n"
+        + "".join(lines[3:]),
+        encoding="utf-8",
+    )
     result = run("check")
     assert result.exit_code == 1
     [line] = [line for line in result.stdout.splitlines() if "unresolved git merge conflict" in line]

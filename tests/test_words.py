@@ -9,9 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.extraction import priority
-from factcheck.extraction import skips
-from factcheck.extraction import statements
+from factcheck.extraction import priority, skips, statements
 from factcheck.extraction.checks import find_checks
 from factcheck.extraction.claimant import find_claimant
 from factcheck.extraction.words import WordList
@@ -45,15 +43,50 @@ VOCABULARY = sorted(
 )
 # Whole phrases too, or the phrase branches would almost never be reached.
 PHRASES = [
-    "due to", "as a result", "led to", "results in", "thanks to", "responsible for", "so that",
-    "to prevent", "going to", "plans to", "in the coming weeks", "next month", "export controls",
-    "required by", "appears to", "all rights reserved", "sign up for", "our weekly newsletter",
-    "we use cookies", "read the privacy policy", "log in to continue", "comments are moderated",
-    "your email address", "public inspection file", "12 min read", "5h ago", "3 hours ago",
-    "follow us on twitter", "download the news app", "thank you for reading", "{* title *}",
-    "community post (4824)", "elections (2019)", "» elections 2019", "news tip?",
-    "Sen. Elizabeth Warren", "in St. Louis", "Lt. Col. Alexander Vindman", "Ben. Franklin",
-    "John Kirby said", ", said Kirby", "according to the Pentagon", "the US estimates", "“ he added",
+    "due to",
+    "as a result",
+    "led to",
+    "results in",
+    "thanks to",
+    "responsible for",
+    "so that",
+    "to prevent",
+    "going to",
+    "plans to",
+    "in the coming weeks",
+    "next month",
+    "export controls",
+    "required by",
+    "appears to",
+    "all rights reserved",
+    "sign up for",
+    "our weekly newsletter",
+    "we use cookies",
+    "read the privacy policy",
+    "log in to continue",
+    "comments are moderated",
+    "your email address",
+    "public inspection file",
+    "12 min read",
+    "5h ago",
+    "3 hours ago",
+    "follow us on twitter",
+    "download the news app",
+    "thank you for reading",
+    "{* title *}",
+    "community post (4824)",
+    "elections (2019)",
+    "» elections 2019",
+    "news tip?",
+    "Sen. Elizabeth Warren",
+    "in St. Louis",
+    "Lt. Col. Alexander Vindman",
+    "Ben. Franklin",
+    "John Kirby said",
+    ", said Kirby",
+    "according to the Pentagon",
+    "the US estimates",
+    "“ he added",
 ]
 SEPARATORS = st.sampled_from([" ", " ", " ", "\n", ", ", "-", "'", "’", ".", "(", ")", "»", "", "_", "2"])
 TEXTS = st.lists(st.tuples(st.sampled_from(VOCABULARY + PHRASES), SEPARATORS, st.booleans()), max_size=8).map(
@@ -97,9 +130,38 @@ CAPTION = re.compile(
     r"\((?:photo|image|picture)\b|getty\ images$|/\s*(?:reuters|ap|afp|getty)$",
     re.X | re.I,
 )
-CAPTION_WORDS = ["Photo", "photograph", "Image", "picture", "Video", "illustration", "File photo", "credit",
-                 "Media caption", "(photo", "(Image", "Getty Images", "Reuters", "AP", "AFP", "getty", "map",
-                 "/", ":", "|", " ", "   ", "John Smith", "said.", "(", ")", "(AFP)", "(ePA)", "(EPA)", "(file)"]
+CAPTION_WORDS = [
+    "Photo",
+    "photograph",
+    "Image",
+    "picture",
+    "Video",
+    "illustration",
+    "File photo",
+    "credit",
+    "Media caption",
+    "(photo",
+    "(Image",
+    "Getty Images",
+    "Reuters",
+    "AP",
+    "AFP",
+    "getty",
+    "map",
+    "/",
+    ":",
+    "|",
+    " ",
+    "   ",
+    "John Smith",
+    "said.",
+    "(",
+    ")",
+    "(AFP)",
+    "(ePA)",
+    "(EPA)",
+    "(file)",
+]
 
 
 @settings(max_examples=400)
@@ -110,13 +172,39 @@ def test_caption_parts_answer_as_the_whole_pattern(text):
     assert bool(skips._caption_rule(bare)) == (bool(CAPTION.search(bare)) or credit), bare
 
 
-DATE_LINE_WORDS = ["Updated", "5", "hours", "ago", "May", "Mayor", "Monday", "Mon", "3pm", "12th", "EST", "est",
-                   "ſun", "Frıday", "Sept", "2019", "a.m.", "mins", "minutes", "Jan.", "news", "dayS", "İ"]
+DATE_LINE_WORDS = [
+    "Updated",
+    "5",
+    "hours",
+    "ago",
+    "May",
+    "Mayor",
+    "Monday",
+    "Mon",
+    "3pm",
+    "12th",
+    "EST",
+    "est",
+    "ſun",
+    "Frıday",
+    "Sept",
+    "2019",
+    "a.m.",
+    "mins",
+    "minutes",
+    "Jan.",
+    "news",
+    "dayS",
+    "İ",
+]
 
 
 @settings(max_examples=400)
-@given(st.lists(st.tuples(st.sampled_from(DATE_LINE_WORDS), st.sampled_from([" ", ", ", "-", "", "/"])),
-                max_size=6).map(lambda ws: "".join(w + sep for w, sep in ws)))
+@given(
+    st.lists(st.tuples(st.sampled_from(DATE_LINE_WORDS), st.sampled_from([" ", ", ", "-", "", "/"])), max_size=6).map(
+        lambda ws: "".join(w + sep for w, sep in ws)
+    )
+)
 def test_date_runs_answer_as_taking_the_date_words_out(text):
     assert skips._word_beyond_dates(text) == bool(skips._REAL_WORD.search(skips._DATE_WORDS.sub("", text))), text
 

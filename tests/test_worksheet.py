@@ -7,9 +7,9 @@ import tomllib
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from factcheck.workspace.settings import Settings
 from factcheck.extraction.checks import Check
 from factcheck.extraction.statements import Statement
+from factcheck.workspace.settings import Settings
 from factcheck.workspace.worksheet import Context, new_worksheet, render, stem
 
 text_st = st.text(st.characters(blacklist_categories=("Cs",)), max_size=80)
@@ -26,7 +26,10 @@ def statements(draw):
         reasons=tuple(draw(st.lists(text_st, max_size=4))),
         types=tuple(draw(st.lists(st.sampled_from(["quantity", "quote", "other"]), max_size=3))),
         claimant=draw(text_st),
-        checks=tuple(Check(k, w) for k, w in draw(st.lists(st.tuples(st.sampled_from(["person", "number"]), text_st), max_size=4))),
+        checks=tuple(
+            Check(k, w)
+            for k, w in draw(st.lists(st.tuples(st.sampled_from(["person", "number"]), text_st), max_size=4))
+        ),
     )
 
 
@@ -40,12 +43,19 @@ def test_round_trip(statement, before, after):
 def test_example_worksheet_reads_like_the_spec():
     statement = Statement(
         text="Kirby said the US would impose additional sanctions against the group in the coming weeks.",
-        start=1501, end=1591, paragraph=7, priority=0.79,
+        start=1501,
+        end=1591,
+        paragraph=7,
+        priority=0.79,
         reasons=("attributed to a named source", "announces a future action"),
-        types=("prediction",), claimant="John Kirby", checks=(Check("person", "Kirby"),),
+        types=("prediction",),
+        claimant="John Kirby",
+        checks=(Check("person", "Kirby"),),
     )
     text = render(new_worksheet(statement, Context("34035770", "Before.", "After.")), Settings())
-    assert text == '''\
+    assert (
+        text
+        == """\
 #:schema ../worksheet.schema.json
 # factcheck worksheet: one statement to check. Edit freely; `factcheck check` validates.
 # status: unstarted | in-progress | needs-review | done | not-checkable
@@ -94,7 +104,8 @@ done = false
 # stance = "supports" # supports | refutes | context
 # accessed = "2026-01-31"
 # note = ""
-'''
+"""
+    )
 
 
 def test_stem_is_number_and_first_words():

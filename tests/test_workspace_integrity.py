@@ -38,8 +38,11 @@ def statement_texts(folder: Path) -> list[str]:
 def article_like_the_example(tmp_path: Path, name: str, change: str) -> Path:
     """The example's headline over a different story: init puts it in a folder of its own."""
     headline = EXAMPLE.read_text(encoding="utf-8").split("\n", 1)[0]
-    body = "\n\n".join(f"{change} council member {i} said the city would spend {i * 7} million pounds on "
-                       f"{change} roads by {2030 + i}, according to the {change} budget office." for i in range(12))
+    body = "\n\n".join(
+        f"{change} council member {i} said the city would spend {i * 7} million pounds on "
+        f"{change} roads by {2030 + i}, according to the {change} budget office."
+        for i in range(12)
+    )
     path = tmp_path / name
     path.write_text(f"{headline}\n\n{body}\n", encoding="utf-8")
     return path
@@ -47,8 +50,13 @@ def article_like_the_example(tmp_path: Path, name: str, change: str) -> Path:
 
 def init_process(*args: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-m", "factcheck", "init", *args], stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True, env=env)
+    return subprocess.Popen(
+        [sys.executable, "-m", "factcheck", "init", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
 
 
 # --------------------------------------------------------------------------------------------
@@ -115,8 +123,10 @@ def test_an_init_that_waits_too_long_stops_with_one_line(run, tmp_path, monkeypa
         result = run("init", str(EXAMPLE))
     assert result.exit_code == 1
     last = result.stderr.splitlines()[-1]
-    assert last == (f"Error: another `factcheck init` is still writing to {root.name} after 0.3 s; run init again "
-                    "when it has finished")
+    assert last == (
+        f"Error: another `factcheck init` is still writing to {root.name} after 0.3 s; run init again "
+        "when it has finished"
+    )
     assert not (root / EXAMPLE_SLUG).exists()
 
 
@@ -139,9 +149,11 @@ def test_a_dry_run_does_not_wait_for_the_lock(run, tmp_path, monkeypatch):
 
 def test_the_lock_goes_with_a_killed_init(tmp_path):
     root = tmp_path / "ws"
-    code = (f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
-            f"from factcheck.workspace.lock import workspace_lock\n"
-            f"with workspace_lock(Path({str(root)!r})):\n    print('held', flush=True); time.sleep(60)")
+    code = (
+        f"import sys, time; sys.path.insert(0, {str(ROOT)!r}); from pathlib import Path; "
+        f"from factcheck.workspace.lock import workspace_lock\n"
+        f"with workspace_lock(Path({str(root)!r})):\n    print('held', flush=True); time.sleep(60)"
+    )
     proc = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
     assert proc.stdout.readline().strip() == "held"
     proc.kill()
@@ -158,13 +170,19 @@ def test_the_lock_goes_with_a_killed_init(tmp_path):
 def test_a_half_saved_worksheet_never_makes_init_write_a_duplicate(run, workspace, half):
     sheet = workspace / SHEET
     text = sheet.read_text(encoding="utf-8")
-    sheet.write_text({"empty": "", "header only": text.split("schema = 1")[0],
-                      "cut mid-string": text.split("would impose")[0]}[half], encoding="utf-8")
+    sheet.write_text(
+        {"empty": "", "header only": text.split("schema = 1")[0], "cut mid-string": text.split("would impose")[0]}[
+            half
+        ],
+        encoding="utf-8",
+    )
     before = sorted(p.name for p in workspace.iterdir())
     result = run("init", str(EXAMPLE))
     assert result.exit_code == 1
-    assert result.stderr == (f"Error: cannot read {SHEET} in worksheets/{EXAMPLE_SLUG}, so new worksheets might repeat "
-                             "its statement; fix it (`factcheck check` says where) and run init again\n")
+    assert result.stderr == (
+        f"Error: cannot read {SHEET} in worksheets/{EXAMPLE_SLUG}, so new worksheets might repeat "
+        "its statement; fix it (`factcheck check` says where) and run init again\n"
+    )
     assert sorted(p.name for p in workspace.iterdir()) == before
 
 
@@ -204,8 +222,10 @@ def test_init_while_an_editor_saves_in_place_never_duplicates(tmp_path):
 
 def long_article(tmp_path: Path, n: int) -> Path:
     lines = ["Council publishes its spending on roads for the decade", ""]
-    lines += [f"The council spent {i * 3 + 1} million pounds on road number {i} in {1900 + i}, the mayor said."
-              for i in range(n)]
+    lines += [
+        f"The council spent {i * 3 + 1} million pounds on road number {i} in {1900 + i}, the mayor said."
+        for i in range(n)
+    ]
     path = tmp_path / "long.txt"
     path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
     return path
@@ -271,19 +291,24 @@ def test_a_killed_init_leaves_only_complete_files_and_the_next_one_finishes(tmp_
 def test_check_reports_two_worksheets_with_one_number(run, workspace):
     (workspace / "10-another-statement.toml").write_text(
         (workspace / SHEET).read_text(encoding="utf-8").replace("Kirby said the US", "Kirby said that the US"),
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     result = run("check")
     assert result.exit_code == 1
-    assert (f"{SHEET}: error: number 10 is 10-another-statement.toml's too; give this worksheet a number of its "
-            "own (rename the file), so that `show 10` names one") in result.stdout
+    assert (
+        f"{SHEET}: error: number 10 is 10-another-statement.toml's too; give this worksheet a number of its "
+        "own (rename the file), so that `show 10` names one"
+    ) in result.stdout
 
 
 def test_check_reports_one_statement_in_two_worksheets(run, workspace):
     (workspace / "23-copy.toml").write_text((workspace / SHEET).read_text(encoding="utf-8"), encoding="utf-8")
     result = run("check")
     assert result.exit_code == 1
-    assert (f"23-copy.toml: error: the same statement as {SHEET}; keep the work in one worksheet (move it there, "
-            "then delete this file)") in result.stdout
+    assert (
+        f"23-copy.toml: error: the same statement as {SHEET}; keep the work in one worksheet (move it there, "
+        "then delete this file)"
+    ) in result.stdout
 
 
 @pytest.mark.parametrize("damage", ["deleted", "broken", "empty", "conflict"])
@@ -293,9 +318,14 @@ def test_check_still_finds_every_worksheet_when_article_toml_is_damaged(run, wor
     if damage == "deleted":
         meta.unlink()
     else:
-        meta.write_text({"broken": "title = \n", "empty": "",
-                         "conflict": "<<<<<<< HEAD\n" + text + "=======\n" + text + ">>>>>>> theirs\n"}[damage],
-                        encoding="utf-8")
+        meta.write_text(
+            {
+                "broken": "title = \n",
+                "empty": "",
+                "conflict": "<<<<<<< HEAD\n" + text + "=======\n" + text + ">>>>>>> theirs\n",
+            }[damage],
+            encoding="utf-8",
+        )
     for no_index in ((), ("--no-index",)):
         result = run("check", *no_index)
         assert "22 worksheets checked" in result.stdout
@@ -303,8 +333,10 @@ def test_check_still_finds_every_worksheet_when_article_toml_is_damaged(run, wor
             assert result.exit_code == 1
             assert f"{EXAMPLE_SLUG}/article.toml" in result.stdout
     if damage == "deleted":
-        assert "article.toml: error: missing: the folder holds worksheets but no article.toml; run `factcheck " \
-               "init` on the article again to restore it (the worksheets are kept)" in result.stdout
+        assert (
+            "article.toml: error: missing: the folder holds worksheets but no article.toml; run `factcheck "
+            "init` on the article again to restore it (the worksheets are kept)" in result.stdout
+        )
         restored = run("init", str(EXAMPLE))
         assert restored.exit_code == 0, restored.stderr
         assert meta.exists() and len(sheets(workspace)) == 22
@@ -314,11 +346,14 @@ def test_check_still_finds_every_worksheet_when_article_toml_is_damaged(run, wor
 def test_check_reports_conflict_markers_inside_a_multiline_string(run, workspace):
     sheet = workspace / SHEET
     text = sheet.read_text(encoding="utf-8").replace(
-        'notes = ""', 'notes = """\n<<<<<<< HEAD\nCalled the NSC.\n=======\nEmailed the NSC.\n>>>>>>> theirs\n"""')
+        'notes = ""', 'notes = """\n<<<<<<< HEAD\nCalled the NSC.\n=======\nEmailed the NSC.\n>>>>>>> theirs\n"""'
+    )
     sheet.write_text(text, encoding="utf-8")
     tomllib.loads(text)  # valid TOML: only the markers say something is wrong
     line = text.split("\n").index("<<<<<<< HEAD") + 1
     result = run("check")
     assert result.exit_code == 1
-    assert (f"{SHEET}:{line}:1: error: unresolved git merge conflict inside a string: keep the right lines "
-            "between <<<<<<< and >>>>>>>, delete the marker lines, then commit") in result.stdout
+    assert (
+        f"{SHEET}:{line}:1: error: unresolved git merge conflict inside a string: keep the right lines "
+        "between <<<<<<< and >>>>>>>, delete the marker lines, then commit"
+    ) in result.stdout

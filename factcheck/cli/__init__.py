@@ -21,8 +21,7 @@ from factcheck.errors import ERROR, FactcheckError, finite, printable, printable
 
 app = typer.Typer(
     name="factcheck",
-    help="Turn a news article into hand-editable TOML worksheets, one per checkable statement, "
-    "and track the checking.",
+    help="Turn a news article into hand-editable TOML worksheets, one per checkable statement, and track the checking.",
     no_args_is_help=True,
     rich_markup_mode=None,
     pretty_exceptions_enable=False,
@@ -30,8 +29,12 @@ app = typer.Typer(
 
 DirOption = Annotated[
     Optional[str],
-    typer.Option("--dir", "-d", help="Workspace folder (default: $FACTCHECK_DIR, else the workspace "
-                 "the current folder is in, else ./worksheets)."),
+    typer.Option(
+        "--dir",
+        "-d",
+        help="Workspace folder (default: $FACTCHECK_DIR, else the workspace "
+        "the current folder is in, else ./worksheets).",
+    ),
 ]
 
 
@@ -59,19 +62,24 @@ def _complete_id(ctx: typer.Context, incomplete: str) -> list[str]:
     return _complete(statement_ids, ctx, incomplete)
 
 
-StatementId = Annotated[str, typer.Argument(
-    metavar="ID", help="Statement id, or any unambiguous part: 07, 07-kirby, slug/07.",
-    autocompletion=_complete_id)]
+StatementId = Annotated[
+    str,
+    typer.Argument(
+        metavar="ID", help="Statement id, or any unambiguous part: 07, 07-kirby, slug/07.", autocompletion=_complete_id
+    ),
+]
 
 NoIndex = Annotated[
     bool,
-    typer.Option("--no-index", help="Read every worksheet afresh; neither use nor update the "
-                 "workspace's index (.factcheck/index.sqlite)."),
+    typer.Option(
+        "--no-index",
+        help="Read every worksheet afresh; neither use nor update the workspace's index (.factcheck/index.sqlite).",
+    ),
 ]
 
 ArticleFilter = Annotated[
-    Optional[str], typer.Option("--article", help="Only articles whose slug contains this.",
-                                autocompletion=_complete_slug)
+    Optional[str],
+    typer.Option("--article", help="Only articles whose slug contains this.", autocompletion=_complete_slug),
 ]
 
 
@@ -144,13 +152,20 @@ def main(
 
 @app.command()
 def init(
-    article: Annotated[str, typer.Argument(
-        metavar="ARTICLE", help="The article: a text, HTML or Markdown file, an http(s) URL, or - for stdin.")],
+    article: Annotated[
+        str,
+        typer.Argument(
+            metavar="ARTICLE", help="The article: a text, HTML or Markdown file, an http(s) URL, or - for stdin."
+        ),
+    ],
     directory: DirOption = None,
     slug: Annotated[
         Optional[str],
-        typer.Option("--article", help="Article folder to create or update (default: from the title).",
-                     autocompletion=_complete_slug),
+        typer.Option(
+            "--article",
+            help="Article folder to create or update (default: from the title).",
+            autocompletion=_complete_slug,
+        ),
     ] = None,
     dry_run: Annotated[bool, typer.Option("--dry-run", help="Write nothing; show what would be written.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the statements and skipped text as JSON.")] = False,
@@ -163,19 +178,21 @@ def init(
     Example: factcheck init article.txt --dry-run (or a .html/.md file, a URL, - for stdin)
     """
     from factcheck.extraction.headline import with_headline
-    from factcheck.reading.article import read_article, read_stdin, slugify
-    from factcheck.workspace.lock import remove_stale_temps, workspace_lock
-    from factcheck.workspace.settings import load_settings
     from factcheck.extraction.statements import extract
     from factcheck.library.search import record
+    from factcheck.reading.article import read_article, read_stdin, slugify
     from factcheck.reporting.views import init_summary, plan_dict
     from factcheck.workspace.init import apply_init, plan_init
     from factcheck.workspace.layout import resolve_dir
+    from factcheck.workspace.lock import remove_stale_temps, workspace_lock
+    from factcheck.workspace.settings import load_settings
 
     with _errors():
         if slug is not None and slugify(slug) != slug:
-            raise FactcheckError(f"--article {slug!r} is not a slug; use lowercase words and hyphens, "
-                                 f"such as {slugify(slug) or 'my-article'!r}")
+            raise FactcheckError(
+                f"--article {slug!r} is not a slug; use lowercase words and hyphens, "
+                f"such as {slugify(slug) or 'my-article'!r}"
+            )
         stdin = read_stdin(sys.stdin.buffer) if article == "-" else None
         art = with_headline(read_article(article, stdin))
         for notice in art.notices:
@@ -191,13 +208,15 @@ def init(
                 if remove_stale_temps(plan.folder):
                     _say(_err(), f"Notice: removed temporary files an interrupted init left in {plan.folder}")
                 checked = _checked_before(root, plan)
-                written = apply_init(plan, load_settings(root), checked_before={
-                    stem: [record(m) for m in found] for stem, found in checked.items()})
+                written = apply_init(
+                    plan,
+                    load_settings(root),
+                    checked_before={stem: [record(m) for m in found] for stem, found in checked.items()},
+                )
         if as_json:
             _print_json(plan_dict(plan, checked))
         else:
-            summary = init_summary(plan, None if written is None else len(written), dry_run=dry_run,
-                                   checked=checked)
+            summary = init_summary(plan, None if written is None else len(written), dry_run=dry_run, checked=checked)
             _out().print(summary, soft_wrap=True)
 
 
@@ -238,27 +257,39 @@ class Sort(str, Enum):
 def status(
     directory: DirOption = None,
     article: ArticleFilter = None,
-    status_: Annotated[Optional[str], typer.Option("--status", help="Only statements with this status.",
-                                                    autocompletion=_complete_status)] = None,
-    assignee: Annotated[Optional[str], typer.Option("--assignee", help="Only statements assigned to this person.")] = None,
+    status_: Annotated[
+        Optional[str],
+        typer.Option("--status", help="Only statements with this status.", autocompletion=_complete_status),
+    ] = None,
+    assignee: Annotated[
+        Optional[str], typer.Option("--assignee", help="Only statements assigned to this person.")
+    ] = None,
     sort: Annotated[Sort, typer.Option("--sort", help="Order of the statements.")] = Sort.id,
-    summary: Annotated[bool, typer.Option("--summary", help="Only the table of articles, not every statement.")] = False,
-    show_all: Annotated[bool, typer.Option("--all", help="A row for every statement; beyond 200, the "
-                        "table shows only the next ones to check.")] = False,
+    summary: Annotated[
+        bool, typer.Option("--summary", help="Only the table of articles, not every statement.")
+    ] = False,
+    show_all: Annotated[
+        bool,
+        typer.Option(
+            "--all", help="A row for every statement; beyond 200, the table shows only the next ones to check."
+        ),
+    ] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the same as JSON.")] = False,
-    watch: Annotated[bool, typer.Option("--watch", help="Keep the view up to date as worksheets change; "
-                     "Ctrl-C stops.")] = False,
-    interval: Annotated[float, typer.Option("--interval", min=0.1, help="Seconds between looks for "
-                        "changes, with --watch.")] = 1.0,
+    watch: Annotated[
+        bool, typer.Option("--watch", help="Keep the view up to date as worksheets change; Ctrl-C stops.")
+    ] = False,
+    interval: Annotated[
+        float, typer.Option("--interval", min=0.1, help="Seconds between looks for changes, with --watch.")
+    ] = 1.0,
     no_index: NoIndex = False,
 ) -> None:
     """Show verification progress per article and per statement; broken files are listed, not fatal.
 
     Example: factcheck status --sort priority --status unstarted
     """
-    from factcheck.workspace.settings import load_settings
     from factcheck.reporting.views import Filters, select, status_dict, status_filter, status_view
     from factcheck.workspace.layout import existing_workspace
+    from factcheck.workspace.settings import load_settings
 
     with _errors():
         root = existing_workspace(directory)
@@ -320,10 +351,10 @@ def show(
 
     Example: factcheck show 07
     """
-    from factcheck.workspace.settings import load_settings
-    from factcheck.workspace.validate import find_sheet
     from factcheck.reporting.views import show_view
     from factcheck.workspace.layout import existing_workspace, version_text
+    from factcheck.workspace.settings import load_settings
+    from factcheck.workspace.validate import find_sheet
 
     with _errors():
         root = existing_workspace(directory)
@@ -345,24 +376,32 @@ def show(
 
 @app.command()
 def check(
-    paths: Annotated[Optional[list[str]], typer.Argument(
-        metavar="[PATH]...", show_default=False,
-        help="Worksheets, article folders or workspaces to check (default: the whole workspace). Other "
-        "files are passed over, so a pre-commit hook can give it every changed file.")] = None,
+    paths: Annotated[
+        Optional[list[str]],
+        typer.Argument(
+            metavar="[PATH]...",
+            show_default=False,
+            help="Worksheets, article folders or workspaces to check (default: the whole workspace). Other "
+            "files are passed over, so a pre-commit hook can give it every changed file.",
+        ),
+    ] = None,
     directory: DirOption = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the problems as JSON.")] = False,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too (unfinished work, stale statements, too few sources).")] = False,
+    strict: Annotated[
+        bool,
+        typer.Option("--strict", help="Fail on warnings too (unfinished work, stale statements, too few sources)."),
+    ] = False,
     no_index: NoIndex = False,
 ) -> None:
     """Validate worksheets; exit 1 when any has an error (or a warning, with --strict).
 
     Example: factcheck check --strict (or factcheck check worksheets/my-article/07-*.toml)
     """
+    from factcheck.reporting.views import check_dict, plural
+    from factcheck.workspace.layout import existing_workspace, named_worksheets
     from factcheck.workspace.schema import schema_problems
     from factcheck.workspace.settings import load_settings
     from factcheck.workspace.validate import blocks, load_sheets, workspace_problems
-    from factcheck.reporting.views import check_dict, plural
-    from factcheck.workspace.layout import existing_workspace, named_worksheets
 
     with _errors():
         if paths and directory:
@@ -381,8 +420,12 @@ def check(
                 problems += list(dict.fromkeys(p for s in sheets for p in s.problems))
                 count += len(sheets)
         if paths and not groups:
-            _err().print(f"Note: none of the {plural(len(passed_over), 'path')} given is a worksheet, an article "
-                         "folder or a workspace", markup=False, soft_wrap=True)
+            _err().print(
+                f"Note: none of the {plural(len(passed_over), 'path')} given is a worksheet, an article "
+                "folder or a workspace",
+                markup=False,
+                soft_wrap=True,
+            )
         report = check_dict(problems, count)
         errors, warnings = report["errors"], report["warnings"]
         if as_json:
@@ -391,32 +434,50 @@ def check(
             out = _out()
             for p in problems:
                 _say(out, str(p))
-            out.print(f"{plural(report['worksheets'], 'worksheet')} checked: {plural(errors, 'error')}, "
-                      f"{plural(warnings, 'warning')}", markup=False)
+            out.print(
+                f"{plural(report['worksheets'], 'worksheet')} checked: {plural(errors, 'error')}, "
+                f"{plural(warnings, 'warning')}",
+                markup=False,
+            )
         if any(blocks(p, strict) for p in problems):  # the rule that stops an export, too
             raise typer.Exit(code=1)
 
 
 @app.command()
 def add(
-    text: Annotated[str, typer.Argument(
-        metavar="TEXT", help="The statement, as the article has it (quotes, dashes and spacing may differ).")],
+    text: Annotated[
+        str,
+        typer.Argument(
+            metavar="TEXT", help="The statement, as the article has it (quotes, dashes and spacing may differ)."
+        ),
+    ],
     directory: DirOption = None,
-    article: Annotated[Optional[str], typer.Option(
-        "--article", help="The article it belongs to: its slug or part of it (default: the article folder "
-        "you are in, else the article whose text holds it).", autocompletion=_complete_slug)] = None,
-    elsewhere: Annotated[bool, typer.Option(
-        "--elsewhere", help="It is not in the article's text (a caption, a video, an earlier version): "
-        "write it without a location.")] = False,
+    article: Annotated[
+        Optional[str],
+        typer.Option(
+            "--article",
+            help="The article it belongs to: its slug or part of it (default: the article folder "
+            "you are in, else the article whose text holds it).",
+            autocompletion=_complete_slug,
+        ),
+    ] = None,
+    elsewhere: Annotated[
+        bool,
+        typer.Option(
+            "--elsewhere",
+            help="It is not in the article's text (a caption, a video, an earlier version): "
+            "write it without a location.",
+        ),
+    ] = False,
 ) -> None:
     """Write a worksheet for a statement init left out, with its exact place in the article.
 
     Example: factcheck add "Wagner was previously added to a US trade blacklist in 2017."
     """
-    from factcheck.workspace.lock import workspace_lock
     from factcheck.workspace.add import add_statement
-    from factcheck.workspace.settings import load_settings
     from factcheck.workspace.layout import existing_workspace
+    from factcheck.workspace.lock import workspace_lock
+    from factcheck.workspace.settings import load_settings
 
     with _errors():
         root = existing_workspace(directory)
@@ -428,8 +489,11 @@ def add(
             where = f"paragraph {added.paragraph}, characters {added.start}-{added.end}"
         _out().print(f"Wrote {added.path} ({where}; priority {added.priority:.2f})", markup=False, soft_wrap=True)
         if added.also_at:
-            _err().print(f"Notice: the text appears {_times(added.also_at)} more in the article; the "
-                         "first place is used", markup=False, soft_wrap=True)
+            _err().print(
+                f"Notice: the text appears {_times(added.also_at)} more in the article; the first place is used",
+                markup=False,
+                soft_wrap=True,
+            )
 
 
 def _times(n: int) -> str:
@@ -443,10 +507,10 @@ def edit(statement: StatementId, directory: DirOption = None) -> None:
     Example: factcheck edit 07
     """
     from factcheck.cli.editor import editor_command, open_in_editor
-    from factcheck.workspace.settings import load_settings
-    from factcheck.workspace.validate import TextCache, find_sheet, load_sheet
     from factcheck.reporting.views import plural
     from factcheck.workspace.layout import existing_workspace
+    from factcheck.workspace.settings import load_settings
+    from factcheck.workspace.validate import TextCache, find_sheet, load_sheet
 
     with _errors():
         root = existing_workspace(directory)
@@ -461,34 +525,46 @@ def edit(statement: StatementId, directory: DirOption = None) -> None:
             for p in problems:
                 out.print(str(p), markup=False, soft_wrap=True)
             if not errors:
-                out.print(f"{sheet.path}: " + (f"{plural(len(problems), 'warning')}" if problems else "no problems"),
-                          markup=False, soft_wrap=True)
+                out.print(
+                    f"{sheet.path}: " + (f"{plural(len(problems), 'warning')}" if problems else "no problems"),
+                    markup=False,
+                    soft_wrap=True,
+                )
                 return
             try:
                 again = typer.confirm(f"{plural(errors, 'error')}; open it again to fix?", default=True)
             except typer.Abort:  # no answer to read (stdin closed)
                 again = False
             if not again:
-                _err().print(f"Error: {sheet.path} has {plural(errors, 'error')}; `factcheck edit {statement}` "
-                             "opens it again", markup=False, soft_wrap=True)
+                _err().print(
+                    f"Error: {sheet.path} has {plural(errors, 'error')}; `factcheck edit {statement}` opens it again",
+                    markup=False,
+                    soft_wrap=True,
+                )
                 raise typer.Exit(code=1)
 
 
 @app.command()
 def schema(
     directory: DirOption = None,
-    add_line: Annotated[bool, typer.Option(
-        "--add-line", help="Also put the #:schema line at the top of each worksheet (and factcheck.toml) "
-        "that lacks it; nothing else in them changes.")] = False,
+    add_line: Annotated[
+        bool,
+        typer.Option(
+            "--add-line",
+            help="Also put the #:schema line at the top of each worksheet (and factcheck.toml) "
+            "that lacks it; nothing else in them changes.",
+        ),
+    ] = False,
 ) -> None:
     """Write the workspace's JSON Schemas, with which TOML editors check worksheets as you type.
 
     Example: factcheck schema --add-line (for worksheets written before init wrote the line)
     """
-    from factcheck.workspace.schema import add_line as put_line, files_without_line, schema_files, write_schemas
-    from factcheck.workspace.settings import load_settings
     from factcheck.reporting.views import plural
     from factcheck.workspace.layout import existing_workspace
+    from factcheck.workspace.schema import add_line as put_line
+    from factcheck.workspace.schema import files_without_line, schema_files, write_schemas
+    from factcheck.workspace.settings import load_settings
 
     with _errors():
         root = existing_workspace(directory)
@@ -498,14 +574,21 @@ def schema(
         for path in written:
             out.print(f"Wrote {path}", markup=False, soft_wrap=True)
         if not written:
-            out.print(" and ".join(str(p) for p in schema_files(root, settings)) + " are up to date",
-                      markup=False, soft_wrap=True)
+            out.print(
+                " and ".join(str(p) for p in schema_files(root, settings)) + " are up to date",
+                markup=False,
+                soft_wrap=True,
+            )
         lacking = files_without_line(root)
         if not lacking:
             return
         if not add_line:
-            out.print(f"{plural(len(lacking), 'file')} without a #:schema line, which editors need to find the "
-                      "schema: `factcheck schema --add-line` adds it", markup=False, soft_wrap=True)
+            out.print(
+                f"{plural(len(lacking), 'file')} without a #:schema line, which editors need to find the "
+                "schema: `factcheck schema --add-line` adds it",
+                markup=False,
+                soft_wrap=True,
+            )
             return
         done = 0
         for path in lacking:
@@ -513,8 +596,11 @@ def schema(
                 put_line(path)
                 done += 1
             except UnicodeDecodeError:
-                _err().print(f"Warning: {path} is not UTF-8; re-save it as UTF-8 and run this again",
-                             markup=False, soft_wrap=True)
+                _err().print(
+                    f"Warning: {path} is not UTF-8; re-save it as UTF-8 and run this again",
+                    markup=False,
+                    soft_wrap=True,
+                )
         out.print(f"Added the #:schema line to {plural(done, 'file')}", markup=False, soft_wrap=True)
 
 
@@ -528,15 +614,26 @@ class Format(str, Enum):
 @app.command()
 def export(
     directory: DirOption = None,
-    fmt: Annotated[Format, typer.Option("--format", "-f", help="markdown report, csv, json, or "
-                                        "claimreview (schema.org JSON-LD of the verdicts).")] = Format.markdown,
+    fmt: Annotated[
+        Format,
+        typer.Option(
+            "--format", "-f", help="markdown report, csv, json, or claimreview (schema.org JSON-LD of the verdicts)."
+        ),
+    ] = Format.markdown,
     article: ArticleFilter = None,
     status_: Annotated[Optional[str], typer.Option("--status", help="Only statements with this status.")] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Export nothing when a worksheet would be left out "
-                                         "or has a warning.")] = False,
-    script_tags: Annotated[bool, typer.Option("--script-tags", help="claimreview: one <script "
-                                              "type=\"application/ld+json\"> block per review, for a CMS.")] = False,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout).")] = None,
+    strict: Annotated[
+        bool, typer.Option("--strict", help="Export nothing when a worksheet would be left out or has a warning.")
+    ] = False,
+    script_tags: Annotated[
+        bool,
+        typer.Option(
+            "--script-tags", help='claimreview: one <script type="application/ld+json"> block per review, for a CMS.'
+        ),
+    ] = False,
+    output: Annotated[
+        Optional[str], typer.Option("--output", "-o", help="Write to this file (default: stdout).")
+    ] = None,
     no_index: NoIndex = False,
 ) -> None:
     """Publish the checking: a Markdown report, CSV, JSON, or ClaimReview for the verdicts.
@@ -547,9 +644,9 @@ def export(
     Example: factcheck export --format claimreview -o claimreview.json
     """
     from factcheck.reporting.export import gather, render
-    from factcheck.workspace.settings import load_settings
     from factcheck.reporting.views import Filters, plural, select, status_filter
     from factcheck.workspace.layout import existing_workspace
+    from factcheck.workspace.settings import load_settings
     from factcheck.workspace.writes import write_export
 
     with _errors():
@@ -557,35 +654,48 @@ def export(
             raise FactcheckError("--script-tags is for --format claimreview; drop it or add -f claimreview")
         root = existing_workspace(directory)
         settings = load_settings(root)
-        articles = select(_read(root, settings, no_index),
-                          Filters(article=article, status=status_filter(status_, settings)))
+        articles = select(
+            _read(root, settings, no_index), Filters(article=article, status=status_filter(status_, settings))
+        )
         if not any(a.sheets for a in articles):
             where = (f" in articles matching {article!r}" if article else "") + (
-                f" with status {status_!r}" if status_ else "")
-            raise FactcheckError(f"nothing to export: no worksheets{where}; run `factcheck status` to see "
-                                 "the workspace")
+                f" with status {status_!r}" if status_ else ""
+            )
+            raise FactcheckError(
+                f"nothing to export: no worksheets{where}; run `factcheck status` to see the workspace"
+            )
         export = gather(articles, settings, strict)
         text, notices = render(fmt.value, export, settings, script_tags)
         notices = export.notices + notices
         if strict and notices:
-            raise FactcheckError(f"--strict: nothing exported, {plural(len(notices), 'problem')} to fix first: "
-                                 f"{notices[0]}; fix them, or export without --strict")
+            raise FactcheckError(
+                f"--strict: nothing exported, {plural(len(notices), 'problem')} to fix first: "
+                f"{notices[0]}; fix them, or export without --strict"
+            )
         for notice in notices:
             _say(_err(), f"Warning: {notice}")
         if output is None or output == "-":
             sys.stdout.write(text)
         else:
             write_export(root, output, text)
-            what = (f"{plural(len(export.verdicts), 'verdict')} as ClaimReview" if fmt is Format.claimreview
-                    else f"{fmt.value} for {plural(len(export.rows), 'statement')}")
+            what = (
+                f"{plural(len(export.verdicts), 'verdict')} as ClaimReview"
+                if fmt is Format.claimreview
+                else f"{fmt.value} for {plural(len(export.rows), 'statement')}"
+            )
             _say(_err(), f"Wrote {what} to {output}")
 
 
 @app.command("import")
 def import_(
-    source: Annotated[str, typer.Argument(
-        metavar="FILE|URL", help="ClaimReview JSON-LD (an object, an array, an @graph or a DataFeed), "
-        "a saved fact-check page, its URL, or - for stdin.")],
+    source: Annotated[
+        str,
+        typer.Argument(
+            metavar="FILE|URL",
+            help="ClaimReview JSON-LD (an object, an array, an @graph or a DataFeed), "
+            "a saved fact-check page, its URL, or - for stdin.",
+        ),
+    ],
     directory: DirOption = None,
 ) -> None:
     """Add published fact-checks (ClaimReview) to the workspace's library, for search and init.
@@ -611,11 +721,14 @@ def search(
     text: Annotated[Optional[str], typer.Argument(metavar="TEXT", help="The statement to look for.")] = None,
     directory: DirOption = None,
     limit: Annotated[int, typer.Option("--limit", "-n", min=1, max=100, help="How many matches to show.")] = 5,
-    batch: Annotated[Optional[str], typer.Option(
-        "--batch", help="A file of statements, one a line (- for stdin); prints JSON Lines.")] = None,
+    batch: Annotated[
+        Optional[str],
+        typer.Option("--batch", help="A file of statements, one a line (- for stdin); prints JSON Lines."),
+    ] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print the matches as JSON.")] = False,
-    lexical: Annotated[bool, typer.Option(
-        "--lexical", help="Words only, even when the semantic extra is installed.")] = False,
+    lexical: Annotated[
+        bool, typer.Option("--lexical", help="Words only, even when the semantic extra is installed.")
+    ] = False,
 ) -> None:
     """Find earlier checks of a statement: imported fact-checks and the team's own worksheets.
 
@@ -633,13 +746,13 @@ def search(
             if batch is not None:
                 for query in queries:
                     matches = rank(index, query, encoder, limit)
-                    print(json.dumps({"query": query, "matches": [m.as_dict() for m in matches]},
-                                     ensure_ascii=False))
+                    print(json.dumps({"query": query, "matches": [m.as_dict() for m in matches]}, ensure_ascii=False))
                 return
             matches = rank(index, text, encoder, limit)
             if as_json:
-                print(json.dumps({"query": text, "matches": [m.as_dict() for m in matches]},
-                                 ensure_ascii=False, indent=1))
+                print(
+                    json.dumps({"query": text, "matches": [m.as_dict() for m in matches]}, ensure_ascii=False, indent=1)
+                )
             else:
                 _out().print(search_view(text, matches, index.counts(), encoder is not None), soft_wrap=True)
         finally:
@@ -686,8 +799,14 @@ def _progress():
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                   console=_err(), transient=True)
+    bar = Progress(
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeRemainingColumn(),
+        console=_err(),
+        transient=True,
+    )
     tasks: dict[str, int] = {}
     started = time.monotonic()
 
@@ -716,8 +835,12 @@ def _app_for(args: list[str]) -> typer.Typer:
     commands = [c for c in app.registered_commands if (c.name or c.callback.__name__) == name]
     if len(commands) != 1 or any(k.endswith("_COMPLETE") for k in os.environ):
         return app
-    only = typer.Typer(**{k: getattr(app.info, k) for k in ("name", "help", "no_args_is_help")},
-                       add_completion=False, rich_markup_mode=None, pretty_exceptions_enable=False)
+    only = typer.Typer(
+        **{k: getattr(app.info, k) for k in ("name", "help", "no_args_is_help")},
+        add_completion=False,
+        rich_markup_mode=None,
+        pretty_exceptions_enable=False,
+    )
     only.registered_callback = app.registered_callback
     only.registered_commands = commands
     return only
@@ -740,7 +863,10 @@ def run() -> None:
         _say(_err(), f"Error: {message().rstrip('.')}{where}")
         sys.exit(exc.exit_code)
     except KeyboardInterrupt:
-        _err().print("Interrupted; files already written are complete, run the command again to finish",
-                     markup=False, soft_wrap=True)
+        _err().print(
+            "Interrupted; files already written are complete, run the command again to finish",
+            markup=False,
+            soft_wrap=True,
+        )
         sys.exit(130)
     sys.exit(code if isinstance(code, int) else 0)

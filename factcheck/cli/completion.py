@@ -12,8 +12,8 @@ from factcheck.errors import FactcheckError
 
 
 def statuses(directory: str | None) -> list[str]:
-    from factcheck.workspace.settings import load_settings
     from factcheck.workspace.layout import existing_workspace
+    from factcheck.workspace.settings import load_settings
 
     try:
         return list(load_settings(existing_workspace(directory)).statuses)
@@ -36,10 +36,14 @@ def statement_ids(directory: str | None) -> list[str]:
     from factcheck.workspace.layout import article_dirs, existing_workspace, worksheet_paths
 
     try:
-        pairs = [(folder.name, path.stem) for folder in article_dirs(existing_workspace(directory))
-                 for path in worksheet_paths(folder)]
+        pairs = [
+            (folder.name, path.stem)
+            for folder in article_dirs(existing_workspace(directory))
+            for path in worksheet_paths(folder)
+        ]
     except (FactcheckError, OSError):
         return []
     counts = Counter(stem for _, stem in pairs)
-    return list(dict.fromkeys(stem for _, stem in pairs)) + [f"{slug}/{stem}" for slug, stem in pairs
-                                                            if counts[stem] > 1]
+    return list(dict.fromkeys(stem for _, stem in pairs)) + [
+        f"{slug}/{stem}" for slug, stem in pairs if counts[stem] > 1
+    ]

@@ -20,8 +20,10 @@ def editor_command(path: Path) -> list[str]:
                 return shlex.split(value)
             except ValueError:
                 raise FactcheckError(f"${name} ({value}) is not a command line; fix its quotes") from None
-    raise FactcheckError(f"no editor set; set $EDITOR to your editor's command (export EDITOR=nano), "
-                         f"or open {path} yourself and run `factcheck check {path}`")
+    raise FactcheckError(
+        f"no editor set; set $EDITOR to your editor's command (export EDITOR=nano), "
+        f"or open {path} yourself and run `factcheck check {path}`"
+    )
 
 
 def open_in_editor(command: list[str], path: Path) -> None:
@@ -29,8 +31,11 @@ def open_in_editor(command: list[str], path: Path) -> None:
     try:
         code = subprocess.run([*command, str(path)]).returncode
     except (FileNotFoundError, PermissionError):
-        raise FactcheckError(f"cannot run the editor {command[0]!r}; set $EDITOR (or $VISUAL) to an "
-                             "editor's command, such as nano or vim") from None
+        raise FactcheckError(
+            f"cannot run the editor {command[0]!r}; set $EDITOR (or $VISUAL) to an "
+            "editor's command, such as nano or vim"
+        ) from None
     if code:
-        raise FactcheckError(f"the editor ({shlex.join(command)}) stopped with exit code {code}; "
-                             f"{path} is as it was last saved")
+        raise FactcheckError(
+            f"the editor ({shlex.join(command)}) stopped with exit code {code}; {path} is as it was last saved"
+        )

@@ -92,9 +92,13 @@ def find_body(text: str, spans: list[Span], reasons: list[str] | None = None) ->
         block = blocks.setdefault(span.paragraph, [span.start, span.end, 0, 0])
         block[1], block[2] = span.end, block[2] + 1
         block[3] += bool(reasons) and reasons[k] in FRAME_REASONS
-    prose = [p for p, (start, end, n, frame) in blocks.items()
-             if (n >= 2 or _SENTENCE_END.search(text, start, end)) and len(text[start:end].split()) >= BODY_MIN_WORDS
-             and frame < n]  # a block of the page's frame in sentences ("Comments are moderated ...") is not prose
+    prose = [
+        p
+        for p, (start, end, n, frame) in blocks.items()
+        if (n >= 2 or _SENTENCE_END.search(text, start, end))
+        and len(text[start:end].split()) >= BODY_MIN_WORDS
+        and frame < n
+    ]  # a block of the page's frame in sentences ("Comments are moderated ...") is not prose
     if not prose:
         return None
     # The body is a run of prose: a block with no other prose within BODY_GAP paragraphs after
@@ -110,8 +114,15 @@ def find_body(text: str, spans: list[Span], reasons: list[str] | None = None) ->
         other_stories = teasers
     if other_stories is not None:
         prose = [p for p in prose if p < other_stories]
-    return Body(first, prose[-1], text, [(blocks[p][0], blocks[p][1]) for p in prose],
-                frozenset(p for p, (_, _, n, _) in blocks.items() if n == 1), comments, other_stories)
+    return Body(
+        first,
+        prose[-1],
+        text,
+        [(blocks[p][0], blocks[p][1]) for p in prose],
+        frozenset(p for p, (_, _, n, _) in blocks.items() if n == 1),
+        comments,
+        other_stories,
+    )
 
 
 def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -> int | None:
@@ -121,8 +132,12 @@ def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -
         return None
     after = prose[PROSE_BEFORE_COMMENTS - 1]
     for p, (start, end, n, _) in blocks.items():
-        if p > after and n == 1 and end - start < 80 and (_COMMENTS_START.match(text, start, end)
-                                                         or reader_stamp(text[start:end])):
+        if (
+            p > after
+            and n == 1
+            and end - start < 80
+            and (_COMMENTS_START.match(text, start, end) or reader_stamp(text[start:end]))
+        ):
             return p
     return None
 
@@ -136,15 +151,19 @@ _FULL_DATE = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20
 TEASER_DATES = 3  # dated teasers in a row, each 2 to 4 paragraphs after the one before
 
 
-def _teaser_list_start(text: str, blocks: dict[int, list[int]], prose: list[int],
-                       reasons: list[str] | None) -> int | None:
+def _teaser_list_start(
+    text: str, blocks: dict[int, list[int]], prose: list[int], reasons: list[str] | None
+) -> int | None:
     """The paragraph of the first headline of a dated list of teasers after at least
     PROSE_BEFORE_COMMENTS blocks of prose, or None."""
     if len(prose) <= PROSE_BEFORE_COMMENTS or not reasons:
         return None
     after = prose[PROSE_BEFORE_COMMENTS - 1]
-    dated = [p for p, (start, end, n, _) in blocks.items()
-             if p > after and n == 1 and len(text[start:end].split()) <= 8 and _FULL_DATE.search(text, start, end)]
+    dated = [
+        p
+        for p, (start, end, n, _) in blocks.items()
+        if p > after and n == 1 and len(text[start:end].split()) <= 8 and _FULL_DATE.search(text, start, end)
+    ]
     run = 1
     for a, b in zip(dated, dated[1:]):
         run = run + 1 if 2 <= b - a <= 4 else 1
@@ -180,9 +199,12 @@ def _other_stories_start(text: str, blocks: dict[int, list[int]], prose: list[in
             everything, recurring = _all_and_recurring(before)
             if len(recurring) < ARTICLE_RECURRING:
                 continue  # what came before is no article (a box of promotions): nothing to end
-            if (not any(len(words & everything) >= SHARED_WITH_ARTICLE for words in later)
-                    or len(later) >= 2 and not any(len(words & recurring) >= SHARED_RECURRING for words in later)
-                    and not _all_and_recurring(later)[1]):
+            if (
+                not any(len(words & everything) >= SHARED_WITH_ARTICLE for words in later)
+                or len(later) >= 2
+                and not any(len(words & recurring) >= SHARED_RECURRING for words in later)
+                and not _all_and_recurring(later)[1]
+            ):
                 return p
     return None
 
@@ -203,8 +225,13 @@ def notice_paragraphs(text: str, spans: list[Span], found: list[str]) -> None:
         while end + 1 < len(spans) and spans[end + 1].paragraph == spans[k].paragraph:
             end += 1
         first = text[spans[k].start : spans[k].end]
-        if (found[k] and rules.reason(found[k]) == "site furniture" and 0 < end - k < NOTICE_PARAGRAPH
-                and fewer_words(first, 12) and opens_as_furniture(first)):
+        if (
+            found[k]
+            and rules.reason(found[k]) == "site furniture"
+            and 0 < end - k < NOTICE_PARAGRAPH
+            and fewer_words(first, 12)
+            and opens_as_furniture(first)
+        ):
             for i in range(k + 1, end + 1):
                 found[i] = found[i] or "body.notice-paragraph"
         k = end + 1

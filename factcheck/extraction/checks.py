@@ -72,6 +72,7 @@ _ONLY_AFTER = re.compile(r"\b(?:the|its|his|her|their|our|my|your)\s$")
 
 _ORG_WORDS = re.compile(r"\b(?:" + "|".join(lexicon.entries("names", "organisation-words")) + r")\b")
 
+
 def _read_places() -> frozenset[str]:
     """The place names of ``data/places.txt`` (countries, US states, provinces, regions and cities
     in the news; hand-compiled), one a line, "#" lines being comments."""
@@ -84,8 +85,9 @@ _PLACE_PHRASES = re.compile(r"^(?:North|South|East|West|New|Saudi|United|Norther
 # Words that are never a name, by why (data/lexicon/names.txt): capitalised only because they
 # open a sentence or a clause (function words, sentence adverbs, spelled numbers, interjections,
 # contractions), a title of address alone, and the months and days, which are dates.
-SENTENCE_OPENERS = lexicon.words("names", "function-words", "sentence-adverbs", "spelled-numbers", "interjections",
-                                 "contractions")
+SENTENCE_OPENERS = lexicon.words(
+    "names", "function-words", "sentence-adverbs", "spelled-numbers", "interjections", "contractions"
+)
 TITLES_OF_ADDRESS = lexicon.words("names", "titles-of-address")
 DATE_NAMES = frozenset((MONTHS.replace("\\.", "") + "|" + DAYS).split("|"))
 NOT_NAMES = SENTENCE_OPENERS | TITLES_OF_ADDRESS | DATE_NAMES
@@ -137,8 +139,14 @@ def claimant_check(claimant: str, checks: tuple[Check, ...] | list[Check]) -> Ch
     last = claimant.split()[-1]
     if any(c.kind in _NAMED and (c.what in claimant or claimant in c.what or c.what == last) for c in checks):
         return None  # the sentence names them ("White House" for "The White House")
-    kind = next((c.kind for c in find_checks(claimant, {}, speaker=claimant)
-                 if c.what == claimant and c.kind in ("person", "organisation")), None)
+    kind = next(
+        (
+            c.kind
+            for c in find_checks(claimant, {}, speaker=claimant)
+            if c.what == claimant and c.kind in ("person", "organisation")
+        ),
+        None,
+    )
     if kind is None:
         words = claimant.split()
         person = 2 <= len(words) <= 3 and all(w[:1].isupper() for w in words) and words[0] != "The"
@@ -149,8 +157,9 @@ def claimant_check(claimant: str, checks: tuple[Check, ...] | list[Check]) -> Ch
 _NAMED = frozenset(("person", "organisation", "place", "name"))
 
 
-def find_checks(text: str, known: dict[str, str] | None = None, words: set[str] | None = None,
-                speaker: str = "") -> list[Check]:
+def find_checks(
+    text: str, known: dict[str, str] | None = None, words: set[str] | None = None, speaker: str = ""
+) -> list[Check]:
     """Everything in ``text`` a checker should confirm, each once, in order of appearance.
 
     ``known`` maps names met earlier in the article to their kind, so "Wagner" after
@@ -218,17 +227,23 @@ def _numbers(text: str, low: str, words: set[str] | None, digit: bool, in_date: 
     return found
 
 
-def _names(text: str, words: set[str] | None, known: dict[str, str], speaker: str,
-           in_date: _Spans) -> list[tuple[int, Check]]:
+def _names(
+    text: str, words: set[str] | None, known: dict[str, str], speaker: str, in_date: _Spans
+) -> list[tuple[int, Check]]:
     """The names, each with its kind, where it starts: runs of capitalised words split where a
     possessive, a place or a title starts another name (``_name_spans``), then classed."""
-    abbreviation = (_HAS_ABBREVIATION.search(text) if words is None or not words.isdisjoint(_ABBREVIATION_WORDS)
-                    else None)
+    abbreviation = (
+        _HAS_ABBREVIATION.search(text) if words is None or not words.isdisjoint(_ABBREVIATION_WORDS) else None
+    )
     capitalised = _CAPITALISED_WITH_TITLES if abbreviation else _CAPITALISED
     found = []
     for m in capitalised.finditer(text):
-        if m.start() and (text[m.start() - 1].isalnum()
-                          or text[m.start() - 1] == "." and m.start() > 1 and text[m.start() - 2].isalnum()):
+        if m.start() and (
+            text[m.start() - 1].isalnum()
+            or text[m.start() - 1] == "."
+            and m.start() > 1
+            and text[m.start() - 2].isalnum()
+        ):
             continue  # the "Phone" of "iPhone", the "Bay" of "eBay", the "Net" of "PanARMENIAN.Net"
         for start, end in _name_spans(m):
             if start in in_date:
@@ -253,12 +268,14 @@ def _superlatives(text: str, low: str, words: set[str] | None, in_name: _Spans) 
         if word in _NOT_SUPERLATIVE:
             continue
         if word.startswith(("most ", "least ")) and (
-                word.split()[1] in _NOT_EXTREME_AFTER or _AT_BEFORE.search(low, max(0, m.start() - 4), m.start())):
+            word.split()[1] in _NOT_EXTREME_AFTER or _AT_BEFORE.search(low, max(0, m.start() - 4), m.start())
+        ):
             continue
         if word == "only" and not _ONLY_AFTER.search(low, max(0, m.start() - 8), m.start()):
             continue
-        if word == "record" and not (_RECORD_AS_ADJECTIVE.match(low, m.end())
-                                     or _RECORD_SET.search(low, max(0, m.start() - 16), m.start())):
+        if word == "record" and not (
+            _RECORD_AS_ADJECTIVE.match(low, m.end()) or _RECORD_SET.search(low, max(0, m.start() - 16), m.start())
+        ):
             continue  # "his record", "track record", "to record": a noun or a verb, no claim of one
         # A superlative inside a name ("First Amendment", "Best Buy") is not a claim, but in a
         # headline, or a name that starts the sentence or follows a number, a capital marks a
@@ -320,8 +337,10 @@ _ONE_NOT_A_COUNT_BEFORE = re.compile(
 
 def _not_a_count(low: str, start: int, end: int) -> bool:
     """Whether the "one" at ``low[start:end]`` (lower-cased text) counts nothing."""
-    return (_ONE_NOT_A_COUNT_AFTER.match(low, end) is not None
-            or _ONE_NOT_A_COUNT_BEFORE.search(low, max(0, start - 9), start) is not None)
+    return (
+        _ONE_NOT_A_COUNT_AFTER.match(low, end) is not None
+        or _ONE_NOT_A_COUNT_BEFORE.search(low, max(0, start - 9), start) is not None
+    )
 
 
 # "50,000 personnel", "800 km": the count says of what
@@ -392,8 +411,12 @@ def _split_before_title(text: str, a: int, b: int) -> list[tuple[int, int]]:
         name = words[j:]
         if all(w in _PARTIES or w in NOT_NAMES or _is_nationality(w) for w in words[:i]):
             break  # a party or a nationality is part of the title: "Ukrainian President Zelensky"
-        if (any(w in _TITLE_HEADS and w != "General" for w in words[i:j]) and 1 <= len(name) <= 3
-                and all(w[0].isupper() for w in name) and not _ORG_WORDS.search(" ".join(name))):
+        if (
+            any(w in _TITLE_HEADS and w != "General" for w in words[i:j])
+            and 1 <= len(name) <= 3
+            and all(w[0].isupper() for w in name)
+            and not _ORG_WORDS.search(" ".join(name))
+        ):
             return [(a, starts[i - 1] + len(words[i - 1])), (starts[i], b)]
     return [(a, b)]
 
@@ -425,8 +448,15 @@ def _opens_person_or_party(word: str) -> bool:
     """Whether a name that follows a place can be a person or a party's people ("U.S. | President
     Donald Trump", "Kentucky | GOP Gov. Matt Bevin", "Virginia | Democrats", "Ohio | Sherrod
     Brown"), and not the rest of one name ("New York City", "Toronto Star")."""
-    return (word in _TITLE_HEADS or word in _TITLE_MODIFIERS or word in _PARTIES or word in given_names()
-            or word in NOT_NAMES or len(word) > 1 and word.isupper())  # "United States | I", "US | NEW YORK:"
+    return (
+        word in _TITLE_HEADS
+        or word in _TITLE_MODIFIERS
+        or word in _PARTIES
+        or word in given_names()
+        or word in NOT_NAMES
+        or len(word) > 1
+        and word.isupper()
+    )  # "United States | I", "US | NEW YORK:"
 
 
 _PARTIES = lexicon.words("names", "parties")
@@ -438,8 +468,9 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
     while words and (words[0] in NOT_NAMES or words[0].islower() or _HYPHEN_ADJECTIVE.search(words[0])):
         words.pop(0)
         dropped += 1
-    while words and (words[-1].islower()
-                     or words[-1] in _DAY_NAMES and len(words) > 1 and words[-2] not in _DAY_EVENTS):
+    while words and (
+        words[-1].islower() or words[-1] in _DAY_NAMES and len(words) > 1 and words[-2] not in _DAY_EVENTS
+    ):
         words.pop()  # "Vietnam Wednesday": the day is a date of its own (not in "Black Friday")
     if not words:
         return None
@@ -472,13 +503,17 @@ def _classify_name(text: str, m: re.Match, known: dict[str, str], speaker: str =
 _DAY_NAMES = frozenset(DAYS.split("|"))
 _DAY_EVENTS = lexicon.words("names", "day-events")
 _DAY_EVENT_BEFORE = re.compile(rf"\b(?:{'|'.join(sorted(_DAY_EVENTS))})\s$")
-_MAYBE_PERSON = re.compile(r"(?<![\w’'-])[A-Z][\w’'-]++(?: [A-Z][\w’'-]++){1,2}")  # "Nisan Ahmado", not "Secretary of State"
+_MAYBE_PERSON = re.compile(
+    r"(?<![\w’'-])[A-Z][\w’'-]++(?: [A-Z][\w’'-]++){1,2}"
+)  # "Nisan Ahmado", not "Secretary of State"
 
 
 # The last word of a run of capitalised words that says it is not a person's name.
-_TAIL_KINDS = (dict.fromkeys(lexicon.entries("names", "place-tails"), "place")
-               | dict.fromkeys(lexicon.entries("names", "name-tails"), "name")
-               | dict.fromkeys(lexicon.entries("names", "organisation-tails"), "organisation"))
+_TAIL_KINDS = (
+    dict.fromkeys(lexicon.entries("names", "place-tails"), "place")
+    | dict.fromkeys(lexicon.entries("names", "name-tails"), "name")
+    | dict.fromkeys(lexicon.entries("names", "organisation-tails"), "organisation")
+)
 # A run that opens with a title: "Former President Donald Trump", "Foreign Minister Sergei
 # Lavrov", "Deputy Director of Public Prosecution Eva-Marie Persson".
 _TITLE_MODIFIERS = lexicon.words("names", "title-modifiers")
@@ -489,14 +524,17 @@ _GENERAL_NOT_TITLE = lexicon.words("names", "general-not-a-title")
 
 
 def _title_kind(words: list[str]) -> str | None:
-    """"person" for a title and then a name, "name" for a title alone (an office), None when
+    """ "person" for a title and then a name, "name" for a title alone (an office), None when
     the run neither opens with a title nor holds a shortened one ("Gov."). The name is taken
     as the run's last one or two words, which must not follow "of" ("Minister of Health
     Services" is an office) or be a place ("President Ascom North America")."""
     # a nationality may come first: "Ukrainian President Zelensky", "Afghan Ambassador Hamdullah Mohib"
     lead = 1 if len(words) > 2 and _is_nationality(words[0]) and words[1] in _TITLE_WORDS else 0
-    while (lead < len(words) - 1 and words[lead] in _TITLE_MODIFIERS
-           and not (words[lead] in _TITLE_HEADS and words[lead + 1] not in _TITLE_WORDS)):
+    while (
+        lead < len(words) - 1
+        and words[lead] in _TITLE_MODIFIERS
+        and not (words[lead] in _TITLE_HEADS and words[lead + 1] not in _TITLE_WORDS)
+    ):
         lead += 1  # "Attorney General Bill Barr", but "Attorney Nealy Cox" (a title of its own)
     if words[lead] == "General" and lead == 0:  # "General Petraeus", but "General Motors"
         return "name" if len(words) == 2 and words[1] in _GENERAL_NOT_TITLE else "person"
@@ -512,9 +550,12 @@ def _title_kind(words: list[str]) -> str | None:
         rest = rest[1:]  # "Lt. Col. Alexander Vindman"
     name = rest[-2:]
     before = words[-len(name) - 1] if name and len(words) > len(name) else ""
-    if (not name or before in _CONNECTORS or any(w in _CONNECTORS or w in _TITLE_HEADS
-                                                   or w in _TITLE_MODIFIERS for w in name)
-            or name[-1] in _PLACES):
+    if (
+        not name
+        or before in _CONNECTORS
+        or any(w in _CONNECTORS or w in _TITLE_HEADS or w in _TITLE_MODIFIERS for w in name)
+        or name[-1] in _PLACES
+    ):
         return "name"
     return "person"
 
@@ -548,8 +589,13 @@ def _guess_kind(text: str, m: re.Match, what: str, n_words: int, speaker: str = 
         return "place"
     if n_words == 1 and (_DEMONYM.search(what) and what[:-2] not in _PLACES or what in _DEMONYMS_IN_I):
         return None  # "Russian", "Ukrainian": adjectives, the place is checked where named
-    if (n_words == 1 and what.endswith("s") and _is_nationality(what[:-1]) and what[:-1] not in given_names()
-            and what not in _PARTIES):
+    if (
+        n_words == 1
+        and what.endswith("s")
+        and _is_nationality(what[:-1])
+        and what[:-1] not in given_names()
+        and what not in _PARTIES
+    ):
         return None  # "Americans", "Israelis": a people, not a name to check (but "Evans")
     # the patterns below end where the name starts: search only the 40 characters before it
     # ($ matches at endpos, \b still sees the character before pos)

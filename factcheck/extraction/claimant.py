@@ -44,9 +44,7 @@ _ACCORDING = re.compile(rf"\baccording\sto\s((?:the\s)?{_NAME})")
 # sentences out before the backtracking ones run (built from the same word list).
 _ANY_ATTRIBUTION = re.compile(rf"\b(?:{_SPEECH}|according\sto)\b")
 _ATTRIBUTION_WORDS = frozenset(_SPEECH.split("|")) | {"according"}  # the same, as a word set
-_SENTENCE_SUBJECT = re.compile(
-    r"^((?:The\s)?(?:[A-Z][\w’'-]*\s)+(?:[a-z]+\s)?)(?:has|have|had|is|was|were|are)\b"
-)
+_SENTENCE_SUBJECT = re.compile(r"^((?:The\s)?(?:[A-Z][\w’'-]*\s)+(?:[a-z]+\s)?)(?:has|have|had|is|was|were|are)\b")
 _PRONOUNS = {"he", "she", "they", "it"}
 _ROLES = lexicon.words("claimants", "roles")
 _PERSON_ROLES = lexicon.words("claimants", "person-roles")
@@ -162,7 +160,7 @@ class Claimants:
         if not raw:
             # a quote right after a sentence that named its speaker goes on in that voice; not
             # after one that named nobody ("Senator Cornyn issued a statement ...")
-            starts_with_quote = text.lstrip()[:1] in "“\""
+            starts_with_quote = text.lstrip()[:1] in '“"'
             return self.previous if (starts_with_quote and same_paragraph_as_last) else ""
         if raw in _PRONOUNS:
             return self._last_person() if raw in {"he", "she"} else ""
@@ -188,9 +186,14 @@ class Claimants:
         if " and " in self.last:
             return ""  # "Ford and Fry replied": two people are not "she"
         plural = last_word.endswith("s") and not last_word.endswith("ss") and self.last.split()[-1].islower()
-        if kind != "person" and (kind in ("organisation", "place") or len(first) > 1 and first.isupper()
-                                 or last_word in _ROLES and last_word not in _PERSON_ROLES
-                                 or plural):  # "Israeli courts", "Analysts"
+        if kind != "person" and (
+            kind in ("organisation", "place")
+            or len(first) > 1
+            and first.isupper()
+            or last_word in _ROLES
+            and last_word not in _PERSON_ROLES
+            or plural
+        ):  # "Israeli courts", "Analysts"
             return ""
         return self.last
 
@@ -228,9 +231,9 @@ def quote_speakers(sentences: list[tuple[int, str, str]]) -> list[str]:
                     fill(group, names.pop())
                 group = []
         first, last = sentences[members[0]][1], sentences[members[-1]][1]
-        if n and first[:1] in "“\"" and _ENDS_QUOTE.search(last) and not any(out[i] for i in members):
+        if n and first[:1] in '“"' and _ENDS_QUOTE.search(last) and not any(out[i] for i in members):
             before = paragraphs[n - 1][-1]
-            if out[before] and any(q in sentences[before][1] for q in "“”\""):
+            if out[before] and any(q in sentences[before][1] for q in '“”"'):
                 fill(members, out[before])
     return out
 

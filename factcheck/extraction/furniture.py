@@ -52,24 +52,58 @@ _SECOND_PERSON = re.compile(r"\b(?:you|your|you're|you’re)\b")  # searched in 
 _FIRST_PLURAL = re.compile(r"\b(?:we|our|us)\b")  # searched in lower-cased text
 _IMPERATIVE = re.compile(
     r"^(?:click|tap|get|sign|subscribe|join|read|watch|listen|see|find|learn|discover|try|shop|buy|download|"
-    r"follow|share|explore|check|save|start|track|connect|fight|make|take|keep|discover|register|apply)\b", re.I)
+    r"follow|share|explore|check|save|start|track|connect|fight|make|take|keep|discover|register|apply)\b",
+    re.I,
+)
 _LINK = re.compile(r"www\.|https?://|\.com\b|\.org\b|\.net\b|\S@\S")
 PROSE_WORDS = 15  # a block of prose: this many words or more and a sentence's end (as in ``body``)
 
 FEATURES = (
-    "bias_words", "short", "medium", "one_sentence", "ends_stop", "ends_ellipsis", "title_case", "starts_digit",
-    "has_digit", "run_in", "bar", "second_person", "first_plural", "imperative", "quote", "link",
-    "frame_share", "not_prose_share",
+    "bias_words",
+    "short",
+    "medium",
+    "one_sentence",
+    "ends_stop",
+    "ends_ellipsis",
+    "title_case",
+    "starts_digit",
+    "has_digit",
+    "run_in",
+    "bar",
+    "second_person",
+    "first_plural",
+    "imperative",
+    "quote",
+    "link",
+    "frame_share",
+    "not_prose_share",
     *(f"cue_{kind}" for kind in _CUES),
-    "before_body", "after_body", "no_body", "position", "prose", "prose_near", "short_near",
-    "topic_recurring", "topic_any", "no_topic_words", "repeated",
-    "list_marker", "template", "date_start", "ends_dash", "topic_lede", "trailing_credit", "duration",
+    "before_body",
+    "after_body",
+    "no_body",
+    "position",
+    "prose",
+    "prose_near",
+    "short_near",
+    "topic_recurring",
+    "topic_any",
+    "no_topic_words",
+    "repeated",
+    "list_marker",
+    "template",
+    "date_start",
+    "ends_dash",
+    "topic_lede",
+    "trailing_credit",
+    "duration",
     "list_run",
 )
 _LIST_MARKER = re.compile(r"^(?:[+*•·▪–-]\s|\d{1,2}[.)]\s)")
 _DATE_START = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|"
-    r"jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)", re.I)
+    r"jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
+    re.I,
+)
 _ENDS_DASH = re.compile(r"(?:--|—|–)$")
 # A credit at the end: "... Fethi Belaid/AFP/Getty Images", "(AP Photo/David Zalubowski)",
 # "Photograph: Adrian Malloch for the Guardian", "Credit: Tyvak", "Submitted photo". Run on the
@@ -170,7 +204,9 @@ def _is_prose(text: str, n_sentences: int) -> bool:
     return len(text.split()) >= PROSE_WORDS and (n_sentences >= 2 or _ends(_ENDS_STOP, text))
 
 
-def features(text: str, spans: list[Span], reasons: list[str], body: Body | None) -> list[tuple[Paragraph, dict[str, float]]]:
+def features(
+    text: str, spans: list[Span], reasons: list[str], body: Body | None
+) -> list[tuple[Paragraph, dict[str, float]]]:
     """Each paragraph of ``text`` with its features (names in ``FEATURES``); ``body`` is where
     ``body.find_body`` puts the article's prose (None: a text with no prose)."""
     paras = paragraphs(spans)
@@ -204,7 +240,9 @@ def features(text: str, spans: list[Span], reasons: list[str], body: Body | None
         # the words that mark a kind are looked for at a long paragraph's ends only: a
         # caption's credit, a promotion's call, a bio's contact are there, and the middle of
         # the article's prose is most of the text
-        ends, low_ends = (t, low) if len(t) <= 2 * EDGE else (t[:EDGE] + " " + t[-EDGE:], low[:EDGE] + " " + low[-EDGE:])
+        ends, low_ends = (
+            (t, low) if len(t) <= 2 * EDGE else (t[:EDGE] + " " + t[-EDGE:], low[:EDGE] + " " + low[-EDGE:])
+        )
         if not ends.strip():
             ends = low_ends = ""
         n_words = len(t.split())
@@ -252,18 +290,21 @@ def features(text: str, spans: list[Span], reasons: list[str], body: Body | None
             "prose": float(prose[i]),
             "prose_near": sum(prose[j] for j in near) / len(near) if near else 0.0,
             "short_near": sum(not prose[j] and len(texts[j].split()) < PROSE_WORDS for j in near) / len(near)
-            if near else 0.0,
+            if near
+            else 0.0,
             "topic_recurring": recurring,
             "topic_any": anywhere,
             "no_topic_words": float(not words[i]),
             "repeated": float(seen[keys[i]] > 1),
             "list_marker": float(_LIST_MARKER.match(t) is not None),
-            "template": float(bool(skeletons[i]) and any(skeletons[j] == skeletons[i] for j in (i - 1, i + 1)
-                                                         if 0 <= j < n)),
+            "template": float(
+                bool(skeletons[i]) and any(skeletons[j] == skeletons[i] for j in (i - 1, i + 1) if 0 <= j < n)
+            ),
             "date_start": float(_DATE_START.match(t) is not None),
             "ends_dash": float(_ends(_ENDS_DASH, t)),
-            "topic_lede": (in_lede / len(words[i]) if words[i] and i not in first_three
-                           else (1.0 if words[i] else 0.0)),
+            "topic_lede": (
+                in_lede / len(words[i]) if words[i] and i not in first_three else (1.0 if words[i] else 0.0)
+            ),
         }
         f["trailing_credit"] = float(_TRAILING_CREDIT.search(t, max(0, len(t) - TAIL)) is not None)
         f["duration"] = float(_DURATION.search(ends) is not None)
@@ -355,8 +396,12 @@ def judge(text: str, spans: list[Span], reasons: list[str], body: Body | None) -
     sure = sum(n for n, chance in zip(prose_words, chances) if chance >= m["thresholds"]["skip"])
     spare_prose = sure > MOST_PROSE_TAKEN * sum(prose_words)
     for (p, f), chance, words in zip(found, chances, prose_words):
-        verdict = Verdict(round(chance, 4), kind_of(f), not f["before_body"] and not f["after_body"],
-                          bool(f["list_run"]) or spare_prose and words > 0)
+        verdict = Verdict(
+            round(chance, 4),
+            kind_of(f),
+            not f["before_body"] and not f["after_body"],
+            bool(f["list_run"]) or spare_prose and words > 0,
+        )
         for k in p.sentences:
             out[k] = verdict
     return out
@@ -371,34 +416,42 @@ _CAPTION_REASONS = frozenset(("caption",))
 _PROMO_REASONS = frozenset(("site furniture",))
 # "In this Sunday, Nov. 10, 2019, photograph, ...", "In this file photo, ..."
 _AP_CAPTION = re.compile(
-    r"^In\sthis\s(?:[\w.,'’-]+\s){0,6}?(?:file\s)?(?:photo(?:graph)?|image|picture|handout|frame\sgrab|video\s(?:still|image))\b")
+    r"^In\sthis\s(?:[\w.,'’-]+\s){0,6}?(?:file\s)?(?:photo(?:graph)?|image|picture|handout|frame\sgrab|video\s(?:still|image))\b"
+)
 # a picture's people by where they stand: "Deval Patrick, left, speaks with ..."
-_PLACED = re.compile(r",\s(?:left|right|center|centre|second\sfrom\s(?:left|right)|front|rear|top|bottom)(?:\sto\s(?:left|right))?,\s")
+_PLACED = re.compile(
+    r",\s(?:left|right|center|centre|second\sfrom\s(?:left|right)|front|rear|top|bottom)(?:\sto\s(?:left|right))?,\s"
+)
 # a picture's moment: a present-tense verb of what is seen, and a weekday with a full date
 # ("... speaks during a fundraiser ..., Sunday, Nov. 17, 2019, in Las Vegas.")
 _SEEN = re.compile(
     r"\b(?:speaks|talks|walks|stands|sits|poses|arrives|leaves|waves|attends|holds|gestures|listens|looks|"
-    r"smiles|reacts|watches|greets|celebrates|is\sseen|are\sseen|marches|rallies|prays|addresses|visits)\b")
+    r"smiles|reacts|watches|greets|celebrates|is\sseen|are\sseen|marches|rallies|prays|addresses|visits)\b"
+)
 _WEEKDAY_DATE = re.compile(
     r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s(?:Jan|Feb|March|April|May|June|July|Aug|"
-    r"Sept?|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\b")
+    r"Sept?|Oct|Nov|Dec)[a-z]*\.?\s\d{1,2},\s\d{4}\b"
+)
 # the writer's line: "Will Knight is a senior writer for WIRED", "Roger Gonzalez is an
 # award-winning writer based in Virginia"
 _WRITER = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*){1,3}(?:\s\([^()]{1,60}\))?\s(?:is|was)\s(?:an?|the)\s(?:[\w-]+\s){0,4}?"
     r"(?i:writer|reporter|editor|correspondent|columnist|contributor|journalist|producer|author|photographer|"
-    r"critic|blogger|freelancer|analyst\sat|anchor|host)s?\b")
+    r"critic|blogger|freelancer|analyst\sat|anchor|host)s?\b"
+)
 # a bio goes on about the writer: "She was formerly an editor at Motherboard", "He also operates ..."
 _ABOUT_THE_WRITER = re.compile(r"^(?:He|She|They|His|Her|Their)\s")
 # how to reach the writer: "Follow him on Twitter @...", "may be reached at ...", "Email Tariq at ..."
 _CONTACT = re.compile(
     r"(?i:\bfollow\s(?:him|her|them|me|us)\b|\bmay\sbe\sreached\b|\bcan\sbe\sreached\b|\bemail\s(?:him|her|them|me)\b|"
-    r"^email\s[A-Z]|\bon\s(?:twitter|facebook|instagram|linkedin)\b)")
+    r"^email\s[A-Z]|\bon\s(?:twitter|facebook|instagram|linkedin)\b)"
+)
 # the publisher describing itself: "Space is part of Future US Inc, an international media
 # group", "Billboard is a subsidiary of Valence Media, LLC."
 _PUBLISHER = re.compile(
     r"^[A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*){0,3}\s(?:is|are)\s(?:(?:a\s|an\s)?part\sof|a\s(?:subsidiary|division|unit|"
-    r"brand|member|registered\strademark)\sof|owned\sby|published\sby|a\s(?:network|family)\sof)\b")
+    r"brand|member|registered\strademark)\sof|owned\sby|published\sby|a\s(?:network|family)\sof)\b"
+)
 # another story's headline run into its summary: "... Metro-Detroit FavoritesFall has officially arrived."
 # (the fused word, found once from each word's start; the capitalised words before it are
 # counted in Python, since a pattern that counted them would try every run of them again)
@@ -409,9 +462,16 @@ RUN_IN_AFTER = 3  # capitalised words before the fused one: a headline's
 _DATELINE_TEASER = re.compile(r"[a-z0-9'’”)]\s[A-Z]{3,}(?:\s[A-Z]{3,})?(?:\s\([A-Z]+\))?:\s[A-Z]")
 
 # The paragraph rules, by id (data/rules.tsv gives each its reason); the kind is the id's first word.
-PARAGRAPH_RULES = ("caption.credit-in-paragraph", "caption.ap-style", "bio.writer-line", "bio.contact",
-                   "promo.notice-in-paragraph", "copyright.publisher-line", "headline.run-in-summary",
-                   "headline.dateline-teaser")
+PARAGRAPH_RULES = (
+    "caption.credit-in-paragraph",
+    "caption.ap-style",
+    "bio.writer-line",
+    "bio.contact",
+    "promo.notice-in-paragraph",
+    "copyright.publisher-line",
+    "headline.run-in-summary",
+    "headline.dateline-teaser",
+)
 
 
 def _run_in(text: str) -> bool:
@@ -427,13 +487,12 @@ def _run_in(text: str) -> bool:
 def _notice(sentence: str) -> bool:
     """A short sentence that is the page's notice by its words ("Subscribe to our newsletter",
     "All rights reserved"), not only by addressing the reader ("Please let me know")."""
-    from factcheck.extraction.skips import opens_as_furniture, furniture_phrase
+    from factcheck.extraction.skips import furniture_phrase, opens_as_furniture
 
     return len(sentence.split()) < 15 and (opens_as_furniture(sentence) or furniture_phrase(sentence))
 
 
-def paragraph_rule(text: str, spans: list[Span], reasons: list[str], para: Paragraph,
-                   body: Body | None) -> str | None:
+def paragraph_rule(text: str, spans: list[Span], reasons: list[str], para: Paragraph, body: Body | None) -> str | None:
     """The id of the first paragraph rule (``PARAGRAPH_RULES``) that says ``para`` is the page's,
     or None. A rule reads the whole paragraph: a caption's first sentence says what is in the
     picture, and only its last, the credit, says it is a caption."""
@@ -447,18 +506,38 @@ def paragraph_rule(text: str, spans: list[Span], reasons: list[str], para: Parag
         return "caption.credit-in-paragraph"
     if short and n > 1 and _TRAILING_CREDIT.search(whole, max(0, len(whole) - TAIL)) and not _QUOTE_MARK.search(whole):
         return "caption.credit-in-paragraph"
-    if short and (_AP_CAPTION.match(first) or _PLACED.search(whole) and (_SEEN.search(whole) or _WEEKDAY_DATE.search(whole))
-                  or _SEEN.search(whole) and _WEEKDAY_DATE.search(whole)):
+    if short and (
+        _AP_CAPTION.match(first)
+        or _PLACED.search(whole)
+        and (_SEEN.search(whole) or _WEEKDAY_DATE.search(whole))
+        or _SEEN.search(whole)
+        and _WEEKDAY_DATE.search(whole)
+    ):
         return "caption.ap-style"
     after = body is not None and para.number >= body.last  # the last block of prose, or later
-    if short and _WRITER.match(first) and (after or n > 1 and (_CONTACT.search(whole) or _ABOUT_THE_WRITER.match(
-            text[spans[para.sentences[1]].start : spans[para.sentences[1]].end]))):
+    if (
+        short
+        and _WRITER.match(first)
+        and (
+            after
+            or n > 1
+            and (
+                _CONTACT.search(whole)
+                or _ABOUT_THE_WRITER.match(text[spans[para.sentences[1]].start : spans[para.sentences[1]].end])
+            )
+        )
+    ):
         return "bio.writer-line"
     if short and len(words) <= 40 and after and _CONTACT.search(whole):
         return "bio.contact"
-    if (short and n > 1 and len(words) <= 50
-            and any(r in _PROMO_REASONS and _notice(text[spans[k].start : spans[k].end])
-                    for k, r in zip(para.sentences, own))):
+    if (
+        short
+        and n > 1
+        and len(words) <= 50
+        and any(
+            r in _PROMO_REASONS and _notice(text[spans[k].start : spans[k].end]) for k, r in zip(para.sentences, own)
+        )
+    ):
         return "promo.notice-in-paragraph"
     if short and after and _PUBLISHER.match(first):
         return "copyright.publisher-line"

@@ -7,10 +7,9 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from factcheck.reading.article import MAX_TITLE, Article
-
 from factcheck.extraction.skips import FRAME_REASONS, skip_reason
 from factcheck.extraction.words import content_words
+from factcheck.reading.article import MAX_TITLE, Article
 
 
 def with_headline(article: Article) -> Article:
@@ -48,8 +47,9 @@ def guess_title(text: str) -> str:
         return len(content_words(line) & topic) >= 2
 
     first = lines[0]
-    first_reads_like_one = (_headline_like(first) and len(first.split()) >= 4 and not _MENU.search(first)
-                            and not _frame(first))
+    first_reads_like_one = (
+        _headline_like(first) and len(first.split()) >= 4 and not _MENU.search(first) and not _frame(first)
+    )
     if first_reads_like_one and (not prose or shared(first) > 0):
         return first
     if not prose:
@@ -58,8 +58,12 @@ def guess_title(text: str) -> str:
     for i in range(max(0, prose[0] - 40), prose[0]):
         # "Africa|United States to Lift Sudan Sanctions", "... whale strandings | Eleanor Ainge Roy"
         line = _SITE_SUFFIX.sub("", _SECTION_LABEL.sub("", lines[i]))
-        if (_headline(line, questions=True, longest=25) and not _MENU.search(line) and shares_two(line)
-                and not _frame(line)):
+        if (
+            _headline(line, questions=True, longest=25)
+            and not _MENU.search(line)
+            and shares_two(line)
+            and not _frame(line)
+        ):
             key = (shared(line), -i)
             if key[0] >= _SHARED and key > best_key:
                 best, best_key = line, key
@@ -85,8 +89,11 @@ def _prose(line: str) -> bool:
     return len(line.split()) >= 15 and line.endswith((".", "!", "?", "”", '"', "’"))
 
 
-_MENU = re.compile(r"^(?:skip to|accessibility links|jump (?:directly )?to|back to|menu\b|sign in|log in|"
-                   r"expand\b|enter (?:your|a|city|zip)\b)|[|•©]", re.I)
+_MENU = re.compile(
+    r"^(?:skip to|accessibility links|jump (?:directly )?to|back to|menu\b|sign in|log in|"
+    r"expand\b|enter (?:your|a|city|zip)\b)|[|•©]",
+    re.I,
+)
 
 
 def _headline(line: str, questions: bool = False, longest: int = 15) -> bool:

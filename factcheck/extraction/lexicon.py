@@ -14,13 +14,13 @@ that must start with ``#`` or ``[`` as an entry is written with a backslash befo
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 LEXICON = Path(__file__).parent / "data" / "lexicon"
 
 
-@lru_cache(maxsize=None)
+@cache
 def groups(name: str) -> dict[str, tuple[str, ...]]:
     """The groups of ``data/lexicon/<name>.txt``, in file order, each with its entries."""
     found: dict[str, list[str]] = {}

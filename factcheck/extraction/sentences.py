@@ -79,10 +79,13 @@ BEFORE_NUMBER = frozenset(
 )
 # Abbreviations that may end a sentence, but usually do not: a boundary only before a word that
 # typically starts one ("co. They", "Inc. It").
-COMMON = frozenset(
-    "co corp inc ltd llc plc bros dept univ assn est approx vs etc al cf e.g i.e a.m p.m "
-    "ave blvd rd hwy mon tue tues wed thu thur thurs fri sat sun".split()
-) | BEFORE_NUMBER
+COMMON = (
+    frozenset(
+        "co corp inc ltd llc plc bros dept univ assn est approx vs etc al cf e.g i.e a.m p.m "
+        "ave blvd rd hwy mon tue tues wed thu thur thurs fri sat sun".split()
+    )
+    | BEFORE_NUMBER
+)
 # What follows a time and belongs to it: a day, a month, a time zone ("5 p.m. Monday", "9 a.m. ET").
 _AFTER_A_TIME = frozenset(
     "monday tuesday wednesday thursday friday saturday sunday today tomorrow yesterday tonight "
@@ -204,8 +207,7 @@ def _is_boundary(text: str, sent_start: int, p_start: int, p_end: int, nxt: int,
     next_word = next_word.group().lower() if next_word else ""
     if follower in "-–—" and punct in ("?", "!") and _DASH_SENTENCE.match(text, nxt):
         return True  # "What do you see? - Posted like silent sentinels ..."
-    if (follower.islower() and not _CAMEL.match(text, nxt) and not _opens_list(text, nxt, end)
-            or follower in ",;:.-–—"):
+    if follower.islower() and not _CAMEL.match(text, nxt) and not _opens_list(text, nxt, end) or follower in ",;:.-–—":
         return False
     # "(Dinah was the cat.)", "(Reporting by ...)", "(b) the second": a bracket that opens a
     # sentence or a list item, after a bare ".", "!" or "?"; not "(local time)", not a citation

@@ -9,8 +9,7 @@ from __future__ import annotations
 import re
 from itertools import islice
 
-from factcheck.extraction import lexicon
-from factcheck.extraction import rules
+from factcheck.extraction import lexicon, rules
 from factcheck.extraction.checks import NOT_NAMES, NUMBER
 
 _FURNITURE = re.compile(
@@ -65,8 +64,9 @@ def _furniture_anywhere(low: str) -> bool:
 
 
 # "Fox News’ Jessica Napoli contributed to this report."
-_CONTRIBUTED_ENDINGS = tuple(f"contributed to this {what}{stop}" for what in ("report", "story", "article")
-                             for stop in ("", "."))
+_CONTRIBUTED_ENDINGS = tuple(
+    f"contributed to this {what}{stop}" for what in ("report", "story", "article") for stop in ("", ".")
+)
 # A sponsored teaser with its advertiser's site run into it: "Missing Teens Unsolved For 15
 # Years, Until Police Uncover Truth...LifeDaily.com", "10 High Paying DegreesWomensarticle.com".
 _SPONSORED = re.compile(r"(?:[a-z…!?)\]'’”]|\.\.\.)[A-Z][\w-]{0,60}\.(?:com|net|org|co\.uk|tv)$")
@@ -75,21 +75,43 @@ _DOMAIN_ENDINGS = (".com", ".net", ".org", ".co.uk", ".tv")
 
 # Credit lines, each a rule of its own (data/rules.tsv), tried in this order.
 _CREDITS = (
-    ("credit.reporting-by", re.compile(
-        r"^\(?(?:additional\ reporting|reporting|writing|editing|edited|compiled|produced|"
-        r"written|research|graphics?|illustrations?|posted)\ by\b", re.X | re.I)),
-    ("credit.byline", re.compile(
-        r"^by\ (?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?)$",
-        re.X | re.I)),
+    (
+        "credit.reporting-by",
+        re.compile(
+            r"^\(?(?:additional\ reporting|reporting|writing|editing|edited|compiled|produced|"
+            r"written|research|graphics?|illustrations?|posted)\ by\b",
+            re.X | re.I,
+        ),
+    ),
+    (
+        "credit.byline",
+        re.compile(
+            r"^by\ (?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3}(?:\ (?:and|&)\ [A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){0,3})?)$",
+            re.X | re.I,
+        ),
+    ),
     ("credit.contributed", re.compile(r"^\w+\ contributed\ (?:to\ )?(?:this\ )?report", re.X | re.I)),
-    ("credit.wire", re.compile(  # "Staff Reports", "The Associated Press"
-        r"^(?:from\ )?(?:staff|wire)\ (?:reports?|writers?)\.?$|^(?:the\ )?associated\ press\.?$", re.X | re.I)),
-    ("credit.source-interview", re.compile(  # a fact-check's list of sources
-        r"^(?:e-?mail|phone|telephone)\ interview\ with\b", re.X | re.I)),
+    (
+        "credit.wire",
+        re.compile(  # "Staff Reports", "The Associated Press"
+            r"^(?:from\ )?(?:staff|wire)\ (?:reports?|writers?)\.?$|^(?:the\ )?associated\ press\.?$", re.X | re.I
+        ),
+    ),
+    (
+        "credit.source-interview",
+        re.compile(  # a fact-check's list of sources
+            r"^(?:e-?mail|phone|telephone)\ interview\ with\b", re.X | re.I
+        ),
+    ),
     # the writer's line under the article: "Perry Bacon Jr. is a senior writer for FiveThirtyEight."
-    ("credit.writer-line", re.compile(
-        r"^(?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3})\ is\ an?\ (?:[\w-]+\ ){0,3}"
-        r"(?:writer|reporter|columnist|editor|correspondent|contributor|journalist)\ (?:for|at|with)\b", re.X | re.I)),
+    (
+        "credit.writer-line",
+        re.compile(
+            r"^(?-i:[A-Z][\w.'’-]+(?:\ [A-Z][\w.'’-]+){1,3})\ is\ an?\ (?:[\w-]+\ ){0,3}"
+            r"(?:writer|reporter|columnist|editor|correspondent|contributor|journalist)\ (?:for|at|with)\b",
+            re.X | re.I,
+        ),
+    ),
     ("credit.email", re.compile(r"^[\w.+-]+@[\w-]+(?:\.[\w-]+)+$")),  # "Sarah.Needleman@wsj.com"
 )
 # A writer's line says who the writer is and no more: "Jane Smith is a reporter for the Guardian
@@ -101,8 +123,9 @@ _MORE_THAN_A_WRITER = re.compile(r"\b(?:who|whose|which|was|were|has|had|said|sa
 def _credit_rule(bare: str) -> str:
     for rule, pattern in _CREDITS:
         if pattern.match(bare):
-            if rule == "credit.writer-line" and (not fewer_words(bare, _WRITER_LINE_WORDS)
-                                                 or _MORE_THAN_A_WRITER.search(bare)):
+            if rule == "credit.writer-line" and (
+                not fewer_words(bare, _WRITER_LINE_WORDS) or _MORE_THAN_A_WRITER.search(bare)
+            ):
                 continue
             return rule
     return ""
@@ -136,8 +159,12 @@ _MACHINE_STAMP = re.compile(
 def reader_stamp(line: str) -> bool:
     """A reader's comment, signed and stamped: "Rarst · March 10, 2017 at 1:26 AM"."""
     bare = line.strip()
-    return (len(bare) < 120 and bare.endswith(("said:", "M", "m", "m.", "M.")) and _COMMENT_STAMP.search(bare) is not None
-            and (bare.endswith("said:") or "·" in bare or "•" in bare or "|" in bare))
+    return (
+        len(bare) < 120
+        and bare.endswith(("said:", "M", "m", "m.", "M."))
+        and _COMMENT_STAMP.search(bare) is not None
+        and (bare.endswith("said:") or "·" in bare or "•" in bare or "|" in bare)
+    )
 
 
 def _stamped(bare: str) -> bool:
@@ -149,6 +176,8 @@ def _stamped(bare: str) -> bool:
     if bare.endswith(("said:", "M", "m", "m.", "M.")) and _COMMENT_STAMP.search(bare):
         return bare.endswith("said:") or "·" in bare or "•" in bare or "|" in bare
     return "-" in bare and ":" in bare and _MACHINE_STAMP.match(bare) is not None
+
+
 # When the page says when it was published: "Published: 19 Oct 2018", "Updated Nov 13, 2019".
 _TIMESTAMP = re.compile(r"^(?:first\s|last\s)?(?:published|updated|posted|modified)\b", re.I)
 _TIMESTAMP_WORDS = re.compile(r"\b(?:first|last|published|updated|posted|modified|on|original)\b", re.I)
@@ -240,6 +269,8 @@ def _cut_off(text: str) -> bool:
     while i > 0 and (text[i - 1].isalnum() or text[i - 1] == "_"):
         i -= 1
     return text[i:].lower() in _CUT_OFF_WORDS
+
+
 _SMALL_WORDS = lexicon.words("sentences", "small-words")
 _LABEL_WORD = re.compile(r"[^\W\d_][\w'’-]*")
 _LABEL_END = re.compile(r"[.!?…:;,]['\"”’)\]]*$")
@@ -279,7 +310,7 @@ def _is_byline(bare: str) -> bool:
 def _addresses_reader(bare: str, low: str) -> bool:
     if _AGREEMENT.match(low):
         return True
-    if len(bare) > 200 or not _INTERFACE_VERB.match(low) or any(q in bare for q in "\"“”"):
+    if len(bare) > 200 or not _INTERFACE_VERB.match(low) or any(q in bare for q in '"“”'):
         return False
     return not _LABEL_END.search(bare) or bool(_READER.search(low))
 

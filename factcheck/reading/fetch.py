@@ -31,24 +31,23 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
-          *, types: tuple[str, ...] = TEXT_TYPES) -> Fetched:
+def fetch(
+    url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES, *, types: tuple[str, ...] = TEXT_TYPES
+) -> Fetched:
     """GET ``url``; ``types`` are the content types accepted (an article's by default)."""
     import http.client
     import socket  # only a URL pays for the network stack
     import urllib.error
 
     watchdog = _Watchdog(timeout)
-    late = (f"{url}: no complete answer within {timeout:g} s; try again, or save the page and init "
-            "the file")
+    late = f"{url}: no complete answer within {timeout:g} s; try again, or save the page and init the file"
     try:
         with watchdog:
             with watchdog.opener().open(_request(url, types), timeout=timeout) as response:
                 content_type = response.headers.get_content_type()
                 if content_type not in types:
                     what = "a web page or text" if types == TEXT_TYPES else "one of " + ", ".join(types)
-                    raise FactcheckError(f"{url} is {content_type}, not {what}; "
-                                         "give the address of the article page")
+                    raise FactcheckError(f"{url} is {content_type}, not {what}; give the address of the article page")
                 data = _read_body(response, url, max_bytes, watchdog)
                 if watchdog.expired:
                     raise FactcheckError(late)
@@ -56,8 +55,10 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
     except FactcheckError:
         raise
     except urllib.error.HTTPError as exc:
-        raise FactcheckError(f"{url}: the server answered {exc.code} {_clean(exc.reason)}; "
-                             "check the address, or save the page and init the file") from None
+        raise FactcheckError(
+            f"{url}: the server answered {exc.code} {_clean(exc.reason)}; "
+            "check the address, or save the page and init the file"
+        ) from None
     except Exception as exc:  # noqa: BLE001 - anything the network or the server does is one line
         if watchdog.expired:
             raise FactcheckError(late) from None
@@ -80,18 +81,22 @@ def fetch(url: str, timeout: float = TIMEOUT, max_bytes: int = MAX_BYTES,
             what = _clean(reason.strerror or reason) or type(reason).__name__
         else:
             what = _clean(reason) or type(reason).__name__
-        raise FactcheckError(f"{url}: cannot fetch ({what}); check the address and your connection, "
-                             "or save the page and init the file") from None
+        raise FactcheckError(
+            f"{url}: cannot fetch ({what}); check the address and your connection, or save the page and init the file"
+        ) from None
 
 
 def _request(url: str, types: tuple[str, ...] = TEXT_TYPES):
     import urllib.request
 
     accept = "text/html,application/xhtml+xml,text/plain" if types == TEXT_TYPES else ",".join(types)
-    return urllib.request.Request(url, headers={
-        "User-Agent": f"factcheck/{__version__} (+article reader)",
-        "Accept": accept + ";q=0.9,*/*;q=0.1",
-    })
+    return urllib.request.Request(
+        url,
+        headers={
+            "User-Agent": f"factcheck/{__version__} (+article reader)",
+            "Accept": accept + ";q=0.9,*/*;q=0.1",
+        },
+    )
 
 
 def _read_body(response, url: str, max_bytes: int, watchdog: _Watchdog) -> bytes:
@@ -114,8 +119,10 @@ def _read_body(response, url: str, max_bytes: int, watchdog: _Watchdog) -> bytes
             raise FactcheckError(_too_large(url, max_bytes))
     data = b"".join(parts)
     if not watchdog.expired and declared is not None and not chunked and len(data) < declared:
-        raise FactcheckError(f"{url}: the server sent {len(data):,} of the {declared:,} bytes it announced and "
-                             "then stopped; try again, or save the page and init the file")
+        raise FactcheckError(
+            f"{url}: the server sent {len(data):,} of the {declared:,} bytes it announced and "
+            "then stopped; try again, or save the page and init the file"
+        )
     return data
 
 
@@ -178,6 +185,7 @@ class _Watchdog:
                 def connect(self):
                     super().connect()
                     watchdog.watch(self.sock)  # for https, the socket that wraps the bare one
+
             return Connection
 
         class Http(urllib.request.HTTPHandler):
@@ -191,8 +199,10 @@ class _Watchdog:
         class Redirect(urllib.request.HTTPRedirectHandler):
             def redirect_request(self, req, fp, code, msg, headers, newurl):
                 if not is_url(newurl):  # to ftp:// or elsewhere: not an article page we read
-                    raise FactcheckError(f"{req.full_url}: the server redirects to {_clean(newurl)}, not to a "
-                                         "web page; give the address of the article page")
+                    raise FactcheckError(
+                        f"{req.full_url}: the server redirects to {_clean(newurl)}, not to a "
+                        "web page; give the address of the article page"
+                    )
                 return super().redirect_request(req, fp, code, msg, headers, newurl)
 
         return urllib.request.build_opener(Http(), Https(), Redirect())
@@ -206,5 +216,7 @@ def _clean(reason) -> str:
 
 
 def _too_large(url: str, max_bytes: int) -> str:
-    return (f"{url} is larger than {max_bytes // 2**20} MB, too large for an article; "
-            "save the article text and init that file")
+    return (
+        f"{url} is larger than {max_bytes // 2**20} MB, too large for an article; "
+        "save the article text and init that file"
+    )

@@ -57,8 +57,9 @@ def decode_html(data: bytes) -> str:
 # Codecs a page may not name: they are not character sets of text (idna, punycode, the escape
 # codecs), or, named in a <meta> the page's bytes were read far enough to find, cannot be the
 # page's (UTF-16 and UTF-32 are ASCII-incompatible: browsers read such a page as UTF-8).
-_NOT_PAGE_CODECS = frozenset(("idna", "punycode", "undefined", "raw-unicode-escape", "unicode-escape",
-                              "utf-7", "palmos"))
+_NOT_PAGE_CODECS = frozenset(
+    ("idna", "punycode", "undefined", "raw-unicode-escape", "unicode-escape", "utf-7", "palmos")
+)
 
 
 def _html_codec(name: str) -> str | None:
@@ -82,12 +83,19 @@ def extract_page(data: bytes, origin: str, url: str | None = None) -> Page:
 
     html = decode_html(data)
     doc = trafilatura.bare_extraction(
-        html, url=url, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, deduplicate=False,
+        html,
+        url=url,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        deduplicate=False,
     )
     if doc is None or not (doc.text or "").strip():
-        raise FactcheckError(f"{origin}: found no article text in this page; save the article as text and "
-                             "init that file")
+        raise FactcheckError(
+            f"{origin}: found no article text in this page; save the article as text and init that file"
+        )
     paragraphs = [" ".join(line.split()) for line in doc.text.split("\n")]
     paragraphs = [_unbullet(p) for p in paragraphs if p]
     title = _headline(" ".join((doc.title or "").split()), html, " ".join(paragraphs[:6]))

@@ -29,9 +29,30 @@ from factcheck.workspace.validate import ArticleSheets, Sheet, url_problem, why_
 EXPORT_FORMAT = "factcheck-export"
 EXPORT_VERSION = 1
 CSV_COLUMNS = (
-    "id", "article", "status", "rating", "rating_label", "rating_value", "verdict_date", "conclusion",
-    "confidence", "withheld", "stale", "priority", "claimant", "claim", "text", "types", "checks_done",
-    "checks", "sources", "assignee", "reviewer", "notes", "article_title", "article_url",
+    "id",
+    "article",
+    "status",
+    "rating",
+    "rating_label",
+    "rating_value",
+    "verdict_date",
+    "conclusion",
+    "confidence",
+    "withheld",
+    "stale",
+    "priority",
+    "claimant",
+    "claim",
+    "text",
+    "types",
+    "checks_done",
+    "checks",
+    "sources",
+    "assignee",
+    "reviewer",
+    "notes",
+    "article_title",
+    "article_url",
 )
 # A ClaimReview's url is the page where the fact check is published; {url} is the publisher's
 # url, {article} the article's slug, {number} the worksheet's number ("07"), {id} slug/stem.
@@ -59,8 +80,9 @@ def gather(articles: list[ArticleSheets], settings: Settings, strict: bool = Fal
     the workspace's settings stops the export: the rating scale and statuses it defines decide
     what a verdict is."""
     if settings.problems:
-        raise FactcheckError(f"{settings.problems[0]}; fix {SETTINGS_FILE} before exporting "
-                             "(`factcheck check` lists its problems)")
+        raise FactcheckError(
+            f"{settings.problems[0]}; fix {SETTINGS_FILE} before exporting (`factcheck check` lists its problems)"
+        )
     export = Export([(a.slug, a.meta) for a in articles if a.sheets], [])
     for article in articles:
         meta = _article_meta(article)
@@ -76,10 +98,14 @@ def _article_meta(article: ArticleSheets) -> dict:
     meta = article.meta
     source = _text(meta, "source")
     url = _text(meta, "url") or source
-    return {"slug": article.slug, "title": article.title,
-            "url": url if url and url_problem(url) is None else "",
-            "published": _date_text(meta.get("published")), "author": _text(meta, "author"),
-            "site": _text(meta, "site")}
+    return {
+        "slug": article.slug,
+        "title": article.title,
+        "url": url if url and url_problem(url) is None else "",
+        "published": _date_text(meta.get("published")),
+        "author": _text(meta, "author"),
+        "site": _text(meta, "site"),
+    }
 
 
 def _text(values: dict, key: str) -> str:
@@ -129,8 +155,9 @@ def _record(sheet: Sheet, meta: dict, settings: Settings, withheld: str | None) 
         "verdict_date": _date_text(verdict.get("date")),
         "conclusion": _text(verdict, "conclusion"),
         "confidence": _text(verdict, "confidence"),
-        "priority": priority if isinstance(priority, (int, float)) and not isinstance(priority, bool)
-        and 0 <= priority <= 1 else None,
+        "priority": priority
+        if isinstance(priority, (int, float)) and not isinstance(priority, bool) and 0 <= priority <= 1
+        else None,
         "claimant": _text(v, "claimant").strip(),
         "claimant_kind": _kind_of(_text(v, "claimant").strip(), checks),
         "text": _text(v, "text"),
@@ -138,8 +165,9 @@ def _record(sheet: Sheet, meta: dict, settings: Settings, withheld: str | None) 
         "types": [t for t in types if isinstance(t, str)],
         "checks_done": sum(1 for c in checks if c.get("done") is True),
         "checks": len(checks),
-        "sources": [{k: _date_text(s.get(k)) for k in ("url", "title", "kind", "stance", "accessed", "note")}
-                    for s in sources],
+        "sources": [
+            {k: _date_text(s.get(k)) for k in ("url", "title", "kind", "stance", "accessed", "note")} for s in sources
+        ],
         "assignee": _text(v, "assignee"),
         "reviewer": _text(v, "reviewer"),
         "notes": _text(v, "notes"),
@@ -163,22 +191,29 @@ def to_json(export: Export) -> str:
         if r["withheld"]:
             table = worksheet.pop("verdict", None) if worksheet else None
             withheld = {"reason": r["withheld"], "verdict": table}
-        statements.append({
-            "id": r["id"],
-            "article": r["article"],
-            "file": r["file"],
-            "verdict_published": r["is_verdict"],
-            "withheld": withheld,
-            "stale": r["stale"],
-            "rating_label": r["rating_label"] or None,
-            "rating_value": r["rating_value"],
-            "problems": [{"line": p.line, "column": p.column, "severity": p.severity, "message": p.message}
-                         for p in r["problems"]],
-            "worksheet": worksheet,
-        })
-    doc = {"format": EXPORT_FORMAT, "version": EXPORT_VERSION,
-           "articles": [{"slug": slug, "article": meta} for slug, meta in export.articles],
-           "statements": statements}
+        statements.append(
+            {
+                "id": r["id"],
+                "article": r["article"],
+                "file": r["file"],
+                "verdict_published": r["is_verdict"],
+                "withheld": withheld,
+                "stale": r["stale"],
+                "rating_label": r["rating_label"] or None,
+                "rating_value": r["rating_value"],
+                "problems": [
+                    {"line": p.line, "column": p.column, "severity": p.severity, "message": p.message}
+                    for p in r["problems"]
+                ],
+                "worksheet": worksheet,
+            }
+        )
+    doc = {
+        "format": EXPORT_FORMAT,
+        "version": EXPORT_VERSION,
+        "articles": [{"slug": slug, "article": meta} for slug, meta in export.articles],
+        "statements": statements,
+    }
     return json.dumps(finite(doc), ensure_ascii=False, indent=1, default=_json_value) + "\n"
 
 
@@ -264,8 +299,9 @@ def _article_report(rows: list[dict], settings: Settings) -> list[str]:
         out.append("## Verdicts\n")
     for r in verdicts:
         who = f" ({md_text(r['claimant'])})" if r["claimant"] else ""
-        out.append(f"### {md_text(r['number'])}. {md_text(r['rating_label'])}: "
-                   f"{md_text(r['claim'] or r['text'])}{who}\n")
+        out.append(
+            f"### {md_text(r['number'])}. {md_text(r['rating_label'])}: {md_text(r['claim'] or r['text'])}{who}\n"
+        )
         if r["claim"]:
             out.append(f"> {md_text(r['text'], line_start=True)}\n")
         if r["conclusion"]:
@@ -278,14 +314,27 @@ def _article_report(rows: list[dict], settings: Settings) -> list[str]:
             out.append("")
     for title, group, line in (
         ("Not checkable", not_checkable, lambda r: f"- {md_text(r['number'], True)}: {md_text(r['text'])}"),
-        ("Still open", still_open, lambda r: f"- {md_text(r['number'], True)} ({md_text(r['status'] or 'no status')}"
-                                             f"): {md_text(r['text'])}"),
-        ("Left out until fixed or confirmed", left_out,
-         lambda r: f"- {md_text(r['number'], True)}{': ' + md_text(r['text']) if r['text'] else ''} "
-                   f"({md_text(r['file'])}: {md_text(r['withheld'])})"),
-        ("No longer in the article (work kept)", stale,
-         lambda r: f"- {md_text(r['number'], True)} ({md_text(r['status'] or 'no status')}"
-                   f"{', rated ' + md_text(r['rating_label']) if r['rating'] else ''}): {md_text(r['text'])}"),
+        (
+            "Still open",
+            still_open,
+            lambda r: f"- {md_text(r['number'], True)} ({md_text(r['status'] or 'no status')}): {md_text(r['text'])}",
+        ),
+        (
+            "Left out until fixed or confirmed",
+            left_out,
+            lambda r: (
+                f"- {md_text(r['number'], True)}{': ' + md_text(r['text']) if r['text'] else ''} "
+                f"({md_text(r['file'])}: {md_text(r['withheld'])})"
+            ),
+        ),
+        (
+            "No longer in the article (work kept)",
+            stale,
+            lambda r: (
+                f"- {md_text(r['number'], True)} ({md_text(r['status'] or 'no status')}"
+                f"{', rated ' + md_text(r['rating_label']) if r['rating'] else ''}): {md_text(r['text'])}"
+            ),
+        ),
     ):
         if group:
             out += [f"## {title}\n"] + [line(r) for r in group] + [""]
@@ -340,14 +389,19 @@ def claim_reviews(export: Export, settings: Settings) -> tuple[list[dict], list[
     if missing:
         raise FactcheckError(
             f"ClaimReview needs the publisher's {' and '.join(missing)}; add a [publisher] table with "
-            f"name and url to {SETTINGS_FILE} in the workspace (see the README)")
+            f"name and url to {SETTINGS_FILE} in the workspace (see the README)"
+        )
     if not export.verdicts:
         left_out = [r for r in export.rows if r["withheld"]]
         if left_out:
-            raise FactcheckError(f"no verdict can be published: {len(left_out)} worksheet(s) left out, first "
-                                 f"{left_out[0]['id']}: {left_out[0]['withheld']}; fix them first")
-        raise FactcheckError("no statement has a verdict to publish yet; set a finished status and a "
-                             "rating in a worksheet (`factcheck status` shows progress)")
+            raise FactcheckError(
+                f"no verdict can be published: {len(left_out)} worksheet(s) left out, first "
+                f"{left_out[0]['id']}: {left_out[0]['withheld']}; fix them first"
+            )
+        raise FactcheckError(
+            "no statement has a verdict to publish yet; set a finished status and a "
+            "rating in a worksheet (`factcheck status` shows progress)"
+        )
     template = publisher.get("review_url", DEFAULT_REVIEW_URL)
     author = {"@type": "Organization", "name": publisher["name"], "url": publisher["url"]}
     if "logo" in publisher:
@@ -361,8 +415,9 @@ def claim_reviews(export: Export, settings: Settings) -> tuple[list[dict], list[
         review = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
-            "url": template.format(url=publisher["url"].rstrip("/"), article=r["article"],
-                                   number=r["number"], id=r["id"]),
+            "url": template.format(
+                url=publisher["url"].rstrip("/"), article=r["article"], number=r["number"], id=r["id"]
+            ),
             "claimReviewed": _claim_reviewed(r, notices),
             "itemReviewed": _claim(r, notices),
             "author": author,
@@ -371,8 +426,10 @@ def claim_reviews(export: Export, settings: Settings) -> tuple[list[dict], list[
         if r["verdict_date"]:
             review["datePublished"] = r["verdict_date"]
         else:
-            notices.append(f"{r['id']}: no [verdict] date; its ClaimReview has no datePublished "
-                           "(write the day the verdict was reached, YYYY-MM-DD)")
+            notices.append(
+                f"{r['id']}: no [verdict] date; its ClaimReview has no datePublished "
+                "(write the day the verdict was reached, YYYY-MM-DD)"
+            )
         if "language" in publisher:
             review["inLanguage"] = publisher["language"]
         reviews.append(review)
@@ -382,12 +439,16 @@ def claim_reviews(export: Export, settings: Settings) -> tuple[list[dict], list[
 def _claim_reviewed(r: dict, notices: list[str]) -> str:
     """The short claim a reader sees: the checker's ``claim``, else the whole statement."""
     if not r["claim"]:
-        notices.append(f"{r['id']}: no `claim`; claimReviewed is the whole statement ({len(r['text'])} "
-                       f"characters); write the claim in under {CLAIM_REVIEWED_MAX} characters")
+        notices.append(
+            f"{r['id']}: no `claim`; claimReviewed is the whole statement ({len(r['text'])} "
+            f"characters); write the claim in under {CLAIM_REVIEWED_MAX} characters"
+        )
         return r["text"]
     if len(r["claim"]) > CLAIM_REVIEWED_MAX:
-        notices.append(f"{r['id']}: `claim` is {len(r['claim'])} characters; under {CLAIM_REVIEWED_MAX} "
-                       "reads whole where ClaimReview is shown")
+        notices.append(
+            f"{r['id']}: `claim` is {len(r['claim'])} characters; under {CLAIM_REVIEWED_MAX} "
+            "reads whole where ClaimReview is shown"
+        )
     return r["claim"]
 
 
@@ -396,15 +457,19 @@ def _claim(r: dict, notices: list[str]) -> dict:
     claimant is the article's own claim, made by its author, else by its site."""
     item: dict = {"@type": "Claim"}
     if r["claimant"]:
-        item["author"] = {"@type": "Person" if r["claimant_kind"] == "person" else "Organization",
-                          "name": r["claimant"]}
+        item["author"] = {
+            "@type": "Person" if r["claimant_kind"] == "person" else "Organization",
+            "name": r["claimant"],
+        }
     elif r["article_author"]:
         item["author"] = {"@type": "Person", "name": r["article_author"]}
     elif r["article_site"]:
         item["author"] = {"@type": "Organization", "name": r["article_site"]}
     else:
-        notices.append(f"{r['id']}: nobody is known to have made the claim; set `claimant` "
-                       "(its ClaimReview has no itemReviewed.author)")
+        notices.append(
+            f"{r['id']}: nobody is known to have made the claim; set `claimant` "
+            "(its ClaimReview has no itemReviewed.author)"
+        )
     if r["article_url"] or r["article_title"]:
         appearance: dict = {"@type": "CreativeWork"}
         if r["article_url"]:
@@ -421,7 +486,7 @@ def _claim(r: dict, notices: list[str]) -> dict:
 
 
 def _kind_of(claimant: str, checks: list[dict]) -> str:
-    """"person" or "organisation": what the worksheet's checks call the claimant (init lists the
+    """ "person" or "organisation": what the worksheet's checks call the claimant (init lists the
     claimant there, and the checker may have corrected it), else a guess: two or three
     capitalised words are a person ("John Kirby"), anything else an organisation ("The US",
     "the mayor's office")."""
@@ -438,8 +503,13 @@ def script_safe(json_text: str) -> str:
     """JSON that an HTML parser cannot end early: ``<``, ``>`` and ``&`` written as JSON
     escapes, so no ``</script>``, ``<!--`` or ``-->`` can appear, and the two line separators
     JavaScript once rejected escaped too. It parses back to the same values."""
-    return (json_text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
-            .replace("\u2028", "\\u2028").replace("\u2029", "\\u2029"))
+    return (
+        json_text.replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+        .replace("\u2028", "\\u2028")
+        .replace("\u2029", "\\u2029")
+    )
 
 
 def to_claimreview(export: Export, settings: Settings, script_tags: bool = False) -> tuple[str, list[str]]:
@@ -448,8 +518,10 @@ def to_claimreview(export: Export, settings: Settings, script_tags: bool = False
     reviews, notices = claim_reviews(export, settings)
     if not script_tags:
         return script_safe(json.dumps(reviews, ensure_ascii=False, indent=1)) + "\n", notices
-    blocks = [f'<script type="application/ld+json">\n{script_safe(json.dumps(r, ensure_ascii=False, indent=1))}\n'
-              "</script>\n" for r in reviews]
+    blocks = [
+        f'<script type="application/ld+json">\n{script_safe(json.dumps(r, ensure_ascii=False, indent=1))}\n</script>\n'
+        for r in reviews
+    ]
     return "\n".join(blocks), notices
 
 

@@ -13,10 +13,10 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text as RichText
 
-from factcheck.workspace.settings import Settings
 from factcheck.errors import ERROR, FactcheckError, Problem, printable
-from factcheck.workspace.validate import ArticleSheets, Sheet, earlier_wordings, why_unpublishable, workspace_problems
 from factcheck.workspace.init import Plan
+from factcheck.workspace.settings import Settings
+from factcheck.workspace.validate import ArticleSheets, Sheet, earlier_wordings, why_unpublishable, workspace_problems
 
 BAR_WIDTH = 10
 SHOW_SKIPPED = 5  # skipped sentences listed per reason in the init summary
@@ -45,8 +45,7 @@ def plan_dict(plan: Plan, checked: dict | None = None) -> dict:
     that looks checked before lists its matches."""
     checked = checked or {}
     return {
-        "article": {"title": plan.article.title, "slug": plan.folder.name,
-                    "version": plan.article.version},
+        "article": {"title": plan.article.title, "slug": plan.folder.name, "version": plan.article.version},
         "statements": [
             {
                 "id": sheet.stem,
@@ -82,8 +81,9 @@ def _reworded_lines(plan: Plan, dry_run: bool) -> list[Text]:
     if not reworded:
         return []
     verb = "would follow" if dry_run else "followed"
-    lines = [Text(f"Reworded in this version ({len(reworded)}; each worksheet {verb} its statement, "
-                  "[-old-]{+new+}):")]
+    lines = [
+        Text(f"Reworded in this version ({len(reworded)}; each worksheet {verb} its statement, [-old-]{{+new+}}):")
+    ]
     failed = dict(plan.not_carried)
     for sheet in reworded:
         number = sheet.stem.split("-", 1)[0]
@@ -95,8 +95,13 @@ def _reworded_lines(plan: Plan, dry_run: bool) -> list[Text]:
             lines.append(Text(f"      not updated: {failed[sheet.stem]}", style="yellow"))
     rated = [f"{s.stem.split('-', 1)[0]} ({s.earlier.rating})" for s in reworded if s.earlier.rating]
     if rated:
-        lines.append(Text(f"Verdicts given to an earlier wording, not published until confirmed: {', '.join(rated)}; "
-                          "set confirmed = true under [[earlier]] once each holds", style="yellow"))
+        lines.append(
+            Text(
+                f"Verdicts given to an earlier wording, not published until confirmed: {', '.join(rated)}; "
+                "set confirmed = true under [[earlier]] once each holds",
+                style="yellow",
+            )
+        )
     return lines
 
 
@@ -115,17 +120,27 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
         lines.append(Text(f"Wrote {plural(written, 'worksheet')} to {folder}", style="bold"))
     elif not plan.sheets:
         what = "statement" if not plan.below else f"statement at --min-priority {plan.min_priority:g} or above"
-        saved = (f"; the article's text is saved in {folder}" if plan.new_article
-                 else "" if plan.update else "; nothing on disk changed")
+        saved = (
+            f"; the article's text is saved in {folder}"
+            if plan.new_article
+            else ""
+            if plan.update
+            else "; nothing on disk changed"
+        )
         lines.append(Text(f"No worksheets written: no checkable {what}{saved}"))
     else:
         unchanged = "" if plan.update else "; nothing on disk changed"
-        lines.append(Text(f"Nothing to do: all {len(plan.sheets)} statements of {folder} already "
-                          f"have worksheets{unchanged}"))
+        lines.append(
+            Text(f"Nothing to do: all {len(plan.sheets)} statements of {folder} already have worksheets{unchanged}")
+        )
     if plan.below:
         verb = "would get" if dry_run else "got"
-        lines.append(Text(f"{plural(plan.below, 'statement')} below --min-priority {plan.min_priority:g} "
-                          f"{verb} no worksheet; a lower --min-priority adds them"))
+        lines.append(
+            Text(
+                f"{plural(plan.below, 'statement')} below --min-priority {plan.min_priority:g} "
+                f"{verb} no worksheet; a lower --min-priority adds them"
+            )
+        )
     if kept and (written or dry_run):
         lines.append(Text(f"Kept {plural(kept, 'existing worksheet')} untouched"))
     elif plan.reworded and not (written or dry_run):
@@ -134,29 +149,35 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
         said = "is said again" if repeats == 1 else "are said again"
         lines.append(Text(f"{plural(repeats, 'statement')} {said} further on; the first one's worksheet serves"))
     if plan.update:
-        lines.append(Text(f"Updated article text: version {plan.article.version}; "
-                          "earlier versions kept in versions/"))
+        lines.append(Text(f"Updated article text: version {plan.article.version}; earlier versions kept in versions/"))
     if plan.title_was:
         lines.append(Text(f"New headline: {plan.article.title!r} (was {plan.title_was!r})"))
     lines += _reworded_lines(plan, dry_run)
     if plan.vanished:
-        merged = [f"{stem} (merged into {plan.merged[stem].split('-', 1)[0]})" if stem in plan.merged else stem
-                  for stem in plan.vanished]
-        lines.append(Text(f"Gone from the new text (stale, work kept): {', '.join(merged)}",
-                          style="yellow"))
+        merged = [
+            f"{stem} (merged into {plan.merged[stem].split('-', 1)[0]})" if stem in plan.merged else stem
+            for stem in plan.vanished
+        ]
+        lines.append(Text(f"Gone from the new text (stale, work kept): {', '.join(merged)}", style="yellow"))
     if plan.unreadable:
-        lines.append(Text(f"Could not read {', '.join(plan.unreadable)}; run `factcheck check`",
-                          style="yellow"))
+        lines.append(Text(f"Could not read {', '.join(plan.unreadable)}; run `factcheck check`", style="yellow"))
     if checked:
-        lines.append(Text(f"Checked before? {plural(len(checked), 'statement')} "
-                          f"{'looks' if len(checked) == 1 else 'look'} like earlier checks "
-                          "(`factcheck show ID` lists them):", style="bold"))
+        lines.append(
+            Text(
+                f"Checked before? {plural(len(checked), 'statement')} "
+                f"{'looks' if len(checked) == 1 else 'look'} like earlier checks "
+                "(`factcheck show ID` lists them):",
+                style="bold",
+            )
+        )
         for stem, matches in checked.items():
             lines.append(Text(f"  {stem.split('-', 1)[0]}  {_match_brief(matches[0])}"))
     by_reason = Counter(k.reason for k in plan.extraction.skipped)
     if by_reason:
         skipped = sum(by_reason.values())
-        lines.append(Text(f"Skipped {plural(skipped, 'sentence')} that {'is' if skipped == 1 else 'are'} not checkable:"))
+        lines.append(
+            Text(f"Skipped {plural(skipped, 'sentence')} that {'is' if skipped == 1 else 'are'} not checkable:")
+        )
         for reason, count in by_reason.most_common():
             examples = [k.text for k in plan.extraction.skipped if k.reason == reason]
             lines.append(Text(f"  {reason} ({count})"))
@@ -190,9 +211,13 @@ def select(articles: list[ArticleSheets], filters: Filters) -> list[ArticleSheet
         if filters.article and filters.article.casefold() not in article.slug.casefold():
             continue
         sheets = [
-            s for s in article.sheets
-            if not s.readable or (_matches(filters.status, s.values.get("status"))
-                                  and _matches(filters.assignee, s.values.get("assignee")))
+            s
+            for s in article.sheets
+            if not s.readable
+            or (
+                _matches(filters.status, s.values.get("status"))
+                and _matches(filters.assignee, s.values.get("assignee"))
+            )
         ]
         out.append(ArticleSheets(article.slug, article.folder, article.title, sheets, article.meta, article.problems))
     return out
@@ -224,8 +249,9 @@ def _num(value) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
-def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filters,
-                checked: dict | None = None) -> dict:
+def status_dict(
+    articles: list[ArticleSheets], settings: Settings, filters: Filters, checked: dict | None = None
+) -> dict:
     """``status --json``: per-article counts, per-statement rows (with the earlier checks each
     looks like, from ``search.checked_for``), and every problem."""
     checked = checked or {}
@@ -239,17 +265,21 @@ def status_dict(articles: list[ArticleSheets], settings: Settings, filters: Filt
         # scale, "done" with no rating) is not finished, whatever its status says
         sound = [s for s in readable if why_unpublishable(s) is None]
         finished = sum(1 for s in sound if s.values.get("status") in settings.finished)
-        out["articles"].append({
-            "slug": article.slug,
-            "title": article.title,
-            "statements": len(article.sheets) - len(stale),
-            "stale": len(stale),
-            "by_status": {name: counts[name] for name in settings.statuses},
-            "finished": finished,
-            "with_errors": sum(1 for s in article.sheets if s.errors),
-            "progress": round(finished / (len(article.sheets) - len(stale)), 3) if len(article.sheets) > len(stale) else 0.0,
-            "ratings": dict(Counter(_rating(s) for s in sound if _rating(s))),
-        })
+        out["articles"].append(
+            {
+                "slug": article.slug,
+                "title": article.title,
+                "statements": len(article.sheets) - len(stale),
+                "stale": len(stale),
+                "by_status": {name: counts[name] for name in settings.statuses},
+                "finished": finished,
+                "with_errors": sum(1 for s in article.sheets if s.errors),
+                "progress": round(finished / (len(article.sheets) - len(stale)), 3)
+                if len(article.sheets) > len(stale)
+                else 0.0,
+                "ratings": dict(Counter(_rating(s) for s in sound if _rating(s))),
+            }
+        )
         current = [s for s in article.sheets if not (s.readable and s.stale)]
         for sheet in [] if filters.summary else _sorted(current, filters.sort) + _sorted(stale, filters.sort):
             out["statements"].append(_row_dict(sheet, checked.get(sheet.id, [])))
@@ -295,13 +325,22 @@ def _str(value) -> str:
 def check_dict(problems: list[Problem], worksheets: int) -> dict:
     """``check --json``: the counts and every problem."""
     errors = sum(1 for p in problems if p.severity == ERROR)
-    return {"worksheets": worksheets, "errors": errors, "warnings": len(problems) - errors,
-            "problems": [_problem_dict(p) for p in problems]}
+    return {
+        "worksheets": worksheets,
+        "errors": errors,
+        "warnings": len(problems) - errors,
+        "problems": [_problem_dict(p) for p in problems],
+    }
 
 
 def _problem_dict(problem: Problem) -> dict:
-    return {"path": str(problem.path), "line": problem.line, "column": problem.column,
-            "severity": problem.severity, "message": problem.message}
+    return {
+        "path": str(problem.path),
+        "line": problem.line,
+        "column": problem.column,
+        "severity": problem.severity,
+        "message": problem.message,
+    }
 
 
 def _rating(sheet: Sheet) -> str:
@@ -310,8 +349,9 @@ def _rating(sheet: Sheet) -> str:
     return rating if isinstance(rating, str) else ""
 
 
-def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filters,
-                checked: dict | None = None) -> RenderableType:
+def status_view(
+    articles: list[ArticleSheets], settings: Settings, filters: Filters, checked: dict | None = None
+) -> RenderableType:
     """Progress per article, then one row per statement, then the problems found.
 
     A large workspace (more than LARGE_WORKSPACE statements, unless ``--all``) shows the
@@ -334,17 +374,27 @@ def status_view(articles: list[ArticleSheets], settings: Settings, filters: Filt
                 parts.append(_statement_table(Text(f"{a['slug']}  (factcheck show ID)"), rows_of[a["slug"]]))
         stale = [r for r in data["statements"] if r["stale"]]
         if stale:
-            parts.append(_statement_table(Text("Stale: gone from the current text, work kept (not counted above)"),
-                                          stale, full_ids=True))
+            parts.append(
+                _statement_table(
+                    Text("Stale: gone from the current text, work kept (not counted above)"), stale, full_ids=True
+                )
+            )
         parts += _checked_note(data["statements"])
         if problems:
             parts.append(problems_view(problems, root=root))
         return Group(*parts)
-    busy = sorted((a for a in data["articles"] if a["finished"] < a["statements"]),
-                  key=lambda a: (a["finished"] - a["statements"], a["slug"]))
-    parts = [_articles_table(busy[:ARTICLE_ROWS], f"Articles with open work: {min(len(busy), ARTICLE_ROWS)} of "
-                             f"{len(busy):,}, most open first ({len(data['articles']):,} articles in all; "
-                             "--summary lists every one)")]
+    busy = sorted(
+        (a for a in data["articles"] if a["finished"] < a["statements"]),
+        key=lambda a: (a["finished"] - a["statements"], a["slug"]),
+    )
+    parts = [
+        _articles_table(
+            busy[:ARTICLE_ROWS],
+            f"Articles with open work: {min(len(busy), ARTICLE_ROWS)} of "
+            f"{len(busy):,}, most open first ({len(data['articles']):,} articles in all; "
+            "--summary lists every one)",
+        )
+    ]
     parts += _next_to_check(data["statements"], settings)
     parts += _checked_note(data["statements"])
     if problems:
@@ -372,8 +422,13 @@ def problems_view(problems: list[Problem], root=None, total: list[Problem] | Non
     every = problems if total is None else total
     errors = sum(1 for p in every if p.severity == ERROR)
     shown = "" if len(problems) == len(every) else f", the first {len(problems)} listed"
-    lines: list[RenderableType] = [Text(f"Problems: {plural(errors, 'error')}, {plural(len(every) - errors, 'warning')}"
-                  f"{shown} (`factcheck check` lists them for scripts)", style="bold")]
+    lines: list[RenderableType] = [
+        Text(
+            f"Problems: {plural(errors, 'error')}, {plural(len(every) - errors, 'warning')}"
+            f"{shown} (`factcheck check` lists them for scripts)",
+            style="bold",
+        )
+    ]
     for p in problems:
         path = p.path.relative_to(root) if root and p.path.is_relative_to(root) else p.path
         where = f"{path}" + (f":{p.line}" if p.line else "") + (f":{p.column}" if p.line and p.column else "")
@@ -409,12 +464,17 @@ def _statement_table(title: Text, rows: list[dict], full_ids: bool = False) -> T
         if not r["readable"]:  # nothing in it can be read: say so, not "0.00"
             table.add_row(*_cells(number, "unreadable" + _flags(r), "-", "-", "-", "-", "(see the problems below)"))
             continue
-        table.add_row(*_cells(
-            number, r["status"] + _flags(r),
-            r["rating"] + (" (confirm)" if r["unconfirmed"] else "") if r["rating"] else "-",
-            f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}",
-            str(r["sources"]), r["text"].replace("\n", " "),
-        ))
+        table.add_row(
+            *_cells(
+                number,
+                r["status"] + _flags(r),
+                r["rating"] + (" (confirm)" if r["unconfirmed"] else "") if r["rating"] else "-",
+                f"{_num(r['priority']):.2f}",
+                f"{r['checks_done']}/{r['checks']}",
+                str(r["sources"]),
+                r["text"].replace("\n", " "),
+            )
+        )
     return table
 
 
@@ -422,8 +482,12 @@ def _checked_note(rows: list[dict]) -> list[RenderableType]:
     flagged = sum(1 for r in rows if r.get("checked_before"))
     if not flagged:
         return []
-    return [Text(f"{plural(flagged, 'statement')} {'looks' if flagged == 1 else 'look'} checked before "
-                 "(factcheck show ID lists the earlier checks and their verdicts)")]
+    return [
+        Text(
+            f"{plural(flagged, 'statement')} {'looks' if flagged == 1 else 'look'} checked before "
+            "(factcheck show ID lists the earlier checks and their verdicts)"
+        )
+    ]
 
 
 def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]:
@@ -433,9 +497,14 @@ def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]
     open_rows.sort(key=lambda r: (-_num(r["priority"]), r["id"]))
     shown = open_rows[:NEXT_ROWS]
     short = short_article_ids({r["id"].split("/", 1)[0] for r in shown}, {r["id"].split("/", 1)[0] for r in rows})
-    table = Table(title=Text(f"Next to check: {len(shown)} of {len(open_rows):,} unfinished statements, "
-                             "highest priority first (factcheck show ID)"),
-                  title_justify="left", expand=True)
+    table = Table(
+        title=Text(
+            f"Next to check: {len(shown)} of {len(open_rows):,} unfinished statements, "
+            "highest priority first (factcheck show ID)"
+        ),
+        title_justify="left",
+        expand=True,
+    )
     table.add_column("Article", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
     table.add_column("ID", no_wrap=True)
     table.add_column("Status", no_wrap=True)
@@ -444,12 +513,20 @@ def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]
     table.add_column("Statement", no_wrap=True, overflow="ellipsis", ratio=2, min_width=20)
     for r in shown:
         slug, stem = r["id"].split("/", 1)
-        table.add_row(*_cells(
-            slug, f"{short[slug]}/{stem.split('-', 1)[0]}", (r["status"] if r["readable"] else "unreadable") + _flags(r),
-            f"{_num(r['priority']):.2f}", f"{r['checks_done']}/{r['checks']}", r["text"].replace("\n", " "),
-        ))
-    note = Text(f"{len(rows) - len(shown):,} more of {len(rows):,} statements not listed: --all lists every one; "
-                "--article, --status and --assignee narrow the list")
+        table.add_row(
+            *_cells(
+                slug,
+                f"{short[slug]}/{stem.split('-', 1)[0]}",
+                (r["status"] if r["readable"] else "unreadable") + _flags(r),
+                f"{_num(r['priority']):.2f}",
+                f"{r['checks_done']}/{r['checks']}",
+                r["text"].replace("\n", " "),
+            )
+        )
+    note = Text(
+        f"{len(rows) - len(shown):,} more of {len(rows):,} statements not listed: --all lists every one; "
+        "--article, --status and --assignee narrow the list"
+    )
     return [table, note]
 
 
@@ -462,17 +539,30 @@ def short_article_ids(wanted: set[str], slugs: set[str]) -> dict[str, str]:
     out = {}
     for slug in wanted:
         cuts = [i for i, ch in enumerate(slug) if ch == "-"]
-        parts = sorted({slug[:i] for i in cuts} | {slug[i + 1:] for i in cuts}, key=len)
-        out[slug] = next((part for part in parts if not part.replace("-", "").isdigit()
-                          and not any(part in other for other in slugs if other != slug)), slug)
+        parts = sorted({slug[:i] for i in cuts} | {slug[i + 1 :] for i in cuts}, key=len)
+        out[slug] = next(
+            (
+                part
+                for part in parts
+                if not part.replace("-", "").isdigit() and not any(part in other for other in slugs if other != slug)
+            ),
+            slug,
+        )
     return out
 
 
 def _flags(row: dict) -> str:
     """What a status cell adds: the statement was reworded or is stale, it looks checked before,
     the worksheet has errors (listed below the tables)."""
-    flags = [name for name, on in (("reworded", row["reworded"]), ("stale", row["stale"]),
-                                   ("checked before", row.get("checked_before"))) if on]
+    flags = [
+        name
+        for name, on in (
+            ("reworded", row["reworded"]),
+            ("stale", row["stale"]),
+            ("checked before", row.get("checked_before")),
+        )
+        if on
+    ]
     flags += [plural(row["errors"], "error")] if row["errors"] else []
     return f" ({', '.join(flags)})" if flags else ""
 
@@ -526,8 +616,9 @@ def show_view(sheet: Sheet, context_text: str | None, checked: list | None = Non
     parts.append(fields)
     checks = [c for c in _items(v.get("checks")) if isinstance(c, dict)]
     if checks:
-        parts.append(Text(f"Checks ({sum(1 for c in checks if c.get('done') is True)}/{len(checks)} done)",
-                          style="bold"))
+        parts.append(
+            Text(f"Checks ({sum(1 for c in checks if c.get('done') is True)}/{len(checks)} done)", style="bold")
+        )
         for c in checks:
             box = "[x]" if c.get("done") is True else "[ ]"
             parts.append(Text(f"  {box} {c.get('kind', '')}: {c.get('what', '')}"))
@@ -562,8 +653,11 @@ def _earlier_view(sheet: Sheet) -> list[RenderableType]:
         lines.append(Text(f"  version {_str(entry.get('version')) or '?'}: {word_diff(text, later)}"))
         rating = _str(entry.get("rating"))
         if rating:
-            state = ("confirmed for the new wording" if entry.get("confirmed") is True
-                     else "not published until confirmed: set confirmed = true under its [[earlier]]")
+            state = (
+                "confirmed for the new wording"
+                if entry.get("confirmed") is True
+                else "not published until confirmed: set confirmed = true under its [[earlier]]"
+            )
             lines.append(Text(f"    rated {rating} then; {state}", style="yellow" if "not" in state else ""))
         if _str(entry.get("note")):
             lines.append(Text(f"    {entry['note']}"))
@@ -574,8 +668,10 @@ def _earlier_view(sheet: Sheet) -> list[RenderableType]:
 def _location_text(location: dict, context_text: str | None) -> str:
     if not location:
         return ""
-    where = (f"paragraph {location.get('paragraph')}, characters {location.get('start')}"
-             f"-{location.get('end')} of version {location.get('version')}")
+    where = (
+        f"paragraph {location.get('paragraph')}, characters {location.get('start')}"
+        f"-{location.get('end')} of version {location.get('version')}"
+    )
     return where if context_text is not None else where + " (that version is not kept)"
 
 
@@ -591,13 +687,23 @@ def import_summary(imported, root) -> RenderableType:
         if imported.known:
             lines.append(Text(f"{plural(imported.known, 'review')} already in the library, left as they were"))
     else:
-        lines.append(Text(f"Nothing new: {'the review is' if imported.known == 1 else f'all {imported.known} reviews are'} "
-                          f"already in {root / 'library'}/; nothing on disk changed"))
+        lines.append(
+            Text(
+                f"Nothing new: {'the review is' if imported.known == 1 else f'all {imported.known} reviews are'} "
+                f"already in {root / 'library'}/; nothing on disk changed"
+            )
+        )
     if imported.without_claim:
-        lines.append(Text(f"Left out {plural(imported.without_claim, 'ClaimReview')} that name no claim "
-                          "(claimReviewed)", style="yellow"))
+        lines.append(
+            Text(
+                f"Left out {plural(imported.without_claim, 'ClaimReview')} that name no claim (claimReviewed)",
+                style="yellow",
+            )
+        )
     if imported.path is not None:
-        lines.append(Text("Next: `factcheck search TEXT`, or `factcheck init ARTICLE` to flag statements checked before"))
+        lines.append(
+            Text("Next: `factcheck search TEXT`, or `factcheck init ARTICLE` to flag statements checked before")
+        )
     return Group(*lines)
 
 
@@ -631,10 +737,11 @@ def _match_brief(m) -> str:
 def search_view(query: str, matches, counts: dict, semantic: bool) -> RenderableType:
     reviews, sheets = counts.get("review", 0), counts.get("worksheet", 0)
     how = "words and sentence vectors" if semantic else "words"
-    head = (f"{len(matches)} {'match' if len(matches) == 1 else 'matches'} among {plural(reviews, 'review')} and "
-            f"{plural(sheets, 'worksheet statement')} (ranked by {how})")
+    head = (
+        f"{len(matches)} {'match' if len(matches) == 1 else 'matches'} among {plural(reviews, 'review')} and "
+        f"{plural(sheets, 'worksheet statement')} (ranked by {how})"
+    )
     if not matches:
-        hint = ("; `factcheck import FILE|URL` adds published fact-checks" if not reviews
-                else "; try other words")
+        hint = "; `factcheck import FILE|URL` adds published fact-checks" if not reviews else "; try other words"
         return Text(f"No match among {plural(reviews, 'review')} and {plural(sheets, 'worksheet statement')}{hint}")
     return Group(Text(head), *match_lines(matches))

@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from factcheck.errors import FactcheckError
-from factcheck.workspace.settings import Settings
 from factcheck.workspace.init import _clip
 from factcheck.workspace.layout import ARTICLE_FILE, TEXT_FILE, article_dirs, read_toml, text_version, worksheet_paths
-from factcheck.workspace.writes import write_new
+from factcheck.workspace.settings import Settings
 from factcheck.workspace.worksheet import Context, new_worksheet, render, stem
+from factcheck.workspace.writes import write_new
 
 # characters a person types for those in the article: straight quotes for curly ones, a hyphen
 # for a dash; any run of white space for any other
@@ -65,8 +65,10 @@ def choose_article(root: Path, text: str, slug: str | None, here: Path) -> Path:
     if holding:
         listed = ", ".join(f.name for f in holding[:5])
         raise FactcheckError(f"the statement is in {len(holding)} articles ({listed}); pass --article SLUG")
-    raise FactcheckError(f"the statement is in none of the {len(folders)} articles' text; pass "
-                         f"--article SLUG to say which it belongs to (articles: {names})")
+    raise FactcheckError(
+        f"the statement is in none of the {len(folders)} articles' text; pass "
+        f"--article SLUG to say which it belongs to (articles: {names})"
+    )
 
 
 def find(article_text: str, text: str) -> tuple[int | None, int, int]:
@@ -104,28 +106,36 @@ def _loose(text: str) -> tuple[str, list[int]]:
     return "".join(out), where
 
 
-def add_statement(root: Path, text: str, settings: Settings, slug: str | None = None,
-                  elsewhere: bool = False, here: Path | None = None) -> Added:
+def add_statement(
+    root: Path,
+    text: str,
+    settings: Settings,
+    slug: str | None = None,
+    elsewhere: bool = False,
+    here: Path | None = None,
+) -> Added:
     """Write a worksheet for ``text``; see the module's docstring."""
-    from factcheck.reading.article import Article, normalise
     from factcheck.extraction.statements import extract, statement_at
+    from factcheck.reading.article import Article, normalise
 
     text = normalise(text).strip()
     if not text:
-        raise FactcheckError("the statement is empty; give its text in quotes: factcheck add \"...\"")
+        raise FactcheckError('the statement is empty; give its text in quotes: factcheck add "..."')
     folder = choose_article(root, text, slug, here or Path.cwd())
     article_text = _article_text(folder)
     start, end, more = find(article_text, text)
     if start is None and not elsewhere:
         raise FactcheckError(
             f"not found in the text of {folder.name}; copy it exactly from {folder / TEXT_FILE}, or pass "
-            "--elsewhere if it comes from somewhere else (a caption, a video, an earlier version)")
+            "--elsewhere if it comes from somewhere else (a caption, a video, an earlier version)"
+        )
     if start is not None:
         text = article_text[start:end]
     taken = _existing(folder, text)
     if taken:
-        raise FactcheckError(f"{folder.name}/{taken} already holds this statement; "
-                             f"`factcheck edit {taken.split('-', 1)[0]}` opens it")
+        raise FactcheckError(
+            f"{folder.name}/{taken} already holds this statement; `factcheck edit {taken.split('-', 1)[0]}` opens it"
+        )
     meta = _meta(folder)
     if start is None:  # analysed on its own: no neighbours to learn names from
         alone = Article(text + "\n", "", "")
@@ -155,7 +165,9 @@ def _article_text(folder: Path) -> str:
     except FileNotFoundError:
         return ""
     except (OSError, UnicodeDecodeError) as exc:
-        raise FactcheckError(f"cannot read {folder / TEXT_FILE}: {exc}; run `factcheck init` on the article again") from None
+        raise FactcheckError(
+            f"cannot read {folder / TEXT_FILE}: {exc}; run `factcheck init` on the article again"
+        ) from None
 
 
 def _meta(folder: Path) -> dict:
@@ -174,8 +186,10 @@ def _existing(folder: Path, text: str) -> str | None:
             if read_toml(path).get("text") == text:
                 return path.stem
         except (tomllib.TOMLDecodeError, UnicodeDecodeError, OSError):
-            raise FactcheckError(f"cannot read {path}, so it might hold this statement already; fix it "
-                                 "(`factcheck check` says where) and run add again") from None
+            raise FactcheckError(
+                f"cannot read {path}, so it might hold this statement already; fix it "
+                "(`factcheck check` says where) and run add again"
+            ) from None
     return None
 
 
@@ -186,8 +200,10 @@ def _next_number(folder: Path) -> int:
 
 def _context(extraction, start: int, end: int, version: str) -> Context:
     """The sentences just before and after the added statement, as `init` gives its own."""
-    pieces = sorted([(s.start, s.end, s.text) for s in extraction.statements]
-                    + [(s.start, s.end, s.text) for s in extraction.skipped])
+    pieces = sorted(
+        [(s.start, s.end, s.text) for s in extraction.statements]
+        + [(s.start, s.end, s.text) for s in extraction.skipped]
+    )
     before = [p for p in pieces if p[1] <= start]
     after = [p for p in pieces if p[0] >= end]
     return Context(version, _clip(before[-1][2], left=True) if before else "", _clip(after[0][2]) if after else "")

@@ -139,7 +139,10 @@ def _splits_and_merges(old, new, matches, used_old, used_new):
         if o.key in used_old:
             continue
         for m in matches:
-            if containment(o.text, new[m.new].text) >= PART_OF and containment(texts[m.old], new[m.new].text) >= PART_OF:
+            if (
+                containment(o.text, new[m.new].text) >= PART_OF
+                and containment(texts[m.old], new[m.new].text) >= PART_OF
+            ):
                 merged[o.key] = m.old
                 break
     return splits, merged

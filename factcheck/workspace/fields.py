@@ -81,9 +81,14 @@ def json_type(kind: str | None) -> dict:
         "strings": {"type": "array", "items": {"type": "string"}},
         "link": {"type": "string", "pattern": f"^{_LINK}$"},
         "link-or-empty": {"type": "string", "pattern": f"^(|{_LINK})$"},
-        "date": {"anyOf": [{"type": "string", "pattern": _ISO_DATE}, {"type": "string", "format": "date"},
-                           {"type": "string", "format": "date-time"},
-                           {"type": "string", "format": "partial-date-time"}]},  # a TOML local date-time
+        "date": {
+            "anyOf": [
+                {"type": "string", "pattern": _ISO_DATE},
+                {"type": "string", "format": "date"},
+                {"type": "string", "format": "date-time"},
+                {"type": "string", "format": "partial-date-time"},
+            ]
+        },  # a TOML local date-time
         "table": {"type": "object"},
         "tables": {"type": "array", "items": {"type": "object"}},
     }[kind]

@@ -22,14 +22,14 @@ import json
 import os
 import sqlite3
 import time
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
 from factcheck import __version__
 from factcheck.errors import Problem
+from factcheck.workspace.layout import ARTICLE_FILE, TEXT_FILE, VERSIONS_DIR, article_dirs
 from factcheck.workspace.settings import SETTINGS_FILE, Settings
 from factcheck.workspace.validate import ArticleSheets, Sheet, TextCache, load_sheet, read_article_files
-from factcheck.workspace.layout import ARTICLE_FILE, TEXT_FILE, VERSIONS_DIR, article_dirs
 
 INDEX_DIR = ".factcheck"
 INDEX_FILE = "index.sqlite"
@@ -127,8 +127,12 @@ class Index:
         texts = TextCache()
         articles, fresh, seen, fresh_meta = [], [], set(), []
         try:
-            metas = {folder: rest for folder, *rest in self.conn.execute(
-                "SELECT folder, file_key, read_ns, mtime_ns, meta, problems FROM articles")}
+            metas = {
+                folder: rest
+                for folder, *rest in self.conn.execute(
+                    "SELECT folder, file_key, read_ns, mtime_ns, meta, problems FROM articles"
+                )
+            }
         except sqlite3.Error:
             metas = {}
         for folder in article_dirs(self.root) if folders is None else folders:
@@ -158,8 +162,12 @@ class Index:
 
     def metas(self) -> dict[Path, dict]:
         try:
-            cached = {folder: rest for folder, *rest in self.conn.execute(
-                "SELECT folder, file_key, read_ns, mtime_ns, meta, problems FROM articles")}
+            cached = {
+                folder: rest
+                for folder, *rest in self.conn.execute(
+                    "SELECT folder, file_key, read_ns, mtime_ns, meta, problems FROM articles"
+                )
+            }
         except sqlite3.Error:
             cached = {}
         fresh: list = []
@@ -203,10 +211,14 @@ class Index:
                 self._forget(path)
             for sheet, key, read_ns, mtime_ns, context in fresh:
                 self._store(sheet, key, read_ns, mtime_ns, context)
-            self.conn.executemany("DELETE FROM articles WHERE folder = ?",
-                                  [(row[0],) for row in fresh_meta if row[1] is None])
-            self.conn.executemany("INSERT OR REPLACE INTO articles (folder, file_key, read_ns, mtime_ns, meta,"
-                                  " problems) VALUES (?, ?, ?, ?, ?, ?)", [row for row in fresh_meta if row[1] is not None])
+            self.conn.executemany(
+                "DELETE FROM articles WHERE folder = ?", [(row[0],) for row in fresh_meta if row[1] is None]
+            )
+            self.conn.executemany(
+                "INSERT OR REPLACE INTO articles (folder, file_key, read_ns, mtime_ns, meta,"
+                " problems) VALUES (?, ?, ?, ?, ?, ?)",
+                [row for row in fresh_meta if row[1] is not None],
+            )
             self.conn.execute("COMMIT")
         except sqlite3.Error:
             self.conn.execute("ROLLBACK")  # a full disk, say: nothing half-saved
@@ -224,14 +236,29 @@ class Index:
         cur = self.conn.execute(
             "INSERT INTO sheets (path, article, file_key, read_ns, mtime_ns, context, sheet_values,"
             " problems, status, rating, priority) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            (_name(sheet.path), sheet.article, key, read_ns, mtime_ns, context, encode_values(v),
-             _encode_problems(sheet.problems), _str(v.get("status")), _str(verdict.get("rating")),
-             _num(v.get("priority"))),
+            (
+                _name(sheet.path),
+                sheet.article,
+                key,
+                read_ns,
+                mtime_ns,
+                context,
+                encode_values(v),
+                _encode_problems(sheet.problems),
+                _str(v.get("status")),
+                _str(verdict.get("rating")),
+                _num(v.get("priority")),
+            ),
         )
         self.conn.execute(
             "INSERT INTO sheet_text (rowid, text, claim, claimant, conclusion) VALUES (?, ?, ?, ?, ?)",
-            (cur.lastrowid, _str(v.get("text")), _str(v.get("claim")), _str(v.get("claimant")),
-             _str(verdict.get("conclusion"))),
+            (
+                cur.lastrowid,
+                _str(v.get("text")),
+                _str(v.get("claim")),
+                _str(v.get("claimant")),
+                _str(verdict.get("conclusion")),
+            ),
         )
 
 
@@ -351,9 +378,13 @@ def _rebuild(conn: sqlite3.Connection) -> None:
         if not _current(conn):
             # virtual tables first (they take their shadow tables with them); caches that do
             # not depend on the code stay
-            names = [name for (name,) in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-                " AND name NOT LIKE 'sheet_text_%' ORDER BY sql NOT LIKE 'CREATE VIRTUAL%'")]
+            names = [
+                name
+                for (name,) in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+                    " AND name NOT LIKE 'sheet_text_%' ORDER BY sql NOT LIKE 'CREATE VIRTUAL%'"
+                )
+            ]
             for name in names:
                 if name not in DURABLE:
                     conn.execute(f'DROP TABLE IF EXISTS "{name}"')
@@ -414,8 +445,9 @@ def _untag(obj: dict):
 
 
 def _encode_problems(problems: list[Problem]) -> str:
-    return json.dumps([[str(p.path), p.line, p.column, p.message, p.severity, p.code] for p in problems],
-                      ensure_ascii=False)
+    return json.dumps(
+        [[str(p.path), p.line, p.column, p.message, p.severity, p.code] for p in problems], ensure_ascii=False
+    )
 
 
 def _sheet(path: Path, article: str, row: _Cached) -> Sheet:
@@ -423,8 +455,10 @@ def _sheet(path: Path, article: str, row: _Cached) -> Sheet:
 
 
 def _problems(default: Path, stored: str) -> list[Problem]:
-    return [Problem(Path(where) if where else default, line, column, message, severity, code)
-            for where, line, column, message, severity, code in json.loads(stored)]
+    return [
+        Problem(Path(where) if where else default, line, column, message, severity, code)
+        for where, line, column, message, severity, code in json.loads(stored)
+    ]
 
 
 def _mtime(path: Path) -> int:

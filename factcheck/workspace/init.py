@@ -12,19 +12,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError
-from factcheck.workspace.layout import (ARTICLE_FILE, TEXT_FILE, VERSIONS_DIR, parse_toml, read_toml,
-                                        text_version)
+from factcheck.workspace.layout import ARTICLE_FILE, TEXT_FILE, VERSIONS_DIR, parse_toml, read_toml, text_version
 from factcheck.workspace.writes import write_all_new, write_new, write_replace
 
 if TYPE_CHECKING:
+    from factcheck.extraction.statements import Extraction, Statement
     from factcheck.reading.article import Article
     from factcheck.workspace.settings import Settings
-    from factcheck.extraction.statements import Extraction, Statement
     from factcheck.workspace.worksheet import Context
 
 SAME_ARTICLE_OVERLAP = 0.3  # share of body statements in common that makes a text an update
 SAME_SOURCE_OVERLAP = 0.2  # share of words in common that makes a text from the same source an update
 SAME_NAME_OVERLAP = 0.5  # ... from a file of the same name given by another path
+
 
 @dataclass
 class PlannedSheet:
@@ -73,7 +73,10 @@ class Plan:
 
 
 def plan_init(
-    root: Path, article: Article, extraction: Extraction, slug: str | None = None,
+    root: Path,
+    article: Article,
+    extraction: Extraction,
+    slug: str | None = None,
     min_priority: float = 0.0,
 ) -> Plan:
     """Decide the folder and what happens to each statement: kept (its text has a worksheet),
@@ -89,7 +92,9 @@ def plan_init(
             existing.setdefault(values["text"], path.stem)
     old_meta = _meta(folder / ARTICLE_FILE)
     update = bool(old_meta) and old_meta.get("sha256") != article.sha256
-    reworded, splits, merged = _follow_rewordings(folder, article, extraction, on_disk, existing) if update else ({}, {}, {})
+    reworded, splits, merged = (
+        _follow_rewordings(folder, article, extraction, on_disk, existing) if update else ({}, {}, {})
+    )
     sheets = _plan_sheets(extraction, existing, reworded, splits, min_priority, _next_number(on_disk))
     kept = {s.stem for s in sheets if not s.new}
     # stale, as `check` sees it: the statement's text is gone from the article (a statement just
@@ -97,14 +102,27 @@ def plan_init(
     found = {s.text for s in extraction.statements}
     # a worksheet added from elsewhere (`factcheck add --elsewhere`, no [location]) was never in the text
     elsewhere = {v["text"] for _, v in on_disk if v is not None and "location" not in v}
-    vanished = sorted(stem for text, stem in existing.items()
-                      if stem not in kept and text not in found and text not in elsewhere and text not in article.text)
+    vanished = sorted(
+        stem
+        for text, stem in existing.items()
+        if stem not in kept and text not in found and text not in elsewhere and text not in article.text
+    )
     with_sheet = set(existing) | {s.statement.text for s in sheets}
     title = str(old_meta.get("title", ""))
-    return Plan(article, folder, extraction, sheets, vanished, update, unreadable,
-                new_article=not old_meta, min_priority=min_priority,
-                below=len(found - with_sheet), merged=merged,
-                title_was=title if update and article.title and title != article.title else "")
+    return Plan(
+        article,
+        folder,
+        extraction,
+        sheets,
+        vanished,
+        update,
+        unreadable,
+        new_article=not old_meta,
+        min_priority=min_priority,
+        below=len(found - with_sheet),
+        merged=merged,
+        title_was=title if update and article.title and title != article.title else "",
+    )
 
 
 def _unknown_statement(values: dict | None) -> bool:
@@ -125,8 +143,14 @@ def _next_number(on_disk: list[tuple[Path, dict | None]]) -> int:
     return max(numbers, default=0) + 1
 
 
-def _plan_sheets(extraction: Extraction, existing: dict[str, str], reworded: dict[int, tuple[str, Earlier]],
-                 splits: dict[int, str], min_priority: float, next_number: int) -> list[PlannedSheet]:
+def _plan_sheets(
+    extraction: Extraction,
+    existing: dict[str, str],
+    reworded: dict[int, tuple[str, Earlier]],
+    splits: dict[int, str],
+    min_priority: float,
+    next_number: int,
+) -> list[PlannedSheet]:
     """One planned worksheet per statement, in the article's order: the existing one for a text
     that has one, the reworded one for a statement an earlier wording's worksheet follows, a new
     one (numbered after the last) for the rest at ``min_priority`` or above."""
@@ -146,21 +170,26 @@ def _plan_sheets(extraction: Extraction, existing: dict[str, str], reworded: dic
             sheets.append(PlannedSheet(old_stem, statement, new=False, earlier=earlier))
             known[statement.text] = old_stem
         elif statement.priority >= min_priority:
-            sheets.append(PlannedSheet(stem(next_number, statement.text, width), statement, new=True,
-                                       part_of=splits.get(i, "")))
+            sheets.append(
+                PlannedSheet(stem(next_number, statement.text, width), statement, new=True, part_of=splits.get(i, ""))
+            )
             known[statement.text] = sheets[-1].stem
             next_number += 1
     return sheets
 
 
-def _follow_rewordings(folder: Path, article: Article, extraction: Extraction,
-                       on_disk: list[tuple[Path, dict | None]], existing: dict[str, str]):
+def _follow_rewordings(
+    folder: Path,
+    article: Article,
+    extraction: Extraction,
+    on_disk: list[tuple[Path, dict | None]],
+    existing: dict[str, str],
+):
     """Align the statements whose text is new with the worksheets whose text is gone
     (``align.align``): returns {statement index: (stem, Earlier)}, {statement index: the stem
     it was split from}, {stale stem: the stem it was merged into}."""
-    from factcheck.workspace.align import New, Old, align
-
     from factcheck.files import read_utf8
+    from factcheck.workspace.align import New, Old, align
 
     try:
         before = read_utf8(folder / TEXT_FILE)
@@ -289,8 +318,9 @@ def _meta(path: Path) -> dict:
         return {}
 
 
-def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None,
-               checked_before: dict[str, list[dict]] | None = None) -> list[Path]:
+def apply_init(
+    plan: Plan, settings: Settings, now: dt.datetime | None = None, checked_before: dict[str, list[dict]] | None = None
+) -> list[Path]:
     """Write the article files and every new worksheet; returns the worksheets written.
     ``checked_before`` holds, by worksheet stem, the earlier checks each statement looks like.
 
@@ -308,16 +338,28 @@ def apply_init(plan: Plan, settings: Settings, now: dt.datetime | None = None,
         )
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        _write_article(plan, now or dt.datetime.now(dt.timezone.utc))
+        _write_article(plan, now or dt.datetime.now(dt.UTC))
         write_schemas(folder.parent, settings)
         contexts = _contexts(plan)
-        written = write_all_new([
-            (folder / f"{sheet.stem}.toml", render(new_worksheet(sheet.statement, contexts[sheet.statement.start],
-                                                                 (checked_before or {}).get(sheet.stem)), settings))
-            for sheet in plan.new_sheets
-        ])
-        plan.not_carried = [(sheet.stem, why) for sheet in plan.reworded
-                            if (why := _carry(plan, sheet, contexts[sheet.statement.start]))]
+        written = write_all_new(
+            [
+                (
+                    folder / f"{sheet.stem}.toml",
+                    render(
+                        new_worksheet(
+                            sheet.statement, contexts[sheet.statement.start], (checked_before or {}).get(sheet.stem)
+                        ),
+                        settings,
+                    ),
+                )
+                for sheet in plan.new_sheets
+            ]
+        )
+        plan.not_carried = [
+            (sheet.stem, why)
+            for sheet in plan.reworded
+            if (why := _carry(plan, sheet, contexts[sheet.statement.start]))
+        ]
         return written
     except PermissionError as exc:
         raise FactcheckError(
@@ -350,8 +392,14 @@ def _carry(plan: Plan, sheet: PlannedSheet, context: Context) -> str:
         if earlier.rating:
             record["rating"] = earlier.rating
             record["confirmed"] = False
-        location = {"version": context.version, "paragraph": statement.paragraph, "start": statement.start,
-                    "end": statement.end, "before": context.before, "after": context.after}
+        location = {
+            "version": context.version,
+            "paragraph": statement.paragraph,
+            "start": statement.start,
+            "end": statement.end,
+            "before": context.before,
+            "after": context.after,
+        }
         updated = carry(raw, statement.text, location, record)
     except FactcheckError as exc:
         return str(exc)
@@ -385,8 +433,9 @@ def _write_article(plan: Plan, now: dt.datetime) -> None:
         if value:
             new_meta[key] = value
     write_replace(text_path, article.text)
-    write_replace(meta_path, "# written by factcheck init; the worksheets beside it are yours\n"
-                  + tomli_w.dumps(new_meta))
+    write_replace(
+        meta_path, "# written by factcheck init; the worksheets beside it are yours\n" + tomli_w.dumps(new_meta)
+    )
 
 
 def _keep_earlier_text(folder: Path, text_path: Path) -> None:
@@ -414,9 +463,9 @@ def _keep_earlier_text(folder: Path, text_path: Path) -> None:
 def _contexts(plan: Plan) -> dict[int, Context]:
     """The sentences before and after each statement (statements and skipped text alike)."""
     from factcheck.workspace.worksheet import Context
+
     pieces = sorted(
-        [(s.start, s.text) for s in plan.extraction.statements]
-        + [(s.start, s.text) for s in plan.extraction.skipped]
+        [(s.start, s.text) for s in plan.extraction.statements] + [(s.start, s.text) for s in plan.extraction.skipped]
     )
     out = {}
     for i, (start, _) in enumerate(pieces):

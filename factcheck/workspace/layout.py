@@ -13,6 +13,7 @@ ARTICLE_FILE = "article.toml"
 TEXT_FILE = "article.txt"
 VERSIONS_DIR = "versions"
 
+
 def resolve_dir(directory: str | None) -> Path:
     """The workspace folder: ``--dir``, else ``$FACTCHECK_DIR``, else the workspace the current
     folder is in (see ``find_workspace``), else ``./worksheets``."""
@@ -27,8 +28,9 @@ def existing_workspace(directory: str | None) -> Path:
     if not root.exists():
         if directory or os.environ.get("FACTCHECK_DIR"):
             raise FactcheckError(f"no workspace at {root}; run `factcheck init ARTICLE` first, or pass --dir")
-        raise FactcheckError("no workspace here, in a folder above or in ./worksheets; run "
-                             "`factcheck init ARTICLE` first, or pass --dir")
+        raise FactcheckError(
+            "no workspace here, in a folder above or in ./worksheets; run `factcheck init ARTICLE` first, or pass --dir"
+        )
     if not root.is_dir():
         raise FactcheckError(f"{root} is a file, not a workspace folder; pass --dir with a folder")
     return root
@@ -178,5 +180,3 @@ def version_text(folder: Path, version: str, current_version: str = "") -> str |
             if path == old or (current_version or text_version(text)) == version:
                 return text
     return None
-
-

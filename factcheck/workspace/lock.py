@@ -48,8 +48,9 @@ def workspace_lock(root: Path, wait: float | None = None, on_wait=None):
         try:  # made by another user: reading is enough to lock it
             fd = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
         except OSError as exc:
-            raise FactcheckError(f"cannot lock {root} for init ({path}: {exc.strerror}); remove that file "
-                                 "if no init is running") from None
+            raise FactcheckError(
+                f"cannot lock {root} for init ({path}: {exc.strerror}); remove that file if no init is running"
+            ) from None
     try:
         deadline = time.monotonic() + wait
         said = False
@@ -58,8 +59,10 @@ def workspace_lock(root: Path, wait: float | None = None, on_wait=None):
                 on_wait(f"another `factcheck init` is writing to {root}; waiting for it to finish")
                 said = True
             if time.monotonic() >= deadline:
-                raise FactcheckError(f"another `factcheck init` is still writing to {root} after {wait:g} s; "
-                                     "run init again when it has finished")
+                raise FactcheckError(
+                    f"another `factcheck init` is still writing to {root} after {wait:g} s; "
+                    "run init again when it has finished"
+                )
             time.sleep(POLL)
         try:
             yield
@@ -122,7 +125,10 @@ def remove_stale_temps(folder: Path, now: float | None = None) -> int:
             if not _OUR_TEMP.match(entry.name):
                 continue
             try:
-                if entry.is_file(follow_symlinks=False) and now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP:
+                if (
+                    entry.is_file(follow_symlinks=False)
+                    and now - entry.stat(follow_symlinks=False).st_mtime > STALE_TEMP
+                ):
                     os.unlink(entry.path)
                     removed += 1
             except OSError:

@@ -15,8 +15,16 @@ from pathlib import Path
 
 from factcheck.errors import WARNING, Problem
 from factcheck.workspace.fields import json_type
-from factcheck.workspace.settings import SECTIONS, SETTINGS_FILE, SETTINGS_NON_EMPTY, SETTINGS_REQUIRED, SETTINGS_TYPES, Settings
-from factcheck.workspace.worksheet import KEY_TYPES, REQUIRED, SCHEMA_FILE, SCHEMA_LINE, SECTIONS as SHEET_SECTIONS, TOP_KEYS, allowed_values
+from factcheck.workspace.settings import (
+    SECTIONS,
+    SETTINGS_FILE,
+    SETTINGS_NON_EMPTY,
+    SETTINGS_REQUIRED,
+    SETTINGS_TYPES,
+    Settings,
+)
+from factcheck.workspace.worksheet import KEY_TYPES, REQUIRED, SCHEMA_FILE, SCHEMA_LINE, TOP_KEYS, allowed_values
+from factcheck.workspace.worksheet import SECTIONS as SHEET_SECTIONS
 
 SETTINGS_SCHEMA_FILE = "factcheck.schema.json"
 SETTINGS_SCHEMA_LINE = f"#:schema ./{SETTINGS_SCHEMA_FILE}"
@@ -72,7 +80,7 @@ def worksheet_schema(settings: Settings) -> dict:
         "$schema": DRAFT,
         "title": "factcheck worksheet",
         "description": "One statement to check. `factcheck check` validates this and more "
-                       "(a verdict needs sources, the text must be at its offsets).",
+        "(a verdict needs sources, the text must be at its offsets).",
         "type": "object",
         "properties": properties,
         "required": list(REQUIRED[""]),
@@ -122,8 +130,9 @@ def settings_schema() -> dict:
     for section, keys in SECTIONS.items():
         table = {
             "type": "object",
-            "properties": {key: _described(json_type(SETTINGS_TYPES.get(f"{section}.{key}")), f"{section}.{key}")
-                           for key in keys},
+            "properties": {
+                key: _described(json_type(SETTINGS_TYPES.get(f"{section}.{key}")), f"{section}.{key}") for key in keys
+            },
             "additionalProperties": False,
         }
         if section in SETTINGS_REQUIRED:
@@ -159,8 +168,10 @@ def dumps(schema: dict) -> str:
 
 def schema_files(root: Path, settings: Settings) -> dict[Path, str]:
     """The schema files a workspace should hold, with their contents."""
-    return {root / SCHEMA_FILE: dumps(worksheet_schema(settings)),
-            root / SETTINGS_SCHEMA_FILE: dumps(settings_schema())}
+    return {
+        root / SCHEMA_FILE: dumps(worksheet_schema(settings)),
+        root / SETTINGS_SCHEMA_FILE: dumps(settings_schema()),
+    }
 
 
 def outdated(root: Path, settings: Settings) -> list[Path]:
@@ -180,8 +191,16 @@ def outdated(root: Path, settings: Settings) -> list[Path]:
 
 def schema_problems(root: Path, settings: Settings) -> list[Problem]:
     """A warning for each schema file editors would validate with that `check` disagrees with."""
-    return [Problem(path, None, None, "out of date with factcheck.toml or with this version of factcheck; "
-                    "`factcheck schema` rewrites it", WARNING) for path in outdated(root, settings)]
+    return [
+        Problem(
+            path,
+            None,
+            None,
+            "out of date with factcheck.toml or with this version of factcheck; `factcheck schema` rewrites it",
+            WARNING,
+        )
+        for path in outdated(root, settings)
+    ]
 
 
 def write_schemas(root: Path, settings: Settings) -> list[Path]:
@@ -227,13 +246,12 @@ def add_line(path: Path) -> None:
     """Put the ``#:schema`` line above the first line of ``path``; every character after it
     stays as it was (a byte-order mark stays first; the file's own line ending is used).
     Raises UnicodeDecodeError for a file that is not UTF-8."""
-    from factcheck.workspace.writes import write_replace
-
     from factcheck.files import read_regular
+    from factcheck.workspace.writes import write_replace
 
     text = read_regular(path).decode("utf-8")
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom):]
+    body = text[len(bom) :]
     newline = "\r\n" if body.split("\n", 1)[0].endswith("\r") else "\n"
     write_replace(path, bom + schema_line(path) + newline + body)
 

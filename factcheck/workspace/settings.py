@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from factcheck.errors import Problem, toml_syntax_problem
-from factcheck.workspace.layout import parse_toml
 from factcheck.workspace.fields import MESSAGES, fits
+from factcheck.workspace.layout import parse_toml
 
 DEFAULT_STATUSES = ("unstarted", "in-progress", "needs-review", "done", "not-checkable")
 DEFAULT_FINISHED = ("done", "not-checkable")
@@ -30,7 +30,15 @@ CONFIDENCES = ("low", "medium", "high")
 SOURCE_KINDS = ("primary", "official-data", "expert", "news", "archive", "claimant")
 SOURCE_STANCES = ("supports", "refutes", "context")
 CHECK_KINDS = (
-    "person", "organisation", "place", "name", "number", "date", "quote", "superlative", "other",
+    "person",
+    "organisation",
+    "place",
+    "name",
+    "number",
+    "date",
+    "quote",
+    "superlative",
+    "other",
 )
 
 
@@ -64,12 +72,21 @@ SECTIONS = {
 # The type of each section and key ("section.key"), in the vocabulary of fields.py: what
 # load_settings enforces and the JSON Schema of factcheck.toml states.
 SETTINGS_TYPES = {
-    "statuses": "table", "ratings": "tables", "rules": "table", "publisher": "table",
-    "statuses.names": "strings", "statuses.finished": "strings",
-    "ratings.name": "string", "ratings.label": "string", "ratings.value": "number",
+    "statuses": "table",
+    "ratings": "tables",
+    "rules": "table",
+    "publisher": "table",
+    "statuses.names": "strings",
+    "statuses.finished": "strings",
+    "ratings.name": "string",
+    "ratings.label": "string",
+    "ratings.value": "number",
     "rules.min_sources_for_done": "count",
-    "publisher.name": "string", "publisher.url": "link", "publisher.logo": "link",
-    "publisher.language": "string", "publisher.review_url": "string",
+    "publisher.name": "string",
+    "publisher.url": "link",
+    "publisher.logo": "link",
+    "publisher.language": "string",
+    "publisher.review_url": "string",
 }
 # keys each entry of a list of tables must have, and lists that must hold at least one entry
 SETTINGS_REQUIRED = {"ratings": ("name",)}
@@ -98,7 +115,9 @@ def load_settings(root: Path) -> Settings:
         raw = read_regular(path).decode("utf-8-sig")
         data = parse_toml(raw)
     except UnicodeDecodeError as exc:
-        return Settings(problems=(Problem(path, None, None, f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8"),))
+        return Settings(
+            problems=(Problem(path, None, None, f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8"),)
+        )
     except ValueError as exc:  # tomllib.TOMLDecodeError
         return Settings(problems=(toml_syntax_problem(path, exc, raw),))
     except OSError as exc:  # a folder, a device, a FIFO, too large, unreadable
@@ -114,8 +133,14 @@ def load_settings(root: Path) -> Settings:
     if isinstance(statuses, dict):
         names = statuses.get("names", list(DEFAULT_STATUSES))
         finished = statuses.get("finished", [n for n in DEFAULT_FINISHED if n in names] if _str_list(names) else [])
-        if (_str_list(names) and names and all(names) and len(set(names)) == len(names) and _str_list(finished)
-                and set(finished) <= set(names)):
+        if (
+            _str_list(names)
+            and names
+            and all(names)
+            and len(set(names)) == len(names)
+            and _str_list(finished)
+            and set(finished) <= set(names)
+        ):
             kwargs["statuses"], kwargs["finished"] = tuple(names), tuple(finished)
         else:
             add("[statuses] needs `names`, a list of different strings, and `finished`, a list drawn from it")
@@ -138,9 +163,13 @@ def load_settings(root: Path) -> Settings:
         kwargs["publisher"] = {key: value for key, value in publisher.items() if isinstance(value, str)}
         for key in ("url", "logo"):  # published as links in every review
             value = publisher.get(key)
-            if value is not None and not (isinstance(value, str) and value.startswith(("https://", "http://"))
-                                          and value.split("//", 1)[1].strip("/") and value.isprintable()
-                                          and " " not in value):
+            if value is not None and not (
+                isinstance(value, str)
+                and value.startswith(("https://", "http://"))
+                and value.split("//", 1)[1].strip("/")
+                and value.isprintable()
+                and " " not in value
+            ):
                 add(f"[publisher] {key} {value!r} is not a web address; use an http:// or https:// link")
         template = publisher.get("review_url")
         wrong = review_url_problem(template) if isinstance(template, str) else None
@@ -157,7 +186,9 @@ def load_settings(root: Path) -> Settings:
                         close = _close(key, keys, n=1)
                         hint = f"; did you mean `{close[0]}`?" if close else f"; allowed: {', '.join(keys)}"
                         add(f"unknown key `{key}` in [{section}]{hint}")
-                    elif f"{section}.{key}" in _TYPED_ALONE and not fits(table[key], SETTINGS_TYPES[f"{section}.{key}"]):
+                    elif f"{section}.{key}" in _TYPED_ALONE and not fits(
+                        table[key], SETTINGS_TYPES[f"{section}.{key}"]
+                    ):
                         add(MESSAGES[SETTINGS_TYPES[f"{section}.{key}"]].format(key) + f" in [{section}]")
     return Settings(problems=tuple(problems), **kwargs)
 
@@ -171,7 +202,9 @@ def _ratings_problem(ratings) -> str | None:
     if not all(isinstance(n, str) and n for n in names):
         return "entries need a `name` (string) and a `value` (number)"
     if len(set(names)) != len(names):
-        return "names each rating once; " + ", ".join(sorted({n for n in names if names.count(n) > 1})) + " more than once"
+        return (
+            "names each rating once; " + ", ".join(sorted({n for n in names if names.count(n) > 1})) + " more than once"
+        )
     for r in ratings:
         value = r.get("value", 0)
         if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
@@ -191,14 +224,19 @@ def review_url_problem(template: str) -> str | None:
     import string
 
     try:
-        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(template)
-                  if name is not None]
+        fields = [
+            (name, spec, conversion)
+            for _, name, spec, conversion in string.Formatter().parse(template)
+            if name is not None
+        ]
     except ValueError:
         return "is not a template: write a literal { or } as {{ or }}"
     for name, spec, conversion in fields:
         if name not in REVIEW_URL_FIELDS or spec or conversion:
-            return (f"uses {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}; "
-                    "it may use only {url}, {article}, {number} and {id}")
+            return (
+                f"uses {{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}; "
+                "it may use only {url}, {article}, {number} and {id}"
+            )
     return None
 
 

@@ -77,7 +77,7 @@ def _comment(line: str, key: str) -> str:
     for at in [i for i, ch in enumerate(body) if ch == "#"]:
         head = body[:at]
         if _parses(head) and tomllib.loads(head).get(key) == tomllib.loads(body).get(key):
-            return body[len(head.rstrip()):]
+            return body[len(head.rstrip()) :]
     return ""
 
 

@@ -14,10 +14,28 @@ from urllib.parse import urlsplit
 
 from factcheck.errors import ERROR, WARNING, FactcheckError, Problem, toml_syntax_problem
 from factcheck.workspace.fields import MESSAGES, fits
+from factcheck.workspace.layout import (
+    ARTICLE_FILE,
+    TEXT_FILE,
+    VERSIONS_DIR,
+    article_dirs,
+    parse_toml,
+    text_version,
+    version_text,
+    worksheet_paths,
+)
 from factcheck.workspace.settings import Settings
-from factcheck.workspace.layout import ARTICLE_FILE, TEXT_FILE, VERSIONS_DIR, article_dirs, parse_toml, read_toml, text_version, version_text, worksheet_paths
 from factcheck.workspace.worksheet import (
-    CHECK_KEYS, CHECKED_KEYS, EARLIER_KEYS, KEY_TYPES, LOCATION_KEYS, REQUIRED, SOURCE_KEYS, TOP_KEYS, VERDICT_KEYS, allowed_values,
+    CHECK_KEYS,
+    CHECKED_KEYS,
+    EARLIER_KEYS,
+    KEY_TYPES,
+    LOCATION_KEYS,
+    REQUIRED,
+    SOURCE_KEYS,
+    TOP_KEYS,
+    VERDICT_KEYS,
+    allowed_values,
 )
 
 STALE = "stale"
@@ -53,8 +71,14 @@ class Sheet:
     def unconfirmed(self) -> str:
         """The rating given to an earlier wording and not yet confirmed for the current one
         ("" when there is none): such a verdict is not published."""
-        return next((e["rating"] for e in earlier_wordings(self.values)
-                     if isinstance(e.get("rating"), str) and e["rating"] and e.get("confirmed") is not True), "")
+        return next(
+            (
+                e["rating"]
+                for e in earlier_wordings(self.values)
+                if isinstance(e.get("rating"), str) and e["rating"] and e.get("confirmed") is not True
+            ),
+            "",
+        )
 
     @property
     def errors(self) -> list[Problem]:
@@ -79,8 +103,10 @@ def why_unpublishable(sheet: Sheet, strict: bool = False) -> str | None:
     An export leaves such a worksheet's verdict out and says why; `export --strict` refuses
     to export at all. A rule that stops publishing belongs here, so every format obeys it."""
     if sheet.unconfirmed:  # a verdict given to an earlier wording waits for a person
-        return (f"rated {sheet.unconfirmed} when the statement was worded differently; not published until "
-                "a person confirms it (confirmed = true under its [[earlier]])")
+        return (
+            f"rated {sheet.unconfirmed} when the statement was worded differently; not published until "
+            "a person confirms it (confirmed = true under its [[earlier]])"
+        )
     blocking = [p for p in sheet.problems if blocks(p, strict)]
     if not blocking:
         return None
@@ -90,15 +116,16 @@ def why_unpublishable(sheet: Sheet, strict: bool = False) -> str | None:
     return f"{where}{first.severity}: {first.message}{more}"
 
 
-def load_sheet(path: Path, article: str, settings: Settings, texts: "TextCache") -> Sheet:
+def load_sheet(path: Path, article: str, settings: Settings, texts: TextCache) -> Sheet:
     """Read and validate one worksheet; never raises for anything in the file."""
     from factcheck.files import FileProblem, read_regular
 
     try:
         raw = read_regular(path).decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return Sheet(path, article, {}, [Problem(path, None, None,
-                     f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8")])
+        return Sheet(
+            path, article, {}, [Problem(path, None, None, f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8")]
+        )
     except FileProblem as exc:  # a device, a FIFO, a folder, too large
         return Sheet(path, article, {}, [Problem(path, None, None, f"{exc.strerror}; a worksheet is a TOML file")])
     except OSError as exc:
@@ -159,8 +186,11 @@ class TextCache:
 def unreadable_text(folder: Path, exc: OSError) -> Problem:
     """An article text that cannot be read, as the problem `check` reports (once, at the file)."""
     path = Path(exc.filename) if exc.filename else folder / TEXT_FILE
-    advice = ("run `factcheck init` on the article again" if path.name == TEXT_FILE
-              else "restore it (from git, say): the worksheets that name this version index it")
+    advice = (
+        "run `factcheck init` on the article again"
+        if path.name == TEXT_FILE
+        else "restore it (from git, say): the worksheets that name this version index it"
+    )
     return Problem(path, None, None, f"{exc.strerror or exc}; {advice}")
 
 
@@ -204,8 +234,9 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
             add(f"source accessed {accessed!r} is not a date; write it as YYYY-MM-DD", "accessed", "sources", i)
         same = _source_key(source)
         if same and same in seen:
-            add(f"source {i + 1} repeats source {seen[same] + 1} ({same}); keep one", "", "sources", i,
-                severity=WARNING)
+            add(
+                f"source {i + 1} repeats source {seen[same] + 1} ({same}); keep one", "", "sources", i, severity=WARNING
+            )
         elif same:
             seen[same] = i
     _array(values, "checked_before", CHECKED_KEYS, add, allowed)  # init's record
@@ -218,17 +249,26 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     if rating and not sources:
         add("a rating needs at least one [[sources]] entry", "rating", "verdict")
     elif verdict_due and len(sources) < settings.min_sources_for_done:
-        add(f"{status} with {len(sources)} of the {settings.min_sources_for_done} source(s) the workspace "
-            "asks for; add [[sources]]", "status", severity=WARNING)
+        add(
+            f"{status} with {len(sources)} of the {settings.min_sources_for_done} source(s) the workspace "
+            "asks for; add [[sources]]",
+            "status",
+            severity=WARNING,
+        )
     if verdict_due:
         _unfinished(status, verdict, checks, add)
 
     earlier = _array(values, "earlier", EARLIER_KEYS, add, allowed)
     for i, entry in enumerate(earlier):
         if entry.get("rating") and entry.get("confirmed") is not True:
-            add(f"the wording changed after this was rated {entry['rating']}; check the verdict holds for "
-                "the new wording, then set confirmed = true under its [[earlier]]", "confirmed", "earlier", i,
-                severity=WARNING)
+            add(
+                f"the wording changed after this was rated {entry['rating']}; check the verdict holds for "
+                "the new wording, then set confirmed = true under its [[earlier]]",
+                "confirmed",
+                "earlier",
+                i,
+                severity=WARNING,
+            )
 
     location = _table(values, "location", LOCATION_KEYS, add, allowed)
     if isinstance(values.get("text"), str) and "location" in values:  # none: added from elsewhere
@@ -242,9 +282,15 @@ def _conflict_in_strings(path: Path, raw: str) -> list[Problem]:
     start = _CONFLICT_START.search(raw)
     if not start or not _CONFLICT_END.search(raw, start.end()):
         return []
-    return [Problem(path, raw.count("\n", 0, start.start()) + 1, 1,
-                    "unresolved git merge conflict inside a string: keep the right lines between <<<<<<< and "
-                    ">>>>>>>, delete the marker lines, then commit")]
+    return [
+        Problem(
+            path,
+            raw.count("\n", 0, start.start()) + 1,
+            1,
+            "unresolved git merge conflict inside a string: keep the right lines between <<<<<<< and "
+            ">>>>>>>, delete the marker lines, then commit",
+        )
+    ]
 
 
 def _unfinished(status: str, verdict: dict, checks: list[dict], add) -> None:
@@ -252,14 +298,27 @@ def _unfinished(status: str, verdict: dict, checks: list[dict], add) -> None:
     conclusion, no date (`check --strict` and `export --strict` fail on them)."""
     open_checks = [c for c in checks if c.get("done") is not True]
     if open_checks:
-        add(f"{status} with {len(open_checks)} of {len(checks)} checks not ticked; confirm each and set "
-            "done = true, or delete the ones that do not apply", "status", severity=WARNING)
+        add(
+            f"{status} with {len(open_checks)} of {len(checks)} checks not ticked; confirm each and set "
+            "done = true, or delete the ones that do not apply",
+            "status",
+            severity=WARNING,
+        )
     if not verdict.get("conclusion"):
-        add(f"{status} with no conclusion; write one sentence in [verdict] conclusion on what the evidence "
-            "shows", "conclusion", "verdict", severity=WARNING)
+        add(
+            f"{status} with no conclusion; write one sentence in [verdict] conclusion on what the evidence shows",
+            "conclusion",
+            "verdict",
+            severity=WARNING,
+        )
     if verdict.get("date", "") == "":
-        add(f"{status} with no verdict date; write the day the verdict was reached in [verdict] date "
-            "(YYYY-MM-DD), the date it is published with", "date", "verdict", severity=WARNING)
+        add(
+            f"{status} with no verdict date; write the day the verdict was reached in [verdict] date "
+            "(YYYY-MM-DD), the date it is published with",
+            "date",
+            "verdict",
+            severity=WARNING,
+        )
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d\d-\d\d")
@@ -322,8 +381,13 @@ def _source_key(source: dict) -> str:
 
 
 # what a value not in the allowed list is called in the message
-_LABELS = {"types": "type", "verdict.rating": "rating", "checks.kind": "check kind",
-           "sources.kind": "source kind", "sources.stance": "source stance"}
+_LABELS = {
+    "types": "type",
+    "verdict.rating": "rating",
+    "checks.kind": "check kind",
+    "sources.kind": "source kind",
+    "sources.stance": "source stance",
+}
 
 
 def _check_fields(table: dict, section: str, index: int, allowed: dict, add) -> None:
@@ -342,28 +406,40 @@ def _check_fields(table: dict, section: str, index: int, allowed: dict, add) -> 
                     add(_not_allowed(_LABELS.get(name, key), item, names), key, section, index)
 
 
-def _check_location(path: Path, text: str, location: dict, texts: TextCache, lines: "_KeyLines") -> list[Problem]:
+def _check_location(path: Path, text: str, location: dict, texts: TextCache, lines: _KeyLines) -> list[Problem]:
     folder = path.parent
     out = []
     version, start, end = location.get("version"), location.get("start"), location.get("end")
     line = lines.find("location", 0, "start")
     if any(key not in location for key in REQUIRED["location"]):
-        return [Problem(path, line, 1 if line else None,
-                        "[location] needs version (a string), start and end (integers)")]
+        return [
+            Problem(path, line, 1 if line else None, "[location] needs version (a string), start and end (integers)")
+        ]
     if not (fits(version, "string") and fits(start, "integer") and fits(end, "integer")):
         return []  # its type is reported with the key
     article_text = texts.version(folder, version)
     if article_text is None and (folder, version) in texts.unreadable:
         return [texts.unreadable[folder, version]]  # the text's own problem, reported at the text
     if article_text is None:
-        return [Problem(path, lines.find("location", 0, "version"), 1,
-                        f"article version {version} is not in {folder}; the offsets cannot be checked: restore "
-                        f"{VERSIONS_DIR}/{version}.txt from git, or run init on the article to carry the worksheet")]
+        return [
+            Problem(
+                path,
+                lines.find("location", 0, "version"),
+                1,
+                f"article version {version} is not in {folder}; the offsets cannot be checked: restore "
+                f"{VERSIONS_DIR}/{version}.txt from git, or run init on the article to carry the worksheet",
+            )
+        ]
     at_offsets = article_text[start:end] == text
     if not at_offsets:
-        out.append(Problem(path, line, 1 if line else None,
-                           f"`text` is not at {start}:{end} in article version {version}; "
-                           "restore the text or the offsets"))
+        out.append(
+            Problem(
+                path,
+                line,
+                1 if line else None,
+                f"`text` is not at {start}:{end} in article version {version}; restore the text or the offsets",
+            )
+        )
     current = texts.current(folder)
     if current is None and (folder, "") in texts.unreadable and texts.unreadable[folder, ""] not in out:
         out.append(texts.unreadable[folder, ""])
@@ -371,9 +447,9 @@ def _check_location(path: Path, text: str, location: dict, texts: TextCache, lin
     # (a search of the whole text for each of thousands of worksheets took most of a second)
     known_there = at_offsets and version == texts.current_version(folder)
     if current is not None and not known_there and text not in current:
-        out.append(Problem(path, None, None,
-                           "stale: this statement is no longer in the current article text",
-                           WARNING, STALE))
+        out.append(
+            Problem(path, None, None, "stale: this statement is no longer in the current article text", WARNING, STALE)
+        )
     return out
 
 
@@ -481,11 +557,19 @@ def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
         raw = read_regular(path).decode("utf-8-sig")
         meta = parse_toml(raw)
     except FileNotFoundError:
-        problems.append(Problem(path, None, None, "missing: the folder holds worksheets but no article.toml; run "
-                                "`factcheck init` on the article again to restore it (the worksheets are kept)"))
+        problems.append(
+            Problem(
+                path,
+                None,
+                None,
+                "missing: the folder holds worksheets but no article.toml; run "
+                "`factcheck init` on the article again to restore it (the worksheets are kept)",
+            )
+        )
     except UnicodeDecodeError as exc:
-        problems.append(Problem(path, None, None, f"not UTF-8 (byte {exc.start}); run `factcheck init` on the "
-                                "article again"))
+        problems.append(
+            Problem(path, None, None, f"not UTF-8 (byte {exc.start}); run `factcheck init` on the article again")
+        )
     except ValueError as exc:  # TOML
         problems.append(toml_syntax_problem(path, exc, raw))
     except OSError as exc:  # not a regular file, too large, unreadable
@@ -500,10 +584,16 @@ def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
         problems.append(unreadable_text(folder, exc))
     conflict = _CONFLICT_START.search(text)
     if conflict and _CONFLICT_END.search(text, conflict.end()):
-        problems.append(Problem(text_path, text.count("\n", 0, conflict.start()) + 1, 1,
-                                "unresolved git merge conflict: worksheets' offsets index one version of this "
-                                "text, so take one side whole (`git checkout --ours` or `--theirs` this file), "
-                                "then run init on the newer article"))
+        problems.append(
+            Problem(
+                text_path,
+                text.count("\n", 0, conflict.start()) + 1,
+                1,
+                "unresolved git merge conflict: worksheets' offsets index one version of this "
+                "text, so take one side whole (`git checkout --ours` or `--theirs` this file), "
+                "then run init on the newer article",
+            )
+        )
     return meta, problems
 
 
@@ -520,16 +610,30 @@ def add_duplicate_problems(articles: list[ArticleSheets]) -> list[ArticleSheets]
             if number.isdigit():
                 first = by_number.setdefault(str(int(number)), sheet)
                 if first is not sheet:
-                    sheet.problems = [*sheet.problems, Problem(
-                        sheet.path, None, None, f"number {number} is {first.path.name}'s too; give this worksheet "
-                        f"a number of its own (rename the file), so that `show {number}` names one")]
+                    sheet.problems = [
+                        *sheet.problems,
+                        Problem(
+                            sheet.path,
+                            None,
+                            None,
+                            f"number {number} is {first.path.name}'s too; give this worksheet "
+                            f"a number of its own (rename the file), so that `show {number}` names one",
+                        ),
+                    ]
             text = sheet.values.get("text")
             if isinstance(text, str) and text:
                 first = by_text.setdefault(text, sheet)
                 if first is not sheet:
-                    sheet.problems = [*sheet.problems, Problem(
-                        sheet.path, None, None, f"the same statement as {first.path.name}; keep the work in one "
-                        "worksheet (move it there, then delete this file)")]
+                    sheet.problems = [
+                        *sheet.problems,
+                        Problem(
+                            sheet.path,
+                            None,
+                            None,
+                            f"the same statement as {first.path.name}; keep the work in one "
+                            "worksheet (move it there, then delete this file)",
+                        ),
+                    ]
     return articles
 
 
@@ -546,8 +650,10 @@ def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:
     query = query.strip().removesuffix(".toml")
     article_part, _, stem_part = query.rpartition("/")
     if not stem_part:
-        raise FactcheckError(f"{query!r} names no statement; give its number (07), the start of its file "
-                             "name (07-kirby) or slug/07; `factcheck status` lists the ids")
+        raise FactcheckError(
+            f"{query!r} names no statement; give its number (07), the start of its file "
+            "name (07-kirby) or slug/07; `factcheck status` lists the ids"
+        )
     matches, numbered = [], []
     if any(a.slug == article_part for a in articles):  # a whole slug names that article alone
         articles = [a for a in articles if a.slug == article_part]

@@ -7,11 +7,9 @@ same values; the comments are plain lines around those values.
 
 from __future__ import annotations
 
-from typing import NamedTuple
-
+from typing import TYPE_CHECKING, NamedTuple
 
 from factcheck.workspace.settings import CHECK_KINDS, CLAIM_TYPES, CONFIDENCES, SOURCE_KINDS, SOURCE_STANCES, Settings
-from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from factcheck.extraction.statements import Statement
@@ -23,8 +21,22 @@ CONTEXT_CHARS = 200
 
 # Keys a worksheet may hold, in the order they are written (the validator checks against them).
 TOP_KEYS = (
-    "schema", "text", "claim", "claimant", "types", "priority", "reasons",
-    "status", "assignee", "reviewer", "notes", "verdict", "location", "checks", "sources", "earlier",
+    "schema",
+    "text",
+    "claim",
+    "claimant",
+    "types",
+    "priority",
+    "reasons",
+    "status",
+    "assignee",
+    "reviewer",
+    "notes",
+    "verdict",
+    "location",
+    "checks",
+    "sources",
+    "earlier",
     "checked_before",
 )
 VERDICT_KEYS = ("rating", "conclusion", "confidence", "date")
@@ -36,28 +48,68 @@ SOURCE_KEYS = ("url", "title", "kind", "stance", "accessed", "note")
 EARLIER_KEYS = ("text", "version", "rating", "confirmed", "note")
 # an earlier check the statement looks like, recorded by init (factcheck.library.search.record)
 CHECKED_KEYS = ("kind", "id", "url", "text", "rating", "status", "publisher", "date", "score")
-SECTIONS = {"verdict": VERDICT_KEYS, "location": LOCATION_KEYS, "checks": CHECK_KEYS, "sources": SOURCE_KEYS,
-            "earlier": EARLIER_KEYS, "checked_before": CHECKED_KEYS}
+SECTIONS = {
+    "verdict": VERDICT_KEYS,
+    "location": LOCATION_KEYS,
+    "checks": CHECK_KEYS,
+    "sources": SOURCE_KEYS,
+    "earlier": EARLIER_KEYS,
+    "checked_before": CHECKED_KEYS,
+}
 
 # The type of every key's value ("section.key" inside a table), in the vocabulary of fields.py:
 # `check` enforces it and the JSON Schema states it. A key with no type takes any value.
 KEY_TYPES = {
-    "schema": "integer", "text": "string", "claim": "string", "claimant": "string",
-    "types": "strings", "priority": "fraction", "reasons": "strings", "status": "string",
-    "assignee": "string", "reviewer": "string", "notes": "string",
-    "verdict": "table", "location": "table", "checks": "tables", "sources": "tables", "earlier": "tables",
-    "verdict.rating": "string", "verdict.conclusion": "string", "verdict.confidence": "string",
+    "schema": "integer",
+    "text": "string",
+    "claim": "string",
+    "claimant": "string",
+    "types": "strings",
+    "priority": "fraction",
+    "reasons": "strings",
+    "status": "string",
+    "assignee": "string",
+    "reviewer": "string",
+    "notes": "string",
+    "verdict": "table",
+    "location": "table",
+    "checks": "tables",
+    "sources": "tables",
+    "earlier": "tables",
+    "verdict.rating": "string",
+    "verdict.conclusion": "string",
+    "verdict.confidence": "string",
     "verdict.date": "date",
-    "location.version": "string", "location.paragraph": "integer", "location.start": "integer",
-    "location.end": "integer", "location.before": "string", "location.after": "string",
-    "checks.kind": "string", "checks.what": "string", "checks.done": "boolean", "checks.note": "string",
-    "sources.url": "link-or-empty", "sources.title": "string", "sources.kind": "string",
-    "sources.stance": "string", "sources.accessed": "date", "sources.note": "string",
-    "earlier.text": "string", "earlier.version": "string", "earlier.rating": "string",
-    "earlier.confirmed": "boolean", "earlier.note": "string",
-    "checked_before": "tables", "checked_before.kind": "string", "checked_before.id": "string",
-    "checked_before.url": "string", "checked_before.text": "string", "checked_before.rating": "string",
-    "checked_before.status": "string", "checked_before.publisher": "string", "checked_before.date": "string",
+    "location.version": "string",
+    "location.paragraph": "integer",
+    "location.start": "integer",
+    "location.end": "integer",
+    "location.before": "string",
+    "location.after": "string",
+    "checks.kind": "string",
+    "checks.what": "string",
+    "checks.done": "boolean",
+    "checks.note": "string",
+    "sources.url": "link-or-empty",
+    "sources.title": "string",
+    "sources.kind": "string",
+    "sources.stance": "string",
+    "sources.accessed": "date",
+    "sources.note": "string",
+    "earlier.text": "string",
+    "earlier.version": "string",
+    "earlier.rating": "string",
+    "earlier.confirmed": "boolean",
+    "earlier.note": "string",
+    "checked_before": "tables",
+    "checked_before.kind": "string",
+    "checked_before.id": "string",
+    "checked_before.url": "string",
+    "checked_before.text": "string",
+    "checked_before.rating": "string",
+    "checked_before.status": "string",
+    "checked_before.publisher": "string",
+    "checked_before.date": "string",
     "checked_before.score": "fraction",
 }
 REQUIRED = {"": ("text", "status"), "location": ("version", "start", "end")}
@@ -80,6 +132,7 @@ def allowed_values(settings: Settings) -> dict[str, tuple[tuple[str, ...], bool]
         "sources.kind": (SOURCE_KINDS, True),
         "sources.stance": (SOURCE_STANCES, True),
     }
+
 
 _COMMENTS = {
     "claim": "your self-contained rewording (under 75 characters suits ClaimReview)",
@@ -183,8 +236,8 @@ def render(values: dict, settings: Settings) -> str:
             "# [[sources]]         # add one table per source consulted",
             '# url = "https://..."',
             '# title = ""',
-            "# kind = \"primary\"    # " + " | ".join(SOURCE_KINDS),
-            "# stance = \"supports\" # " + " | ".join(SOURCE_STANCES),
+            '# kind = "primary"    # ' + " | ".join(SOURCE_KINDS),
+            '# stance = "supports" # ' + " | ".join(SOURCE_STANCES),
             '# accessed = "2026-01-31"',
             '# note = ""',
         ]

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from factcheck.errors import FactcheckError
 
+
 def write_new(path: Path, content: str | bytes) -> bool:
     """Create ``path`` with ``content`` atomically; never replace an existing file.
 
@@ -116,8 +117,10 @@ def _only_regular(path: Path, output: str) -> None:
     import stat
 
     if not stat.S_ISREG(mode):
-        raise FactcheckError(f"{output} is {kind_of(mode)}, not a regular file; export writes only files "
-                             "(give a file name, or -o - for stdout)")
+        raise FactcheckError(
+            f"{output} is {kind_of(mode)}, not a regular file; export writes only files "
+            "(give a file name, or -o - for stdout)"
+        )
 
 
 def _umask() -> int:
@@ -135,8 +138,9 @@ def _write_temp(path: Path, content: str | bytes, sync: bool = True) -> str:
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
     try:
         os.fchmod(fd, 0o666 & ~_umask())
-        with (os.fdopen(fd, "wb") if isinstance(content, bytes)
-              else os.fdopen(fd, "w", encoding="utf-8", newline="\n")) as handle:
+        with (
+            os.fdopen(fd, "wb") if isinstance(content, bytes) else os.fdopen(fd, "w", encoding="utf-8", newline="\n")
+        ) as handle:
             handle.write(content)
             handle.flush()
             if sync:
@@ -145,5 +149,3 @@ def _write_temp(path: Path, content: str | bytes, sync: bool = True) -> str:
         os.unlink(tmp)
         raise
     return tmp
-
-
