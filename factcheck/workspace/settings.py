@@ -103,94 +103,121 @@ def load_settings(root: Path) -> Settings:
     path = root / SETTINGS_FILE
     if not path.exists() and not path.is_symlink():
         return Settings()
-    problems: list[Problem] = []
+    data = _read(path)
+    if isinstance(data, Problem):
+        return Settings(problems=(data,))
+    problems: list[str] = []
+    kwargs: dict = {}
+    _sections(data, problems)
+    _statuses(data.get("statuses", {}), kwargs, problems)
+    _ratings(data.get("ratings"), kwargs, problems)
+    _rules(data.get("rules", {}), kwargs, problems)
+    _publisher(data.get("publisher", {}), kwargs, problems)
+    _keys(data, problems)
+    return Settings(problems=tuple(Problem(path, None, None, message) for message in problems), **kwargs)
 
-    def add(message: str) -> None:
-        problems.append(Problem(path, None, None, message))
 
+def _read(path: Path) -> dict | Problem:
+    """The file parsed, or the one problem that stops it being read at all."""
     from factcheck.files import read_regular
 
     raw = ""
     try:
         raw = read_regular(path).decode("utf-8-sig")
-        data = parse_toml(raw)
+        return parse_toml(raw)
     except UnicodeDecodeError as exc:
-        return Settings(
-            problems=(Problem(path, None, None, f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8"),)
-        )
+        return Problem(path, None, None, f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8")
     except ValueError as exc:  # tomllib.TOMLDecodeError
-        return Settings(problems=(toml_syntax_problem(path, exc, raw),))
+        return toml_syntax_problem(path, exc, raw)
     except OSError as exc:  # a folder, a device, a FIFO, too large, unreadable
-        return Settings(problems=(Problem(path, None, None, f"cannot read: {exc.strerror or exc}"),))
+        return Problem(path, None, None, f"cannot read: {exc.strerror or exc}")
+
+
+def _sections(data: dict, problems: list[str]) -> None:
     for key in data:
         if key not in SECTIONS:
             close = _close(key, list(SECTIONS), n=1)
-            add(f"unknown section `{key}`" + (f"; did you mean `{close[0]}`?" if close else ""))
+            problems.append(f"unknown section `{key}`" + (f"; did you mean `{close[0]}`?" if close else ""))
         elif not fits(data[key], SETTINGS_TYPES[key]):
-            add(MESSAGES[SETTINGS_TYPES[key]].format(key))
-    kwargs: dict = {}
-    statuses = data.get("statuses", {})
-    if isinstance(statuses, dict):
-        names = statuses.get("names", list(DEFAULT_STATUSES))
-        finished = statuses.get("finished", [n for n in DEFAULT_FINISHED if n in names] if _str_list(names) else [])
-        if (
-            _str_list(names)
-            and names
-            and all(names)
-            and len(set(names)) == len(names)
-            and _str_list(finished)
-            and set(finished) <= set(names)
-        ):
-            kwargs["statuses"], kwargs["finished"] = tuple(names), tuple(finished)
-        else:
-            add("[statuses] needs `names`, a list of different strings, and `finished`, a list drawn from it")
-    ratings = data.get("ratings")
-    if ratings is not None:
-        wrong = _ratings_problem(ratings)
-        if wrong:
-            add(f"[[ratings]] {wrong}")
-        else:
-            kwargs["ratings"] = tuple((r["name"], r.get("value", 0)) for r in ratings)
-            kwargs["rating_labels"] = {r["name"]: r["label"] for r in ratings if r.get("label")}
-    rules = data.get("rules", {})
+            problems.append(MESSAGES[SETTINGS_TYPES[key]].format(key))
+
+
+def _statuses(statuses, kwargs: dict, problems: list[str]) -> None:
+    if not isinstance(statuses, dict):
+        return
+    names = statuses.get("names", list(DEFAULT_STATUSES))
+    finished = statuses.get("finished", [n for n in DEFAULT_FINISHED if n in names] if _str_list(names) else [])
+    if (
+        _str_list(names)
+        and names
+        and all(names)
+        and len(set(names)) == len(names)
+        and _str_list(finished)
+        and set(finished) <= set(names)
+    ):
+        kwargs["statuses"], kwargs["finished"] = tuple(names), tuple(finished)
+    else:
+        problems.append("[statuses] needs `names`, a list of different strings, and `finished`, a list drawn from it")
+
+
+def _ratings(ratings, kwargs: dict, problems: list[str]) -> None:
+    if ratings is None:
+        return
+    wrong = _ratings_problem(ratings)
+    if wrong:
+        problems.append(f"[[ratings]] {wrong}")
+    else:
+        kwargs["ratings"] = tuple((r["name"], r.get("value", 0)) for r in ratings)
+        kwargs["rating_labels"] = {r["name"]: r["label"] for r in ratings if r.get("label")}
+
+
+def _rules(rules, kwargs: dict, problems: list[str]) -> None:
     minimum = rules.get("min_sources_for_done", 1) if isinstance(rules, dict) else 1
     if fits(minimum, "count"):
         kwargs["min_sources_for_done"] = minimum
     else:
-        add("[rules] min_sources_for_done must be a whole number, 0 or more")
-    publisher = data.get("publisher", {})
-    if isinstance(publisher, dict):
-        kwargs["publisher"] = {key: value for key, value in publisher.items() if isinstance(value, str)}
-        for key in ("url", "logo"):  # published as links in every review
-            value = publisher.get(key)
-            if value is not None and not (
-                isinstance(value, str)
-                and value.startswith(("https://", "http://"))
-                and value.split("//", 1)[1].strip("/")
-                and value.isprintable()
-                and " " not in value
-            ):
-                add(f"[publisher] {key} {value!r} is not a web address; use an http:// or https:// link")
-        template = publisher.get("review_url")
-        wrong = review_url_problem(template) if isinstance(template, str) else None
-        if wrong:
-            add(f"[publisher] review_url {template!r} {wrong}")
-            kwargs["publisher"].pop("review_url")
+        problems.append("[rules] min_sources_for_done must be a whole number, 0 or more")
+
+
+def _publisher(publisher, kwargs: dict, problems: list[str]) -> None:
+    if not isinstance(publisher, dict):
+        return
+    kwargs["publisher"] = {key: value for key, value in publisher.items() if isinstance(value, str)}
+    for key in ("url", "logo"):  # published as links in every review
+        value = publisher.get(key)
+        if value is not None and not _web_address(value):
+            problems.append(f"[publisher] {key} {value!r} is not a web address; use an http:// or https:// link")
+    template = publisher.get("review_url")
+    wrong = review_url_problem(template) if isinstance(template, str) else None
+    if wrong:
+        problems.append(f"[publisher] review_url {template!r} {wrong}")
+        kwargs["publisher"].pop("review_url")
+
+
+def _web_address(value) -> bool:
+    return (
+        isinstance(value, str)
+        and value.startswith(("https://", "http://"))
+        and bool(value.split("//", 1)[1].strip("/"))
+        and value.isprintable()
+        and " " not in value
+    )
+
+
+def _keys(data: dict, problems: list[str]) -> None:
+    """Unknown keys in each section (with a did-you-mean), and the keys typed on their own."""
     for section, keys in SECTIONS.items():
         tables = data.get(section)
-        tables = tables if isinstance(tables, list) else [tables]
-        for table in tables:
-            if isinstance(table, dict):
-                for key in table:
-                    if key not in keys:
-                        close = _close(key, keys, n=1)
-                        hint = f"; did you mean `{close[0]}`?" if close else f"; allowed: {', '.join(keys)}"
-                        add(f"unknown key `{key}` in [{section}]{hint}")
-                    elif f"{section}.{key}" in _TYPED_ALONE and not fits(
-                        table[key], SETTINGS_TYPES[f"{section}.{key}"]
-                    ):
-                        add(MESSAGES[SETTINGS_TYPES[f"{section}.{key}"]].format(key) + f" in [{section}]")
-    return Settings(problems=tuple(problems), **kwargs)
+        for table in tables if isinstance(tables, list) else [tables]:
+            if not isinstance(table, dict):
+                continue
+            for key in table:
+                if key not in keys:
+                    close = _close(key, keys, n=1)
+                    hint = f"; did you mean `{close[0]}`?" if close else f"; allowed: {', '.join(keys)}"
+                    problems.append(f"unknown key `{key}` in [{section}]{hint}")
+                elif f"{section}.{key}" in _TYPED_ALONE and not fits(table[key], SETTINGS_TYPES[f"{section}.{key}"]):
+                    problems.append(MESSAGES[SETTINGS_TYPES[f"{section}.{key}"]].format(key) + f" in [{section}]")
 
 
 def _ratings_problem(ratings) -> str | None:

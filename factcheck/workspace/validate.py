@@ -195,6 +195,9 @@ def unreadable_text(folder: Path, exc: OSError) -> Problem:
 
 
 def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: TextCache) -> list[Problem]:
+    """Every problem of a parsed worksheet, each at its line: keys and types, then each part
+    (the verdict, the sources, the earlier wordings, the location), then whether the work a
+    status claims is done."""
     lines = _KeyLines(raw)
     problems: list[Problem] = _conflict_in_strings(path, raw)
 
@@ -209,17 +212,29 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
         if key not in values and not misspelt:  # a misspelling is reported once, as unknown
             add(f"missing key `{key}`; every worksheet needs one")
     _check_fields(values, "", 0, allowed, add)
-    status = values.get("status")
-
     verdict = _table(values, "verdict", VERDICT_KEYS, add, allowed)
-    rating = verdict.get("rating", "")
-    rating = rating if isinstance(rating, str) else ""
+    _check_verdict_date(verdict, add)
+    sources = _array(values, "sources", SOURCE_KEYS, add, allowed)
+    _check_sources(sources, add)
+    _array(values, "checked_before", CHECKED_KEYS, add, allowed)  # init's record
+    checks = _array(values, "checks", CHECK_KEYS, add, allowed)
+    _check_work(values.get("status"), verdict, sources, checks, settings, add)
+    _check_earlier(_array(values, "earlier", EARLIER_KEYS, add, allowed), add)
+    location = _table(values, "location", LOCATION_KEYS, add, allowed)
+    if isinstance(values.get("text"), str) and "location" in values:  # none: added from elsewhere
+        problems += _check_location(path, values["text"], location, texts, lines)
+    return problems
 
+
+def _check_verdict_date(verdict: dict, add) -> None:
     date = verdict.get("date", "")
     if date != "" and fits(date, "date") and not is_iso_date(date):  # a wrong type is reported with the key
         add(f"verdict date {date!r} is not a date; write it as YYYY-MM-DD", "date", "verdict")
 
-    sources = _array(values, "sources", SOURCE_KEYS, add, allowed)
+
+def _check_sources(sources: list[dict], add) -> None:
+    """Each source: something to find it by, a web address a browser can open, an ISO date,
+    and not the same source twice."""
     seen: dict[str, int] = {}
     for i, source in enumerate(sources):
         if not source.get("url") and not source.get("title"):
@@ -239,10 +254,13 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
             )
         elif same:
             seen[same] = i
-    _array(values, "checked_before", CHECKED_KEYS, add, allowed)  # init's record
-    checks = _array(values, "checks", CHECK_KEYS, add, allowed)
 
-    # "done", or whatever the workspace calls a finished check ("not-checkable" needs no verdict)
+
+def _check_work(status, verdict: dict, sources: list[dict], checks: list[dict], settings: Settings, add) -> None:
+    """What a finished status promises: a rating ("done", or whatever the workspace calls a
+    finished check; "not-checkable" needs none), its sources, and the work behind it."""
+    rating = verdict.get("rating", "")
+    rating = rating if isinstance(rating, str) else ""
     verdict_due = status in settings.finished and status != "not-checkable"
     if verdict_due and not rating:
         add(f"status is {status} but there is no rating; set [verdict] rating", "status")
@@ -258,7 +276,9 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     if verdict_due:
         _unfinished(status, verdict, checks, add)
 
-    earlier = _array(values, "earlier", EARLIER_KEYS, add, allowed)
+
+def _check_earlier(earlier: list[dict], add) -> None:
+    """A verdict given to an earlier wording, not yet confirmed for the current one."""
     for i, entry in enumerate(earlier):
         if entry.get("rating") and entry.get("confirmed") is not True:
             add(
@@ -269,11 +289,6 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
                 i,
                 severity=WARNING,
             )
-
-    location = _table(values, "location", LOCATION_KEYS, add, allowed)
-    if isinstance(values.get("text"), str) and "location" in values:  # none: added from elsewhere
-        problems += _check_location(path, values["text"], location, texts, lines)
-    return problems
 
 
 def _conflict_in_strings(path: Path, raw: str) -> list[Problem]:
