@@ -7,7 +7,6 @@ line on stderr and exit code 1.
 from __future__ import annotations
 
 import contextlib
-import json
 import os
 import sys
 from enum import Enum
@@ -97,6 +96,8 @@ def _say(console: Console, line: str) -> None:
 
 
 def _print_json(data) -> None:
+    import json  # only --json output pays for it
+
     print(printable_json(json.dumps(finite(data), ensure_ascii=False, indent=1, default=_as_json)))
 
 
@@ -734,6 +735,8 @@ def search(
 
     Example: factcheck search "Iran offered a bounty for the president's head"
     """
+    import json
+
     from factcheck.library.search import rank
     from factcheck.reporting.views import search_view
 
