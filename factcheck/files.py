@@ -92,7 +92,7 @@ class TooDeep(ValueError):
     def __init__(self) -> None:
         super().__init__(f"tables or arrays nested more than {MAX_DEPTH} deep; no factcheck file needs more than four")
 
-    as_is = True  # the whole message, without "TOML syntax:" (errors.toml_syntax_problem)
+    as_is = True  # the whole message, without "TOML syntax:" (workspace.syntax.toml_syntax_problem)
 
 
 def parse_toml(text: str) -> dict:

@@ -16,7 +16,7 @@ import typer
 from rich.console import Console
 
 from factcheck import __version__
-from factcheck.errors import ERROR, FactcheckError, finite, printable, printable_json
+from factcheck.errors import ERROR, FactcheckError, dumps_finite, printable, printable_json
 
 app = typer.Typer(
     name="factcheck",
@@ -82,12 +82,14 @@ ArticleFilter = Annotated[
 ]
 
 
+# No highlighting and no :emoji: codes: what a worksheet says is shown as it is (and rich's
+# table of emoji names is 2 ms of every command's start-up)
 def _out() -> Console:
-    return Console(highlight=False)
+    return Console(highlight=False, emoji=False)
 
 
 def _err() -> Console:
-    return Console(stderr=True, highlight=False)
+    return Console(stderr=True, highlight=False, emoji=False)
 
 
 def _say(console: Console, line: str) -> None:
@@ -96,9 +98,7 @@ def _say(console: Console, line: str) -> None:
 
 
 def _print_json(data) -> None:
-    import json  # only --json output pays for it
-
-    print(printable_json(json.dumps(finite(data), ensure_ascii=False, indent=1, default=_as_json)))
+    print(printable_json(dumps_finite(data, ensure_ascii=False, indent=1, default=_as_json)))
 
 
 def _as_json(value) -> str:

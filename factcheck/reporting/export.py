@@ -20,7 +20,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-from factcheck.errors import FactcheckError, finite
+from factcheck.errors import FactcheckError, dumps_finite
 from factcheck.workspace.settings import SETTINGS_FILE, Settings
 from factcheck.workspace.validate import ArticleSheets, Sheet, url_problem, why_unpublishable
 
@@ -214,7 +214,7 @@ def to_json(export: Export) -> str:
         "articles": [{"slug": slug, "article": meta} for slug, meta in export.articles],
         "statements": statements,
     }
-    return json.dumps(finite(doc), ensure_ascii=False, indent=1, default=_json_value) + "\n"
+    return dumps_finite(doc, ensure_ascii=False, indent=1, default=_json_value) + "\n"
 
 
 def _json_value(value):

@@ -6,17 +6,19 @@ Nothing here prints; the CLI decides where output goes, and tests render at a fi
 from __future__ import annotations
 
 from collections import Counter
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
-from rich.table import Table
 from rich.text import Text as RichText
 
 from factcheck.errors import ERROR, FactcheckError, Problem, printable
-from factcheck.workspace.init import Plan
+from factcheck.reporting.rows import Column, RowTable
 from factcheck.workspace.settings import Settings
 from factcheck.workspace.validate import ArticleSheets, Sheet, earlier_wordings, why_unpublishable, workspace_problems
+
+if TYPE_CHECKING:  # status and show never import init
+    from factcheck.workspace.init import Plan
 
 BAR_WIDTH = 10
 SHOW_SKIPPED = 5  # skipped sentences listed per reason in the init summary
@@ -402,18 +404,22 @@ def status_view(
     return Group(*parts)
 
 
-def _articles_table(rows: list[dict], title: str = "Articles") -> Table:
-    table = Table(title=Text(title), title_justify="left", expand=True)
-    table.add_column("Article", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
-    table.add_column("Stmts", justify="right", no_wrap=True)
-    table.add_column("Progress", no_wrap=True)
-    table.add_column("By status", no_wrap=True)
-    table.add_column("Ratings", no_wrap=True)
+def _articles_table(rows: list[dict], title: str = "Articles") -> RowTable:
+    table = RowTable(Text(title), _ARTICLE_COLUMNS)
     for a in rows:
         by_status = "\n".join(f"{n} {name}" for name, n in a["by_status"].items() if n) or "-"
         ratings = "\n".join(f"{n} {r}" for r, n in sorted(a["ratings"].items())) or "-"
-        table.add_row(*_cells(a["slug"], str(a["statements"]), _bar(a["progress"]), by_status, ratings))
+        table.add_row(*_plain(a["slug"], str(a["statements"]), _bar(a["progress"]), by_status, ratings))
     return table
+
+
+_ARTICLE_COLUMNS = [
+    Column("Article", ratio=1, min_width=12),
+    Column("Stmts", justify="right"),
+    Column("Progress"),
+    Column("By status"),
+    Column("Ratings"),
+]
 
 
 def problems_view(problems: list[Problem], root=None, total: list[Problem] | None = None) -> RenderableType:
@@ -449,23 +455,16 @@ def plural(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-def _statement_table(title: Text, rows: list[dict], full_ids: bool = False) -> Table:
-    table = Table(title=title, title_justify="left", expand=True)
-    table.add_column("ID", no_wrap=True, overflow="ellipsis", max_width=40 if full_ids else None)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Rating", no_wrap=True)
-    table.add_column("Pri", justify="right", no_wrap=True)
-    table.add_column("Checks", justify="right", no_wrap=True)
-    table.add_column("Src", justify="right", no_wrap=True)
-    table.add_column("Statement", no_wrap=True, overflow="ellipsis", ratio=1, min_width=20)
+def _statement_table(title: Text, rows: list[dict], full_ids: bool = False) -> RowTable:
+    table = RowTable(title, _STALE_COLUMNS if full_ids else _STATEMENT_COLUMNS)
     for r in rows:
         slug, stem = r["id"].split("/", 1)
         number = f"{slug}/{stem.split('-', 1)[0]}" if full_ids else stem.split("-", 1)[0]
         if not r["readable"]:  # nothing in it can be read: say so, not "0.00"
-            table.add_row(*_cells(number, "unreadable" + _flags(r), "-", "-", "-", "-", "(see the problems below)"))
+            table.add_row(*_plain(number, "unreadable" + _flags(r), "-", "-", "-", "-", "(see the problems below)"))
             continue
         table.add_row(
-            *_cells(
+            *_plain(
                 number,
                 r["status"] + _flags(r),
                 r["rating"] + (" (confirm)" if r["unconfirmed"] else "") if r["rating"] else "-",
@@ -476,6 +475,31 @@ def _statement_table(title: Text, rows: list[dict], full_ids: bool = False) -> T
             )
         )
     return table
+
+
+_STATEMENT_COLUMNS = [
+    Column("ID"),
+    Column("Status"),
+    Column("Rating"),
+    Column("Pri", justify="right"),
+    Column("Checks", justify="right"),
+    Column("Src", justify="right"),
+    Column("Statement", ratio=1, min_width=20),
+]
+_STALE_COLUMNS = [Column("ID", max_width=40), *_STATEMENT_COLUMNS[1:]]
+_NEXT_COLUMNS = [
+    Column("Article", ratio=1, min_width=12),
+    Column("ID"),
+    Column("Status"),
+    Column("Pri", justify="right"),
+    Column("Checks", justify="right"),
+    Column("Statement", ratio=2, min_width=20),
+]
+
+
+def _plain(*values: str) -> list[str]:
+    """Table cells with control characters written out (see ``Text``)."""
+    return [printable(v) for v in values]
 
 
 def _checked_note(rows: list[dict]) -> list[RenderableType]:
@@ -497,24 +521,15 @@ def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]
     open_rows.sort(key=lambda r: (-_num(r["priority"]), r["id"]))
     shown = open_rows[:NEXT_ROWS]
     short = short_article_ids({r["id"].split("/", 1)[0] for r in shown}, {r["id"].split("/", 1)[0] for r in rows})
-    table = Table(
-        title=Text(
-            f"Next to check: {len(shown)} of {len(open_rows):,} unfinished statements, "
-            "highest priority first (factcheck show ID)"
-        ),
-        title_justify="left",
-        expand=True,
+    title = Text(
+        f"Next to check: {len(shown)} of {len(open_rows):,} unfinished statements, "
+        "highest priority first (factcheck show ID)"
     )
-    table.add_column("Article", no_wrap=True, overflow="ellipsis", ratio=1, min_width=12)
-    table.add_column("ID", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Pri", justify="right", no_wrap=True)
-    table.add_column("Checks", justify="right", no_wrap=True)
-    table.add_column("Statement", no_wrap=True, overflow="ellipsis", ratio=2, min_width=20)
+    table = RowTable(title, _NEXT_COLUMNS)
     for r in shown:
         slug, stem = r["id"].split("/", 1)
         table.add_row(
-            *_cells(
+            *_plain(
                 slug,
                 f"{short[slug]}/{stem.split('-', 1)[0]}",
                 (r["status"] if r["readable"] else "unreadable") + _flags(r),
@@ -592,6 +607,8 @@ def show_view(sheet: Sheet, context_text: str | None, checked: list | None = Non
     if location.get("after"):
         parts.append(Text(_str(location["after"]) + " …", style="dim"))
     parts += _earlier_view(sheet)
+    from rich.table import Table  # status draws its tables without it (reporting/rows.py)
+
     fields = Table.grid(padding=(0, 2))
     fields.add_column(style="cyan", no_wrap=True)
     fields.add_column()

@@ -9,7 +9,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from factcheck.errors import Problem, toml_syntax_problem
+from factcheck.errors import Problem
 from factcheck.workspace.fields import MESSAGES, fits
 from factcheck.workspace.layout import parse_toml
 
@@ -128,6 +128,8 @@ def _read(path: Path) -> dict | Problem:
     except UnicodeDecodeError as exc:
         return Problem(path, None, None, f"not UTF-8 (byte {exc.start}); re-save the file as UTF-8")
     except ValueError as exc:  # tomllib.TOMLDecodeError
+        from factcheck.workspace.syntax import toml_syntax_problem  # only a broken file pays for it
+
         return toml_syntax_problem(path, exc, raw)
     except OSError as exc:  # a folder, a device, a FIFO, too large, unreadable
         return Problem(path, None, None, f"cannot read: {exc.strerror or exc}")

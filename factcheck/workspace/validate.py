@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from factcheck.errors import ERROR, WARNING, FactcheckError, Problem, toml_syntax_problem
+from factcheck.errors import ERROR, WARNING, FactcheckError, Problem
 from factcheck.workspace.fields import MESSAGES, fits
 from factcheck.workspace.layout import (
     ARTICLE_FILE,
@@ -133,6 +133,8 @@ def load_sheet(path: Path, article: str, settings: Settings, texts: TextCache) -
     try:
         values = parse_toml(raw)
     except ValueError as exc:  # tomllib.TOMLDecodeError
+        from factcheck.workspace.syntax import toml_syntax_problem  # only a broken file pays for it
+
         return Sheet(path, article, {}, [toml_syntax_problem(path, exc, raw)])
     sheet = Sheet(path, article, values)
     sheet.problems = check_values(path, raw, values, settings, texts)
@@ -586,6 +588,8 @@ def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
             Problem(path, None, None, f"not UTF-8 (byte {exc.start}); run `factcheck init` on the article again")
         )
     except ValueError as exc:  # TOML
+        from factcheck.workspace.syntax import toml_syntax_problem  # only a broken file pays for it
+
         problems.append(toml_syntax_problem(path, exc, raw))
     except OSError as exc:  # not a regular file, too large, unreadable
         problems.append(Problem(path, None, None, f"cannot read: {exc.strerror or exc}"))
