@@ -262,10 +262,10 @@ def init_at_scale(section: Section) -> None:
         os.utime(path, (past, past))
     reruns = []
     for _ in range(2):
+        extracted = extract(article)  # outside the clock: timed alone above, it would be subtracted
         start = time.perf_counter()
-        again = plan_init(root, article, extract(article))
-        apply_init(again, Settings())
-        reruns.append(time.perf_counter() - start - pipeline)
+        apply_init(plan_init(root, article, extracted), Settings())
+        reruns.append(time.perf_counter() - start)
     start = time.perf_counter()
     import tomllib
 
