@@ -237,3 +237,30 @@ def test_english_articles_get_no_language_notice(run, tmp_path):
         encoding="utf-8",
     )
     assert run("init", "links.txt").stderr == ""
+
+
+_GENERIC = """<html><head><title>News from The Associated Press</title>{meta}</head><body>
+<h1>AP News</h1>{h1}
+<article><p>Wagner fighters crossed into Belarus on Tuesday, officials in Minsk said, after a
+deal that ended the mutiny led by Yevgeny Prigozhin against the Russian military command.</p>
+<p>The fighters arrived at a camp near Asipovichy, according to satellite images reviewed by
+reporters, and officials said more convoys of Wagner fighters were expected this week.</p>
+<p>Belarus said the camp would house the fighters for as long as the agreement holds, and
+Prigozhin was seen in Minsk on Wednesday.</p></article></body></html>"""
+_HEADLINE = "Wagner fighters arrive in Belarus after mutiny deal"
+
+
+@pytest.mark.parametrize(
+    "meta, h1, title",
+    [
+        (f'<meta property="og:title" content="{_HEADLINE}">', "", _HEADLINE),
+        (f'<meta name="twitter:title" content="{_HEADLINE}">', "", _HEADLINE),
+        ("", f"<h1>{_HEADLINE}</h1>", _HEADLINE),  # after the masthead's h1
+    ],
+)
+def test_a_generic_page_title_gives_way_to_the_article_headline(tmp_path, meta, h1, title):
+    """Issue 16: a page whose <title> is a site's generic one takes its headline from og:title,
+    twitter:title or an h1 when that is what the article is about."""
+    page = tmp_path / "page.html"
+    page.write_text(_GENERIC.format(meta=meta, h1=h1), encoding="utf-8")
+    assert read_article(str(page)).title == title
