@@ -8,37 +8,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from rich.console import Console
 
-from factcheck.reporting.rows import Column, RowTable
+from factcheck.reporting import views
+from factcheck.reporting.rows import RowTable
 from factcheck.reporting.views import Text
 
-# the column sets the status views use: one row per statement, the stale ones with whole ids,
-# the next statements to check
-STATEMENTS = [
-    Column("ID"),
-    Column("Status"),
-    Column("Rating"),
-    Column("Pri", justify="right"),
-    Column("Checks", justify="right"),
-    Column("Src", justify="right"),
-    Column("Statement", ratio=1, min_width=20),
-]
-STALE = [Column("ID", max_width=40), *STATEMENTS[1:]]
-NEXT = [
-    Column("Article", ratio=1, min_width=12),
-    Column("ID"),
-    Column("Status"),
-    Column("Pri", justify="right"),
-    Column("Checks", justify="right"),
-    Column("Statement", ratio=2, min_width=20),
-]
-
-ARTICLES = [
-    Column("Article", ratio=1, min_width=12),
-    Column("Stmts", justify="right"),
-    Column("Progress"),
-    Column("By status"),
-    Column("Ratings"),
-]
+# the column sets the status views use: articles, one row per statement, the stale ones with
+# whole ids, the next statements to check
+COLUMN_SETS = [views._ARTICLE_COLUMNS, views._STATEMENT_COLUMNS, views._STALE_COLUMNS, views._NEXT_COLUMNS]
 # words as articles have them, wide characters, combining marks and emoji
 _CHARS = st.sampled_from(list("abc XYZ 0.9/“”’—-") + ["中文", "ｗ", "e\u0301", "😀", " ", "  "])
 _PLAIN = st.lists(_CHARS, max_size=30).map("".join)
@@ -58,7 +34,7 @@ def _draw(renderable, width: int, colour: bool) -> str:
 
 @settings(max_examples=300, deadline=None)
 @given(
-    columns=st.sampled_from([STATEMENTS, STALE, NEXT, ARTICLES]),
+    columns=st.sampled_from(COLUMN_SETS),
     rows=st.lists(st.data(), max_size=4),
     width=st.integers(min_value=8, max_value=180),
     colour=st.booleans(),
@@ -78,7 +54,7 @@ def test_same_as_rich_table(columns, rows, width, colour, title, broken, where):
 
 
 def test_a_status_table_as_rich_draws_it():
-    table = RowTable(Text("us-accuses  (factcheck show ID)"), STATEMENTS)
+    table = RowTable(Text("us-accuses  (factcheck show ID)"), views._STATEMENT_COLUMNS)
     table.add_row(
         "01", "unstarted", "-", "0.64", "0/3", "0", "US accuses North Korea of arming Kremlin-linked Wagner Group"
     )
