@@ -501,6 +501,20 @@ def test_claimreview_uses_the_workspace_labels_and_review_url(run, checked):
     }
 
 
+def test_claimreview_rating_bounds_come_from_the_workspace_scale(run, checked):
+    """A scale from -2 to 2 (check accepts any numbers) gives worstRating -2, not 1: a consumer
+    must never read a ratingValue outside its bounds. A 0 stays off the scale."""
+    (checked.parent / "factcheck.toml").write_text(
+        PUBLISHER + '\n[[ratings]]\nname = "mostly-true"\nvalue = -1\n\n'
+        '[[ratings]]\nname = "false"\nvalue = -2\n\n[[ratings]]\nname = "true"\nvalue = 2\n\n'
+        '[[ratings]]\nname = "unproven"\nvalue = 0\n',
+        encoding="utf-8",
+    )
+    [review] = json.loads(run("export", "-f", "claimreview").stdout)
+    rating = review["reviewRating"]
+    assert (rating["worstRating"], rating["ratingValue"], rating["bestRating"]) == (-2, -1, 2)
+
+
 def test_claimreview_warns_about_what_a_consumer_would_miss(run, checked):
     """No claim (claimReviewed falls back to the whole statement), nobody known to have made the
     claim, no verdict date: each a warning naming the worksheet, and the review has no such field."""

@@ -406,12 +406,15 @@ def claim_reviews(export: Export, settings: Settings) -> tuple[list[dict], list[
     author = {"@type": "Organization", "name": publisher["name"], "url": publisher["url"]}
     if "logo" in publisher:
         author["logo"] = {"@type": "ImageObject", "url": publisher["logo"]}
-    best = max(value for _, value in settings.ratings)
+    # the scale is the ratings' values other than 0 (0: no place on it, "unproven"): whatever it
+    # runs over (1 to 5, -2 to 2), the lowest is worstRating and the highest bestRating
+    scale = [value for _, value in settings.ratings if value] or [1]
+    best, worst = max(scale), min(scale)
     reviews, notices = [], []
     for r in export.verdicts:
         rating = {"@type": "Rating", "name": r["rating_label"], "alternateName": r["rating_label"]}
         if r["rating_value"]:  # 0: a verdict with no place on the scale ("unproven")
-            rating.update(ratingValue=r["rating_value"], bestRating=best, worstRating=1)
+            rating.update(ratingValue=r["rating_value"], bestRating=best, worstRating=worst)
         review = {
             "@context": "https://schema.org",
             "@type": "ClaimReview",
