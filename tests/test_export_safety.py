@@ -42,6 +42,10 @@ PIECES = list("\x00\x01\x07\x08\t\n\x0b\x0c\r\x1b\x7f\x85\u2028\u2029\u202e\"'=+
     "&lt;",
     "| a | b |\n|---|---|",
     "https://evil.example",
+    "ftp://evil.example/x",
+    "//evil.example/x",
+    "www.evil.example",
+    "mailto:evil@example.org",
     "    code",
 ]
 free_text = st.lists(st.sampled_from(PIECES) | st.characters(blacklist_categories=("Cs",)), max_size=24).map("".join)
@@ -50,7 +54,12 @@ printable = free_text.map(lambda t: "".join(c for c in t if c.isprintable() and 
 web_address = printable.map(lambda t: "https://example.org/" + t)
 url = st.one_of(web_address, web_address, printable.map(lambda t: "https://" + t), free_text)
 
-MARKDOWN = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
+# CommonMark with GitHub's tables and strikethrough, and a renderer that also links bare
+# addresses (linkify, as GitHub and many CMSs do)
+RENDERERS = [
+    MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"]),
+    MarkdownIt("gfm-like", {"html": True}),
+]
 ALLOWED_TAGS = {"h1", "h2", "h3", "p", "ul", "li", "a", "blockquote", "em"}
 
 
@@ -190,7 +199,11 @@ def _csv_is_safe(text: str, statements: int) -> None:
 
 
 def _markdown_is_safe(text: str, export) -> None:
-    html = MARKDOWN.render(text)
+    for renderer in RENDERERS:
+        _rendered_markdown_is_safe(renderer.render(text), text, export)
+
+
+def _rendered_markdown_is_safe(html: str, text: str, export) -> None:
     tags = {tag.lower() for tag in re.findall(r"</?([a-zA-Z][a-zA-Z0-9]*)", html)}
     assert tags <= ALLOWED_TAGS, (tags, text)
     assert all(href.startswith(("http://", "https://")) for href in re.findall(r'href="([^"]*)"', html)), html

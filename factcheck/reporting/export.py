@@ -348,6 +348,10 @@ _INVISIBLE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2
 # character itself.
 _MARKUP = set("\\`*_[]<>#|~$&^{}=!@")
 _LIST_START = re.compile(r"^(\d{1,9})([.)])")
+# The slashes of "scheme://" and "//host": renderers that link bare addresses (GitHub, linkify)
+# would link an ftp:// or a protocol-relative one; escaped, the text shows the same and links
+# nothing. (A bare www. address still becomes an http link: allowed.)
+_ADDRESS_SLASH = re.compile(r"(?<=[:/])/")
 
 
 def md_text(text: str, line_start: bool = False) -> str:
@@ -356,6 +360,7 @@ def md_text(text: str, line_start: bool = False) -> str:
     line also what would open a list or a heading ("- ", "+ ", "1. ")."""
     text = " ".join(_INVISIBLE.sub(" ", text).split())
     text = "".join("\\" + ch if ch in _MARKUP else ch for ch in text)
+    text = _ADDRESS_SLASH.sub(r"\\/", text)  # a bare "ftp://..." or "//host" is no autolink
     if line_start:
         if text[:1] in "-+":
             text = "\\" + text
