@@ -218,7 +218,7 @@ def editing(workdir: Path, runner: CliRunner) -> dict[str, str]:
         env={**os.environ, "NO_COLOR": "1"},
         check=False,
     )
-    out[f"$ tombi lint {name}"] = (
+    out[f"$ tombi lint --offline {name}"] = (
         lint.stderr.rstrip("\n") + f"\n$ factcheck check {name}\n" + run("check", name, code=1)
     )
     sheet.write_text(before, encoding="utf-8")
