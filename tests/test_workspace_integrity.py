@@ -329,9 +329,13 @@ def test_check_still_finds_every_worksheet_when_article_toml_is_damaged(run, wor
     for no_index in ((), ("--no-index",)):
         result = run("check", *no_index)
         assert "22 worksheets checked" in result.stdout
-        if damage != "empty":
-            assert result.exit_code == 1
-            assert f"{EXAMPLE_SLUG}/article.toml" in result.stdout
+        assert result.exit_code == 1
+        assert f"{EXAMPLE_SLUG}/article.toml" in result.stdout
+    if damage == "empty":  # a half-saved file parses, and says nothing
+        assert (
+            "article.toml: error: no title and no source: run `factcheck init` on the article again to restore "
+            "them (the worksheets are kept)" in result.stdout
+        )
     if damage == "deleted":
         assert (
             "article.toml: error: missing: the folder holds worksheets but no article.toml; run `factcheck "

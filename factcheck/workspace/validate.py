@@ -560,6 +560,11 @@ _CONFLICT_START = re.compile(r"^<{7}(?: |$)", re.M)
 _CONFLICT_END = re.compile(r"^>{7}(?: |$)", re.M)
 
 
+# what article.toml must say: the article's title (reports, ClaimReview) and where it came from
+# (how init knows a new version of it)
+ARTICLE_KEYS = ("title", "source")
+
+
 def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
     """``article.toml`` as read, and what is wrong with it or with ``article.txt``: a file that
     does not parse, or a git merge conflict left in either (two people updated the article);
@@ -573,6 +578,17 @@ def read_article_files(folder: Path) -> tuple[dict, list[Problem]]:
     try:
         raw = read_regular(path).decode("utf-8-sig")
         meta = parse_toml(raw)
+        lacking = [key for key in ARTICLE_KEYS if not isinstance(meta.get(key), str)]  # a title may be ""
+        if lacking:  # emptied or half saved: exports and updates need both
+            problems.append(
+                Problem(
+                    path,
+                    None,
+                    None,
+                    f"no {' and no '.join(lacking)}: run `factcheck init` on the article again to "
+                    "restore them (the worksheets are kept)",
+                )
+            )
     except FileNotFoundError:
         problems.append(
             Problem(
