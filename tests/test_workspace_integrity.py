@@ -140,6 +140,19 @@ def test_add_waits_for_an_init_too(run, workspace, monkeypatch):
     assert run("add", "Additional reporting by Christian Davies in London").exit_code == 0
 
 
+def test_schema_add_line_waits_for_an_init_too(run, workspace, monkeypatch):
+    """`schema --add-line` rewrites worksheets, as init does: it takes the same lock."""
+    for sheet in workspace.glob("[0-9]*.toml"):
+        sheet.write_text(sheet.read_text(encoding="utf-8").split("\n", 1)[1], encoding="utf-8")
+    monkeypatch.setattr(lock, "WAIT", 0.3)
+    with workspace_lock(workspace.parent):
+        result = run("schema", "--add-line")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1].startswith("Error: another `factcheck init` is still writing to worksheets")
+    assert not any(s.read_text(encoding="utf-8").startswith("#:schema") for s in workspace.glob("[0-9]*.toml"))
+    assert run("schema", "--add-line").stdout.endswith("Added the #:schema line to 22 files\n")
+
+
 def test_a_dry_run_does_not_wait_for_the_lock(run, tmp_path, monkeypatch):
     monkeypatch.setattr(lock, "WAIT", 0.0)
     with workspace_lock(tmp_path / "worksheets"):

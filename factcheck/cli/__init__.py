@@ -591,17 +591,21 @@ def schema(
                 soft_wrap=True,
             )
             return
+        from factcheck.workspace.lock import workspace_lock
+
         done = 0
-        for path in lacking:
-            try:
-                put_line(path)
-                done += 1
-            except UnicodeDecodeError:
-                _err().print(
-                    f"Warning: {path} is not UTF-8; re-save it as UTF-8 and run this again",
-                    markup=False,
-                    soft_wrap=True,
-                )
+        # rewriting worksheets, as init does: never at the same time as an init
+        with workspace_lock(root, on_wait=lambda message: _say(_err(), f"Waiting: {message}")):
+            for path in files_without_line(root):
+                try:
+                    put_line(path)
+                    done += 1
+                except UnicodeDecodeError:
+                    _err().print(
+                        f"Warning: {path} is not UTF-8; re-save it as UTF-8 and run this again",
+                        markup=False,
+                        soft_wrap=True,
+                    )
         out.print(f"Added the #:schema line to {plural(done, 'file')}", markup=False, soft_wrap=True)
 
 
