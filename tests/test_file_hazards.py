@@ -347,6 +347,20 @@ def test_export_writes_only_regular_files(run, workspace, tmp_path, target):
         assert path.is_symlink()
 
 
+@pytest.mark.parametrize(
+    "fmt, name",
+    [
+        ("markdown", "export.md"),
+        ("csv", "export.csv"),
+        ("json", "export.json"),
+    ],  # (claimreview: claimreview.json, once a publisher is set)
+)
+def test_export_to_a_folder_suggests_a_file_name_of_its_format(run, workspace, tmp_path, fmt, name):
+    result = run("export", "-f", fmt, "-o", str(tmp_path))
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {tmp_path} is a folder; give a file name, such as {tmp_path / name}\n"
+
+
 def test_export_dash_is_stdout_and_a_regular_file_is_replaced(run, workspace, tmp_path):
     assert run("export", "-o", "-").stdout.startswith("# ")
     path = tmp_path / "report.md"

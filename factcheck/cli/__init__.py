@@ -682,7 +682,8 @@ def export(
         if output is None or output == "-":
             sys.stdout.write(text)
         else:
-            write_export(root, output, text)
+            suffix = {Format.markdown: "md", Format.csv: "csv"}.get(fmt, "json")
+            write_export(root, output, text, f"{'claimreview' if fmt is Format.claimreview else 'export'}.{suffix}")
             what = (
                 f"{plural(len(export.verdicts), 'verdict')} as ClaimReview"
                 if fmt is Format.claimreview

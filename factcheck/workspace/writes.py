@@ -86,12 +86,13 @@ def write_replace(path: Path, content: str) -> None:
     os.replace(_write_temp(path, content), path)
 
 
-def write_export(root: Path, output: str, content: str) -> Path:
+def write_export(root: Path, output: str, content: str, name: str = "export.json") -> Path:
     """Write an export file atomically, anywhere but inside the workspace, where it could
-    take the place of a worksheet or an article text."""
+    take the place of a worksheet or an article text. ``name``: the file name a folder given
+    as ``output`` is told to hold."""
     path = Path(output)
     if path.is_dir():
-        raise FactcheckError(f"{output} is a folder; give a file name, such as {Path(output) / 'export.json'}")
+        raise FactcheckError(f"{output} is a folder; give a file name, such as {Path(output) / name}")
     _only_regular(path, output)
     try:
         inside = path.resolve().is_relative_to(root.resolve())
