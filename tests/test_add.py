@@ -106,7 +106,11 @@ def test_init_keeps_added_worksheets_across_updates(run, tmp_path, workspace):
         assert run("add", *args).exit_code == 0
     added = {p: p.read_bytes() for p in workspace.glob("2[345]-*.toml")}
     assert len(added) == 3
-    assert run("init", str(EXAMPLE)).stdout.startswith("Nothing to do")
+    again = run("init", str(EXAMPLE)).stdout
+    assert again.startswith("Nothing to do")
+    # the added worksheets are named, and their sentences are no longer listed as skipped
+    assert "\nKept 3 worksheets added by hand (factcheck add): 23, 24, 25\n" in again
+    assert BYLINE not in again
     article = copy_example(tmp_path)
     text = article.read_text(encoding="utf-8")
     article.write_text(

@@ -147,6 +147,9 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
         lines.append(Text(f"Kept {plural(kept, 'existing worksheet')} untouched"))
     elif plan.reworded and not (written or dry_run):
         lines[0] = Text(f"No new worksheets: every statement of {folder} has one")
+    if plan.added:
+        numbers = ", ".join(stem.split("-", 1)[0] for stem in sorted(plan.added))
+        lines.append(Text(f"Kept {plural(len(plan.added), 'worksheet')} added by hand (factcheck add): {numbers}"))
     if repeats:
         said = "is said again" if repeats == 1 else "are said again"
         lines.append(Text(f"{plural(repeats, 'statement')} {said} further on; the first one's worksheet serves"))
@@ -174,14 +177,16 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
         )
         for stem, matches in checked.items():
             lines.append(Text(f"  {stem.split('-', 1)[0]}  {_match_brief(matches[0])}"))
-    by_reason = Counter(k.reason for k in plan.extraction.skipped)
+    by_hand = set(plan.added.values())  # a skipped sentence someone added is no longer skipped
+    skipped_sentences = [k for k in plan.extraction.skipped if k.text not in by_hand]
+    by_reason = Counter(k.reason for k in skipped_sentences)
     if by_reason:
         skipped = sum(by_reason.values())
         lines.append(
             Text(f"Skipped {plural(skipped, 'sentence')} that {'is' if skipped == 1 else 'are'} not checkable:")
         )
         for reason, count in by_reason.most_common():
-            examples = [k.text for k in plan.extraction.skipped if k.reason == reason]
+            examples = [k.text for k in skipped_sentences if k.reason == reason]
             lines.append(Text(f"  {reason} ({count})"))
             lines += [Text(f"    {_shorten(t, 70)}") for t in examples[:SHOW_SKIPPED]]
             if count > SHOW_SKIPPED:

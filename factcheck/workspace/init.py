@@ -62,6 +62,8 @@ class Plan:
     merged: dict[str, str] = field(default_factory=dict)  # stale stem -> the stem its words went to
     title_was: str = ""  # the title article.toml held, when the update changes it
     not_carried: list[tuple[str, str]] = field(default_factory=list)  # (stem, why), after apply_init
+    # worksheets of statements init did not find (`factcheck add`): stem -> text; kept as they are
+    added: dict[str, str] = field(default_factory=dict)
 
     @property
     def new_sheets(self) -> list[PlannedSheet]:
@@ -107,6 +109,10 @@ def plan_init(
         for text, stem in existing.items()
         if stem not in kept and text not in found and text not in elsewhere and text not in article.text
     )
+    gone = set(vanished)
+    added = {
+        stem: text for text, stem in existing.items() if stem not in kept and text not in found and stem not in gone
+    }
     with_sheet = set(existing) | {s.statement.text for s in sheets}
     title = str(old_meta.get("title", ""))
     return Plan(
@@ -122,6 +128,7 @@ def plan_init(
         below=len(found - with_sheet),
         merged=merged,
         title_was=title if update and article.title and title != article.title else "",
+        added=added,
     )
 
 
