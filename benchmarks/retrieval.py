@@ -3,6 +3,9 @@
     python benchmarks/retrieval.py            # print every figure
     python benchmarks/retrieval.py --write    # ... and save them for BENCHMARKS.md
     python benchmarks/retrieval.py --lexical  # the default tier only (no sentence encoder)
+    python benchmarks/retrieval.py --workspace DIR  # build the workspace in DIR and keep it;
+                                              # a later run with the same DIR reuses it
+                                              # (no import, no embedding: their rows say so)
 
 The 10,375 verified claims go in as a ClaimReview DataFeed through the real import path
 (``factcheck.library.claimreview``) into a temporary workspace; the train and dev tweets are searched through
@@ -187,7 +190,12 @@ def main() -> int:
     )
     if not have_data(SET):
         return 0
-    lexical_only = "--lexical" in sys.argv[1:]
+    args = sys.argv[1:]
+    if "--help" in args or "-h" in args:
+        print(__doc__)
+        return 0
+    lexical_only = "--lexical" in args
+    keep = Path(args[args.index("--workspace") + 1]).resolve() if "--workspace" in args[:-1] else None
     claims = load_claims()
     splits = {s: load_queries(s) for s in ("train", "dev")}
     section.note(
@@ -195,15 +203,20 @@ def main() -> int:
         f"{len(splits['train'])} train and {len(splits['dev'])} dev queries (tweets). "
         "Tuned on train only; dev is the held-out-style figure."
     )
-    work = Path(tempfile.mkdtemp(prefix="factcheck-retrieval-"))
+    work = keep or Path(tempfile.mkdtemp(prefix="factcheck-retrieval-"))
     try:
         root = work / "worksheets"
         source = work / "verified-claims.json"
-        source.write_text(json.dumps(feed(claims)), encoding="utf-8")
-
-        start = time.perf_counter()
-        imported = import_reviews(root, read_source(str(source)), str(source))
-        import_s = time.perf_counter() - start
+        reused = keep is not None and (root / "library").is_dir()
+        imported = import_s = None
+        if reused:
+            section.note(f"Reused the workspace built earlier in {keep} (`--workspace`).")
+        else:
+            work.mkdir(parents=True, exist_ok=True)
+            source.write_text(json.dumps(feed(claims)), encoding="utf-8")
+            start = time.perf_counter()
+            imported = import_reviews(root, read_source(str(source)), str(source))
+            import_s = time.perf_counter() - start
         start = time.perf_counter()
         index = search.SearchIndex(root)
         index.refresh()
@@ -278,12 +291,13 @@ def main() -> int:
         )
 
         section.heading(f"Speed with {len(claims):,} reviews")
+        was = "(reused workspace: built earlier)"
         rows = [
-            ["import the DataFeed (read, parse, dedupe, write library/)", f"{import_s:.2f} s"],
-            ["build the search index (terms, FTS5)", f"{index_s:.2f} s"],
+            ["import the DataFeed (read, parse, dedupe, write library/)", was if reused else f"{import_s:.2f} s"],
+            ["build the search index (terms, FTS5)", was if reused else f"{index_s:.2f} s"],
         ]
         if embed_s is not None:
-            rows.append(["embed every review once (cached in the index)", f"{embed_s:.0f} s"])
+            rows.append(["embed every review once (cached in the index)", was if reused else f"{embed_s:.0f} s"])
         for name, times in latency:
             rows.append(
                 [
@@ -293,10 +307,12 @@ def main() -> int:
             )
         rows += cli_times(root, work, encoder is not None)
         section.table(["what", "time"], rows)
-        section.note(f"Imported {imported.new:,} reviews into {imported.path.name if imported.path else '-'}.")
+        if imported is not None:
+            section.note(f"Imported {imported.new:,} reviews into {imported.path.name if imported.path else '-'}.")
         index.close()
     finally:
-        shutil.rmtree(work, ignore_errors=True)
+        if keep is None:
+            shutil.rmtree(work, ignore_errors=True)
     if write_flag():
         section.save()
     return 0
@@ -325,7 +341,7 @@ def cli_times(root: Path, work: Path, semantic: bool) -> list[list[str]]:
 
     def fresh_article():
         for folder in root.iterdir():
-            if folder.name not in ("library", ".factcheck"):
+            if folder.is_dir() and folder.name not in ("library", ".factcheck"):
                 shutil.rmtree(folder)
 
     floor = best(["--version"], "0")

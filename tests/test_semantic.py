@@ -79,6 +79,17 @@ def test_vectors_are_unit_length_and_close_for_the_same_claim():
 
 
 @needs_extra
+def test_a_vector_does_not_depend_on_the_texts_batched_with_it():
+    short = ["Wagner got rockets.", "Iran offered a bounty for Trump's head."]
+    long = [" ".join(["North Korea delivered rockets and missiles to Wagner for use in Ukraine."] * 8)] * 3
+    texts = short + long
+    assert [len(b) for b in semantic._batches([0, 1, 2, 3, 4], [8, 12, 100, 100, 100])] == [2, 2, 1]
+    encoder = semantic.encoder()
+    together, alone = encoder.encode(texts), [encoder.encode([t])[0] for t in texts]
+    assert [row.tolist() for row in together] == [row.tolist() for row in alone]
+
+
+@needs_extra
 def test_search_with_the_extra_fuses_both_rankings(run, tmp_path, monkeypatch):
     monkeypatch.setenv("FACTCHECK_SEMANTIC", "1")
     run("import", write(tmp_path, "feed.json", [BOUNTY, DRAFT]))
@@ -86,6 +97,26 @@ def test_search_with_the_extra_fuses_both_rankings(run, tmp_path, monkeypatch):
     matches = json.loads(result.stdout)["matches"]
     assert matches[0]["url"] == BOUNTY["url"]
     assert "sentence vectors" in run("search", "Iran bounty").stdout
+
+
+@needs_extra
+def test_the_vectors_kept_in_one_piece_follow_the_library(run, tmp_path, monkeypatch):
+    import sqlite3
+
+    monkeypatch.setenv("FACTCHECK_SEMANTIC", "1")
+    run("import", write(tmp_path, "bounty.json", [BOUNTY]))
+    query = "The army texts people about being drafted"
+    first = json.loads(run("search", query, "--json").stdout)["matches"]
+    db = sqlite3.connect(tmp_path / "worksheets" / ".factcheck" / "index.sqlite")
+    assert [len(json.loads(r)) for (r,) in db.execute("SELECT rowids FROM search_matrix")] == [1]
+    run("import", write(tmp_path, "draft.json", [DRAFT]))
+    found = json.loads(run("search", query, "--json").stdout)["matches"]
+    assert found[0]["url"] == DRAFT["url"] and found[0]["score"] > 0.5  # its vector, not a stale matrix
+    assert [m for m in found if m["url"] == BOUNTY["url"]] == first
+    assert [len(json.loads(r)) for (r,) in db.execute("SELECT rowids FROM search_matrix")] == [2]
+    db.execute("DELETE FROM search_matrix")
+    db.commit()
+    assert json.loads(run("search", query, "--json").stdout)["matches"] == found
 
 
 def test_asking_for_the_extra_without_it_is_one_line(run, tmp_path, monkeypatch):

@@ -126,7 +126,7 @@ class Match:
 # The index
 
 
-_SEARCH_SCHEMA = "2"
+_SEARCH_SCHEMA = "3"
 _TABLES = """
 CREATE TABLE IF NOT EXISTS search_docs(
     id INTEGER PRIMARY KEY, kind TEXT NOT NULL, key TEXT NOT NULL UNIQUE, article TEXT,
@@ -139,8 +139,15 @@ CREATE VIRTUAL TABLE IF NOT EXISTS search_terms USING fts5(
 CREATE VIRTUAL TABLE IF NOT EXISTS search_vocab USING fts5vocab(search_terms, 'row');
 CREATE TABLE IF NOT EXISTS sentence_vectors(sha TEXT PRIMARY KEY, vec BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS search_checked(sha TEXT PRIMARY KEY, library TEXT NOT NULL, matches TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS search_matrix(id INTEGER PRIMARY KEY, rowids TEXT NOT NULL, vecs BLOB NOT NULL);
 """
-_OWN = ("search_vocab", "search_terms", "search_docs", "search_checked")  # dropped when _SEARCH_SCHEMA changes
+_OWN = (
+    "search_vocab",
+    "search_terms",
+    "search_docs",
+    "search_checked",
+    "search_matrix",
+)  # dropped when _SEARCH_SCHEMA changes
 BUSY_S = 30  # a search waits this long for another command's write (an import's index build)
 
 
@@ -219,6 +226,7 @@ class SearchIndex:
             return
         reviews, self.warnings = read_library(self.root)
         with self._writing():
+            self.db.execute("DELETE FROM search_matrix")
             self._delete("kind = ?", (REVIEW,))
             self._insert_reviews(reviews)
             self._set_meta("library", signature)
@@ -302,6 +310,7 @@ class SearchIndex:
         if not changed and not gone:
             return
         with self._writing():
+            self.db.execute("DELETE FROM search_matrix")
             for file in gone:
                 self._delete("kind = ? AND file = ?", (WORKSHEET, file))
             for n, path in enumerate(changed, 1):
@@ -330,6 +339,7 @@ class SearchIndex:
         unkeyed = self.db.execute("SELECT id, text FROM search_docs WHERE vec_key IS NULL").fetchall()
         if unkeyed:
             with self._writing():
+                self.db.execute("DELETE FROM search_matrix")
                 self.db.executemany(
                     "UPDATE search_docs SET vec_key = ? WHERE id = ?",
                     [(encoder.key(text), rowid) for rowid, text in unkeyed],
@@ -343,6 +353,7 @@ class SearchIndex:
             chunk = missing[start : start + 256]
             vectors = encoder.encode([t for _, t in chunk])
             with self._writing():
+                self.db.execute("DELETE FROM search_matrix")
                 self.db.executemany(
                     "INSERT OR REPLACE INTO sentence_vectors(sha, vec) VALUES (?, ?)",
                     [(sha, encoder.to_bytes(v)) for (sha, _), v in zip(chunk, vectors)],
@@ -394,13 +405,27 @@ class SearchIndex:
         )
 
     def _matrix(self, encoder: Encoder):
-        """Every document's vector, one row each (read once per command)."""
+        """Every document's vector, one row each (read once per command). Kept in the index as
+        one blob (``search_matrix``, dropped by every change to the documents or vectors): a
+        command reads 10,000 vectors in one piece instead of joining them row by row."""
         if self._vectors is None:
-            rows = self.db.execute(
-                "SELECT d.id, v.vec FROM search_docs d JOIN sentence_vectors v ON v.sha = d.vec_key ORDER BY d.id"
-            ).fetchall()
-            rowids = [r for r, _ in rows]
-            self._vectors = (rowids, {r: i for i, r in enumerate(rowids)}, encoder.matrix([v for _, v in rows]))
+            kept = self.db.execute("SELECT rowids, vecs FROM search_matrix WHERE id = 1").fetchone()
+            if kept is not None:
+                rowids = json.loads(kept[0])
+                matrix = encoder.matrix([kept[1]] if rowids else [])
+            else:
+                rows = self.db.execute(
+                    "SELECT d.id, v.vec FROM search_docs d JOIN sentence_vectors v ON v.sha = d.vec_key ORDER BY d.id"
+                ).fetchall()
+                rowids = [r for r, _ in rows]
+                matrix = encoder.matrix([v for _, v in rows])
+                with contextlib.suppress(sqlite3.OperationalError):  # another command is writing
+                    with self._writing():
+                        self.db.execute(
+                            "INSERT OR REPLACE INTO search_matrix(id, rowids, vecs) VALUES (1, ?, ?)",
+                            (json.dumps(rowids), b"".join(v for _, v in rows)),
+                        )
+            self._vectors = (rowids, {r: i for i, r in enumerate(rowids)}, matrix)
         return self._vectors
 
     def docs(self, rowids: list[int]) -> dict[int, sqlite3.Row]:
@@ -427,7 +452,7 @@ class Encoder:  # the interface factcheck.library.semantic implements (named her
     def key(self, text: str) -> str: ...
     def encode(self, texts: list[str]): ...
     def to_bytes(self, vector) -> bytes: ...
-    def matrix(self, blobs: list[bytes]): ...
+    def matrix(self, blobs: list[bytes]): ...  # the vectors of all the blobs, one row each
 
 
 def semantic_encoder(enabled: bool | None = None) -> Encoder | None:
@@ -468,14 +493,20 @@ def rank(
         for r, (rowid, _) in enumerate(nearest):
             fused[rowid] = fused.get(rowid, 0.0) + 1.0 / (RRF_K + r + 1) - 1e-9
     order = sorted(fused, key=lambda rowid: -fused[rowid])
-    docs = index.docs(order[: limit * 4 + 10] if kind is None and exclude_article is None else order)
-    chosen = [
-        docs[r]
-        for r in order
-        if r in docs
-        and (kind is None or docs[r]["kind"] == kind)
-        and not (exclude_article and docs[r]["article"] == exclude_article)
-    ][:limit]
+    chosen: list = []
+    step = limit * 4 + 10  # read the documents a few at a time: most are never shown
+    for start in range(0, len(order), step):
+        docs = index.docs(order[start : start + step])
+        chosen += [
+            docs[r]
+            for r in order[start : start + step]
+            if r in docs
+            and (kind is None or docs[r]["kind"] == kind)
+            and not (exclude_article and docs[r]["article"] == exclude_article)
+        ]
+        if len(chosen) >= limit or (kind is None and exclude_article is None):
+            break
+    chosen = chosen[:limit]
     if encoder is None:
         idf = index.idf(set(query_terms) | {w for d in chosen for w in _doc_terms(d)})
         scores = [overlap(set(query_terms), set(_doc_terms(d)), idf) for d in chosen]
