@@ -166,34 +166,46 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
         lines.append(Text(f"Gone from the new text (stale, work kept): {', '.join(merged)}", style="yellow"))
     if plan.unreadable:
         lines.append(Text(f"Could not read {', '.join(plan.unreadable)}; run `factcheck check`", style="yellow"))
-    if checked:
-        lines.append(
-            Text(
-                f"Checked before? {plural(len(checked), 'statement')} "
-                f"{'looks' if len(checked) == 1 else 'look'} like earlier checks "
-                "(`factcheck show ID` lists them):",
-                style="bold",
-            )
-        )
-        for stem, matches in checked.items():
-            lines.append(Text(f"  {stem.split('-', 1)[0]}  {_match_brief(matches[0])}"))
-    by_hand = set(plan.added.values())  # a skipped sentence someone added is no longer skipped
-    skipped_sentences = [k for k in plan.extraction.skipped if k.text not in by_hand]
-    by_reason = Counter(k.reason for k in skipped_sentences)
-    if by_reason:
-        skipped = sum(by_reason.values())
-        lines.append(
-            Text(f"Skipped {plural(skipped, 'sentence')} that {'is' if skipped == 1 else 'are'} not checkable:")
-        )
-        for reason, count in by_reason.most_common():
-            examples = [k.text for k in skipped_sentences if k.reason == reason]
-            lines.append(Text(f"  {reason} ({count})"))
-            lines += [Text(f"    {_shorten(t, 70)}") for t in examples[:SHOW_SKIPPED]]
-            if count > SHOW_SKIPPED:
-                lines.append(Text(f"    ... and {count - SHOW_SKIPPED} more (--dry-run --json lists all)"))
+    lines += _checked_before_lines(checked or {})
+    lines += _skipped_lines(plan)
     if not dry_run and written:
         lines.append(Text("Next: edit a worksheet, then run `factcheck status`"))
     return Group(*lines)
+
+
+def _checked_before_lines(checked: dict) -> list[Text]:
+    """The new statements that look checked before, each with its best match."""
+    if not checked:
+        return []
+    lines = [
+        Text(
+            f"Checked before? {plural(len(checked), 'statement')} "
+            f"{'looks' if len(checked) == 1 else 'look'} like earlier checks "
+            "(`factcheck show ID` lists them):",
+            style="bold",
+        )
+    ]
+    return lines + [Text(f"  {stem.split('-', 1)[0]}  {_match_brief(matches[0])}") for stem, matches in checked.items()]
+
+
+def _skipped_lines(plan: Plan) -> list[Text]:
+    """The sentences init passed over, by reason, a few of each; a sentence someone added by
+    hand since (`factcheck add`) is no longer one of them."""
+    by_hand = set(plan.added.values())
+    skipped = [k for k in plan.extraction.skipped if k.text not in by_hand]
+    by_reason = Counter(k.reason for k in skipped)
+    if not by_reason:
+        return []
+    lines = [
+        Text(f"Skipped {plural(len(skipped), 'sentence')} that {'is' if len(skipped) == 1 else 'are'} not checkable:")
+    ]
+    for reason, count in by_reason.most_common():
+        examples = [k.text for k in skipped if k.reason == reason]
+        lines.append(Text(f"  {reason} ({count})"))
+        lines += [Text(f"    {_shorten(t, 70)}") for t in examples[:SHOW_SKIPPED]]
+        if count > SHOW_SKIPPED:
+            lines.append(Text(f"    ... and {count - SHOW_SKIPPED} more (--dry-run --json lists all)"))
+    return lines
 
 
 # --------------------------------------------------------------------------------------------
