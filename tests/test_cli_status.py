@@ -255,6 +255,9 @@ def test_watch_shows_each_change_and_stops_cleanly_on_ctrl_c(workspace):
         stderr=subprocess.PIPE,
         env=env,
         text=True,
+        # Ctrl-C as a terminal sends it: a test run started in the background (`pytest &`) ignores
+        # SIGINT, and a child would inherit that and never stop
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     try:
         first = proc.stdout.readline()
@@ -271,7 +274,11 @@ def test_watch_shows_each_change_and_stops_cleanly_on_ctrl_c(workspace):
         assert "│ 10 │ in-progress" in seen
     finally:
         proc.send_signal(signal.SIGINT)
-        out, err = proc.communicate(timeout=30)
+        try:
+            out, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()  # never left running after the test
+            raise
     assert proc.returncode == 0
     assert err == ""
 
