@@ -123,7 +123,9 @@ def test_the_weights_name_the_features_the_code_computes():
     assert model["features"] == list(furniture.FEATURES)
     assert set(model["pass1"]["weights"]) == set(furniture.FEATURES)
     assert set(model["pass2"]["weights"]) == set(furniture.FEATURES) | {"near_mean", "near_max"}
-    assert 0.5 <= model["thresholds"]["cap"] <= model["thresholds"]["skip"] < 1
+    skip = model["thresholds"]["skip"]
+    assert set(skip) == set(furniture.PLACES)
+    assert all(0.5 <= model["thresholds"]["cap"] <= t <= 1 for t in skip.values())
 
 
 def test_every_kind_and_paragraph_rule_is_in_the_registry():
