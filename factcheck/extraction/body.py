@@ -294,11 +294,15 @@ def list_runs(signatures: list[str]) -> list[bool]:
 
 def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -> int | None:
     """The paragraph of the line that opens the comment section, after at least
-    PROSE_BEFORE_COMMENTS blocks of prose; None when there is none."""
+    PROSE_BEFORE_COMMENTS blocks of prose, or where readers sign twice after the first block of
+    prose (``_signed_comments``); None when there is none."""
+    signed = _signed_comments(text, blocks, prose)
     if len(prose) <= PROSE_BEFORE_COMMENTS:
-        return None
+        return signed
     after = prose[PROSE_BEFORE_COMMENTS - 1]
     for p, (start, end, n, _) in blocks.items():
+        if signed is not None and p >= signed:
+            return signed
         if (
             p > after
             and n == 1
@@ -306,7 +310,29 @@ def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -
             and (_COMMENTS_START.match(text, start, end) or reader_stamp(text[start:end]))
         ):
             return p
-    return None
+    return signed
+
+
+SIGNED_HEADER = 3  # paragraphs: a comments line this close above the first reader's stamp opens the section
+
+
+def _signed_comments(text: str, blocks: dict[int, list[int]], prose: list[int]) -> int | None:
+    """Where the comments open on an article too short for the three blocks of prose: two readers'
+    signed stamps after its first block of prose ("Milan Griffes on September 12, 2018 at 4:47 pm
+    said:"), from the first, or from a comments line ("10 Comments") just above it."""
+    stamps = [
+        p
+        for p, (start, end, n, _) in blocks.items()
+        if p > prose[0] and n == 1 and end - start < 120 and reader_stamp(text[start:end])
+    ]
+    if len(stamps) < 2:
+        return None
+    for p in range(stamps[0] - SIGNED_HEADER, stamps[0]):
+        if p > prose[0] and p in blocks:
+            start, end, n, _ = blocks[p]
+            if n == 1 and end - start < 80 and _COMMENTS_START.match(text, start, end):
+                return p
+    return stamps[0]
 
 
 # A list of other stories, each with its headline, its date and its summary: "Kurt Volker throws
