@@ -97,7 +97,11 @@ FEATURES = (
     "trailing_credit",
     "duration",
     "list_run",
+    "distance",
+    "near_edge",
 )
+FAR = 30  # paragraphs from the body's edge at which ``distance`` reaches 1
+NEAR_EDGE = 3  # paragraphs: just before or after the body (a standfirst, a closing line)
 _DATE_START = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|"
     r"jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
@@ -270,6 +274,11 @@ def features(
         f["trailing_credit"] = float(_TRAILING_CREDIT.search(t, max(0, len(t) - TAIL)) is not None)
         f["duration"] = float(_DURATION.search(ends) is not None)
         f["list_run"] = float(in_list[i])
+        # how far outside the article's body: its last short lines are right after it, the
+        # page's boxes further on
+        gap = 0 if body is None else max(first - p.number, p.number - last, 0)
+        f["distance"] = min(math.log1p(gap) / math.log1p(FAR), 1.0)
+        f["near_edge"] = float(0 < gap <= NEAR_EDGE)
         marked = {kind for kind, cue in _CUE_LIST if cue in low_ends}
         for kind in _CUES:
             f[f"cue_{kind}"] = float(kind in marked)
