@@ -5,6 +5,7 @@ were dropped); one that takes content needs a look.
 
     python scripts/rule_reach.py              # every rule, pages pasted whole (about a minute)
     python scripts/rule_reach.py --phrases    # each furniture phrase alone, on every block
+    python scripts/rule_reach.py --develop    # every rule, the develop part's pages only
 
 Reads ../shared/data (or $FACTCHECK_DATA); both parts of the site split, since reach is about
 where a rule fires, not how well it scores (nothing is chosen on the report part here: a phrase
@@ -57,13 +58,16 @@ def phrase_reach() -> list[tuple[str, str, set[str], set[str], int]]:
     ]
 
 
-def rule_reach() -> dict[str, list]:
-    """For each rule id: [pages, sites, furniture units, content units] it skips, pages pasted whole."""
+def rule_reach(parts: tuple[str, ...] = ("develop", "report")) -> dict[str, list]:
+    """For each rule id: [pages, sites, furniture units, content units] it skips, pages pasted whole,
+    on the pages of ``parts`` of the site split."""
     import pagesets
 
     out: dict[str, list] = defaultdict(lambda: [set(), set(), 0, 0])
     for name in pagesets.SETS:
         for page in pagesets.pages(name):
+            if page.part not in parts:
+                continue
             blocks = [(normalise(t).strip(), label) for t, label in page.blocks]
             blocks = [(t, label) for t, label in blocks if t]
             text = normalise("\n\n".join(t for t, _ in blocks))
@@ -89,8 +93,9 @@ def main() -> None:
             flag = "  <- one page" if len(pages) < MIN_PAGES else ""
             print(f"{len(pages):>4} pages {len(sites):>4} sites {content:>3} content  {rule:<32} {pattern[:60]}{flag}")
         return
+    parts = ("develop",) if "--develop" in sys.argv else ("develop", "report")
     print(f"{'rule':<34} {'pages':>5} {'sites':>5} {'furniture':>9} {'content':>7}")
-    for rule, (pages, sites, furniture, content) in sorted(rule_reach().items(), key=lambda kv: -len(kv[1][0])):
+    for rule, (pages, sites, furniture, content) in sorted(rule_reach(parts).items(), key=lambda kv: -len(kv[1][0])):
         print(f"{rule:<34} {len(pages):>5} {len(sites):>5} {furniture:>9} {content:>7}")
 
 

@@ -123,7 +123,9 @@ def test_the_weights_name_the_features_the_code_computes():
     assert model["features"] == list(furniture.FEATURES)
     assert set(model["pass1"]["weights"]) == set(furniture.FEATURES)
     assert set(model["pass2"]["weights"]) == set(furniture.FEATURES) | {"near_mean", "near_max"}
-    assert 0.5 <= model["thresholds"]["cap"] <= model["thresholds"]["skip"] < 1
+    skip = model["thresholds"]["skip"]
+    assert set(skip) == set(furniture.PLACES)
+    assert all(0.5 <= model["thresholds"]["cap"] <= t <= 1 for t in skip.values())
 
 
 def test_every_kind_and_paragraph_rule_is_in_the_registry():
@@ -150,3 +152,43 @@ def test_a_plain_article_with_no_page_around_it_is_not_judged():
     spans = sentences(paged)
     reasons = first_reasons(paged, spans, [False] * len(spans))
     assert all(furniture.judge(paged, spans, reasons, find_body(paged, spans, reasons)))
+
+
+def test_the_article_ends_before_a_box_of_teasers_that_come_one_summary_at_a_time():
+    """Other stories on the article's subject share its words, so the article's run would grow
+    over their summaries; but after a run of the page's lines the summaries come one at a time,
+    each below its headline, where an article goes on in paragraphs that follow each other. The
+    furniture model places them after the article; the rules keep the run's end."""
+    from factcheck.extraction.body import find_body
+    from factcheck.extraction.sentences import sentences
+    from factcheck.extraction.statements import first_reasons
+
+    teasers = []
+    for headline, summary in (
+        (
+            "Council parking fines to rise again",
+            "The council said parking fines in the town would rise again next year to pay for road repairs.",
+        ),
+        (
+            "Drivers protest at the town hall",
+            "Drivers' groups marched to the town hall on Monday over the parking fines and the cuts to road repairs.",
+        ),
+        (
+            "Shift workers hit by the new fines",
+            "Shift workers told the council that the parking fines would cost them about £300 a year in March.",
+        ),
+    ):
+        teasers += [headline, summary, "Read more"]
+    lines = [
+        "Share this article",
+        "Sign up for our newsletter",
+        "About the author",
+        "Advertisement",
+        "Follow us on Twitter",
+        "Topics",
+    ]
+    text = normalise("\n\n".join([*ARTICLE, *ARTICLE, *lines, *teasers, "Privacy Policy"]))
+    spans = sentences(text)
+    reasons = first_reasons(text, spans, [False] * len(spans))
+    body = find_body(text, spans, reasons)
+    assert body is not None and body.article_last == 2 * len(ARTICLE) - 1  # the article's last paragraph

@@ -4,6 +4,7 @@ A line alone cannot say whose page it is on; the page around it can."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -39,7 +40,7 @@ _OTHER_STORIES_START = re.compile(
     r"(?:(?:related|more|recommended|trending|popular|top|latest|other|sponsored|promoted|recent|similar|"
     r"featured)\s+(?:stories|articles|posts|news|reads|videos|coverage|content|for\s+you)|"
     r"most\s+(?:popular|read|viewed|shared|emailed)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|"
-    r"(?:what\s+to\s+)?read\s+next|(?:from\s+)?around\s+the\s+web|editor'?s?’?\s+picks|recommended|"
+    r"(?:what\s+to\s+)?read\s+next|(?:from\s+)?around\s+the\s+web|editor['’]?s?['’]?\s+picks|recommended|"
     r"trending(?:\s+now)?|related|more\s+from\s+[\w\s.'’-]{1,30}|more\s+on\s+this\s+story|"
     r"in\s+case\s+you\s+missed\s+it|don'?’?t\s+miss|popular\s+now|also\s+on\s+[\w\s.'’-]{1,30}|"
     r"more\s+[A-Z][\w&-]*|want\s+more\s+stories\s+like\s+this\?)"  # "More World" (a section's name)
@@ -59,7 +60,14 @@ ARTICLE_RECURRING = 2
 _LIST_ITEM = re.compile(rf"(?:[*•–-]\s|(?:{MONTHS})\s+\d|\d{{1,2}}\s+(?:{MONTHS})\b)")
 _SENTENCE_END = re.compile(r"[.!?…:。！？]['\"”’)\]]*$")
 BODY_MIN_WORDS = 15  # a block of the article's own prose: ends a sentence and is this long
+BODY_MIN_BLOCKS = 2  # blocks of prose: one alone is no article to place the lines around (a list)
 BODY_GAP = 20  # paragraphs: prose with no other prose this close after it does not start the body
+# A text shows a page around its article when this share of its sentences or more are the page's
+# frame by the sentence rules (furniture, credits, captions): a page's article (90% of the develop
+# pages pasted whole have 2.7% or more) and not a plain article (90% of GUM and EWT documents have
+# 3.4% or less, most none). Only such a text is searched for the run of its article (below) and
+# judged by ``furniture``.
+PAGE_SIGNS = 0.01
 
 
 @dataclass
@@ -71,7 +79,16 @@ class Body:
     alone: frozenset[int]  # paragraphs of one sentence: lines
     comments: int | None = None  # the paragraph that opens the comment section
     other_stories: int | None = None  # the paragraph that opens a list of other stories after the article
+    run: tuple[int, int] | None = None  # the article's run on a page (``article_run``), else None
+    listed: frozenset[int] = frozenset()  # paragraphs of a list made from one template
+    # the article's last block of prose when a box of teasers follows it (``_fragmented_end``):
+    # where the furniture model places a paragraph; the rules keep ``last``
+    teasers_after: int | None = None
     _topic: set[str] | None = None
+
+    @property
+    def article_last(self) -> int:
+        return self.last if self.teasers_after is None else self.teasers_after
 
     @property
     def topic(self) -> set[str]:
@@ -82,16 +99,29 @@ class Body:
         return self._topic
 
 
-def find_body(text: str, spans: list[Span], reasons: list[str] | None = None) -> Body | None:
+def shows_page(reasons: list[str]) -> bool:
+    """Whether a text shows a page around its article (PAGE_SIGNS), by its sentences' skip reasons."""
+    return bool(reasons) and sum(r in FRAME_REASONS for r in reasons) >= PAGE_SIGNS * len(reasons)
+
+
+def find_body(
+    text: str, spans: list[Span], reasons: list[str] | None = None, taken: list[str | None] | None = None
+) -> Body | None:
     """Where the article's own prose is (blocks of BODY_MIN_WORDS words or more that end a
     sentence or hold two, from the first that has another within BODY_GAP paragraphs after it
-    to the last) and what it is about, or None when the text has no such block. ``reasons``, the
-    sentences' skip reasons, keep the page's own notices from counting as prose."""
+    to the last) and what it is about, or None when the text has fewer than BODY_MIN_BLOCKS such
+    blocks. ``reasons``, the sentences' skip reasons, keep the page's own notices from counting
+    as prose; on a text that shows a page, the body is the prose of the article's run
+    (``article_run``), and ``taken`` names the sentences a paragraph rule gives to the page by
+    their paragraph's shape (a caption, another story's headline run into its summary)."""
     blocks: dict[int, list[int]] = {}  # paragraph: [start, end, sentences, sentences that are furniture]
+    opens: set[int] = set()  # paragraphs that open with a sentence of the page's frame
     for k, span in enumerate(spans):
         block = blocks.setdefault(span.paragraph, [span.start, span.end, 0, 0])
         block[1], block[2] = span.end, block[2] + 1
-        block[3] += bool(reasons) and reasons[k] in FRAME_REASONS
+        block[3] += bool(reasons) and reasons[k] in FRAME_REASONS or bool(taken and taken[k])
+        if block[2] == 1 and block[3]:
+            opens.add(span.paragraph)
     prose = [
         p
         for p, (start, end, n, frame) in blocks.items()
@@ -99,12 +129,21 @@ def find_body(text: str, spans: list[Span], reasons: list[str] | None = None) ->
         and len(text[start:end].split()) >= BODY_MIN_WORDS
         and frame < n
     ]  # a block of the page's frame in sentences ("Comments are moderated ...") is not prose
-    if not prose:
+    if len(prose) < BODY_MIN_BLOCKS:
         return None
     # The body is a run of prose: a block with no other prose within BODY_GAP paragraphs after
     # it (a sign-up form's one sentence above 200 country names) does not start it, unless no
     # two blocks are that close. (At the end the same test cut off lists that close articles.)
     first = next((p for p, q in zip(prose, prose[1:]) if q - p <= BODY_GAP), prose[0])
+    run, listed = None, frozenset()
+    if reasons and shows_page(reasons):
+        listed = _listed(text, blocks)
+        run = article_run(text, blocks, prose, opens, listed)
+        inner = [p for p in prose if run and run[0] <= p <= run[1]]
+        if inner:
+            prose, first = inner, inner[0]
+        else:
+            run = None
     comments = _comments_start(text, blocks, prose)
     if comments is not None:
         prose = [p for p in prose if p < comments]
@@ -122,16 +161,156 @@ def find_body(text: str, spans: list[Span], reasons: list[str] | None = None) ->
         frozenset(p for p, (_, _, n, _) in blocks.items() if n == 1),
         comments,
         other_stories,
+        run,
+        listed,
+        _fragmented_end(prose, blocks) if run is not None else None,
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The article's run on a page. A page pasted whole holds prose that is not the article's: other
+# stories' summaries, promotions, a cookie notice, readers' comments. The article is the run of
+# paragraphs where the prose is densest and holds together (its paragraphs use each other's
+# words), found as the run with the greatest worth (the maximum-sum segment); then the run
+# grows on each side over the paragraphs that are about what it is about.
+
+RUN_COST = 6  # words: what each paragraph costs the run (a menu's item costs, prose pays for itself)
+COHESION = 0.2  # share of a paragraph's words that the paragraphs near it use: below, it counts for less
+NEAR = 3  # paragraphs of NEAR_WORDS words or more on each side, for cohesion
+NEAR_WORDS = 8
+RUN_MIN = 40  # the worth of the best run: below it, no run stands out (a short article) and none is taken
+GROW_COST = 3  # what each paragraph costs as the run grows
+GROW_SHARE = 0.2  # share of a paragraph's words that the run uses: below, it counts for less
+
+
+def _listed(text: str, blocks: dict[int, list[int]]) -> frozenset[int]:
+    """The paragraphs in a list made from one template (``list_runs``)."""
+    order = sorted(blocks)
+    runs = list_runs([signature(text[blocks[p][0] : blocks[p][1]]) for p in order])
+    return frozenset(p for p, listed in zip(order, runs) if listed)
+
+
+def _best_run(order: list[int], gains: dict[int, float]) -> tuple[float, tuple[int, int] | None]:
+    """The run of consecutive paragraphs whose gains add up to the most, and that sum."""
+    best, at = 0.0, None
+    total, start = 0.0, None
+    for p in order:
+        if start is None or total <= 0:
+            total, start = 0.0, p
+        total += gains[p]
+        if total > best:
+            best, at = total, (start, p)
+    return best, at
+
+
+def article_run(
+    text: str, blocks: dict[int, list[int]], prose: list[int], opens: set[int], listed: frozenset[int]
+) -> tuple[int, int] | None:
+    """The first and last paragraph of the article's run on a page, or None when no run stands
+    out. A paragraph's worth is its words, less RUN_COST; its words count for less when the
+    paragraphs near it do not share them (another story's summary among the article's, a box of
+    teasers each about something else), and not at all when it is the page's frame or opens as
+    the page's notice. An item of a list costs nothing. The run then grows on each side while
+    the paragraphs there are about the run's words (GROW_SHARE), a subhead or a closing line."""
+    order = sorted(blocks)
+    bags = {p: content_words(text[blocks[p][0] : blocks[p][1]]) for p in order}
+    sizes = {p: len(text[blocks[p][0] : blocks[p][1]].split()) for p in order}
+    framed = {p for p in order if blocks[p][3] >= blocks[p][2] or p in opens}
+    near = [p for p in order if sizes[p] >= NEAR_WORDS]
+    gains: dict[int, float] = {}
+    for p in order:
+        gain = -RUN_COST
+        if p not in framed and bags[p]:
+            j = bisect.bisect_left(near, p)
+            around = set().union(*(bags[q] for q in near[max(0, j - NEAR) : j + NEAR + 1] if q != p))
+            gain = sizes[p] * min(1.0, len(bags[p] & around) / len(bags[p]) / COHESION) - RUN_COST
+        gains[p] = max(gain, 0.0) if p in listed else gain
+    worth, run = _best_run(order, gains)
+    if run is None or worth < RUN_MIN:
+        return None
+    lo, hi = run
+    vocabulary = set().union(*(bags[p] for p in prose if lo <= p <= hi))
+    for p in order:
+        if lo <= p <= hi:
+            continue
+        gain = -GROW_COST
+        if p not in framed and bags[p]:
+            gain = sizes[p] * min(1.0, len(bags[p] & vocabulary) / len(bags[p]) / GROW_SHARE) - GROW_COST
+        gains[p] = max(gain, 0.0) if p in listed else gain
+    return _grown(order, gains, lo, -1), _grown(order, gains, hi, 1)
+
+
+def _grown(order: list[int], gains: dict[int, float], edge: int, step: int) -> int:
+    """How far the run grows from ``edge`` (step -1: back, 1: on): to where the gains beyond
+    the edge add up to the most, if that is more than nothing."""
+    best, at, total = 0.0, edge, 0.0
+    for p in reversed(order[: order.index(edge)]) if step < 0 else order[order.index(edge) + 1 :]:
+        total += gains[p]
+        if total > best:
+            best, at = total, p
+    return at
+
+
+# ---------------------------------------------------------------------------------------------
+# Lists made from one template: tour dates, a changelog, qualified teams. Their items are facts
+# as often as a menu's are furniture, so neither the run nor the furniture model takes them for
+# the page's on their place alone.
+
+LIST_RUN = 3  # paragraphs in a row made from one template: a list
+LIST_MARKER = re.compile(r"^(?:[+*•·▪–-]\s|\d{1,2}[.)]\s)")
+_FIRST_TOKEN = re.compile(r"\S+")
+_MONTH_OR_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
+_MARK = re.compile(r"[^\w\s'’]")
+
+
+def signature(text: str) -> str:
+    """What the items of one list share: the kind of their first word (a bullet, a number, a
+    month or day, a word) and the first punctuation mark in their first 30 characters
+    ("June 19 -- PNC Music Pavilion": "month --"; "Spain (Group F): ...": "word ("; "1. Finland"
+    and "2. Norway": "bullet:# "). A plain line with neither a marked first word nor punctuation
+    has no signature: menus and headlines share that much."""
+    first = _FIRST_TOKEN.match(text)
+    word = first.group() if first else ""
+    if LIST_MARKER.match(text):
+        kind = "bullet:" + ("#" if word[:1].isdigit() else word)
+    elif word[:1].isdigit():
+        kind = "number"
+    elif _MONTH_OR_DAY.match(word):
+        kind = "month"
+    else:
+        kind = "word"
+    marks = _MARK.findall(text[len(word) : 30])
+    mark = marks[0] if marks else ""
+    if kind == "word" and not mark:
+        return ""
+    return f"{kind} {mark}"
+
+
+def list_runs(signatures: list[str]) -> list[bool]:
+    """Whether each paragraph is in a run of LIST_RUN or more with the same signature."""
+    out = [False] * len(signatures)
+    i = 0
+    while i < len(signatures):
+        j = i
+        while j + 1 < len(signatures) and signatures[j + 1] == signatures[i]:
+            j += 1
+        if signatures[i] and j - i + 1 >= LIST_RUN:
+            out[i : j + 1] = [True] * (j - i + 1)
+        i = j + 1
+    return out
 
 
 def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -> int | None:
     """The paragraph of the line that opens the comment section, after at least
-    PROSE_BEFORE_COMMENTS blocks of prose; None when there is none."""
+    PROSE_BEFORE_COMMENTS blocks of prose, or where readers sign twice after the first block of
+    prose (``_signed_comments``); None when there is none."""
+    signed = _signed_comments(text, blocks, prose)
     if len(prose) <= PROSE_BEFORE_COMMENTS:
-        return None
+        return signed
     after = prose[PROSE_BEFORE_COMMENTS - 1]
     for p, (start, end, n, _) in blocks.items():
+        if signed is not None and p >= signed:
+            return signed
         if (
             p > after
             and n == 1
@@ -139,15 +318,39 @@ def _comments_start(text: str, blocks: dict[int, list[int]], prose: list[int]) -
             and (_COMMENTS_START.match(text, start, end) or reader_stamp(text[start:end]))
         ):
             return p
-    return None
+    return signed
+
+
+SIGNED_HEADER = 3  # paragraphs: a comments line this close above the first reader's stamp opens the section
+
+
+def _signed_comments(text: str, blocks: dict[int, list[int]], prose: list[int]) -> int | None:
+    """Where the comments open on an article too short for the three blocks of prose: two readers'
+    signed stamps after its first block of prose ("Milan Griffes on September 12, 2018 at 4:47 pm
+    said:"), from the first, or from a comments line ("10 Comments") just above it."""
+    stamps = [
+        p
+        for p, (start, end, n, _) in blocks.items()
+        if p > prose[0] and n == 1 and end - start < 120 and reader_stamp(text[start:end])
+    ]
+    if len(stamps) < 2:
+        return None
+    for p in range(stamps[0] - SIGNED_HEADER, stamps[0]):
+        if p > prose[0] and p in blocks:
+            start, end, n, _ = blocks[p]
+            if n == 1 and end - start < 80 and _COMMENTS_START.match(text, start, end):
+                return p
+    return stamps[0]
 
 
 # A list of other stories, each with its headline, its date and its summary: "Kurt Volker throws
 # Rudy Giuliani under the bus" / "Tuesday November 19, 2019" / "Kurt Volker, a former special
 # envoy ...", again and again. A page repeats a template for its teasers; an article does not
 # put a full date (a month and a year) on a line of its own between its paragraphs, again and
-# again (a live blog's stamps are times).
-_FULL_DATE = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
+# again (a live blog's stamps are times). Either order: "November 12, 2019", "12 November 2019".
+_FULL_DATE = re.compile(
+    rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}),?)\s+(?:19|20)\d\d\b"
+)
 TEASER_DATES = 3  # dated teasers in a row, each 2 to 4 paragraphs after the one before
 
 
@@ -164,12 +367,56 @@ def _teaser_list_start(
         for p, (start, end, n, _) in blocks.items()
         if p > after and n == 1 and len(text[start:end].split()) <= 8 and _FULL_DATE.search(text, start, end)
     ]
-    run = 1
-    for a, b in zip(dated, dated[1:]):
-        run = run + 1 if 2 <= b - a <= 4 else 1
-        if run == TEASER_DATES:
-            first = dated[dated.index(b) - TEASER_DATES + 1]
-            return first - 1  # its headline
+    runs: list[list[int]] = []  # dated lines 2 to 4 paragraphs apart
+    for p in dated:
+        if runs and 2 <= p - runs[-1][-1] <= 4:
+            runs[-1].append(p)
+        else:
+            runs.append([p])
+    is_prose = set(prose)
+    for run in runs:
+        if len(run) < TEASER_DATES:
+            continue
+        # a gallery inside the article, its pictures dated, is followed by more of the article:
+        # two blocks of prose in a row that share the article's words
+        article = content_words_in(text[blocks[q][0] : blocks[q][1]] for q in prose if q < run[0])
+        if any(
+            q + 1 in is_prose and len(content_words(text[blocks[q][0] : blocks[q][1]]) & article) >= SHARED_WITH_ARTICLE
+            for q in prose
+            if q > run[-1]
+        ):
+            continue
+        return run[0] - 1  # its headline
+    return None
+
+
+# After the article a page's boxes hold prose too: other stories' summaries, each below its
+# headline and above its "Read more", on the article's subject, so the article's run grows over
+# them. For the furniture model the article ends before a run of this many lines or more when
+# the prose after the run comes one block at a time (no two blocks of it in a row, among the
+# next FRAGMENT_LOOK), as teasers do; an article that goes on after a box of related headlines
+# or a gallery's captions goes on in paragraphs that follow each other. (The rules keep the
+# run's end: where the model is unsure, a paragraph there stays a statement.)
+FRAGMENT_GAP = 5
+FRAGMENT_LOOK = 4
+FRAGMENT_MIN = 2  # blocks of prose after the run: one alone may be the article's last word
+FRAGMENT_FRAME = 2  # lines of the page's frame in the run (a byline, "Read more"): not a code listing
+
+
+def _fragmented_end(prose: list[int], blocks: dict[int, list[int]]) -> int | None:
+    """The paragraph of the article's last block of prose when the prose after it comes in
+    fragments after a run of lines (FRAGMENT_GAP) that holds the page's frame, or None."""
+    if len(prose) <= PROSE_BEFORE_COMMENTS:
+        return None
+    is_prose = set(prose)
+    for i in range(PROSE_BEFORE_COMMENTS - 1, len(prose) - 1):
+        if (
+            prose[i + 1] - prose[i] - 1 >= FRAGMENT_GAP
+            and sum(blocks[p][3] > 0 for p in range(prose[i] + 1, prose[i + 1]) if p in blocks) >= FRAGMENT_FRAME
+        ):
+            later = prose[i + 1 : i + 1 + FRAGMENT_LOOK]
+            if len(later) >= FRAGMENT_MIN and not any(p + 1 in is_prose for p in later):
+                return prose[i]
     return None
 
 
@@ -237,6 +484,30 @@ def notice_paragraphs(text: str, spans: list[Span], found: list[str]) -> None:
         k = end + 1
 
 
+# Around the article's run on a page, a sentence about something else is the page's: before the
+# article, one that shares less than this share of its words with the article's prose (the
+# page's promotions, other stories' summaries; the article's own headline and standfirst share
+# its words) ...
+UNRELATED_BEFORE = 0.1
+# ... and after it, beyond this many paragraphs (the article's last short paragraphs may share
+# nothing: "Officials did not immediately comment."), one that shares none, unless it is an item
+# of a list (tour dates after a piece on a tour).
+UNRELATED_AFTER = 4
+
+
+def _unrelated(span: Span, sentence: str, body: Body) -> bool:
+    words = content_words(sentence)
+    if not words:
+        return False
+    if span.paragraph < body.first:
+        return len(words & body.topic) < UNRELATED_BEFORE * len(words)
+    return (
+        span.paragraph > body.last + UNRELATED_AFTER
+        and span.paragraph not in body.listed
+        and words.isdisjoint(body.topic)
+    )
+
+
 def outside_rule(span: Span, sentence: str, body: Body | None) -> str | None:
     """A short line with no full stop (under 20 words) that is not the article's: before its
     first block of prose or after its last (the menu, the tour dates of a pasted page), or
@@ -252,6 +523,8 @@ def outside_rule(span: Span, sentence: str, body: Body | None) -> str | None:
     inside = body.first <= span.paragraph <= body.last
     if inside and span.paragraph not in body.alone:
         return None  # a sentence of a paragraph (the common case, so asked first)
+    if not inside and body.run is not None and _unrelated(span, sentence, body):
+        return "body.unrelated"
     if _SENTENCE_END.search(sentence) or len(sentence.split()) >= 20:
         return None
     if inside:

@@ -21,7 +21,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from factcheck.extraction import lexicon
-from factcheck.extraction.body import Body
+from factcheck.extraction.body import LIST_MARKER, Body, find_body, list_runs, shows_page, signature
 from factcheck.extraction.sentences import Span
 from factcheck.extraction.words import content_words
 
@@ -97,8 +97,11 @@ FEATURES = (
     "trailing_credit",
     "duration",
     "list_run",
+    "distance",
+    "near_edge",
 )
-_LIST_MARKER = re.compile(r"^(?:[+*•·▪–-]\s|\d{1,2}[.)]\s)")
+FAR = 30  # paragraphs from the body's edge at which ``distance`` reaches 1
+NEAR_EDGE = 3  # paragraphs: just before or after the body (a standfirst, a closing line)
 _DATE_START = re.compile(
     r"^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|"
     r"jul|aug|sep|oct|nov|dec)[a-z]*\b|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\b)",
@@ -121,48 +124,6 @@ _DURATION = re.compile(r"(?<![\d:])\d{1,2}:[0-5]\d(?![\d:]|\s?[apAP]\.?[mM])")
 _CITATION = re.compile(r"\(\d{4}[a-z]?\)|\b\d+\(\d+\):\s?\d|\bet al\b|\bdoi\b|\bpp?\.\s?\d")  # in lower case
 SKELETON = 80  # characters: a list item's template is in its first words
 _SKELETON = re.compile(r"[^\w\s'’]")
-
-
-_FIRST_TOKEN = re.compile(r"\S+")
-_MONTH_OR_DAY = re.compile(r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun)", re.I)
-LIST_RUN = 3  # paragraphs in a row made from one template: a list (tour dates, a changelog, teams)
-
-
-def _signature(text: str) -> str:
-    """What the items of one list share: the kind of their first word (a bullet, a number, a
-    month or day, a word) and the first punctuation mark in their first 30 characters
-    ("June 19 -- PNC Music Pavilion": "month --"; "Spain (Group F): ...": "word ("). A plain
-    line with neither a marked first word nor punctuation has no signature: menus and
-    headlines share that much."""
-    first = _FIRST_TOKEN.match(text)
-    word = first.group() if first else ""
-    if _LIST_MARKER.match(text):
-        kind = "bullet:" + word
-    elif word[:1].isdigit():
-        kind = "number"
-    elif _MONTH_OR_DAY.match(word):
-        kind = "month"
-    else:
-        kind = "word"
-    marks = _SKELETON.findall(text[len(word) : 30])
-    mark = marks[0] if marks else ""
-    if kind == "word" and not mark:
-        return ""
-    return f"{kind} {mark}"
-
-
-def _list_runs(signatures: list[str]) -> list[bool]:
-    """Whether each paragraph is in a run of LIST_RUN or more with the same signature."""
-    out = [False] * len(signatures)
-    i = 0
-    while i < len(signatures):
-        j = i
-        while j + 1 < len(signatures) and signatures[j + 1] == signatures[i]:
-            j += 1
-        if signatures[i] and j - i + 1 >= LIST_RUN:
-            out[i : j + 1] = [True] * (j - i + 1)
-        i = j + 1
-    return out
 
 
 def _skeleton(text: str) -> str:
@@ -214,25 +175,29 @@ def features(
         return []
     texts = [text[p.start : p.end] for p in paras]
     prose = [_is_prose(t, len(p.sentences)) for t, p in zip(texts, paras)]
+    # the article's prose: the blocks of prose in its body (a teaser's summary outside it is not)
     prose_at = [i for i, is_prose in enumerate(prose) if is_prose]
+    inner = [i for i in prose_at if body is not None and body.first <= paras[i].number <= body.article_last]
+    prose_at = inner or prose_at
     words = [content_words(t) for t in texts]
     # in how many prose paragraphs each word is used: an article's words recur, a teaser's do not
     used: dict[str, int] = {}
     for i in prose_at:
         for w in words[i]:
             used[w] = used.get(w, 0) + 1
-    first, last = (body.first, body.last) if body else (-1, -1)
+    first, last = (body.first, body.article_last) if body else (-1, -1)
     lede: set[str] = set()
     for i in prose_at[:3]:
         lede |= words[i]
     skeletons = [_skeleton(t[:SKELETON]) for t in texts]
-    in_list = _list_runs([_signature(t) for t in texts])
+    in_list = list_runs([signature(t) for t in texts])
     lows = [t.lower() for t in texts]
     keys = [" ".join(low.split()) for low in lows]
     seen: dict[str, int] = {}
     for key in keys:
         seen[key] = seen.get(key, 0) + 1
     first_three = set(prose_at[:3])
+    article = set(prose_at)
     out = []
     n = len(paras)
     for i, (p, t) in enumerate(zip(paras, texts)):
@@ -252,7 +217,7 @@ def features(
             if lw not in _SMALL:
                 big += 1
                 capitals += w[0].isupper()
-        own = 1 if prose[i] else 0
+        own = 1 if i in article else 0
         recurring = anywhere = in_lede = 0
         for w in words[i]:
             count = used.get(w, 0) - own
@@ -296,7 +261,7 @@ def features(
             "topic_any": anywhere,
             "no_topic_words": float(not words[i]),
             "repeated": float(seen[keys[i]] > 1),
-            "list_marker": float(_LIST_MARKER.match(t) is not None),
+            "list_marker": float(LIST_MARKER.match(t) is not None),
             "template": float(
                 bool(skeletons[i]) and any(skeletons[j] == skeletons[i] for j in (i - 1, i + 1) if 0 <= j < n)
             ),
@@ -309,6 +274,11 @@ def features(
         f["trailing_credit"] = float(_TRAILING_CREDIT.search(t, max(0, len(t) - TAIL)) is not None)
         f["duration"] = float(_DURATION.search(ends) is not None)
         f["list_run"] = float(in_list[i])
+        # how far outside the article's body: its last short lines are right after it, the
+        # page's boxes further on
+        gap = 0 if body is None else max(first - p.number, p.number - last, 0)
+        f["distance"] = min(math.log1p(gap) / math.log1p(FAR), 1.0)
+        f["near_edge"] = float(0 < gap <= NEAR_EDGE)
         marked = {kind for kind, cue in _CUE_LIST if cue in low_ends}
         for kind in _CUES:
             f[f"cue_{kind}"] = float(kind in marked)
@@ -335,11 +305,19 @@ def probability(f: dict[str, float], weights: dict) -> float:
 # What the pipeline asks: for each sentence, is its paragraph the page's, and of what kind
 
 
+PLACES = ("before", "inside", "after")  # where a paragraph is, around the article's prose
+
+
+def place_of(f: dict[str, float]) -> str:
+    """Where a paragraph with features ``f`` is: before the article's body, inside it, after it."""
+    return "before" if f["before_body"] else "after" if f["after_body"] else "inside"
+
+
 @dataclass(frozen=True)
 class Verdict:
     chance: float  # that the paragraph is the page's, not the article's
     kind: str  # what it looks like: caption, headline, promotion, ...
-    inside: bool  # between the first and the last paragraph of prose
+    place: str  # before, inside or after the article's body (PLACES): each has its skip threshold
     keep: bool  # never skipped on the chance alone: one of a run of paragraphs made from one
     # template (a list may be the article's facts: tour dates, a changelog), or prose when the
     # chance would take much of the page's prose (the article is never the page's furniture)
@@ -374,34 +352,27 @@ def _neighbour_features(chances: list[float], i: int) -> dict[str, float]:
 
 
 MOST_PROSE_TAKEN = 0.2  # of a page's prose words: more than this, and the chance takes no prose
-# A text is judged when this share of its sentences or more are the page's frame by the sentence
-# rules (furniture, credits, captions): a page's article (90% of the develop pages pasted whole
-# have 2.7% or more) and not a plain article (90% of GUM and EWT documents have 3.4% or less,
-# most none), which the model has nothing to say about, and which it would only slow down.
-PAGE_SIGNS = 0.01
 
 
 def judge(text: str, spans: list[Span], reasons: list[str], body: Body | None) -> list[Verdict | None]:
     """For each sentence, the verdict on its paragraph; None where the text has no prose to
     judge a paragraph against (a line alone, a list of claims: the features of place and topic
-    need an article around the line) or shows no page around its article (PAGE_SIGNS)."""
+    need an article around the line) or shows no page around its article (``body.shows_page``:
+    a plain article, which the model has nothing to say about and would only slow down)."""
     out: list[Verdict | None] = [None] * len(spans)
-    if body is None or sum(r in _FRAME for r in reasons) < PAGE_SIGNS * len(spans):
+    if body is None or not shows_page(reasons):
         return out
     found = features(text, spans, reasons, body)
     m = model()
     first = [probability(f, m["pass1"]) for _, f in found]
     chances = [probability({**f, **_neighbour_features(first, i)}, m["pass2"]) for i, (_, f) in enumerate(found)]
     prose_words = [len(text[p.start : p.end].split()) if f["prose"] else 0 for p, f in found]
-    sure = sum(n for n, chance in zip(prose_words, chances) if chance >= m["thresholds"]["skip"])
+    places = [place_of(f) for _, f in found]
+    skip = m["thresholds"]["skip"]
+    sure = sum(n for n, chance, place in zip(prose_words, chances, places) if chance >= skip[place])
     spare_prose = sure > MOST_PROSE_TAKEN * sum(prose_words)
-    for (p, f), chance, words in zip(found, chances, prose_words):
-        verdict = Verdict(
-            round(chance, 4),
-            kind_of(f),
-            not f["before_body"] and not f["after_body"],
-            bool(f["list_run"]) or spare_prose and words > 0,
-        )
+    for (p, f), chance, words, place in zip(found, chances, prose_words, places):
+        verdict = Verdict(round(chance, 4), kind_of(f), place, bool(f["list_run"]) or spare_prose and words > 0)
         for k in p.sentences:
             out[k] = verdict
     return out
@@ -546,6 +517,14 @@ def paragraph_rule(text: str, spans: list[Span], reasons: list[str], para: Parag
     if _DATELINE_TEASER.search(whole, 0, 200):
         return "headline.dateline-teaser"
     return None
+
+
+def body_of(text: str, spans: list[Span], reasons: list[str]) -> Body | None:
+    """``body.find_body``, told on a text that shows a page which paragraphs their shape already
+    gives to the page (the paragraph rules that need no body: a caption, another story's headline
+    run into its summary), so that a box of teasers is not taken for the article's prose."""
+    taken = paragraph_rules(text, spans, reasons, None) if shows_page(reasons) else None
+    return find_body(text, spans, reasons, taken)
 
 
 def paragraph_rules(text: str, spans: list[Span], reasons: list[str], body: Body | None) -> list[str | None]:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from factcheck.extraction import furniture, lexicon, priority, rules
-from factcheck.extraction.body import find_body, notice_paragraphs, outside_rule
+from factcheck.extraction.body import notice_paragraphs, outside_rule
 from factcheck.extraction.checks import NUMBER, QUOTE, Check, claimant_check, find_checks
 from factcheck.extraction.claimant import Claimants, find_claimant, quote_speakers
 from factcheck.extraction.priority import TOP_WORDS
@@ -225,7 +225,7 @@ def extract(article: Article) -> Extraction:
     titles = [title_at >= 0 and s.start <= title_at < s.end for s in spans]
     found = first_rules(text, spans, titles)
     reasons = [rules.reason(r) if r else "" for r in found]
-    body = find_body(text, spans, reasons)
+    body = furniture.body_of(text, spans, reasons)
     kinds = furniture.paragraph_rules(text, spans, reasons, body)
     verdicts = furniture.judge(text, spans, reasons, body)
     thresholds = furniture.model()["thresholds"] if any(verdicts) else {}
@@ -233,7 +233,7 @@ def extract(article: Article) -> Extraction:
         sentence = text[span.start : span.end]
         if not rule and not is_title:
             rule = kind or outside_rule(span, sentence, body) or ""
-            if not rule and verdict and verdict.chance >= thresholds["skip"] and not verdict.keep:
+            if not rule and verdict and verdict.chance >= thresholds["skip"][verdict.place] and not verdict.keep:
                 rule = f"furniture-model.{verdict.kind}"
         if rule:
             skipped.append(Skipped(sentence, span.start, span.end, rules.reason(rule), rule))
