@@ -157,8 +157,7 @@ def test_a_plain_article_with_no_page_around_it_is_not_judged():
 def test_the_article_ends_before_a_box_of_teasers_that_come_one_summary_at_a_time():
     """Other stories on the article's subject share its words, so the article's run would grow
     over their summaries; but after a run of the page's lines the summaries come one at a time,
-    each below its headline, where an article goes on in paragraphs that follow each other. The
-    furniture model places them after the article; the rules keep the run's end."""
+    each below its headline, where an article goes on in paragraphs that follow each other."""
     from factcheck.extraction.body import find_body
     from factcheck.extraction.sentences import sentences
     from factcheck.extraction.statements import first_reasons
@@ -191,4 +190,4 @@ def test_the_article_ends_before_a_box_of_teasers_that_come_one_summary_at_a_tim
     spans = sentences(text)
     reasons = first_reasons(text, spans, [False] * len(spans))
     body = find_body(text, spans, reasons)
-    assert body is not None and body.article_last == 2 * len(ARTICLE) - 1  # the article's last paragraph
+    assert body is not None and body.last == 2 * len(ARTICLE) - 1  # the article's last paragraph

@@ -81,14 +81,7 @@ class Body:
     other_stories: int | None = None  # the paragraph that opens a list of other stories after the article
     run: tuple[int, int] | None = None  # the article's run on a page (``article_run``), else None
     listed: frozenset[int] = frozenset()  # paragraphs of a list made from one template
-    # the article's last block of prose when a box of teasers follows it (``_fragmented_end``):
-    # where the furniture model places a paragraph; the rules keep ``last``
-    teasers_after: int | None = None
     _topic: set[str] | None = None
-
-    @property
-    def article_last(self) -> int:
-        return self.last if self.teasers_after is None else self.teasers_after
 
     @property
     def topic(self) -> set[str]:
@@ -153,6 +146,10 @@ def find_body(
         other_stories = teasers
     if other_stories is not None:
         prose = [p for p in prose if p < other_stories]
+    if run is not None:
+        end = _fragmented_end(prose, blocks)
+        if end is not None:
+            prose = [p for p in prose if p <= end]
     return Body(
         first,
         prose[-1],
@@ -163,7 +160,6 @@ def find_body(
         other_stories,
         run,
         listed,
-        _fragmented_end(prose, blocks) if run is not None else None,
     )
 
 
@@ -391,12 +387,10 @@ def _teaser_list_start(
 
 
 # After the article a page's boxes hold prose too: other stories' summaries, each below its
-# headline and above its "Read more", on the article's subject, so the article's run grows over
-# them. For the furniture model the article ends before a run of this many lines or more when
-# the prose after the run comes one block at a time (no two blocks of it in a row, among the
-# next FRAGMENT_LOOK), as teasers do; an article that goes on after a box of related headlines
-# or a gallery's captions goes on in paragraphs that follow each other. (The rules keep the
-# run's end: where the model is unsure, a paragraph there stays a statement.)
+# headline and above its "Read more". The article's prose ends before a run of this many lines
+# or more when the prose after the run comes one block at a time (no two blocks of it in a row,
+# among the next FRAGMENT_LOOK), as teasers do; an article that goes on after a box of related
+# headlines or a gallery's captions goes on in paragraphs that follow each other.
 FRAGMENT_GAP = 5
 FRAGMENT_LOOK = 4
 FRAGMENT_MIN = 2  # blocks of prose after the run: one alone may be the article's last word

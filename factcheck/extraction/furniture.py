@@ -177,7 +177,7 @@ def features(
     prose = [_is_prose(t, len(p.sentences)) for t, p in zip(texts, paras)]
     # the article's prose: the blocks of prose in its body (a teaser's summary outside it is not)
     prose_at = [i for i, is_prose in enumerate(prose) if is_prose]
-    inner = [i for i in prose_at if body is not None and body.first <= paras[i].number <= body.article_last]
+    inner = [i for i in prose_at if body is not None and body.first <= paras[i].number <= body.last]
     prose_at = inner or prose_at
     words = [content_words(t) for t in texts]
     # in how many prose paragraphs each word is used: an article's words recur, a teaser's do not
@@ -185,7 +185,7 @@ def features(
     for i in prose_at:
         for w in words[i]:
             used[w] = used.get(w, 0) + 1
-    first, last = (body.first, body.article_last) if body else (-1, -1)
+    first, last = (body.first, body.last) if body else (-1, -1)
     lede: set[str] = set()
     for i in prose_at[:3]:
         lede |= words[i]
