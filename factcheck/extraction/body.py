@@ -40,7 +40,7 @@ _OTHER_STORIES_START = re.compile(
     r"(?:(?:related|more|recommended|trending|popular|top|latest|other|sponsored|promoted|recent|similar|"
     r"featured)\s+(?:stories|articles|posts|news|reads|videos|coverage|content|for\s+you)|"
     r"most\s+(?:popular|read|viewed|shared|emailed)|you\s+(?:may|might)\s+also\s+(?:like|enjoy)|"
-    r"(?:what\s+to\s+)?read\s+next|(?:from\s+)?around\s+the\s+web|editor['’]?s?['’]?\s+picks|recommended|"
+    r"(?:what\s+to\s+)?read\s+next|(?:from\s+)?around\s+the\s+web|editor'?s?’?\s+picks|recommended|"
     r"trending(?:\s+now)?|related|more\s+from\s+[\w\s.'’-]{1,30}|more\s+on\s+this\s+story|"
     r"in\s+case\s+you\s+missed\s+it|don'?’?t\s+miss|popular\s+now|also\s+on\s+[\w\s.'’-]{1,30}|"
     r"more\s+[A-Z][\w&-]*|want\s+more\s+stories\s+like\s+this\?)"  # "More World" (a section's name)
@@ -146,10 +146,6 @@ def find_body(
         other_stories = teasers
     if other_stories is not None:
         prose = [p for p in prose if p < other_stories]
-    if run is not None:
-        end = _fragmented_end(prose, blocks)
-        if end is not None:
-            prose = [p for p in prose if p <= end]
     return Body(
         first,
         prose[-1],
@@ -343,10 +339,8 @@ def _signed_comments(text: str, blocks: dict[int, list[int]], prose: list[int]) 
 # Rudy Giuliani under the bus" / "Tuesday November 19, 2019" / "Kurt Volker, a former special
 # envoy ...", again and again. A page repeats a template for its teasers; an article does not
 # put a full date (a month and a year) on a line of its own between its paragraphs, again and
-# again (a live blog's stamps are times). Either order: "November 12, 2019", "12 November 2019".
-_FULL_DATE = re.compile(
-    rf"(?:(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?|\b\d{{1,2}}(?:st|nd|rd|th)?\s+(?:{MONTHS}),?)\s+(?:19|20)\d\d\b"
-)
+# again (a live blog's stamps are times).
+_FULL_DATE = re.compile(rf"(?:{MONTHS})\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+(?:19|20)\d\d\b")
 TEASER_DATES = 3  # dated teasers in a row, each 2 to 4 paragraphs after the one before
 
 
@@ -363,54 +357,12 @@ def _teaser_list_start(
         for p, (start, end, n, _) in blocks.items()
         if p > after and n == 1 and len(text[start:end].split()) <= 8 and _FULL_DATE.search(text, start, end)
     ]
-    runs: list[list[int]] = []  # dated lines 2 to 4 paragraphs apart
-    for p in dated:
-        if runs and 2 <= p - runs[-1][-1] <= 4:
-            runs[-1].append(p)
-        else:
-            runs.append([p])
-    is_prose = set(prose)
-    for run in runs:
-        if len(run) < TEASER_DATES:
-            continue
-        # a gallery inside the article, its pictures dated, is followed by more of the article:
-        # two blocks of prose in a row that share the article's words
-        article = content_words_in(text[blocks[q][0] : blocks[q][1]] for q in prose if q < run[0])
-        if any(
-            q + 1 in is_prose and len(content_words(text[blocks[q][0] : blocks[q][1]]) & article) >= SHARED_WITH_ARTICLE
-            for q in prose
-            if q > run[-1]
-        ):
-            continue
-        return run[0] - 1  # its headline
-    return None
-
-
-# After the article a page's boxes hold prose too: other stories' summaries, each below its
-# headline and above its "Read more". The article's prose ends before a run of this many lines
-# or more when the prose after the run comes one block at a time (no two blocks of it in a row,
-# among the next FRAGMENT_LOOK), as teasers do; an article that goes on after a box of related
-# headlines or a gallery's captions goes on in paragraphs that follow each other.
-FRAGMENT_GAP = 5
-FRAGMENT_LOOK = 4
-FRAGMENT_MIN = 2  # blocks of prose after the run: one alone may be the article's last word
-FRAGMENT_FRAME = 2  # lines of the page's frame in the run (a byline, "Read more"): not a code listing
-
-
-def _fragmented_end(prose: list[int], blocks: dict[int, list[int]]) -> int | None:
-    """The paragraph of the article's last block of prose when the prose after it comes in
-    fragments after a run of lines (FRAGMENT_GAP) that holds the page's frame, or None."""
-    if len(prose) <= PROSE_BEFORE_COMMENTS:
-        return None
-    is_prose = set(prose)
-    for i in range(PROSE_BEFORE_COMMENTS - 1, len(prose) - 1):
-        if (
-            prose[i + 1] - prose[i] - 1 >= FRAGMENT_GAP
-            and sum(blocks[p][3] > 0 for p in range(prose[i] + 1, prose[i + 1]) if p in blocks) >= FRAGMENT_FRAME
-        ):
-            later = prose[i + 1 : i + 1 + FRAGMENT_LOOK]
-            if len(later) >= FRAGMENT_MIN and not any(p + 1 in is_prose for p in later):
-                return prose[i]
+    run = 1
+    for a, b in zip(dated, dated[1:]):
+        run = run + 1 if 2 <= b - a <= 4 else 1
+        if run == TEASER_DATES:
+            first = dated[dated.index(b) - TEASER_DATES + 1]
+            return first - 1  # its headline
     return None
 
 
