@@ -482,14 +482,21 @@ def test_claimreview_for_each_verdict(run, checked):
     assert run("export", "--format", "claimreview").stdout == result.stdout  # stable from run to run
 
 
+def _the_review(run, checked, settings: str) -> dict:
+    """The one ClaimReview the checked workspace exports with ``settings`` as its factcheck.toml."""
+    (checked.parent / "factcheck.toml").write_text(PUBLISHER + settings, encoding="utf-8")
+    [review] = json.loads(run("export", "-f", "claimreview").stdout)
+    return review
+
+
 def test_claimreview_uses_the_workspace_labels_and_review_url(run, checked):
-    (checked.parent / "factcheck.toml").write_text(
-        PUBLISHER + 'review_url = "{url}/checks/{article}-{number}"\n\n'
+    review = _the_review(
+        run,
+        checked,
+        'review_url = "{url}/checks/{article}-{number}"\n\n'
         '[[ratings]]\nname = "mostly-true"\nlabel = "Largely accurate"\nvalue = 4\n\n'
         '[[ratings]]\nname = "false"\nvalue = 1\n',
-        encoding="utf-8",
     )
-    [review] = json.loads(run("export", "-f", "claimreview").stdout)
     assert review["url"] == f"https://checks.example.org/checks/{SLUG}-02"
     assert review["reviewRating"] == {
         "@type": "Rating",
@@ -504,14 +511,13 @@ def test_claimreview_uses_the_workspace_labels_and_review_url(run, checked):
 def test_claimreview_rating_bounds_come_from_the_workspace_scale(run, checked):
     """A scale from -2 to 2 (check accepts any numbers) gives worstRating -2, not 1: a consumer
     must never read a ratingValue outside its bounds. A 0 stays off the scale."""
-    (checked.parent / "factcheck.toml").write_text(
-        PUBLISHER + '\n[[ratings]]\nname = "mostly-true"\nvalue = -1\n\n'
+    rating = _the_review(
+        run,
+        checked,
+        '\n[[ratings]]\nname = "mostly-true"\nvalue = -1\n\n'
         '[[ratings]]\nname = "false"\nvalue = -2\n\n[[ratings]]\nname = "true"\nvalue = 2\n\n'
         '[[ratings]]\nname = "unproven"\nvalue = 0\n',
-        encoding="utf-8",
-    )
-    [review] = json.loads(run("export", "-f", "claimreview").stdout)
-    rating = review["reviewRating"]
+    )["reviewRating"]
     assert (rating["worstRating"], rating["ratingValue"], rating["bestRating"]) == (-2, -1, 2)
 
 
