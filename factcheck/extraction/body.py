@@ -173,6 +173,12 @@ NEAR_WORDS = 8
 RUN_MIN = 40  # the worth of the best run: below it, no run stands out (a short article) and none is taken
 GROW_COST = 3  # what each paragraph costs as the run grows
 GROW_SHARE = 0.2  # share of a paragraph's words that the run uses: below, it counts for less
+# A paragraph that uses this share of its words or more from the page's notices near it (a
+# paragraph of two sentences or more that opens as one: "This website uses cookies ...", not a
+# label's one line, "Related: ...") goes on with the notice (the cookie policy's "Necessary
+# cookies are ..."): it is the page's frame to the run, so a cookie box's prose cannot take the
+# run from a short article (scrapinghub:612cd298, develop).
+NOTICE_SHARE = COHESION
 
 
 def _listed(text: str, blocks: dict[int, list[int]]) -> frozenset[int]:
@@ -209,6 +215,9 @@ def article_run(
     sizes = {p: len(text[blocks[p][0] : blocks[p][1]].split()) for p in order}
     framed = {p for p in order if blocks[p][3] >= blocks[p][2] or p in opens}
     near = [p for p in order if sizes[p] >= NEAR_WORDS]
+    notices = {p for p in opens if blocks[p][2] >= 2 and opens_as_furniture(text[blocks[p][0] : blocks[p][1]])}
+    if notices:
+        framed |= _about_notices(order, bags, near, notices, framed)
     gains: dict[int, float] = {}
     for p in order:
         gain = -RUN_COST
@@ -230,6 +239,22 @@ def article_run(
             gain = sizes[p] * min(1.0, len(bags[p] & vocabulary) / len(bags[p]) / GROW_SHARE) - GROW_COST
         gains[p] = max(gain, 0.0) if p in listed else gain
     return _grown(order, gains, lo, -1), _grown(order, gains, hi, 1)
+
+
+def _about_notices(
+    order: list[int], bags: dict[int, set[str]], near: list[int], notices: set[int], framed: set[int]
+) -> set[int]:
+    """The paragraphs that go on with a notice of the page's near them (NOTICE_SHARE of their
+    words from the notices among their NEAR paragraphs on each side)."""
+    out = set()
+    for p in order:
+        if p in framed or not bags[p]:
+            continue
+        j = bisect.bisect_left(near, p)
+        around = [q for q in near[max(0, j - NEAR) : j + NEAR + 1] if q in notices and q != p]
+        if around and len(bags[p] & set().union(*(bags[q] for q in around))) >= NOTICE_SHARE * len(bags[p]):
+            out.add(p)
+    return out
 
 
 def _grown(order: list[int], gains: dict[int, float], edge: int, step: int) -> int:
