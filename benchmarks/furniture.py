@@ -13,8 +13,9 @@ a page, the unit is the snippet. For each unit: does any of it become a statemen
 one (priority >= 0.5), or is it lost: it becomes no statement and every sentence of it is skipped
 by a rule that calls it the page's frame (``FRAME_FAMILIES``), not for being a heading or a question.
 
-    python benchmarks/furniture.py            # print the tables (about a minute)
-    python benchmarks/furniture.py --leaks report pasted   # list what leaks, to read
+    python benchmarks/furniture.py            # print the tables, both parts (about a minute)
+    python benchmarks/furniture.py --develop pasted pages  # the develop part only, while choosing rules
+    python benchmarks/furniture.py --leaks develop pasted  # list what leaks and what is lost, to read
 
 ``bench.py --write`` saves the same tables for BENCHMARKS.md.
 """
@@ -266,6 +267,11 @@ def tables(rates: dict) -> list[tuple[str, list[str], list[list]]]:
 
 def main() -> None:
     args = sys.argv[1:]
+    known = {"--leaks", "--develop", "develop", "report", *MODES}
+    if any(a in ("-h", "--help") for a in args) or not set(args) <= known:
+        # anything unknown is a question, not a run: a bare run prints the report part too
+        print(__doc__)
+        raise SystemExit(0 if {"-h", "--help"} & set(args) else 2)
     if "--leaks" in args:
         part, mode = args[args.index("--leaks") + 1 : args.index("--leaks") + 3]
         _, kept = measure(modes=(mode,), keep=True, parts=(part,))
