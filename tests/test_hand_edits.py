@@ -12,6 +12,7 @@ import tomli_w
 from typer.testing import CliRunner
 
 from factcheck.cli import app
+from factcheck.workspace.worksheet import TOP_KEYS
 
 SMALL = (
     "Council raises parking fines\n\n"
@@ -20,23 +21,7 @@ SMALL = (
 )
 SLUG = "council-raises-parking-fines"
 
-FIELDS = [
-    "text",
-    "claim",
-    "claimant",
-    "types",
-    "priority",
-    "reasons",
-    "status",
-    "assignee",
-    "reviewer",
-    "notes",
-    "verdict",
-    "location",
-    "checks",
-    "sources",
-    "schema",
-]
+FIELDS = list(TOP_KEYS)  # every key a worksheet may hold, as the validator knows them
 VALUES = {"a number": 3, "a boolean": True, "a list": ["x", 1], "a table": {"a": 1}}
 NESTED = {
     "verdict": ["rating", "conclusion", "confidence", "date"],
