@@ -26,6 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from common import Section  # noqa: E402
 
+from tests.adversarial import one_long_sentence  # noqa: E402
+
 MB = 1_000_000
 SHORT, LONG = 200_000, 1_600_000  # characters of each run, for the patterns: 8x apart
 GROWTH_LIMIT = 24.0  # for 8x the input: linear is 8 (a busy machine and caches add up to 3x), quadratic 64
@@ -37,17 +39,6 @@ def news() -> tuple[str, str]:
     return one_mb_article()
 
 
-def long_sentence(size: int) -> str:
-    text, _ = news()
-    words = text.replace(".", " ").replace("?", " ").replace("!", " ").split()
-    out, total, i = [], 0, 0
-    while total < size:
-        out.append(words[i % len(words)])
-        total += len(out[-1]) + 1
-        i += 7
-    return "The " + " ".join(out) + " said Kirby."
-
-
 ADVERSARIAL = {
     "a line of years (2013 2014 ...)": ("years.txt", lambda: " ".join(str(2013 + i % 10) for i in range(MB // 5))),
     "a run of spaces": ("spaces.txt", lambda: "Word" + " " * MB + "word"),
@@ -55,7 +46,7 @@ ADVERSARIAL = {
     "`**a ` repeated (Markdown)": ("emphasis.md", lambda: "**a " * (MB // 4)),
     "`**a ` repeated (text)": ("emphasis.txt", lambda: "**a " * (MB // 4)),
     "`[a](` repeated (Markdown)": ("links.md", lambda: "[a](" * (MB // 4)),
-    "one sentence with no end": ("sentence.txt", lambda: long_sentence(MB)),
+    "one sentence with no end": ("sentence.txt", lambda: one_long_sentence(news()[0], MB)),
     "capitals": ("capitals.txt", lambda: "A" * MB),
     "capitalised words": ("words.txt", lambda: "Aa " * (MB // 3)),
     "curly quotes": ("quotes.txt", lambda: "“" * MB),

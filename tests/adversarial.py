@@ -368,3 +368,15 @@ def _show(seq) -> str:
 def nested_quantifiers(pattern: re.Pattern) -> list[str]:
     """What makes ``pattern`` backtrack over nested quantifiers; empty when it cannot."""
     return _Reader(pattern).nested()
+
+
+def one_long_sentence(text: str, size: int) -> str:
+    """About ``size`` characters of ``text``'s words with no sentence end among them: the run
+    that made finding checks quadratic (tests/test_hangs.py, benchmarks/hardening.py)."""
+    words = text.replace(".", " ").replace("?", " ").replace("!", " ").split()
+    out, total, i = [], 0, 0
+    while total < size:
+        out.append(words[i % len(words)])
+        total += len(out[-1]) + 1
+        i += 7
+    return "The " + " ".join(out) + " said Kirby."

@@ -13,21 +13,11 @@ from typer.testing import CliRunner
 from factcheck.cli import app
 from factcheck.reading.article import normalise
 
-from .adversarial import Hang, cap
+from .adversarial import Hang, cap, one_long_sentence
 from .conftest import EXAMPLE
 
 SIZE = 200_000
 CAP = 60.0  # seconds; each takes well under one (the line of years took minutes before)
-
-
-def _long_sentence(size: int) -> str:
-    words = EXAMPLE.read_text(encoding="utf-8").replace(".", " ").replace("?", " ").split()
-    out, total, i = [], 0, 0
-    while total < size:
-        out.append(words[i % len(words)])
-        total += len(out[-1]) + 1
-        i += 7
-    return "The " + " ".join(out) + " said Kirby."
 
 
 INPUTS = {
@@ -38,7 +28,7 @@ INPUTS = {
     "emphasis.txt": lambda: "**a " * (SIZE // 4),
     "fences.md": lambda: "```x\n" * (SIZE // 5),
     "links.md": lambda: "[a](" * (SIZE // 4),
-    "no-sentence-end.txt": lambda: _long_sentence(SIZE),
+    "no-sentence-end.txt": lambda: one_long_sentence(EXAMPLE.read_text(encoding="utf-8"), SIZE),
     "capitals.txt": lambda: "A" * SIZE,
     "capital-words.txt": lambda: "Aa " * (SIZE // 3),
     "quotes.txt": lambda: "“" * SIZE,
