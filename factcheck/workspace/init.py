@@ -381,6 +381,7 @@ def _carry(plan: Plan, sheet: PlannedSheet, context: Context) -> str:
     rewritten, the earlier wording appended under ``[[earlier]]``, every other line as the
     person left it (``sheetedit.carry``). Returns why it could not be done, or ""."""
     from factcheck.workspace.sheetedit import carry
+    from factcheck.workspace.worksheet import location
 
     path = plan.folder / f"{sheet.stem}.toml"
     statement, earlier = sheet.statement, sheet.earlier
@@ -399,15 +400,7 @@ def _carry(plan: Plan, sheet: PlannedSheet, context: Context) -> str:
         if earlier.rating:
             record["rating"] = earlier.rating
             record["confirmed"] = False
-        location = {
-            "version": context.version,
-            "paragraph": statement.paragraph,
-            "start": statement.start,
-            "end": statement.end,
-            "before": context.before,
-            "after": context.after,
-        }
-        updated = carry(raw, statement.text, location, record)
+        updated = carry(raw, statement.text, location(statement, context), record)
     except FactcheckError as exc:
         return str(exc)
     except (OSError, ValueError) as exc:

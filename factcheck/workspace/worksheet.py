@@ -176,6 +176,18 @@ def stem(number: int, text: str, width: int = 2) -> str:
     return f"{number:0{width}d}-{tail}" if tail else f"{number:0{width}d}"
 
 
+def location(statement: Statement, context: Context) -> dict:
+    """The [location] table: where ``statement`` stands in the article text of one version."""
+    return {
+        "version": context.version,
+        "paragraph": statement.paragraph,
+        "start": statement.start,
+        "end": statement.end,
+        "before": context.before,
+        "after": context.after,
+    }
+
+
 def new_worksheet(statement: Statement, context: Context, checked_before: list[dict] | None = None) -> dict:
     """The values of a fresh worksheet for ``statement``; ``checked_before`` lists the earlier
     checks it looks like (left out when there are none)."""
@@ -192,14 +204,7 @@ def new_worksheet(statement: Statement, context: Context, checked_before: list[d
         "reviewer": "",
         "notes": "",
         "verdict": {"rating": "", "conclusion": "", "confidence": "", "date": ""},
-        "location": {
-            "version": context.version,
-            "paragraph": statement.paragraph,
-            "start": statement.start,
-            "end": statement.end,
-            "before": context.before,
-            "after": context.after,
-        },
+        "location": location(statement, context),
         "checks": [{"kind": c.kind, "what": c.what, "done": False} for c in statement.checks],
     }
     if checked_before:
