@@ -383,6 +383,8 @@ def judge(text: str, spans: list[Span], reasons: list[str], body: Body | None) -
 
 SHORT_PARAGRAPH = 3  # sentences: a caption, a promotion box, a bio is no longer than this
 SHORT_WORDS = 80
+LONG_BIO = 6  # sentences: a writer's bio at the article's end may go on this long ...
+LONG_BIO_WORDS = 150  # ... and this many words
 _CAPTION_REASONS = frozenset(("caption",))
 _PROMO_REASONS = frozenset(("site furniture",))
 # "In this Sunday, Nov. 10, 2019, photograph, ...", "In this file photo, ..."
@@ -417,6 +419,7 @@ _CONTACT = re.compile(
     r"(?i:\bfollow\s(?:him|her|them|me|us)\b|\bmay\sbe\sreached\b|\bcan\sbe\sreached\b|\bemail\s(?:him|her|them|me)\b|"
     r"^email\s[A-Z]|\bon\s(?:twitter|facebook|instagram|linkedin)\b)"
 )
+_ADDRESS = re.compile(r"[\w.+-]@[\w-]+\.\w")  # "Send tips to louise_matsakis@wired.com"
 # the publisher describing itself: "Space is part of Future US Inc, an international media
 # group", "Billboard is a subsidiary of Valence Media, LLC."
 _PUBLISHER = re.compile(
@@ -499,6 +502,14 @@ def paragraph_rule(text: str, spans: list[Span], reasons: list[str], para: Parag
         )
     ):
         return "bio.writer-line"
+    if (
+        (after or _CONTACT.search(whole) or _ADDRESS.search(whole))
+        and SHORT_PARAGRAPH < n <= LONG_BIO
+        and len(words) <= LONG_BIO_WORDS
+        and _WRITER.match(first)
+        and _ABOUT_THE_WRITER.match(text[spans[para.sentences[1]].start : spans[para.sentences[1]].end])
+    ):
+        return "bio.writer-line"  # a longer bio at the end: "... She was formerly ... She is based in ..."
     if short and len(words) <= 40 and after and _CONTACT.search(whole):
         return "bio.contact"
     if (
