@@ -254,11 +254,9 @@ def cross_validated_pasted(rows: list[dict], folds: int = 5) -> None:
     pages read with a model (and thresholds) trained without their sites. The rules before the
     model were chosen on every develop page, so this measures how the model carries to sites it
     has not seen, not the rules."""
-    import numpy as np
-    from sklearn.model_selection import GroupKFold
-
     import furniture as bench  # benchmarks/furniture.py
     import pagesets
+    from sklearn.model_selection import GroupKFold
 
     pages = [p for name in pagesets.SETS for p in pagesets.pages(name) if p.part == "develop"]
     sites = sorted({p.site for p in pages})
@@ -281,7 +279,6 @@ def cross_validated_pasted(rows: list[dict], folds: int = 5) -> None:
                     rates.setdefault("all", bench.Rates()).add(fate)
     finally:
         furniture.model = shipped
-    del np
     for name, r in sorted(rates.items()):
         print(
             f"pasted, model held out by site  {name:<12} furniture {r.furniture:>5} stated {r.leak:6.1%} "
