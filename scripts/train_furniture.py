@@ -2,6 +2,9 @@
 
     pip install -e '.[train]'          # scikit-learn, for training only
     python scripts/train_furniture.py
+    python scripts/train_furniture.py --cv-pasted   # nothing written: the develop pages pasted
+                                                    # whole, each read by a model trained without
+                                                    # its site (how the model carries to new sites)
 
 Training data: the **develop** part of the furniture sets (``benchmarks/pagesets.py`` splits
 them by site; the report part is never read here), each page pasted whole as text, a paragraph
