@@ -16,6 +16,8 @@ by a rule that calls it the page's frame (``FRAME_FAMILIES``), not for being a h
     python benchmarks/furniture.py            # print the tables, both parts (about a minute)
     python benchmarks/furniture.py --develop pasted pages  # the develop part only, while choosing rules
     python benchmarks/furniture.py --leaks develop pasted  # list what leaks and what is lost, to read
+    python benchmarks/furniture.py --halves   # the develop part's two halves by site, pasted and pages:
+                                              # make a rule reading half A, check it on half B
 
 ``bench.py --write`` saves the same tables for BENCHMARKS.md.
 """
@@ -267,7 +269,7 @@ def tables(rates: dict) -> list[tuple[str, list[str], list[list]]]:
 
 def main() -> None:
     args = sys.argv[1:]
-    known = {"--leaks", "--develop", "develop", "report", *MODES}
+    known = {"--leaks", "--develop", "--halves", "develop", "report", *MODES}
     if any(a in ("-h", "--help") for a in args) or not set(args) <= known:
         # anything unknown is a question, not a run: a bare run prints the report part too
         print(__doc__)
@@ -281,6 +283,20 @@ def main() -> None:
             ):
                 what = "LEAK" if fate.label == "boilerplate" else "LOST"
                 print(f"{what}\t{fate.page}\t{'W' if fate.worthy else ''}\t{fate.text[:160]}\t{','.join(fate.reasons)}")
+        return
+    if "--halves" in args:  # the develop part only, each half by site alone, with unit counts
+        _, kept = measure(modes=("pasted", "pages"), keep=True, parts=("develop",))
+        sites = {p.id: p.site for name in pagesets.SETS for p in pagesets.pages(name)}
+        halves: dict[tuple[str, str], Rates] = {}
+        for mode, fate in kept:
+            half = pagesets.half_of(sites[fate.page.split(":", 1)[1]])
+            for key in ((mode, half), (mode, "A+B")):
+                halves.setdefault(key, Rates()).add(fate)
+        for (mode, half), r in sorted(halves.items()):
+            print(
+                f"{mode:<7} half {half:<3} furniture {r.furniture:>5} stated {r.leak:6.2%} ({r.furniture_stated})"
+                f" check-worthy {r.worthy:6.2%} | content {r.content:>5} kept {r.kept:6.2%} (lost {r.content_lost})"
+            )
         return
     from common import Section
 

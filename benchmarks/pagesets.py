@@ -54,6 +54,16 @@ def registrable(host: str) -> str:
     return ".".join(labels[-2:])
 
 
+HALF_SALT = "factcheck develop halves 1:"
+
+
+def half_of(site: str) -> str:
+    """``A`` or ``B``: the develop part cut in two by site (by the parity of another salted
+    hash), so that a rule made while reading the pages of one half can be checked on the other
+    before the report part is ever looked at."""
+    return "AB"[int(hashlib.sha256((HALF_SALT + site).encode()).hexdigest()[:8], 16) % 2]
+
+
 def part_of(site: str) -> str:
     """``report`` for about a third of the sites, by the hash of the name; else ``develop``."""
     return "report" if int(hashlib.sha256((SALT + site).encode()).hexdigest()[:8], 16) % 3 == 0 else "develop"
