@@ -6,15 +6,16 @@ import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from rich.cells import cell_len
 from rich.console import Console
 
 from factcheck.reporting import views
 from factcheck.reporting.rows import RowTable
 from factcheck.reporting.views import Text
 
-# the column sets the status views use: articles, one row per statement, the stale ones with
-# whole ids, the next statements to check
-COLUMN_SETS = [views._ARTICLE_COLUMNS, views._STATEMENT_COLUMNS, views._STALE_COLUMNS, views._NEXT_COLUMNS]
+# the column sets the status views use: articles, one row per statement (the stale ones too),
+# the next statements to check
+COLUMN_SETS = [views._ARTICLE_COLUMNS, views._STATEMENT_COLUMNS, views._NEXT_COLUMNS]
 # words as articles have them, wide characters, combining marks and emoji
 _CHARS = st.sampled_from(list("abc XYZ 0.9/“”’—-") + ["中文", "ｗ", "e\u0301", "😀", " ", "  "])
 _PLAIN = st.lists(_CHARS, max_size=30).map("".join)
@@ -24,6 +25,7 @@ def _draw(renderable, width: int, colour: bool) -> str:
     console = Console(
         file=io.StringIO(),
         width=width,
+        height=50,  # with a height too, rich keeps the width under TERM=dumb (conftest), not 80
         force_terminal=colour,
         color_system="truecolor" if colour else None,
         legacy_windows=False,
@@ -50,7 +52,28 @@ def test_same_as_rich_table(columns, rows, width, colour, title, broken, where):
         cells = list(table.rows[-1])
         cells[where % len(cells)] += broken + "more"
         table.rows[-1] = tuple(cells)
-    assert _draw(table, width, colour) == _draw(table.table(), width, colour)
+    drawn, _ = table.fitted(width)  # itself, or with columns cut or left out on a narrow terminal
+    assert _draw(table, width, colour) == _draw(drawn.table(), width, colour)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    rows=st.lists(st.tuples(_PLAIN, _PLAIN, _PLAIN), min_size=1, max_size=4),
+    width=st.integers(min_value=36, max_value=120),
+    numbers=st.lists(st.integers(min_value=1, max_value=999), min_size=4, max_size=4),
+)
+def test_a_narrow_terminal_never_cuts_an_id(rows, width, numbers):
+    """Status notes, ratings and statements give way, then the columns least needed; the ID a
+    checker types into `factcheck show` is always whole, and no line is wider than the terminal."""
+    table = RowTable(Text("t"), views._STATEMENT_COLUMNS)
+    for (status, rating, statement), n in zip(rows, numbers):
+        table.add_row(
+            f"{n:02}", "unstarted (checked before, 5 errors) " + status, rating, "0.64", "0/3", "1", statement
+        )
+    out = _draw(table, width, False).splitlines()
+    assert all(cell_len(line) <= width for line in out)
+    ids = [line.split("│")[1].strip() for line in out if line.startswith("│")]
+    assert ids == [f"{n:02}" for n in numbers[: len(rows)]]
 
 
 def test_a_status_table_as_rich_draws_it():

@@ -5,8 +5,12 @@ rich's ``Table`` measures and renders every cell through padding, wrapping and j
 tables hold plain text in ``no_wrap`` columns, so ``RowTable`` works the widths out the way
 rich does and writes the lines itself; rich draws the title. The output is the same, character
 for character and style for style (tests/test_rows.py compares the two at random widths); what
-the shortcut does not cover (a tab in a cell, columns too wide for the terminal) is drawn by
-rich's ``Table`` itself.
+the shortcut does not cover (a tab in a cell) is drawn by rich's ``Table`` itself.
+
+On a terminal too narrow for every column, rich would shrink them all alike, and the ID a
+checker needs for ``factcheck show`` would become "…". Instead the columns that may give way
+do, in order: each is cut to its ``squeeze`` width (a status's note, the statement's text),
+then the least needed are left out (``drop``), and only then is rich left to shrink the rest.
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ class Column(NamedTuple):
     ratio: int | None = None  # share of the width left over, as rich's ``Column.ratio``
     min_width: int | None = None
     max_width: int | None = None
+    squeeze: int | None = None  # on a narrow terminal, cut to this many characters (or this minimum, with a ratio)
+    drop: int = 0  # on a terminal too narrow still, left out: 1 first, then 2, ...; 0 never
 
 
 class RowTable:
@@ -91,12 +97,44 @@ class RowTable:
             widths = [w + pad for w, pad in zip(widths, _distribute(max_width - sum(widths), widths))]
         return widths
 
-    def __rich_console__(self, console, options):
-        inner = options.max_width - (len(self.columns) + 1)  # the borders
+    def fitted(self, max_width: int) -> tuple[RowTable, list[int] | None]:
+        """The table to draw in ``max_width`` cells (this one, or one with its ``squeeze``
+        columns cut and its ``drop`` columns left out, as few as need be) and its columns'
+        widths; None for widths when none fits, or a cell holds a tab (rich then draws it)."""
+        table = self
+        widths = self._widths_within(max_width)
+        if widths is not None or any("\t" in cell for row in self.rows for cell in row):
+            return table, widths
+        columns = [_squeezed(c) for c in self.columns]
+        keep = list(range(len(columns)))
+        for level in [0, *sorted({c.drop for c in columns if c.drop})]:
+            keep = [i for i in keep if not (level and columns[i].drop == level)]
+            table = RowTable(self.title, [columns[i] for i in keep])
+            table.rows = [tuple(row[i] for i in keep) for row in self.rows]
+            widths = table._widths_within(max_width)
+            if widths is not None:
+                return table, widths
+        return table, None
+
+    def _widths_within(self, max_width: int) -> list[int] | None:
+        """The widths in ``max_width`` cells when the table fits with each ratio column at its
+        ``min_width`` or wider (a statement cut to a word says nothing), else None."""
+        inner = max_width - (len(self.columns) + 1)  # the borders
         widths = self.widths(inner) if inner > 0 else None
+        if widths is None or any(
+            c.ratio and c.min_width and w < c.min_width + PADDING for c, w in zip(self.columns, widths)
+        ):
+            return None
+        return widths
+
+    def __rich_console__(self, console, options):
+        table, widths = self.fitted(options.max_width)
         if widths is None:
-            yield self.table()
+            yield table.table()
             return
+        yield from table._draw(console, options, widths)
+
+    def _draw(self, console, options, widths: list[int]):
         box = BOX.substitute(options, safe=console.safe_box)
         if self.title:
             width = sum(widths) + len(self.columns) + 1
@@ -132,6 +170,16 @@ class RowTable:
         yield Segment("".join(lines))
         yield Segment(box.get_bottom(widths))
         yield Segment.line()
+
+
+def _squeezed(c: Column) -> Column:
+    """``c`` as a narrow terminal has it: a ratio column's minimum lowered to its ``squeeze``,
+    another column cut to it."""
+    if not c.squeeze:
+        return c
+    if c.ratio:
+        return c._replace(min_width=c.squeeze)
+    return c._replace(max_width=min(c.max_width or c.squeeze, c.squeeze))
 
 
 def _fit(text: str, justify: str, room: int) -> str:

@@ -391,13 +391,13 @@ def status_view(
         for a in data["articles"]:
             if a["slug"] in rows_of:
                 parts.append(_statement_table(Text(f"{a['slug']}  (factcheck show ID)"), rows_of[a["slug"]]))
-        stale = [r for r in data["statements"] if r["stale"]]
-        if stale:
-            parts.append(
-                _statement_table(
-                    Text("Stale: gone from the current text, work kept (not counted above)"), stale, full_ids=True
-                )
-            )
+        stale_of: dict[str, list[dict]] = {}
+        for r in data["statements"]:
+            if r["stale"]:
+                stale_of.setdefault(r["id"].split("/", 1)[0], []).append(r)
+        for slug, stale in stale_of.items():
+            title = f"{slug}  stale: gone from the text, work kept"  # and not counted in Articles
+            parts.append(_statement_table(Text(title), stale))
         parts += _checked_note(data["statements"])
         if problems:
             parts.append(problems_view(problems, root=root))
@@ -430,12 +430,14 @@ def _articles_table(rows: list[dict], title: str = "Articles") -> RowTable:
     return table
 
 
+# On a narrow terminal a status's note and the statement give way first, then the columns
+# least needed to pick the next statement (Column.squeeze, Column.drop); an ID never does.
 _ARTICLE_COLUMNS = [
     Column("Article", ratio=1, min_width=12),
-    Column("Stmts", justify="right"),
+    Column("Stmts", justify="right", drop=3),
     Column("Progress"),
-    Column("By status"),
-    Column("Ratings"),
+    Column("By status", squeeze=14, drop=2),
+    Column("Ratings", squeeze=14, drop=1),
 ]
 
 
@@ -472,11 +474,10 @@ def plural(n: int, word: str) -> str:
     return f"{n:,} {word}" + ("" if n == 1 else "s")
 
 
-def _statement_table(title: Text, rows: list[dict], full_ids: bool = False) -> RowTable:
-    table = RowTable(title, _STALE_COLUMNS if full_ids else _STATEMENT_COLUMNS)
+def _statement_table(title: Text, rows: list[dict]) -> RowTable:
+    table = RowTable(title, _STATEMENT_COLUMNS)
     for r in rows:
-        slug, stem = r["id"].split("/", 1)
-        number = f"{slug}/{stem.split('-', 1)[0]}" if full_ids else stem.split("-", 1)[0]
+        number = r["id"].split("/", 1)[1].split("-", 1)[0]
         if not r["readable"]:  # nothing in it can be read: say so, not "0.00"
             table.add_row(*_plain(number, "unreadable" + _flags(r), "-", "-", "-", "-", "(see the problems below)"))
             continue
@@ -496,21 +497,20 @@ def _statement_table(title: Text, rows: list[dict], full_ids: bool = False) -> R
 
 _STATEMENT_COLUMNS = [
     Column("ID"),
-    Column("Status"),
-    Column("Rating"),
-    Column("Pri", justify="right"),
-    Column("Checks", justify="right"),
-    Column("Src", justify="right"),
-    Column("Statement", ratio=1, min_width=20),
+    Column("Status", squeeze=12),
+    Column("Rating", squeeze=10, drop=3),
+    Column("Pri", justify="right", drop=4),
+    Column("Checks", justify="right", drop=2),
+    Column("Src", justify="right", drop=1),
+    Column("Statement", ratio=1, min_width=20, squeeze=12),
 ]
-_STALE_COLUMNS = [Column("ID", max_width=40), *_STATEMENT_COLUMNS[1:]]
 _NEXT_COLUMNS = [
     Column("Article", ratio=1, min_width=12),
     Column("ID"),
-    Column("Status"),
-    Column("Pri", justify="right"),
-    Column("Checks", justify="right"),
-    Column("Statement", ratio=2, min_width=20),
+    Column("Status", squeeze=12),
+    Column("Pri", justify="right", drop=2),
+    Column("Checks", justify="right", drop=1),
+    Column("Statement", ratio=2, min_width=20, squeeze=12),
 ]
 
 
