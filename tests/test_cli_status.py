@@ -112,6 +112,13 @@ def test_status_lists_broken_worksheets_beside_the_tables(run, small):
     assert "│ 01 │ doing (1 error)      │ -      │" in out
     assert "│ 03 │ unstarted            │ -      │" in out
     assert "│ 04 │ unreadable (1 error) │ -      │    - │      - │   - │ (see the problems below)" in out
+    # the articles' counts add up to the statements: 4 = 2 unstarted + 1 other status + 1 unreadable
+    assert f"│ council-raises-parking-fines{' ' * 18}│     4 │ ░░░░░░░░░░   0% │ 2 unstarted  │ -       │" in out
+    assert f"│{' ' * 47}│       │                 │ 1 other      │         │" in out
+    assert f"│{' ' * 47}│       │                 │ 1 unreadable │         │" in out
+    article = json.loads(run("status", "--json").stdout)["articles"][0]
+    assert (article["statements"], article["by_status"]["unstarted"]) == (4, 2)
+    assert (article["other_status"], article["unreadable"]) == (1, 1)
     assert out.endswith(f"""\
 Problems: 2 errors, 0 warnings (`factcheck check` lists them for scripts)
   council-raises-parking-fines/01-council-raises-parking-fines.toml:{status_line}:1

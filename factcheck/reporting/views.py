@@ -291,6 +291,9 @@ def status_dict(
                 "statements": len(article.sheets) - len(stale),
                 "stale": len(stale),
                 "by_status": {name: counts[name] for name in settings.statuses},
+                # so that the counts add up to "statements": a status not in the list, a file unread
+                "other_status": sum(n for name, n in counts.items() if name not in settings.statuses),
+                "unreadable": sum(1 for s in article.sheets if not s.readable),
                 "finished": finished,
                 "with_errors": sum(1 for s in article.sheets if s.errors),
                 "progress": round(finished / (len(article.sheets) - len(stale)), 3)
@@ -424,7 +427,9 @@ def status_view(
 def _articles_table(rows: list[dict], title: str = "Articles") -> RowTable:
     table = RowTable(Text(title), _ARTICLE_COLUMNS)
     for a in rows:
-        by_status = "\n".join(f"{n} {name}" for name, n in a["by_status"].items() if n) or "-"
+        lines = [f"{n} {name}" for name, n in a["by_status"].items() if n]
+        lines += [f"{n} {what}" for what, n in (("other", a["other_status"]), ("unreadable", a["unreadable"])) if n]
+        by_status = "\n".join(lines) or "-"
         ratings = "\n".join(f"{n} {r}" for r, n in sorted(a["ratings"].items())) or "-"
         table.add_row(*_plain(a["slug"], str(a["statements"]), _bar(a["progress"]), by_status, ratings))
     return table
