@@ -208,3 +208,28 @@ def test_an_unreadable_worksheet_stops_a_merge_that_would_add_worksheets(run, tm
         "worksheets might repeat its statement; fix it (`factcheck check` says where) and run init again\n"
     )
     assert sheets(folder) == before
+
+
+def test_a_new_version_saved_under_another_name_says_how_to_carry_the_work(run, tmp_path):
+    """A checker saves the updated article as a new file with a new headline: init cannot know
+    it is the same article (two outlets' copies of a wire story are two articles), so it writes
+    a new folder and says how to carry the earlier article's work instead."""
+    article = copy_example(tmp_path)
+    run("init", article.name)
+    lines = article.read_text(encoding="utf-8").split("\n", 1)
+    second = tmp_path / "wagner-v2.txt"
+    second.write_text("US says North Korea armed Wagner group\n" + lines[1].replace("1,000", "1,200"), "utf-8")
+    hint = (
+        f"20 of 22 statements are word for word in {EXAMPLE_SLUG}. If this is a new version of it, "
+        "{}run `factcheck init wagner-v2.txt --article " + EXAMPLE_SLUG + "` to carry its work over"
+    )
+    dry = run("init", second.name, "--dry-run")
+    assert hint.format("") in " ".join(dry.stdout.split())
+    written = run("init", second.name)
+    assert hint.format("remove us-says-north-korea-armed-wagner-group/ (nothing in it is yours yet) and ") in " ".join(
+        written.stdout.split()
+    )
+    # an article of its own says nothing of the kind
+    other = tmp_path / "other.txt"
+    other.write_text("Council raises parking fines\n\nThe council raised parking fines by 40% in March.\n", "utf-8")
+    assert "word for word" not in run("init", other.name).stdout

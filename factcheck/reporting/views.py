@@ -167,6 +167,7 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
     if plan.unreadable:
         lines.append(Text(f"Could not read {', '.join(plan.unreadable)}; run `factcheck check`", style="yellow"))
     lines += _checked_before_lines(checked or {})
+    lines += _another_version_lines(plan, checked or {}, dry_run)
     lines += _skipped_lines(plan)
     if not dry_run and written:
         lines.append(Text("Next: edit a worksheet, then run `factcheck status`"))
@@ -186,6 +187,37 @@ def _checked_before_lines(checked: dict) -> list[Text]:
         )
     ]
     return lines + [Text(f"  {stem.split('-', 1)[0]}  {_match_brief(matches[0])}") for stem, matches in checked.items()]
+
+
+SAME_TEXT_SHARE = 0.5  # of a new article's statements, word for word in one other article: a copy of it
+
+
+def _another_version_lines(plan: Plan, checked: dict, dry_run: bool) -> list[Text]:
+    """When most statements of a new article are word for word another article's of the
+    workspace, the text is likely a new version of it saved under another name (a different
+    file, a changed headline): say how to carry that article's work instead. Not done on its own:
+    two outlets' copies of one wire story are two articles to a checker."""
+    if not plan.new_article or not plan.new_sheets:
+        return []
+    texts = {sheet.stem: sheet.statement.text for sheet in plan.new_sheets}
+    same: Counter[str] = Counter()
+    for stem, matches in checked.items():
+        slugs = {m.id.split("/", 1)[0] for m in matches if m.kind == "worksheet" and m.text == texts.get(stem)}
+        same.update(slugs)
+    if not same:
+        return []
+    slug, n = same.most_common(1)[0]
+    if n < SAME_TEXT_SHARE * len(texts):
+        return []
+    source = plan.article.source if plan.article.source != "stdin" else "-"
+    first = "" if dry_run else f"remove {plan.folder.name}/ (nothing in it is yours yet) and "
+    return [
+        Text(
+            f"{n} of {len(texts)} statements are word for word in {slug}. If this is a new version of "
+            f"it, {first}run `factcheck init {source} --article {slug}` to carry its work over",
+            style="yellow",
+        )
+    ]
 
 
 def _skipped_lines(plan: Plan) -> list[Text]:
