@@ -189,6 +189,11 @@ def test_show_status_and_check_tell_of_the_change(run, updated):
     assert checked.exit_code == 0
     assert ("21-about-1-000-wagner-fighters-have.toml:") in checked.stdout
     assert "warning: the wording changed after this was rated true" in checked.stdout
+    # a check of the old wording's number: a tick against it would confirm nothing
+    assert (
+        "21-about-1-000-wagner-fighters-have.toml:40:1: warning: check 1 ('1,000') is from an earlier wording: "
+        "the statement no longer says it; change `what` to the new words (and check them again) or remove the check"
+    ) in " ".join(checked.stdout.split())
     assert run("check", "--strict").exit_code == 1
 
 

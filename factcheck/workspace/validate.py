@@ -221,7 +221,9 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     _array(values, "checked_before", CHECKED_KEYS, add, allowed)  # init's record
     checks = _array(values, "checks", CHECK_KEYS, add, allowed)
     _check_work(values.get("status"), verdict, sources, checks, settings, add)
-    _check_earlier(_array(values, "earlier", EARLIER_KEYS, add, allowed), add)
+    earlier = _array(values, "earlier", EARLIER_KEYS, add, allowed)
+    _check_earlier(earlier, add)
+    _check_outdated_checks(values.get("text"), checks, earlier, add)
     location = _table(values, "location", LOCATION_KEYS, add, allowed)
     if isinstance(values.get("text"), str) and "location" in values:  # none: added from elsewhere
         problems += _check_location(path, values["text"], location, texts, lines)
@@ -288,6 +290,26 @@ def _check_earlier(earlier: list[dict], add) -> None:
                 "the new wording, then set confirmed = true under its [[earlier]]",
                 "confirmed",
                 "earlier",
+                i,
+                severity=WARNING,
+            )
+
+
+def _check_outdated_checks(text, checks: list[dict], earlier: list[dict], add) -> None:
+    """A check written for an earlier wording ("38% since" when the statement now says 41%):
+    init carries a worksheet to the new wording but leaves its checks to the person who ticks
+    them, and a tick against words the article no longer holds would confirm nothing."""
+    if not isinstance(text, str) or not earlier:
+        return
+    before = [e["text"] for e in earlier if isinstance(e.get("text"), str)]
+    for i, check in enumerate(checks):
+        what = check.get("what")
+        if isinstance(what, str) and what and what not in text and any(what in old for old in before):
+            add(
+                f"check {i + 1} ({what!r}) is from an earlier wording: the statement no longer says it; "
+                "change `what` to the new words (and check them again) or remove the check",
+                "what",
+                "checks",
                 i,
                 severity=WARNING,
             )
