@@ -170,3 +170,16 @@ def test_an_unreadable_worksheet_stops_add_as_it_stops_init(run, workspace):
         "run add again\n"
     )
     assert len(list(workspace.glob("[0-9]*.toml"))) == 22
+
+
+def test_a_statement_with_a_worksheet_already_among_several_articles(run, workspace):
+    """The id `add` gives is one `edit` takes as it stands: slug/NN once two articles have an NN."""
+    shutil.copytree(workspace, workspace.parent / "another-article")
+    result = run(
+        "add",
+        "Kirby said the US would impose additional sanctions against the group in the coming weeks.",
+        "--article",
+        EXAMPLE_SLUG,
+    )
+    assert result.exit_code == 1
+    assert result.stderr.endswith(f"`factcheck edit {EXAMPLE_SLUG}/10` opens it\n")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 import tomllib
 
 import pytest
@@ -416,3 +417,15 @@ def test_show_of_a_broken_worksheet_prints_the_problem_and_fails(run, small):
     result = run("show", "04")
     assert result.exit_code == 1 and result.stdout == ""
     assert result.stderr == (f"worksheets/{SLUG}/04-broken.toml:1:15: error: TOML syntax: Illegal character '\\n'\n")
+
+
+def test_a_number_two_articles_share_names_the_one_of_the_folder_you_are_in(run, small, monkeypatch):
+    """`show 02` in a workspace of two articles is ambiguous from the workspace's top, and names
+    the worksheet of the article folder the command runs in, as a file name would there."""
+    other = small.parent / "another-article"
+    shutil.copytree(small, other)
+    assert run("show", "02").stderr.startswith("Error: '02' matches 2 statements")
+    monkeypatch.chdir(other)
+    result = run("show", "02", "--dir", str(small.parent))
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("another-article/02-")

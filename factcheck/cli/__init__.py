@@ -10,6 +10,7 @@ import contextlib
 import os
 import sys
 from enum import Enum
+from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
@@ -361,7 +362,7 @@ def show(
         root = existing_workspace(directory)
         settings = load_settings(root)
         articles = _read(root, settings, no_index)
-        sheet = find_sheet(articles, statement)
+        sheet = find_sheet(articles, statement, Path.cwd().resolve())
         if not sheet.readable:  # nothing to show but what is wrong
             _say(_err(), str(sheet.problems[0]))
             raise typer.Exit(code=1)
@@ -516,7 +517,7 @@ def edit(statement: StatementId, directory: DirOption = None) -> None:
     with _errors():
         root = existing_workspace(directory)
         settings = load_settings(root)
-        sheet = find_sheet(_read(root, settings, False), statement)
+        sheet = find_sheet(_read(root, settings, False), statement, Path.cwd().resolve())
         command = editor_command(sheet.path)
         while True:
             open_in_editor(command, sheet.path)

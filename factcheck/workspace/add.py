@@ -133,9 +133,9 @@ def add_statement(
         text = article_text[start:end]
     taken = _existing(folder, text)
     if taken:
-        raise FactcheckError(
-            f"{folder.name}/{taken} already holds this statement; `factcheck edit {taken.split('-', 1)[0]}` opens it"
-        )
+        number = taken.split("-", 1)[0]
+        named = number if len(article_dirs(folder.parent)) < 2 else f"{folder.name}/{number}"  # one id, not several
+        raise FactcheckError(f"{folder.name}/{taken} already holds this statement; `factcheck edit {named}` opens it")
     meta = _meta(folder)
     if start is None:  # analysed on its own: no neighbours to learn names from
         alone = Article(text + "\n", "", "")

@@ -700,10 +700,11 @@ def workspace_problems(articles: list[ArticleSheets]) -> list[Problem]:
     return list(dict.fromkeys(p for a in articles for p in [*a.problems, *(q for s in a.sheets for q in s.problems)]))
 
 
-def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:
+def find_sheet(articles: list[ArticleSheets], query: str, here: Path | None = None) -> Sheet:
     """The one worksheet ``query`` names: its full id, its file stem, its number ("7", "07"),
     or an unambiguous start of the stem ("07-kirby"), optionally after part of the article
-    slug ("wagner/07")."""
+    slug ("wagner/07"). A number several articles share names the one of the article folder
+    the command runs in (``here``, the current directory), as a file name would there."""
     query = query.strip().removesuffix(".toml")
     article_part, _, stem_part = query.rpartition("/")
     if not stem_part:
@@ -727,6 +728,9 @@ def find_sheet(articles: list[ArticleSheets], query: str) -> Sheet:
             elif stem.startswith(stem_part):
                 matches.append(sheet)
     matches = numbered or matches
+    if len(matches) > 1 and here is not None:
+        inside = [m for m in matches if here.is_relative_to(m.path.parent.resolve())]
+        matches = inside or matches
     if len(matches) == 1:
         return matches[0]
     if not matches:
