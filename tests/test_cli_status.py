@@ -429,3 +429,16 @@ def test_a_number_two_articles_share_names_the_one_of_the_folder_you_are_in(run,
     result = run("show", "02", "--dir", str(small.parent))
     assert result.exit_code == 0, result.stderr
     assert result.stdout.startswith("another-article/02-")
+
+
+def test_a_priority_or_status_a_hand_edit_broke_is_shown_as_written(run, small):
+    """`priority = "high"` showed as 0.00 and a missing status as " (1 error)"."""
+    first = small / "01-council-raises-parking-fines.toml"
+    text = first.read_text(encoding="utf-8")
+    priority = next(line for line in text.splitlines() if line.startswith("priority = "))
+    text = text.replace(priority, 'priority = "high"').replace('status = "unstarted"\n', "")
+    first.write_text(text, encoding="utf-8")
+    out = plain(run("status").stdout)
+    row = next(line for line in out.splitlines() if line.startswith("│ 01 │"))
+    assert row.startswith("│ 01 │ - (2 errors) │ -      │ high │")
+    assert any(line.split() == ["priority", "high"] for line in run("show", "01").stdout.splitlines())

@@ -300,6 +300,14 @@ def _num(value) -> float:
     return float(value) if isinstance(value, (int, float)) else 0.0
 
 
+def _priority(value) -> str:
+    """A priority as the table shows it: a number to two places; anything else a hand edit put
+    there ("high", a date) as written, since `check` reports it and 0.00 would hide it."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return f"{value:.2f}"
+    return _str(value) or "-"
+
+
 def status_dict(
     articles: list[ArticleSheets], settings: Settings, filters: Filters, checked: dict | None = None
 ) -> dict:
@@ -521,9 +529,9 @@ def _statement_table(title: Text, rows: list[dict]) -> RowTable:
         table.add_row(
             *_plain(
                 number,
-                r["status"] + _flags(r),
+                (r["status"] or "-") + _flags(r),
                 r["rating"] + (" (confirm)" if r["unconfirmed"] else "") if r["rating"] else "-",
-                f"{_num(r['priority']):.2f}",
+                _priority(r["priority"]),
                 f"{r['checks_done']}/{r['checks']}",
                 str(r["sources"]),
                 r["text"].replace("\n", " "),
@@ -587,7 +595,7 @@ def _next_to_check(rows: list[dict], settings: Settings) -> list[RenderableType]
                 slug,
                 f"{short[slug]}/{stem.split('-', 1)[0]}",
                 (r["status"] if r["readable"] else "unreadable") + _flags(r),
-                f"{_num(r['priority']):.2f}",
+                _priority(r["priority"]),
                 f"{r['checks_done']}/{r['checks']}",
                 r["text"].replace("\n", " "),
             )
@@ -676,7 +684,7 @@ def show_view(sheet: Sheet, context_text: str | None, checked: list | None = Non
         ("claim", v.get("claim", "")),
         ("claimant", v.get("claimant", "")),
         ("types", _joined(v.get("types"), ", ")),
-        ("priority", f"{_num(v.get('priority')):.2f}"),
+        ("priority", _priority(v.get("priority"))),
         ("reasons", _joined(v.get("reasons"), "\n")),
         ("assignee", v.get("assignee", "")),
         ("reviewer", v.get("reviewer", "")),
