@@ -291,6 +291,54 @@ def test_watch_shows_each_change_and_stops_cleanly_on_ctrl_c(workspace):
     assert err == ""
 
 
+def test_watch_json_writes_a_line_of_json_for_each_state(workspace):
+    """`status --watch --json` (it printed tables): one line of JSON at once, another after a
+    hand edit, so a script can read a line at a time; Ctrl-C ends it with exit 0."""
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "factcheck",
+            "status",
+            "--watch",
+            "--json",
+            "--interval",
+            "0.2",
+            "--dir",
+            str(workspace.parent),
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=os.environ.copy(),
+        text=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),  # as in the test above
+    )
+    try:
+        first = json.loads(proc.stdout.readline())
+        assert first["articles"][0]["by_status"]["unstarted"] == 22
+        sheet = next(workspace.glob("10-*.toml"))
+        sheet.write_text(
+            sheet.read_text(encoding="utf-8").replace('status = "unstarted"', 'status = "in-progress"'),
+            encoding="utf-8",
+        )
+        second = json.loads(proc.stdout.readline())
+        assert second["articles"][0]["by_status"]["in-progress"] == 1
+    finally:
+        proc.send_signal(signal.SIGINT)
+        try:
+            out, err = proc.communicate(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            raise
+    assert proc.returncode == 0
+    assert err == ""
+
+
 def large_workspace(workspace, copies: int) -> None:
     """``copies`` more folders of the example article: 22 statements each."""
     import shutil

@@ -300,6 +300,16 @@ def status(
         if watch:
             from factcheck.workspace.index import workspace_key
 
+            if as_json:  # for scripts: a line of JSON for each state (JSON Lines)
+
+                def data():
+                    fresh = load_settings(root)
+                    articles = select(_read(root, fresh, no_index), filters)
+                    return status_dict(articles, fresh, filters, _checked(root, _sheets(articles), no_index))
+
+                _watch_json(data, lambda: workspace_key(root), interval)
+                return
+
             def view():
                 fresh = load_settings(root)
                 articles = select(_read(root, fresh, no_index), filters)
@@ -313,6 +323,23 @@ def status(
             _print_json(status_dict(articles, settings, filters, checked))
         else:
             _out().print(status_view(articles, settings, filters, checked))
+
+
+def _watch_json(data, key, interval: float) -> None:
+    """``status --watch --json``: ``data()`` as one line of JSON at once, then again whenever
+    ``key()`` changes, until Ctrl-C; a script reads a line at a time."""
+    import time
+
+    last = key()
+    try:
+        print(printable_json(dumps_finite(data(), ensure_ascii=False, default=_as_json)), flush=True)
+        while True:
+            time.sleep(interval)
+            if key() != last:
+                last = key()
+                print(printable_json(dumps_finite(data(), ensure_ascii=False, default=_as_json)), flush=True)
+    except KeyboardInterrupt:
+        return
 
 
 def _watch(view, key, interval: float) -> None:
