@@ -96,19 +96,29 @@ def test_two_inits_of_one_article_at_once_write_each_worksheet_once(tmp_path):
 
 
 def test_an_init_that_finds_the_lock_held_waits_and_says_so(run, tmp_path, monkeypatch):
+    """The holder lets go once the init has found the lock held (not after a fixed time: on a
+    busy machine the init reached the lock after a timer had already freed it)."""
     root = tmp_path / "worksheets"
     held = threading.Event()
-    release = threading.Event()
+    waiting = threading.Event()
+    try_lock = lock._try_lock
+
+    def trying(fd):
+        got = try_lock(fd)
+        if not got:
+            waiting.set()
+        return got
+
+    monkeypatch.setattr(lock, "_try_lock", trying)
 
     def holder():
         with workspace_lock(root):
             held.set()
-            release.wait(10)
+            waiting.wait(60)
 
     thread = threading.Thread(target=holder)
     thread.start()
-    held.wait(5)
-    threading.Timer(0.5, release.set).start()
+    assert held.wait(10)
     result = run("init", str(EXAMPLE))
     thread.join()
     assert result.exit_code == 0, result.stderr
