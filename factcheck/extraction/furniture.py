@@ -538,12 +538,26 @@ def body_of(text: str, spans: list[Span], reasons: list[str]) -> Body | None:
     return find_body(text, spans, reasons, taken)
 
 
+# The writer's bio closes the article: what the run holds after it is the page's (a promotion,
+# the site about itself, other stories), once this many blocks of the article's prose came before it
+PROSE_BEFORE_BIO = 3
+
+
 def paragraph_rules(text: str, spans: list[Span], reasons: list[str], body: Body | None) -> list[str | None]:
-    """For each sentence, the paragraph rule that takes its paragraph as the page's, or None."""
+    """For each sentence, the paragraph rule that takes its paragraph as the page's, or None; and
+    on a page, the rest of the article's run after the writer's bio at its end (``body.after-bio``)."""
     out: list[str | None] = [None] * len(spans)
+    bio = None
     for para in paragraphs(spans):
         rule = paragraph_rule(text, spans, reasons, para, body)
         if rule:
             for k in para.sentences:
                 out[k] = rule
+            if bio is None and rule.startswith("bio."):
+                bio = para
+    if body is not None and body.run is not None and bio is not None and body.first <= bio.number < body.last:
+        if sum(end <= bio.start for _, end in body.prose) >= PROSE_BEFORE_BIO:
+            for k, span in enumerate(spans):
+                if bio.number < span.paragraph <= body.last and out[k] is None:
+                    out[k] = "body.after-bio"
     return out
