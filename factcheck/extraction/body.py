@@ -177,18 +177,6 @@ NEAR_WORDS = 8
 RUN_MIN = 40  # the worth of the best run: below it, no run stands out (a short article) and none is taken
 GROW_COST = 3  # what each paragraph costs as the run grows
 GROW_SHARE = 0.2  # share of a paragraph's words that the run uses: below, it counts for less
-# Where an article ends, the page's lines come many in a row (a byline, "Related Articles", other
-# stories' headlines, share buttons, a sign-up) and then prose again: other stories' teasers,
-# a legal notice, the publisher about itself, which share words with the article or with each
-# other. The run ends before a wall of more than RUN_WALL paragraphs in a row that gain it
-# nothing when its best part is before the wall (a box of links or a caption inside an article
-# is shorter), and it grows on past its last paragraph over no more than GROW_GAP of them (a
-# subhead and the closing lines, not what lies beyond the page's frame; back, it still reaches
-# the standfirst across the byline's lines). Chosen reading half A of the develop part: RUN_WALL
-# 6 cut one article in two (22 content units lost), 8 to 10 lost none, 14 caught less; GROW_GAP
-# 3 and 4 caught the most, 5 and 6 less. Pasted furniture 6.46% -> 5.68% there.
-RUN_WALL = 10
-GROW_GAP = 4
 # A paragraph that uses this share of its words or more from the page's notices near it (a
 # paragraph of two sentences or more that opens as one: "This website uses cookies ...", not a
 # label's one line, "Related: ...") goes on with the notice (the cookie policy's "Necessary
@@ -204,16 +192,12 @@ def _listed(text: str, blocks: dict[int, list[int]]) -> frozenset[int]:
     return frozenset(p for p, listed in zip(order, runs) if listed)
 
 
-def _best_run(
-    order: list[int], gains: dict[int, float], wall: int | None = None
-) -> tuple[float, tuple[int, int] | None]:
-    """The run of consecutive paragraphs whose gains add up to the most, and that sum; with
-    ``wall``, a run that does not cross more than that many paragraphs in a row that gain nothing."""
+def _best_run(order: list[int], gains: dict[int, float]) -> tuple[float, tuple[int, int] | None]:
+    """The run of consecutive paragraphs whose gains add up to the most, and that sum."""
     best, at = 0.0, None
-    total, start, dry = 0.0, None, 0
+    total, start = 0.0, None
     for p in order:
-        dry = 0 if gains[p] > 0 else dry + 1
-        if start is None or total <= 0 or wall is not None and dry > wall:
+        if start is None or total <= 0:
             total, start = 0.0, p
         total += gains[p]
         if total > best:
@@ -250,11 +234,6 @@ def article_run(
     if run is None or worth < RUN_MIN:
         return None
     lo, hi = run
-    # the article ends at a wall of the page's lines (RUN_WALL) when the best run within it
-    # ends there; a wall never cuts the run's head (a short article before a longer box of prose)
-    _, walled = _best_run([p for p in order if lo <= p <= hi], gains, RUN_WALL)
-    if walled is not None:
-        hi = walled[1]
     vocabulary = set().union(*(bags[p] for p in prose if lo <= p <= hi))
     for p in order:
         if lo <= p <= hi:
@@ -284,14 +263,10 @@ def _about_notices(
 
 def _grown(order: list[int], gains: dict[int, float], edge: int, step: int) -> int:
     """How far the run grows from ``edge`` (step -1: back, 1: on): to where the gains beyond
-    the edge add up to the most, if that is more than nothing; on, not across more than
-    GROW_GAP paragraphs in a row that gain nothing."""
-    best, at, total, dry = 0.0, edge, 0.0, 0
+    the edge add up to the most, if that is more than nothing."""
+    best, at, total = 0.0, edge, 0.0
     for p in reversed(order[: order.index(edge)]) if step < 0 else order[order.index(edge) + 1 :]:
         total += gains[p]
-        dry = 0 if gains[p] > 0 else dry + 1
-        if step > 0 and dry > GROW_GAP:
-            break
         if total > best:
             best, at = total, p
     return at
