@@ -766,10 +766,10 @@ def test_lines_outside_the_article_body_are_skipped():
         "World News": "heading",
         "Key points": "too short to be a claim",
         "Related stories": "site furniture",
-        # under a label of other stories, to the first line that ends a sentence or starts a list's item
-        "Mayor opens new cycle lane on the high street": "another story's headline",
-        "Bus fares frozen for another year": "another story's headline",
-        "54 American cities with dangerous ozone conditions": "another story's headline",
+        "Mayor opens new cycle lane on the high street": "outside the article body",
+        "Bus fares frozen for another year": "outside the article body",
+        # after the body, a line with a number about something else
+        "54 American cities with dangerous ozone conditions": "outside the article body",
         # inside the body, another story's teaser shares no word with the article's prose
         "Celebrity chef unveils autumn menu for hungry shoppers": "shares no word with the article",
     }

@@ -402,9 +402,9 @@ def _boxed(text: str, blocks: dict[int, list[int]]) -> frozenset[int]:
     """The paragraphs of a box of other stories: under a line that names such a list ("Related
     Stories", "More from CNN", "Most Read"), each line of one sentence that ends none (a
     headline, or a summary cut off with an ellipsis), to the first paragraph that ends a
-    sentence or holds two, or that starts like a list's item. Inside an article or after it, the
-    lines under such a label are other stories' headlines; the article goes on at the first
-    sentence that ends, a colon's included ("Here are some of the highlights:")."""
+    sentence or holds two. Inside an article or after it, the lines under such a label are
+    other stories' headlines; the article goes on at the first sentence that ends, a colon's
+    included ("Here are some of the highlights:")."""
     out: set[int] = set()
     order = sorted(blocks)
     for i, p in enumerate(order):
@@ -413,13 +413,8 @@ def _boxed(text: str, blocks: dict[int, list[int]]) -> frozenset[int]:
             continue
         for q in order[i + 1 :]:
             start, end, n, _ = blocks[q]
-            if (
-                n > 1
-                or _SENTENCE_END.search(text, start, end)
-                and not _ELLIPSIS_END.search(text, start, end)
-                or _LIST_ITEM.match(text, start, end)
-            ):
-                break  # the article, or a list of facts ("July 3 – Mansfield, MA"), goes on
+            if n > 1 or _SENTENCE_END.search(text, start, end) and not _ELLIPSIS_END.search(text, start, end):
+                break
             out.add(q)
     return frozenset(out)
 
