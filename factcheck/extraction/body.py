@@ -19,7 +19,6 @@ OUTSIDE_BODY = rules.reason("body.outside")
 OFF_TOPIC = rules.reason("body.off-topic")
 COMMENTS = rules.reason("body.comments")
 OTHER_STORIES = rules.reason("body.other-stories")
-TEASER_BOX = rules.reason("body.teaser-box")
 # The line that opens a page's comment section: "12 Comments", "Leave a Reply", "2 thoughts on
 # “...”", "Join the discussion". After the article's prose, what follows is readers talking.
 _COMMENTS_START = re.compile(  # used with match(text, start, end): anchored at start, $ at end
@@ -82,7 +81,6 @@ class Body:
     other_stories: int | None = None  # the paragraph that opens a list of other stories after the article
     run: tuple[int, int] | None = None  # the article's run on a page (``article_run``), else None
     listed: frozenset[int] = frozenset()  # paragraphs of a list made from one template
-    boxed: frozenset[int] = frozenset()  # paragraphs of headlines under a label of other stories (``_boxed``)
     _topic: set[str] | None = None
 
     @property
@@ -130,10 +128,9 @@ def find_body(
     # it (a sign-up form's one sentence above 200 country names) does not start it, unless no
     # two blocks are that close. (At the end the same test cut off lists that close articles.)
     first = next((p for p, q in zip(prose, prose[1:]) if q - p <= BODY_GAP), prose[0])
-    run, listed, boxed = None, frozenset(), frozenset()
+    run, listed = None, frozenset()
     if reasons and shows_page(reasons):
         listed = _listed(text, blocks)
-        boxed = _boxed(text, blocks)
         run = article_run(text, blocks, prose, opens, listed)
         inner = [p for p in prose if run and run[0] <= p <= run[1]]
         if inner:
@@ -159,7 +156,6 @@ def find_body(
         other_stories,
         run,
         listed,
-        boxed,
     )
 
 
@@ -395,30 +391,6 @@ def _teaser_list_start(
     return None
 
 
-_ELLIPSIS_END = re.compile(r"(?:…|\.\.\.)['\"”’)\]]*$")
-
-
-def _boxed(text: str, blocks: dict[int, list[int]]) -> frozenset[int]:
-    """The paragraphs of a box of other stories: under a line that names such a list ("Related
-    Stories", "More from CNN", "Most Read"), each line of one sentence that ends none (a
-    headline, or a summary cut off with an ellipsis), to the first paragraph that ends a
-    sentence or holds two. Inside an article or after it, the lines under such a label are
-    other stories' headlines; the article goes on at the first sentence that ends, a colon's
-    included ("Here are some of the highlights:")."""
-    out: set[int] = set()
-    order = sorted(blocks)
-    for i, p in enumerate(order):
-        start, end, n, _ = blocks[p]
-        if n != 1 or end - start >= 60 or not _OTHER_STORIES_START.match(text, start, end):
-            continue
-        for q in order[i + 1 :]:
-            start, end, n, _ = blocks[q]
-            if n > 1 or _SENTENCE_END.search(text, start, end) and not _ELLIPSIS_END.search(text, start, end):
-                break
-            out.add(q)
-    return frozenset(out)
-
-
 def _all_and_recurring(blocks: list[set[str]]) -> tuple[set[str], set[str]]:
     """The content words of all the blocks, and those that more than one block uses: what an
     article is about ("fines", "council"), not the words any news text has ("announced")."""
@@ -519,8 +491,6 @@ def outside_rule(span: Span, sentence: str, body: Body | None) -> str | None:
         return "body.comments"
     if body.other_stories is not None and span.paragraph > body.other_stories:
         return "body.other-stories"
-    if span.paragraph in body.boxed:
-        return "body.teaser-box"
     inside = body.first <= span.paragraph <= body.last
     if inside and span.paragraph not in body.alone:
         return None  # a sentence of a paragraph (the common case, so asked first)
