@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from factcheck.workspace.settings import Settings, load_settings
 from factcheck.workspace.validate import TextCache, load_sheet
 
-from .conftest import EXAMPLE_SLUG, line_of
+from .conftest import EXAMPLE, EXAMPLE_SLUG, line_of
 
 SHEET = "10-kirby-said-the-us-would-impose.toml"
 
@@ -252,6 +252,55 @@ def test_settings_mistakes_are_reported_and_defaults_stand_in(run, workspace):
     path.write_text("[rules\n", encoding="utf-8")
     assert run("check").stdout.startswith("worksheets/factcheck.toml:1:7: error: TOML syntax")
     assert run("status").exit_code == 0
+
+
+def test_a_broken_settings_file_comes_first_and_the_schema_is_kept(run, workspace):
+    """A team's statuses in a factcheck.toml with a `]` missing: every command that reads it says
+    so first, `check` does not advise rewriting the schema, and `schema` refuses to write the
+    defaults over the team's."""
+    custom = '[statuses]\nnames = ["todo", "doing", "done"]\nfinished = ["done"]\n'
+    path = workspace.parent / "factcheck.toml"
+    path.write_text(custom, encoding="utf-8")
+    assert run("schema").exit_code == 0
+    edit(workspace / SHEET, 'status = "unstarted"', 'status = "todo"')
+    schema = workspace.parent / "worksheet.schema.json"
+    team_schema = schema.read_bytes()
+    path.write_text(custom.replace('"done"]\nfinished', '"done"\nfinished'), encoding="utf-8")
+
+    status = run("status", "--summary")
+    assert status.exit_code == 0
+    lines = [line.rstrip() for line in status.stdout.splitlines()]
+    start = next(i for i, line in enumerate(lines) if line.startswith("Problems:"))
+    assert lines[start : start + 3] == [
+        "Problems: 2 errors, 0 warnings (`factcheck check` lists them for scripts)",
+        "  factcheck.toml:3:1",
+        "    error: TOML syntax: Unclosed array",
+    ]
+    problems_json = json.loads(run("status", "--json").stdout)["problems"]
+    assert [(p["path"], p["line"], p["message"]) for p in problems_json] == [
+        ("worksheets/factcheck.toml", 3, "TOML syntax: Unclosed array"),
+        (
+            f"worksheets/{EXAMPLE_SLUG}/{SHEET}",
+            line_of(workspace / SHEET, "status"),
+            "status 'todo' is not allowed; use one of: unstarted, in-progress, needs-review, done, not-checkable",
+        ),
+    ]
+    check = run("check")
+    assert check.exit_code == 1
+    assert check.stdout.splitlines()[0] == "worksheets/factcheck.toml:3:1: error: TOML syntax: Unclosed array"
+    assert "schema" not in check.stdout
+
+    refused = run("schema")
+    assert (refused.exit_code, refused.stdout) == (1, "")
+    assert refused.stderr == (
+        "Error: worksheets/factcheck.toml:3:1: TOML syntax: Unclosed array; fix factcheck.toml first (the "
+        "schemas are made from its statuses and ratings), then run `factcheck schema` again\n"
+    )
+    assert schema.read_bytes() == team_schema
+    assert run("init", str(EXAMPLE)).exit_code == 0
+    assert schema.read_bytes() == team_schema  # init leaves it alone too
+    path.write_text(custom, encoding="utf-8")
+    assert run("schema").stdout.startswith("worksheets/worksheet.schema.json and ")  # up to date, as it was kept
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -598,6 +598,13 @@ def schema(
     with _errors():
         root = existing_workspace(directory)
         settings = load_settings(root)
+        if settings.problems:  # the defaults standing in for it would be written as the team's
+            wrong = settings.problems[0]
+            where = ":".join(str(n) for n in (wrong.path, wrong.line, wrong.column) if n)
+            raise FactcheckError(
+                f"{where}: {wrong.message}; fix factcheck.toml first (the schemas are made from its "
+                "statuses and ratings), then run `factcheck schema` again"
+            )
         written = write_schemas(root, settings)
         out = _out()
         for path in written:

@@ -312,9 +312,10 @@ def status_dict(
     articles: list[ArticleSheets], settings: Settings, filters: Filters, checked: dict | None = None
 ) -> dict:
     """``status --json``: per-article counts, per-statement rows (with the earlier checks each
-    looks like, from ``search.checked_for``), and every problem."""
+    looks like, from ``search.checked_for``), and every problem: factcheck.toml's first, since
+    the defaults stand in for what is wrong in it and every worksheet is read by them."""
     checked = checked or {}
-    out = {"articles": [], "statements": [], "problems": []}
+    out = {"articles": [], "statements": [], "problems": [_problem_dict(p) for p in settings.problems]}
     for article in articles:
         # a stale statement (gone from the current text) is listed apart, not counted
         readable = [s for s in article.sheets if s.readable and not s.stale]
@@ -420,10 +421,11 @@ def status_view(
     articles with open work and the statements to check next instead, each list bounded and
     followed by a line saying what was left out and how to see it."""
     data = status_dict(articles, settings, filters, checked)
+    problems = [*settings.problems, *workspace_problems(articles)]
     if not data["articles"]:
-        return Text("No articles in this workspace yet: run `factcheck init ARTICLE`")
+        empty = Text("No articles in this workspace yet: run `factcheck init ARTICLE`")
+        return Group(empty, problems_view(problems, root=problems[0].path.parent)) if problems else empty
     large = len(data["statements"]) > LARGE_WORKSPACE and not filters.all
-    problems = workspace_problems(articles)
     root = articles[0].folder.parent
     if not large:
         parts: list[RenderableType] = [_articles_table(data["articles"])]

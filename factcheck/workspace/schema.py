@@ -190,7 +190,11 @@ def outdated(root: Path, settings: Settings) -> list[Path]:
 
 
 def schema_problems(root: Path, settings: Settings) -> list[Problem]:
-    """A warning for each schema file editors would validate with that `check` disagrees with."""
+    """A warning for each schema file editors would validate with that `check` disagrees with.
+    None while ``factcheck.toml`` has a mistake: the schema is made from its statuses and
+    ratings, so the advice is to fix it first (its problems say so), not to rewrite the schema."""
+    if settings.problems:
+        return []
     return [
         Problem(
             path,
@@ -205,9 +209,13 @@ def schema_problems(root: Path, settings: Settings) -> list[Problem]:
 
 def write_schemas(root: Path, settings: Settings) -> list[Path]:
     """Write the schema files that are missing or differ; returns those written. They are the
-    tool's own (generated), so they are replaced, never a person's file."""
+    tool's own (generated), so they are replaced, never a person's file. Nothing is written
+    while ``factcheck.toml`` has a mistake: the defaults that stand in for it would make every
+    editor flag the team's own statuses and ratings."""
     from factcheck.workspace.writes import write_replace
 
+    if settings.problems:
+        return []
     written = []
     for path, text in schema_files(root, settings).items():
         try:
