@@ -109,3 +109,46 @@ def test_bare_command_shows_help(tmp_path):
     result = subprocess.run([sys.executable, "-m", "factcheck"], capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0
     assert result.stdout.startswith("Usage: factcheck [OPTIONS] COMMAND [ARGS]...")
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],
+        ["status", "--json"],
+        ["show", "10"],
+        ["check", "--json"],
+        ["export"],
+        ["export", "-f", "json"],
+        ["search", "--json", "Wagner"],
+        ["search", "--batch", "-"],
+        ["init", "ARTICLE", "--dry-run", "--json"],
+        ["--version"],
+        ["status", "--help"],
+        [],
+    ],
+)
+def test_a_reader_that_stops_reading_ends_the_command_quietly(workspace, tmp_path, args):
+    """`factcheck status --json | head`: stdout's reader has gone. Nothing on stderr (no "Error:
+    Broken pipe", no traceback), exit code 1 whatever wrote it (rich's tables, plain JSON,
+    typer's help): the output is not complete, as the Python docs advise for SIGPIPE."""
+    import os
+    import subprocess
+    import sys
+
+    from .conftest import EXAMPLE
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader stopped before the first byte: every write finds it gone
+    try:
+        result = subprocess.run(
+            [sys.executable, "-m", "factcheck", *[str(EXAMPLE) if a == "ARTICLE" else a for a in args]],
+            stdout=write_end,
+            stderr=subprocess.PIPE,
+            input=b"Wagner\nNorth Korea\n",
+            cwd=tmp_path,
+            timeout=120,
+        )
+    finally:
+        os.close(write_end)
+    assert (result.returncode, result.stderr) == (1, b"")

@@ -99,7 +99,26 @@ def _say(console: Console, line: str) -> None:
 
 
 def _print_json(data) -> None:
-    print(printable_json(dumps_finite(data, ensure_ascii=False, indent=1, default=_as_json)))
+    _write(printable_json(dumps_finite(data, ensure_ascii=False, indent=1, default=_as_json)) + "\n")
+
+
+def _write(text: str) -> None:
+    """Plain text to stdout, flushed, so that a reader that stopped (``| head``) is found
+    here, inside the command, and not by the interpreter's flush at exit."""
+    sys.stdout.write(text)
+    sys.stdout.flush()
+
+
+def _reader_gone() -> typer.Exit:
+    """Stdout's reader stopped reading (``factcheck status --json | head``): not a mistake to
+    report. As the Python docs advise for SIGPIPE (and rich does for the tables), what is still
+    to be written goes to devnull, and the exit code is 1 (the output is not complete)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):  # no file descriptor (a test's captured stdout)
+        pass
+    return typer.Exit(code=1)
 
 
 def _as_json(value) -> str:
@@ -114,6 +133,8 @@ def _errors():
     except FactcheckError as exc:
         _say(_err(), f"Error: {exc}")
         raise typer.Exit(code=exc.exit_code) from None
+    except BrokenPipeError:  # the only pipe a command writes to is stdout
+        raise _reader_gone() from None
     except OSError as exc:
         where = f"{exc.filename}: " if exc.filename else ""
         _say(_err(), f"Error: {where}{exc.strerror or exc}")
@@ -715,7 +736,7 @@ def export(
         for notice in notices:
             _say(_err(), f"Warning: {notice}")
         if output is None or output == "-":
-            sys.stdout.write(text)
+            _write(text)
         else:
             suffix = {Format.markdown: "md", Format.csv: "csv"}.get(fmt, "json")
             write_export(root, output, text, f"{'claimreview' if fmt is Format.claimreview else 'export'}.{suffix}")
@@ -789,12 +810,16 @@ def search(
             if batch is not None:
                 for query in queries:
                     matches = rank(index, query, encoder, limit)
-                    print(json.dumps({"query": query, "matches": [m.as_dict() for m in matches]}, ensure_ascii=False))
+                    _write(
+                        json.dumps({"query": query, "matches": [m.as_dict() for m in matches]}, ensure_ascii=False)
+                        + "\n"
+                    )
                 return
             matches = rank(index, text, encoder, limit)
             if as_json:
-                print(
+                _write(
                     json.dumps({"query": text, "matches": [m.as_dict() for m in matches]}, ensure_ascii=False, indent=1)
+                    + "\n"
                 )
             else:
                 _out().print(search_view(text, matches, index.counts(), encoder is not None), soft_wrap=True)
@@ -891,7 +916,17 @@ def _app_for(args: list[str]) -> typer.Typer:
 
 def run() -> None:
     """The console script: the app, with usage mistakes (a missing argument, a bad option)
-    reported as one line on stderr like every other error."""
+    reported as one line on stderr like every other error, and a reader that stops reading
+    stdout (``| head``) ending it quietly, whatever was still to be written."""
+    try:
+        code = _main()
+        sys.stdout.flush()  # what print() left buffered, while a closed pipe can still be told apart
+    except BrokenPipeError:
+        code = _reader_gone().exit_code
+    sys.exit(code)
+
+
+def _main() -> int:
     try:
         code = _app_for(sys.argv[1:])(prog_name="factcheck", standalone_mode=False)
     except Exception as exc:
@@ -901,15 +936,15 @@ def run() -> None:
             raise
         if type(exc).__name__ == "NoArgsIsHelpError":  # bare `factcheck`: the help is the answer
             print(ctx.get_help() if ctx else message())
-            sys.exit(0)
+            return 0
         where = f" (see `{ctx.command_path} --help`)" if ctx else ""
         _say(_err(), f"Error: {message().rstrip('.')}{where}")
-        sys.exit(exc.exit_code)
+        return exc.exit_code
     except KeyboardInterrupt:
         _err().print(
             "Interrupted; files already written are complete, run the command again to finish",
             markup=False,
             soft_wrap=True,
         )
-        sys.exit(130)
-    sys.exit(code if isinstance(code, int) else 0)
+        return 130
+    return code if isinstance(code, int) else 0
