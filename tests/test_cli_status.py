@@ -490,3 +490,11 @@ def test_a_priority_or_status_a_hand_edit_broke_is_shown_as_written(run, small):
     row = next(line for line in out.splitlines() if line.startswith("│ 01 │"))
     assert row.startswith("│ 01 │ - (2 errors) │ -      │ high │")
     assert any(line.split() == ["priority", "high"] for line in run("show", "01").stdout.splitlines())
+
+
+def test_an_article_filter_that_matches_nothing_is_an_error(run, small):
+    result = run("status", "--article", "nomatch")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "Error: no article matches --article 'nomatch'; articles: council-raises-parking-fines\n"
+    assert run("status", "--json", "--article", "nomatch").exit_code == 1
+    assert run("status", "--article", "COUNCIL", "--summary").stdout.count("council-raises-parking-fines") == 1

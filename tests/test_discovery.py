@@ -4,6 +4,7 @@ article folder, in any folder below the workspace, in the workspace or in a fold
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -128,3 +129,89 @@ def test_the_index_is_the_same_from_every_folder(run, repo, monkeypatch):
         monkeypatch.chdir(repo / where)
         assert run("status", *args).exit_code == 0
         assert stored() == before, where
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` but the index, with its bytes."""
+    return {
+        str(p.relative_to(folder)): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and ".factcheck" not in p.parts
+    }
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["status"],
+        ["check"],
+        ["show", "10"],
+        ["export"],
+        ["schema"],
+        ["search", "Wagner"],
+        ["init", "ARTICLE"],
+        ["init", "ARTICLE", "--dry-run"],
+        ["add", "Wagner is a private army.", "--elsewhere"],
+        ["import", "review.json"],
+    ],
+)
+def test_an_article_folder_given_as_the_workspace_is_refused(run, repo, args):
+    """`--dir worksheets/<article>`: read, it looked like a workspace with no articles; written,
+    init put a second copy of the article in <article>/<article>/. Every command refuses it and
+    names the workspace it is in; nothing on disk changes."""
+    review = {
+        "@context": "https://schema.org",
+        "@type": "ClaimReview",
+        "url": "https://factcheck.example/wagner",
+        "claimReviewed": "Wagner is a private army.",
+        "reviewRating": {"@type": "Rating", "alternateName": "True"},
+    }
+    (repo / "review.json").write_text(json.dumps(review), encoding="utf-8")
+    before = tree(repo)
+    args = [str(EXAMPLE) if a == "ARTICLE" else a for a in args]
+    result = run(*args, "--dir", f"worksheets/{EXAMPLE_SLUG}")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"Error: --dir worksheets/{EXAMPLE_SLUG} is an article folder, not a workspace; give the workspace it "
+        "is in: --dir worksheets\n"
+    )
+    assert tree(repo) == before
+
+
+def test_factcheck_dir_naming_an_article_folder_is_refused_too(run, repo, monkeypatch):
+    monkeypatch.setenv("FACTCHECK_DIR", str(repo / "worksheets" / EXAMPLE_SLUG))
+    result = run("status")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: FACTCHECK_DIR={repo / 'worksheets' / EXAMPLE_SLUG} is an article folder, not a workspace; "
+        f"give the workspace it is in: --dir {repo / 'worksheets'}\n"
+    )
+
+
+def test_the_folder_holding_worksheets_names_that_workspace(run, repo, monkeypatch):
+    """`--dir PROJECT`, the folder holding ./worksheets, is read and written as running there
+    without --dir is: the workspace in ./worksheets, never a second one beside it."""
+    monkeypatch.chdir(repo / "drafts" / "deep")
+    assert run("status", "--summary", "--dir", "../..").stdout.count("│    22 │") == 1
+    assert run("check", "--dir", "../..").stdout == "22 worksheets checked: 0 errors, 0 warnings\n"
+    result = run("init", str(EXAMPLE), "--dir", "../..")
+    assert result.stdout.startswith(f"Nothing to do: all 22 statements of ../../worksheets/{EXAMPLE_SLUG}/ ")
+    assert sorted(p.relative_to(repo) for p in repo.rglob("article.toml")) == [
+        Path("worksheets") / EXAMPLE_SLUG / "article.toml"
+    ]
+
+
+def test_a_folder_that_is_no_workspace_is_an_error_not_an_empty_workspace(run, repo):
+    (repo / "drafts" / "notes.txt").write_text("notes", encoding="utf-8")
+    for folder in ("drafts", "drafts/deep"):  # with a file of its own, and empty
+        for command in ("status", "check", "export", "search Wagner"):
+            result = run(*command.split(), "--dir", folder)
+            assert (result.exit_code, result.stdout) == (1, ""), (folder, command)
+            assert result.stderr == (
+                f"Error: {folder} is not a workspace: it holds no article folder and no factcheck.toml; pass "
+                f"the folder `factcheck init` wrote to, or start one there with `factcheck init ARTICLE --dir {folder}`\n"
+            )
+    assert not (repo / "drafts" / "deep" / ".factcheck").exists()
+    started = run("init", str(EXAMPLE), "--dir", "drafts/deep", "--min-priority", "0.97")  # it may start one
+    assert started.exit_code == 0
+    assert run("check", "--dir", "drafts/deep").stdout == "3 worksheets checked: 0 errors, 0 warnings\n"

@@ -690,12 +690,15 @@ def test_output_mistakes(run, checked, output, message):
 
 
 def test_nothing_to_export(run, checked):
-    result = run("export", "--article", "nope")
+    result = run("export", "--article", "council", "--status", "needs-review")
     assert result.exit_code == 1
     assert result.stderr == (
-        "Error: nothing to export: no worksheets in articles matching 'nope'; "
+        "Error: nothing to export: no worksheets in articles matching 'council' with status 'needs-review'; "
         "run `factcheck status` to see the workspace\n"
     )
+    result = run("export", "--article", "nope")  # a slug mistyped: the articles there are
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"Error: no article matches --article 'nope'; articles: {SLUG}\n"
 
 
 def test_an_unreadable_worksheet_is_named_and_listed(run, checked):

@@ -271,6 +271,14 @@ def select(articles: list[ArticleSheets], filters: Filters) -> list[ArticleSheet
             )
         ]
         out.append(ArticleSheets(article.slug, article.folder, article.title, sheets, article.meta, article.problems))
+    if filters.article and not out:  # a slug mistyped: not an empty workspace
+        if not articles:
+            raise FactcheckError(
+                f"no article matches --article {filters.article!r}: the workspace has no articles yet; "
+                "run `factcheck init ARTICLE`"
+            )
+        names = ", ".join(a.slug for a in articles[:5]) + (", ..." if len(articles) > 5 else "")
+        raise FactcheckError(f"no article matches --article {filters.article!r}; articles: {names}")
     return out
 
 

@@ -16,24 +16,51 @@ VERSIONS_DIR = "versions"
 
 def resolve_dir(directory: str | None) -> Path:
     """The workspace folder: ``--dir``, else ``$FACTCHECK_DIR``, else the workspace the current
-    folder is in (see ``find_workspace``), else ``./worksheets``."""
+    folder is in (see ``find_workspace``), else ``./worksheets``.
+
+    A folder named that holds ``./worksheets`` names that workspace, as it does when a command
+    is run there without ``--dir``; an article folder named as the workspace is refused, so
+    that no command reads it as an empty workspace or writes articles inside it."""
     chosen = directory or os.environ.get("FACTCHECK_DIR")
-    if chosen:
-        return Path(chosen)
-    return find_workspace(Path.cwd()) or Path(DEFAULT_DIR)
+    if not chosen:
+        return find_workspace(Path.cwd()) or Path(DEFAULT_DIR)
+    root = Path(chosen)
+    if root.is_dir() and not is_workspace(root):
+        if _is_article_dir(root):
+            given = f"--dir {chosen}" if directory else f"FACTCHECK_DIR={chosen}"
+            raise FactcheckError(
+                f"{given} is an article folder, not a workspace; give the workspace it is in: --dir {_parent(root)}"
+            )
+        if is_workspace(root / DEFAULT_DIR):
+            return root / DEFAULT_DIR
+    return root
 
 
 def existing_workspace(directory: str | None) -> Path:
+    """The workspace a reading command reads: ``resolve_dir``'s, which must exist. A folder
+    named with ``--dir`` that is no workspace (no article folder, no ``factcheck.toml``) and
+    not empty is an error, not a workspace with no articles yet."""
     root = resolve_dir(directory)
+    named = directory or os.environ.get("FACTCHECK_DIR")
     if not root.exists():
-        if directory or os.environ.get("FACTCHECK_DIR"):
+        if named:
             raise FactcheckError(f"no workspace at {root}; run `factcheck init ARTICLE` first, or pass --dir")
         raise FactcheckError(
             "no workspace here, in a folder above or in ./worksheets; run `factcheck init ARTICLE` first, or pass --dir"
         )
     if not root.is_dir():
         raise FactcheckError(f"{root} is a file, not a workspace folder; pass --dir with a folder")
+    if named and not _may_be_workspace(root):
+        raise FactcheckError(
+            f"{root} is not a workspace: it holds no article folder and no factcheck.toml; pass the folder "
+            f"`factcheck init` wrote to, or start one there with `factcheck init ARTICLE --dir {root}`"
+        )
     return root
+
+
+def _may_be_workspace(folder: Path) -> bool:
+    """A workspace, or one before its first article that `import` has put a library in."""
+    return is_workspace(folder) or (folder / "library").is_dir()
 
 
 def is_workspace(folder: Path) -> bool:
