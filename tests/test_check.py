@@ -51,6 +51,29 @@ def test_shipped_example_is_clean(run, workspace):
             "status = done",
             f'{SHEET}:{{status}}:10: error: TOML syntax: `done` needs quotes: write status = "done"',
         ),
+        (  # the word is close to a status: the status is what to write, not the word in quotes
+            'status = "unstarted"',
+            "status = in progress",
+            f'{SHEET}:{{status}}:10: error: TOML syntax: `in progress` needs quotes: write status = "in-progress"',
+        ),
+        (
+            'status = "unstarted"',
+            "status = finished",
+            f"{SHEET}:{{status}}:10: error: TOML syntax: `finished` needs quotes, and status is one of: unstarted, "
+            'in-progress, needs-review, done, not-checkable; write one in quotes, such as status = "unstarted"',
+        ),
+        (  # a closing quote left out: where the text starts, not "Illegal character '\n'"
+            'assignee = ""',
+            'assignee = "ana',
+            f'{SHEET}:{{assignee}}:12: error: TOML syntax: the value of `assignee` has no closing ": end it '
+            'with " on the same line (text over several lines goes between """ and """)',
+        ),
+        (  # a multi-line string never closed: where it opens, not "at end of document"
+            'notes = ""',
+            'notes = """\nCalled the press office.',
+            f'{SHEET}:{{notes}}:9: error: TOML syntax: the value of `notes` opens """ here and never closes it: '
+            'put """ after its last line',
+        ),
         (
             "done = false",
             "done = yes",
@@ -123,6 +146,7 @@ def test_each_mistake_is_one_precise_line(run, workspace, old, new, expected):
         key: line_of(path, key)
         for key in (
             "status",
+            "assignee",
             "notes",
             "rating",
             "priority",

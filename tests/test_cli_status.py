@@ -464,7 +464,10 @@ def test_show_of_a_broken_worksheet_prints_the_problem_and_fails(run, small):
     (small / "04-broken.toml").write_text('status = "done\n', encoding="utf-8")
     result = run("show", "04")
     assert result.exit_code == 1 and result.stdout == ""
-    assert result.stderr == (f"worksheets/{SLUG}/04-broken.toml:1:15: error: TOML syntax: Illegal character '\\n'\n")
+    assert result.stderr == (
+        f'worksheets/{SLUG}/04-broken.toml:1:10: error: TOML syntax: the value of `status` has no closing ": '
+        'end it with " on the same line (text over several lines goes between """ and """)\n'
+    )
 
 
 def test_a_number_two_articles_share_names_the_one_of_the_folder_you_are_in(run, small, monkeypatch):

@@ -705,7 +705,10 @@ def test_an_unreadable_worksheet_is_named_and_listed(run, checked):
     (checked / ANN_LEE).write_text('status = "done\n', encoding="utf-8")
     result = run("export", "-f", "csv")
     assert result.exit_code == 0
-    reason = "line 1: error: TOML syntax: Illegal character '\\n'"
+    reason = (
+        'line 1: error: TOML syntax: the value of `status` has no closing ": end it with " on the same line '
+        '(text over several lines goes between """ and """)'
+    )
     assert result.stderr == f"Warning: {SLUG}/{ANN_LEE[:-5]}: not published: {reason}\n"
     rows = csv_rows(result.stdout)
     assert len(rows) == 3 and rows[2]["withheld"] == reason and rows[2]["text"] == ""

@@ -16,10 +16,11 @@ _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.M)
 
 
-def toml_syntax_problem(path: Path, exc: Exception, text: str = "") -> Problem:
+def toml_syntax_problem(path: Path, exc: Exception, text: str = "", allowed: dict | None = None) -> Problem:
     """A tomllib error as a Problem; on Python 3.11 line and column live only in its message.
     A file that git left with conflict markers (a team's workspace is shared through git) says
-    so, at the first marker, instead of "Invalid statement"."""
+    so, at the first marker, instead of "Invalid statement". ``allowed``: the values keys may
+    take ("status", "verdict.rating": ``worksheet.allowed_values``), for a word left unquoted."""
     conflict = _CONFLICT.search(text)
     if conflict:
         return Problem(
@@ -32,9 +33,87 @@ def toml_syntax_problem(path: Path, exc: Exception, text: str = "") -> Problem:
     m = _AT.search(str(exc))
     line, col = (int(m.group(1)), int(m.group(2))) if m else (None, None)
     message = _AT.sub("", str(exc)).strip()
-    hint = _hint(message, text.split("\n"), line, col) if line else None  # lines as TOML counts them
     prefix = "" if getattr(exc, "as_is", False) else "TOML syntax: "
+    unclosed = _unclosed_string(message, text, line)
+    if unclosed:
+        return Problem(path, unclosed[0], unclosed[1], prefix + unclosed[2])
+    hint = _hint(message, text.split("\n"), line, col, allowed or {}) if line else None  # lines as TOML counts them
     return Problem(path, line, col, prefix + (hint or message))
+
+
+# What tomllib says when a string is never closed: a newline inside a one-line string, or the
+# end of the file inside any string (on Python 3.11: '\n' as its repr, and no line at the end).
+_UNCLOSED_MESSAGES = ("Illegal character '\\n'", "Unterminated string", 'Expected "\'"', "Expected \"'''\"")
+
+
+def _unclosed_string(message: str, text: str, line: int | None) -> tuple[int, int, str] | None:
+    """Line, column and advice for a string with no closing quotes, where it starts (the parser
+    says where it gave up: the line's end, or the end of the file), or None."""
+    if message.removesuffix("(at end of document)").rstrip() not in _UNCLOSED_MESSAGES:
+        return None
+    start = _string_left_open(text)
+    if start is None:
+        return None
+    quotes = text[start : start + 3] if text.startswith(('"""', "'''"), start) else text[start]
+    at = text.count("\n", 0, start) + 1
+    if len(quotes) == 1 and line not in (None, at):
+        return None  # not the string the parser stopped in: its own words are better than a guess
+    row = text.split("\n")[at - 1]
+    col = start - (text.rfind("\n", 0, start) + 1) + 1
+    key = _KEY_AT.match(row)
+    what = f"the value of `{key.group(1).strip(chr(34) + chr(39))}`" if key and key.end() < col else "a string"
+    if len(quotes) == 3:
+        return at, col, f"{what} opens {quotes} here and never closes it: put {quotes} after its last line"
+    return (
+        at,
+        col,
+        f"{what} has no closing {quotes}: end it with {quotes} on the same line "
+        f'(text over several lines goes between """ and """)',
+    )
+
+
+def _string_left_open(text: str) -> int | None:
+    """Where the first string that is never closed starts, scanning as TOML does: comments to the
+    line's end; basic strings with backslash escapes; literal strings; each on one line unless
+    tripled (a tripled one ends at its closing quotes and up to two more)."""
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = n if end < 0 else end + 1
+        elif ch in "\"'" and text.startswith(ch * 3, i):
+            end = _closing(text, i + 3, ch * 3)
+            if end is None:
+                return i
+            i = end
+        elif ch in "\"'":
+            end = _closing(text, i + 1, ch)
+            if end is None:
+                return i
+            i = end
+        else:
+            i += 1
+    return None
+
+
+def _closing(text: str, i: int, quotes: str) -> int | None:
+    """The offset just past the quotes that close a string whose content starts at ``i``."""
+    n = len(text)
+    while i < n:
+        ch = text[i]
+        if ch == "\\" and quotes[0] == '"':
+            i += 2
+        elif text.startswith(quotes, i):
+            end = i + len(quotes)
+            while len(quotes) == 3 and end < n and text[end] == quotes[0] and end - i < 5:
+                end += 1
+            return end
+        elif ch == "\n" and len(quotes) == 1:
+            return None
+        else:
+            i += 1
+    return None
 
 
 # The beginner's mistakes, named in their own words instead of the parser's: an unquoted word
@@ -44,9 +123,10 @@ _BARE = re.compile(r"[A-Za-z][^#\"'\[\]{}=,]*")
 _DECLARED_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
 _TABLE = re.compile(r"^\s*\[(\[)?\s*([^\[\]]+?)\s*\]")
 _KEY_AT = re.compile(r"^\s*([\w-]+|\"[^\"]*\"|'[^']*')\s*=")
+_SPACES = re.compile(r"[\s_]+")  # written for the hyphens of a status: "in progress", "needs_review"
 
 
-def _hint(message: str, lines: list[str], line: int, col: int) -> str | None:
+def _hint(message: str, lines: list[str], line: int, col: int, allowed: dict) -> str | None:
     current = lines[line - 1] if 0 < line <= len(lines) else ""
     if message == "Invalid value":
         key = _KEY_AT.match(current)
@@ -59,7 +139,15 @@ def _hint(message: str, lines: list[str], line: int, col: int) -> str | None:
                 return f"`{value}` is not a TOML value; write true or false (lower case, no quotes): {name} = " + (
                     "true" if value.lower() in ("yes", "y", "on", "true") else "false"
                 )
-            return f'`{value}` needs quotes: write {name} = "{value}"'
+            table = _TABLE.match(lines[_table_above(lines, line) - 1]) if _table_above(lines, line) else None
+            values = allowed.get(f"{table.group(2).replace(' ', '')}.{name}" if table else name, ((), True))[0]
+            meant = _meant(value, values)
+            if values and not meant:
+                return (
+                    f"`{value}` needs quotes, and {name} is one of: {', '.join(values)}; write one in quotes, "
+                    f'such as {name} = "{values[0]}"'
+                )
+            return f'`{value}` needs quotes: write {name} = "{meant or value}"'
     declared = _DECLARED_TWICE.fullmatch(message)
     if declared:
         name = ".".join(part.strip().strip("'\"") for part in declared.group(1).split(",") if part.strip())
@@ -87,6 +175,19 @@ def _hint(message: str, lines: list[str], line: int, col: int) -> str | None:
             if first:
                 return f"`{name.strip(chr(34) + chr(39))}` is set a second time; it is set at line {first} already: keep one"
     return None
+
+
+def _meant(word: str, values) -> str | None:
+    """The allowed value an unquoted word stands for: the same but for case and the spaces or
+    underscores written for hyphens ("in progress" is in-progress), else the closest spelling."""
+    import difflib
+
+    wanted = _SPACES.sub("-", word.strip()).casefold()
+    by_form = {value.casefold(): value for value in values}
+    if wanted in by_form:
+        return by_form[wanted]
+    close = difflib.get_close_matches(wanted, list(by_form), n=1, cutoff=0.8)
+    return by_form[close[0]] if close else None
 
 
 def _table_above(lines: list[str], line: int) -> int:

@@ -135,7 +135,7 @@ def load_sheet(path: Path, article: str, settings: Settings, texts: TextCache) -
     except ValueError as exc:  # tomllib.TOMLDecodeError
         from factcheck.workspace.syntax import toml_syntax_problem  # only a broken file pays for it
 
-        return Sheet(path, article, {}, [toml_syntax_problem(path, exc, raw)])
+        return Sheet(path, article, {}, [toml_syntax_problem(path, exc, raw, allowed_values(settings))])
     sheet = Sheet(path, article, values)
     sheet.problems = check_values(path, raw, values, settings, texts)
     return sheet
