@@ -323,9 +323,36 @@ def test_carry_keeps_crlf_bom_comments_and_odd_formatting():
     )
     assert out.count("\r\n") == out.count("\n")  # the file's own line ends
     assert 'version = "bbbb2222"  # kept\r\n' in out
-    assert "paragraph = 2\r\n" in out and 'text = "New words."\r\n' in out
+    assert "paragraph = 2\r\n" in out and 'text = "New words."   # a person\'s comment\r\n' in out
     assert 'notes = """two\r\nlines with [brackets]"""\r\n' in out
     assert tomllib.loads(out)["verdict"] == {"rating": "true"}
+
+
+def test_a_comment_on_a_line_init_rewrites_is_kept_byte_for_byte(run, tmp_path):
+    """`text = "..."  # JO: quote verified`: the statement is reworded, the line is init's to
+    rewrite, the comment is the person's: it stays, as written, after the new wording (and after
+    a new offset in [location])."""
+    article = tmp_path / "wagner.txt"
+    shutil.copy(EXAMPLE, article)
+    assert run("init", article.name).exit_code == 0
+    path = sheet(tmp_path / "worksheets" / EXAMPLE_SLUG, "21")
+    old_text = (
+        'text = "About 1,000 Wagner fighters have been killed in the fighting in recent weeks, 90 per cent of whom '
+        'are convicts."'
+    )
+    old_end = f"end = {tomllib.loads(path.read_text(encoding='utf-8'))['location']['end']}\n"
+    edit(path, (old_text + "\n", old_text + "  # JO: quote verified\n"), (old_end, old_end[:-1] + "\t# JO\n"))
+    before = path.read_bytes()
+    article.write_text(rewrite(article.read_text(encoding="utf-8")), encoding="utf-8")
+    assert run("init", article.name).exit_code == 0
+
+    after = path.read_bytes()
+    new_text = old_text.replace("1,000", "1,200")
+    head = before.split(b"\n[location]\n")[0]
+    assert after.split(b"\n[location]\n")[0] == head.replace(old_text.encode(), new_text.encode())
+    assert new_text.encode() + b"  # JO: quote verified\n" in after
+    new_end = tomllib.loads(after.decode())["location"]["end"]
+    assert f"\nend = {new_end}\t# JO\n".encode() in after and f"end = {new_end}\n" != old_end
 
 
 def test_carry_refuses_what_it_cannot_update_in_place():

@@ -71,10 +71,13 @@ def _line(key: str, value, comment: str, newline: str) -> str:
     return tomli_w.dumps({key: value}).rstrip("\n") + comment + newline
 
 
-def _comment(line: str, key: str) -> str:
-    """The comment after a one-line value (``start = 1690  # ...``), kept when the value changes."""
-    body = line.rstrip("\r\n")
-    for at in [i for i, ch in enumerate(body) if ch == "#"]:
+def _comment(lines: list[str], entry: Entry) -> str:
+    """The comment after a value (``text = "..."  # JO: quote verified``, or after the closing
+    quotes of one over several lines), kept when the value is rewritten: a person wrote it."""
+    body = "".join(lines[entry.start : entry.end]).rstrip("\r\n")
+    key = entry.key
+    last = body.rfind("\n") + 1  # a comment can only follow the value, on its last line
+    for at in [i for i, ch in enumerate(body) if ch == "#" and i >= last]:
         head = body[:at]
         if _parses(head) and tomllib.loads(head).get(key) == tomllib.loads(body).get(key):
             return body[len(head.rstrip()) :]
@@ -104,7 +107,7 @@ def carry(raw: str, text: str, location: dict, earlier: dict) -> str:
     top = where.get(("", "text"))
     if top is None:
         raise FactcheckError("it has no `text` key at the top")
-    edits[top.start] = (top.end, _line("text", text, "", newline))
+    edits[top.start] = (top.end, _line("text", text, _comment(lines, top), newline))
     tail: list[str] = []
     if "location" in headers:
         last = headers["location"] + 1
@@ -112,8 +115,7 @@ def carry(raw: str, text: str, location: dict, earlier: dict) -> str:
             entry = where.get(("location", key))
             if entry is None:
                 continue
-            comment = _comment(lines[entry.start], key) if entry.end - entry.start == 1 else ""
-            edits[entry.start] = (entry.end, _line(key, value, comment, newline))
+            edits[entry.start] = (entry.end, _line(key, value, _comment(lines, entry), newline))
             last = max(last, entry.end)
         missing = [_line(k, v, "", newline) for k, v in location.items() if ("location", k) not in where]
         if missing:
