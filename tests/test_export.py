@@ -689,6 +689,17 @@ def test_output_mistakes(run, checked, output, message):
     assert snapshot(checked) == before
 
 
+def test_a_path_it_cannot_write_is_said_before_any_warning(run, rejected):
+    """Warnings first and then the refusal was a page of output to scroll back through for the
+    one line that mattered: the path is checked before the export is made."""
+    before = snapshot(rejected)
+    assert run("export").stderr.startswith("Warning: ")  # what the workspace would warn of
+    result = run("export", "-o", "missing/report.md")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == "Error: cannot write missing/report.md: folder missing does not exist; create it first\n"
+    assert snapshot(rejected) == before
+
+
 def test_nothing_to_export(run, checked):
     result = run("export", "--article", "council", "--status", "needs-review")
     assert result.exit_code == 1

@@ -64,6 +64,35 @@ def test_updated_article_merges(run, tmp_path):
     assert "… In September, declassified US intelligence" in shown  # its context, from the old version
 
 
+def test_init_says_it_restored_a_deleted_article_toml(run, tmp_path):
+    """The issue: with article.toml deleted, init wrote it again and said "nothing on disk
+    changed" (and kept a second copy of the unchanged text under versions/)."""
+    name = copy_example(tmp_path).name
+    assert run("init", name).exit_code == 0
+    folder = tmp_path / "worksheets" / EXAMPLE_SLUG
+    meta = (folder / "article.toml").read_text(encoding="utf-8")
+    before = {**sheets(folder), "article.txt": (folder / "article.txt").read_bytes()}
+    (folder / "article.toml").unlink()
+    dry = run("init", name, "--dry-run").stdout.splitlines()
+    assert dry[1] == "Would restore article.toml, which the folder had lost"
+    assert not (folder / "article.toml").exists()
+    result = run("init", name)
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:2] == [
+        f"Nothing to do: all 22 statements of worksheets/{EXAMPLE_SLUG}/ already have worksheets",
+        "Restored article.toml, which the folder had lost",
+    ]
+    assert tomllib.loads((folder / "article.toml").read_text(encoding="utf-8")) == tomllib.loads(meta)
+    assert {**sheets(folder), "article.txt": (folder / "article.txt").read_bytes()} == before
+    assert not (folder / "versions").exists()  # the same text: no earlier version to keep
+    (folder / "article.toml").unlink()
+    (folder / "article.txt").unlink()
+    assert run("init", name).stdout.splitlines()[1] == (
+        "Restored article.toml and article.txt, which the folder had lost"
+    )
+    assert run("init", name).stdout.splitlines()[0].endswith("; nothing on disk changed")
+
+
 def test_a_different_article_with_the_same_title_gets_its_own_folder(run, tmp_path):
     (tmp_path / "one.txt").write_text(
         "Mayor resigns\n\nThe mayor of Springfield resigned on Monday after 12 years.\n", "utf-8"

@@ -205,6 +205,8 @@ def test_a_stale_index_is_rebuilt_and_keeps_its_sentence_vectors(run, library, k
     "args, message",
     [
         ((), "Error: give the statement to look for, or --batch FILE (one statement a line)\n"),
+        (("",), "Error: give the statement to look for, or --batch FILE (one statement a line)\n"),
+        (("  ", "--json"), "Error: give the statement to look for, or --batch FILE (one statement a line)\n"),
         (("x", "--batch", "q.txt"), "Error: give the statement to look for, or --batch FILE (one statement a line)\n"),
         (
             ("--batch", "missing.txt"),

@@ -708,12 +708,16 @@ def export(
     from factcheck.reporting.views import Filters, plural, select, status_filter
     from factcheck.workspace.layout import existing_workspace
     from factcheck.workspace.settings import load_settings
-    from factcheck.workspace.writes import write_export
+    from factcheck.workspace.writes import export_path, write_export
 
     with _errors():
         if script_tags and fmt is not Format.claimreview:
             raise FactcheckError("--script-tags is for --format claimreview; drop it or add -f claimreview")
         root = existing_workspace(directory)
+        suffix = {Format.markdown: "md", Format.csv: "csv"}.get(fmt, "json")
+        name = f"{'claimreview' if fmt is Format.claimreview else 'export'}.{suffix}"
+        if output is not None and output != "-":  # a path it cannot write: said before any warning
+            export_path(root, output, name)
         settings = load_settings(root)
         articles = select(
             _read(root, settings, no_index), Filters(article=article, status=status_filter(status_, settings))
@@ -738,8 +742,7 @@ def export(
         if output is None or output == "-":
             _write(text)
         else:
-            suffix = {Format.markdown: "md", Format.csv: "csv"}.get(fmt, "json")
-            write_export(root, output, text, f"{'claimreview' if fmt is Format.claimreview else 'export'}.{suffix}")
+            write_export(root, output, text, name)
             what = (
                 f"{plural(len(export.verdicts), 'verdict')} as ClaimReview"
                 if fmt is Format.claimreview
@@ -802,6 +805,8 @@ def search(
     from factcheck.reporting.views import search_view
 
     with _errors():
+        if text is not None and not text.strip():  # `search ""`: no statement, as with none given
+            text = None
         if (text is None) == (batch is None):
             raise FactcheckError("give the statement to look for, or --batch FILE (one statement a line)")
         queries = [text] if text is not None else _batch_lines(batch)

@@ -126,15 +126,18 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
             f"; the article's text is saved in {folder}"
             if plan.new_article
             else ""
-            if plan.update
+            if plan.update or plan.restored
             else "; nothing on disk changed"
         )
         lines.append(Text(f"No worksheets written: no checkable {what}{saved}"))
     else:
-        unchanged = "" if plan.update else "; nothing on disk changed"
+        unchanged = "" if plan.update or plan.restored else "; nothing on disk changed"
         lines.append(
             Text(f"Nothing to do: all {len(plan.sheets)} statements of {folder} already have worksheets{unchanged}")
         )
+    if plan.restored:
+        restored = " and ".join(plan.restored)
+        lines.append(Text(f"{'Would restore' if dry_run else 'Restored'} {restored}, which the folder had lost"))
     if plan.below:
         verb = "would get" if dry_run else "got"
         lines.append(

@@ -64,6 +64,7 @@ class Plan:
     not_carried: list[tuple[str, str]] = field(default_factory=list)  # (stem, why), after apply_init
     # worksheets of statements init did not find (`factcheck add`): stem -> text; kept as they are
     added: dict[str, str] = field(default_factory=dict)
+    restored: list[str] = field(default_factory=list)  # article files missing from the folder, written again
 
     @property
     def new_sheets(self) -> list[PlannedSheet]:
@@ -114,6 +115,8 @@ def plan_init(
         stem: text for text, stem in existing.items() if stem not in kept and text not in found and stem not in gone
     }
     with_sheet = set(existing) | {s.statement.text for s in sheets}
+    # an article folder that lost article.toml or article.txt (deleted by hand): init writes it again
+    restored = [name for name in (ARTICLE_FILE, TEXT_FILE) if _has_entries(folder) and not (folder / name).exists()]
     title = str(old_meta.get("title", ""))
     return Plan(
         article,
@@ -129,7 +132,15 @@ def plan_init(
         merged=merged,
         title_was=title if update and article.title and title != article.title else "",
         added=added,
+        restored=restored,
     )
+
+
+def _has_entries(folder: Path) -> bool:
+    try:
+        return any(folder.iterdir())
+    except OSError:  # not there yet
+        return False
 
 
 def _unknown_statement(values: dict | None) -> bool:
@@ -419,7 +430,7 @@ def _write_article(plan: Plan, now: dt.datetime) -> None:
     if meta.get("sha256") == article.sha256 and text_path.exists():
         return
     if text_path.exists():  # keep the earlier text: old worksheets' offsets index it
-        _keep_earlier_text(folder, text_path)
+        _keep_earlier_text(folder, text_path, article.version)
     # no clock time: two people who run init on the same update write the same bytes
     new_meta = {
         "title": article.title or meta.get("title", ""),
@@ -438,11 +449,11 @@ def _write_article(plan: Plan, now: dt.datetime) -> None:
     )
 
 
-def _keep_earlier_text(folder: Path, text_path: Path) -> None:
+def _keep_earlier_text(folder: Path, text_path: Path, new_version: str) -> None:
     """Keep the text ``article.txt`` holds under ``versions/`` before it is replaced: named by
     its version, or, when it is not UTF-8 (a hand edit in another encoding), kept byte for byte
     under the first 8 hex digits of the bytes' sha256 (nothing lost). Not a regular file (a
-    device, a FIFO): nothing to keep."""
+    device, a FIFO), or the very text that replaces it (article.toml was lost): nothing to keep."""
     import hashlib
 
     from factcheck.files import MAX_TEXT_BYTES, FileProblem, read_regular
@@ -456,6 +467,8 @@ def _keep_earlier_text(folder: Path, text_path: Path) -> None:
         version = text_version(content)
     except UnicodeDecodeError:
         content, version = data, hashlib.sha256(data).hexdigest()[:8]
+    if version == new_version:
+        return
     (folder / VERSIONS_DIR).mkdir(exist_ok=True)
     write_new(folder / VERSIONS_DIR / f"{version}.txt", content)
 

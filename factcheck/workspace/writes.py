@@ -90,6 +90,14 @@ def write_export(root: Path, output: str, content: str, name: str = "export.json
     """Write an export file atomically, anywhere but inside the workspace, where it could
     take the place of a worksheet or an article text. ``name``: the file name a folder given
     as ``output`` is told to hold."""
+    path = export_path(root, output, name)
+    write_replace(path, content)
+    return path
+
+
+def export_path(root: Path, output: str, name: str) -> Path:
+    """``output`` as a path an export may be written to, or the FactcheckError that says why
+    not: checked before the export is made, so the mistake is the first thing said."""
     path = Path(output)
     if path.is_dir():
         raise FactcheckError(f"{output} is a folder; give a file name, such as {Path(output) / name}")
@@ -102,7 +110,6 @@ def write_export(root: Path, output: str, content: str, name: str = "export.json
         raise FactcheckError(f"{output} is inside the workspace {root}; write exports outside it")
     if not path.parent.is_dir():
         raise FactcheckError(f"cannot write {output}: folder {path.parent} does not exist; create it first")
-    write_replace(path, content)
     return path
 
 
