@@ -321,22 +321,14 @@ def status(
         if watch:
             from factcheck.workspace.index import workspace_key
 
-            if as_json:  # for scripts: a line of JSON for each state (JSON Lines)
+            render = status_dict if as_json else status_view  # for scripts: a line of JSON each time
 
-                def data():
-                    fresh = load_settings(root)
-                    articles = select(_read(root, fresh, no_index), filters)
-                    return status_dict(articles, fresh, filters, _checked(root, _sheets(articles), no_index))
-
-                _watch_json(data, lambda: workspace_key(root), interval)
-                return
-
-            def view():
+            def state():
                 fresh = load_settings(root)
                 articles = select(_read(root, fresh, no_index), filters)
-                return status_view(articles, fresh, filters, _checked(root, _sheets(articles), no_index))
+                return render(articles, fresh, filters, _checked(root, _sheets(articles), no_index))
 
-            _watch(view, lambda: workspace_key(root), interval)
+            (_watch_json if as_json else _watch)(state, lambda: workspace_key(root), interval)
             return
         articles = select(_read(root, settings, no_index), filters)
         checked = _checked(root, _sheets(articles), no_index)
