@@ -144,12 +144,16 @@ def test_batch_prints_one_json_line_a_query(run, library, tmp_path):
     assert [[m["url"] for m in line["matches"]] for line in lines] == [[BOUNTY["url"]], [], [DRAFT["url"]]]
 
 
-def test_search_ranks_the_teams_own_worksheets_too(run, library):
+def test_search_ranks_the_teams_own_worksheets_too(run, library, monkeypatch):
     assert run("init", str(EXAMPLE)).exit_code == 0
     result = run("search", "Wagner has 50,000 personnel in Ukraine", "--json", "--lexical")
     top = json.loads(result.stdout)["matches"][0]
     assert top["kind"] == "worksheet" and top["id"].startswith(f"{EXAMPLE_SLUG}/19-")
     assert top["status"] == "unstarted" and top["rating"] == ""
+    # the table gives the whole id, however long the slug: it was cut at the terminal's width
+    monkeypatch.setenv("COLUMNS", "60")
+    shown = run("search", "Wagner has 50,000 personnel in Ukraine", "--lexical").stdout.splitlines()
+    assert f"   {top['id']}" in shown
 
 
 def test_an_edited_worksheet_is_searched_as_it_is_now(run, library, workspace):

@@ -814,8 +814,8 @@ def match_lines(matches, indent: str = "", width: int = 96) -> list[Text]:
         bits = (["checked before"] if m.checked else []) + [b for b in bits if b] + [f"score {m.score:.2f}"]
         lines.append(Text(f"{indent}   " + " · ".join(bits), style="green" if m.checked else ""))
         where = m.url if m.kind == "review" else m.id
-        if where:
-            lines.append(Text(f"{indent}   {where}", style="dim", overflow="fold"))  # every character kept
+        if where:  # whole (search prints with soft_wrap, which crops a line given overflow="fold")
+            lines.append(Text(f"{indent}   {where}", style="dim"))
     return lines
 
 
