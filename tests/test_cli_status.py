@@ -501,3 +501,15 @@ def test_an_article_filter_that_matches_nothing_is_an_error(run, small):
     assert result.stderr == "Error: no article matches --article 'nomatch'; articles: council-raises-parking-fines\n"
     assert run("status", "--json", "--article", "nomatch").exit_code == 1
     assert run("status", "--article", "COUNCIL", "--summary").stdout.count("council-raises-parking-fines") == 1
+
+
+def test_a_whole_slug_names_that_article_not_the_one_with_the_same_headline(run, small):
+    """`--article SLUG` also took `SLUG-2` (another outlet's article with the same headline), so
+    an export of one article published the other's verdicts."""
+    shutil.copytree(small, small.parent / f"{SLUG}-2")
+    data = json.loads(run("status", "--json", "--article", SLUG).stdout)
+    assert [a["slug"] for a in data["articles"]] == [SLUG]
+    data = json.loads(run("status", "--json", "--article", "council").stdout)  # part of a slug: both
+    assert [a["slug"] for a in data["articles"]] == [SLUG, f"{SLUG}-2"]
+    rows = run("export", "-f", "csv", "--article", SLUG).stdout.splitlines()[1:]
+    assert rows and all(row.split(",")[1] == f'"{SLUG}"' for row in rows)

@@ -3,6 +3,7 @@ and tells an update from a different article with the same title."""
 
 from __future__ import annotations
 
+import shutil
 import tomllib
 
 import tomli_w
@@ -250,14 +251,17 @@ def test_a_new_version_saved_under_another_name_says_how_to_carry_the_work(run, 
     second.write_text("US says North Korea armed Wagner group\n" + lines[1].replace("1,000", "1,200"), "utf-8")
     hint = (
         f"20 of 22 statements are word for word in {EXAMPLE_SLUG}. If this is a new version of it, "
-        "{}run `factcheck init wagner-v2.txt --article " + EXAMPLE_SLUG + "` to carry its work over"
+        "{}run `factcheck init wagner-v2.txt --article " + EXAMPLE_SLUG + " --dir worksheets` to carry its work over"
     )
     dry = run("init", second.name, "--dry-run")
     assert hint.format("") in " ".join(dry.stdout.split())
     written = run("init", second.name)
-    assert hint.format("remove us-says-north-korea-armed-wagner-group/ (nothing in it is yours yet) and ") in " ".join(
-        written.stdout.split()
-    )
+    removal = "remove worksheets/us-says-north-korea-armed-wagner-group/ (nothing in it is yours yet) and "
+    assert hint.format(removal) in " ".join(written.stdout.split())
+    # followed as printed, it carries the work: the new folder removed, the update goes to the first
+    shutil.rmtree(tmp_path / "worksheets" / "us-says-north-korea-armed-wagner-group")
+    carried = run("init", second.name, "--article", EXAMPLE_SLUG, "--dir", "worksheets")
+    assert carried.exit_code == 0 and "Updated article text" in carried.stdout
     # an article of its own says nothing of the kind
     other = tmp_path / "other.txt"
     other.write_text("Council raises parking fines\n\nThe council raised parking fines by 40% in March.\n", "utf-8")

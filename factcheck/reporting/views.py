@@ -213,11 +213,12 @@ def _another_version_lines(plan: Plan, checked: dict, dry_run: bool) -> list[Tex
     if n < SAME_TEXT_SHARE * len(texts):
         return []
     source = plan.article.source if plan.article.source != "stdin" else "-"
-    first = "" if dry_run else f"remove {plan.folder.name}/ (nothing in it is yours yet) and "
+    first = "" if dry_run else f"remove {plan.folder}/ (nothing in it is yours yet) and "
+    where = f" --dir {plan.folder.parent}"  # the command as it must be typed, wherever the workspace is
     return [
         Text(
             f"{n} of {len(texts)} statements are word for word in {slug}. If this is a new version of "
-            f"it, {first}run `factcheck init {source} --article {slug}` to carry its work over",
+            f"it, {first}run `factcheck init {source} --article {slug}{where}` to carry its work over",
             style="yellow",
         )
     ]
@@ -259,10 +260,14 @@ class Filters(NamedTuple):
 def select(articles: list[ArticleSheets], filters: Filters) -> list[ArticleSheets]:
     """The articles and worksheets the filters name; they match whatever the case ("--assignee
     Ana" finds "ana"). A worksheet that cannot be read stays in: nobody knows its status, and
-    it must be reported, not silently dropped."""
+    it must be reported, not silently dropped. A whole slug names that article alone, not
+    the ``<slug>-2`` beside it (another article with the same headline)."""
     out = []
+    wanted = filters.article.casefold() if filters.article else ""
+    exact = bool(wanted) and any(a.slug.casefold() == wanted for a in articles)
     for article in articles:
-        if filters.article and filters.article.casefold() not in article.slug.casefold():
+        slug = article.slug.casefold()
+        if wanted and (slug != wanted if exact else wanted not in slug):
             continue
         sheets = [
             s
