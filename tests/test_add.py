@@ -183,3 +183,11 @@ def test_a_statement_with_a_worksheet_already_among_several_articles(run, worksp
     )
     assert result.exit_code == 1
     assert result.stderr.endswith(f"`factcheck edit {EXAMPLE_SLUG}/10` opens it\n")
+
+
+def test_the_edit_hint_names_the_workspace_given_with_dir(run, tmp_path):
+    """Typed as printed, the hint must open the worksheet: with --dir, it says --dir too."""
+    assert run("init", str(EXAMPLE), "--dir", "proj").exit_code == 0
+    result = run("add", "Wagner was previously added to a US trade blacklist in 2017.", "--dir", "proj")
+    assert result.exit_code == 1
+    assert result.stderr.endswith("`factcheck edit 09 --dir proj` opens it\n")

@@ -18,6 +18,8 @@ from factcheck.workspace.settings import Settings
 from factcheck.workspace.validate import ArticleSheets, Sheet, earlier_wordings, why_unpublishable, workspace_problems
 
 if TYPE_CHECKING:  # status and show never import init
+    from pathlib import Path
+
     from factcheck.workspace.init import Plan
 
 BAR_WIDTH = 10
@@ -173,8 +175,14 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
     lines += _another_version_lines(plan, checked or {}, dry_run)
     lines += _skipped_lines(plan)
     if not dry_run and written:
-        lines.append(Text("Next: edit a worksheet, then run `factcheck status`"))
+        lines.append(Text(f"Next: edit a worksheet, then run `factcheck status{_dir_option(plan.folder.parent)}`"))
     return Group(*lines)
+
+
+def _dir_option(root: Path) -> str:
+    """`` --dir ROOT`` for a command to print as a hint, unless ROOT is ./worksheets, the
+    workspace a command finds without it (there, or in the folders above)."""
+    return "" if str(root) == "worksheets" else f" --dir {root}"
 
 
 def _checked_before_lines(checked: dict) -> list[Text]:
@@ -214,7 +222,7 @@ def _another_version_lines(plan: Plan, checked: dict, dry_run: bool) -> list[Tex
         return []
     source = plan.article.source if plan.article.source != "stdin" else "-"
     first = "" if dry_run else f"remove {plan.folder}/ (nothing in it is yours yet) and "
-    where = f" --dir {plan.folder.parent}"  # the command as it must be typed, wherever the workspace is
+    where = f" --dir {plan.folder.parent}"  # typed as it stands, wherever the workspace is
     return [
         Text(
             f"{n} of {len(texts)} statements are word for word in {slug}. If this is a new version of "

@@ -135,7 +135,10 @@ def add_statement(
     if taken:
         number = taken.split("-", 1)[0]
         named = number if len(article_dirs(folder.parent)) < 2 else f"{folder.name}/{number}"  # one id, not several
-        raise FactcheckError(f"{folder.name}/{taken} already holds this statement; `factcheck edit {named}` opens it")
+        where = "" if str(folder.parent) == "worksheets" else f" --dir {folder.parent}"  # as init's hints
+        raise FactcheckError(
+            f"{folder.name}/{taken} already holds this statement; `factcheck edit {named}{where}` opens it"
+        )
     meta = _meta(folder)
     if start is None:  # analysed on its own: no neighbours to learn names from
         alone = Article(text + "\n", "", "")
