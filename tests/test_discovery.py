@@ -178,6 +178,23 @@ def test_an_article_folder_given_as_the_workspace_is_refused(run, repo, args):
     assert tree(repo) == before
 
 
+@pytest.mark.parametrize("inside", [f"{EXAMPLE_SLUG}/versions", "library", "newteam", "newteam/deeper"])
+@pytest.mark.parametrize("args", [["status"], ["init", "ARTICLE"], ["add", "Wagner is a private army.", "--elsewhere"]])
+def test_a_folder_inside_a_workspace_is_not_a_workspace_of_its_own(run, repo, inside, args):
+    """`--dir worksheets/<article>/versions`, `worksheets/library` or a new folder inside the
+    workspace: init made a workspace there that no command on the outer one ever saw."""
+    (repo / "worksheets" / "library").mkdir(exist_ok=True)
+    before = tree(repo)
+    args = [str(EXAMPLE) if a == "ARTICLE" else a for a in args]
+    result = run(*args, "--dir", f"worksheets/{inside}")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"Error: --dir worksheets/{inside} is inside the workspace worksheets, not a workspace of its own; "
+        "give the workspace: --dir worksheets\n"
+    )
+    assert tree(repo) == before
+
+
 def test_factcheck_dir_naming_an_article_folder_is_refused_too(run, repo, monkeypatch):
     monkeypatch.setenv("FACTCHECK_DIR", str(repo / "worksheets" / EXAMPLE_SLUG))
     result = run("status")

@@ -25,15 +25,38 @@ def resolve_dir(directory: str | None) -> Path:
     if not chosen:
         return find_workspace(Path.cwd()) or Path(DEFAULT_DIR)
     root = Path(chosen)
+    given = f"--dir {chosen}" if directory else f"FACTCHECK_DIR={chosen}"
     if root.is_dir() and not is_workspace(root):
         if _is_article_dir(root):
-            given = f"--dir {chosen}" if directory else f"FACTCHECK_DIR={chosen}"
             raise FactcheckError(
                 f"{given} is an article folder, not a workspace; give the workspace it is in: --dir {_parent(root)}"
             )
         if is_workspace(root / DEFAULT_DIR):
             return root / DEFAULT_DIR
+    if not is_workspace(root):
+        enclosing = _enclosing_workspace(root)
+        if enclosing is not None:  # versions/, library/, a new folder: a workspace nobody would see
+            raise FactcheckError(
+                f"{given} is inside the workspace {enclosing}, not a workspace of its own; "
+                f"give the workspace: --dir {enclosing}"
+            )
     return root
+
+
+def _enclosing_workspace(folder: Path) -> Path | None:
+    """The workspace ``folder`` lies inside (below an article folder, or below a workspace
+    folder), shown as relative to the current folder when it is below it; None when it is in
+    none. A workspace made there would be one that no command run on the outer one sees."""
+    here = folder.absolute()
+    for parent in here.parents:
+        if (parent / ARTICLE_FILE).is_file():
+            found = parent.parent
+        elif is_workspace(parent):
+            found = parent
+        else:
+            continue
+        return Path(os.path.relpath(found))
+    return None
 
 
 def existing_workspace(directory: str | None) -> Path:
