@@ -513,3 +513,10 @@ def test_a_whole_slug_names_that_article_not_the_one_with_the_same_headline(run,
     assert [a["slug"] for a in data["articles"]] == [SLUG, f"{SLUG}-2"]
     rows = run("export", "-f", "csv", "--article", SLUG).stdout.splitlines()[1:]
     assert rows and all(row.split(",")[1] == f'"{SLUG}"' for row in rows)
+
+
+def test_show_gives_the_whole_id_on_a_narrow_terminal(run, workspace, monkeypatch):
+    """The id was folded onto a second line at 80 columns: it is what a checker copies."""
+    monkeypatch.setenv("COLUMNS", "40")
+    first = run("show", "10").stdout.splitlines()[0]
+    assert first == f"{workspace.name}/10-kirby-said-the-us-would-impose"

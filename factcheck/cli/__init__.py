@@ -413,7 +413,7 @@ def show(
             text = version_text(sheet.path.parent, str(location.get("version", "")), str(meta.get("version", "")))
         except OSError:  # not UTF-8, not a regular file: the worksheet's problems say so below it
             text = None
-        _out().print(show_view(sheet, text, checked))
+        _out().print(show_view(sheet, text, checked), crop=False)
 
 
 @app.command()

@@ -687,7 +687,9 @@ def _shorten(text: str, width: int) -> str:
 def show_view(sheet: Sheet, context_text: str | None, checked: list | None = None) -> RenderableType:
     """One worksheet: the statement in its context, the workflow fields, checks and sources."""
     v = sheet.values
-    parts: list[RenderableType] = [Text(sheet.id, style="bold")]
+    # the id whole on its line, however narrow the terminal (printed with crop=False): it is what
+    # a checker copies into the next command
+    parts: list[RenderableType] = [Text(sheet.id, style="bold", no_wrap=True, overflow="ignore")]
     location = v.get("location") if isinstance(v.get("location"), dict) else {}
     if location.get("before"):  # any type a hand edit gave it: shown as written
         parts.append(Text("… " + _str(location["before"]), style="dim"))
