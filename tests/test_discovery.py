@@ -140,6 +140,16 @@ def tree(folder: Path) -> dict[str, bytes]:
     }
 
 
+def refused(run, repo, args: list[str], folder: str) -> str:
+    """``args`` (ARTICLE: the example) run with ``--dir folder``: it must fail with nothing on
+    stdout and nothing on disk changed; its stderr."""
+    before = tree(repo)
+    result = run(*(str(EXAMPLE) if a == "ARTICLE" else a for a in args), "--dir", folder)
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert tree(repo) == before
+    return result.stderr
+
+
 @pytest.mark.parametrize(
     "args",
     [
@@ -167,15 +177,10 @@ def test_an_article_folder_given_as_the_workspace_is_refused(run, repo, args):
         "reviewRating": {"@type": "Rating", "alternateName": "True"},
     }
     (repo / "review.json").write_text(json.dumps(review), encoding="utf-8")
-    before = tree(repo)
-    args = [str(EXAMPLE) if a == "ARTICLE" else a for a in args]
-    result = run(*args, "--dir", f"worksheets/{EXAMPLE_SLUG}")
-    assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == (
+    assert refused(run, repo, args, f"worksheets/{EXAMPLE_SLUG}") == (
         f"Error: --dir worksheets/{EXAMPLE_SLUG} is an article folder, not a workspace; give the workspace it "
         "is in: --dir worksheets\n"
     )
-    assert tree(repo) == before
 
 
 @pytest.mark.parametrize("inside", [f"{EXAMPLE_SLUG}/versions", "library", "newteam", "newteam/deeper"])
@@ -184,15 +189,10 @@ def test_a_folder_inside_a_workspace_is_not_a_workspace_of_its_own(run, repo, in
     """`--dir worksheets/<article>/versions`, `worksheets/library` or a new folder inside the
     workspace: init made a workspace there that no command on the outer one ever saw."""
     (repo / "worksheets" / "library").mkdir(exist_ok=True)
-    before = tree(repo)
-    args = [str(EXAMPLE) if a == "ARTICLE" else a for a in args]
-    result = run(*args, "--dir", f"worksheets/{inside}")
-    assert (result.exit_code, result.stdout) == (1, "")
-    assert result.stderr == (
+    assert refused(run, repo, args, f"worksheets/{inside}") == (
         f"Error: --dir worksheets/{inside} is inside the workspace worksheets, not a workspace of its own; "
         "give the workspace: --dir worksheets\n"
     )
-    assert tree(repo) == before
 
 
 def test_factcheck_dir_naming_an_article_folder_is_refused_too(run, repo, monkeypatch):

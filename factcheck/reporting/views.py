@@ -14,12 +14,11 @@ from rich.text import Text as RichText
 
 from factcheck.errors import ERROR, FactcheckError, Problem, printable
 from factcheck.reporting.rows import Column, RowTable
+from factcheck.workspace.layout import dir_option
 from factcheck.workspace.settings import Settings
 from factcheck.workspace.validate import ArticleSheets, Sheet, earlier_wordings, why_unpublishable, workspace_problems
 
 if TYPE_CHECKING:  # status and show never import init
-    from pathlib import Path
-
     from factcheck.workspace.init import Plan
 
 BAR_WIDTH = 10
@@ -175,14 +174,8 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
     lines += _another_version_lines(plan, checked or {}, dry_run)
     lines += _skipped_lines(plan)
     if not dry_run and written:
-        lines.append(Text(f"Next: edit a worksheet, then run `factcheck status{_dir_option(plan.folder.parent)}`"))
+        lines.append(Text(f"Next: edit a worksheet, then run `factcheck status{dir_option(plan.folder.parent)}`"))
     return Group(*lines)
-
-
-def _dir_option(root: Path) -> str:
-    """`` --dir ROOT`` for a command to print as a hint, unless ROOT is ./worksheets, the
-    workspace a command finds without it (there, or in the folders above)."""
-    return "" if str(root) == "worksheets" else f" --dir {root}"
 
 
 def _checked_before_lines(checked: dict) -> list[Text]:

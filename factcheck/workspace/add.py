@@ -16,7 +16,15 @@ from pathlib import Path
 
 from factcheck.errors import FactcheckError
 from factcheck.workspace.init import _clip
-from factcheck.workspace.layout import ARTICLE_FILE, TEXT_FILE, article_dirs, read_toml, text_version, worksheet_paths
+from factcheck.workspace.layout import (
+    ARTICLE_FILE,
+    TEXT_FILE,
+    article_dirs,
+    dir_option,
+    read_toml,
+    text_version,
+    worksheet_paths,
+)
 from factcheck.workspace.settings import Settings
 from factcheck.workspace.worksheet import Context, new_worksheet, render, stem
 from factcheck.workspace.writes import write_new
@@ -135,9 +143,9 @@ def add_statement(
     if taken:
         number = taken.split("-", 1)[0]
         named = number if len(article_dirs(folder.parent)) < 2 else f"{folder.name}/{number}"  # one id, not several
-        where = "" if str(folder.parent) == "worksheets" else f" --dir {folder.parent}"  # as init's hints
         raise FactcheckError(
-            f"{folder.name}/{taken} already holds this statement; `factcheck edit {named}{where}` opens it"
+            f"{folder.name}/{taken} already holds this statement; "
+            f"`factcheck edit {named}{dir_option(folder.parent)}` opens it"
         )
     meta = _meta(folder)
     if start is None:  # analysed on its own: no neighbours to learn names from

@@ -59,6 +59,12 @@ def _enclosing_workspace(folder: Path) -> Path | None:
     return None
 
 
+def dir_option(root: Path) -> str:
+    """`` --dir ROOT`` for a command printed as a hint, unless ROOT is ./worksheets, the
+    workspace a command finds without it (there, or in the folders above)."""
+    return "" if str(root) == DEFAULT_DIR else f" --dir {root}"
+
+
 def existing_workspace(directory: str | None) -> Path:
     """The workspace a reading command reads: ``resolve_dir``'s, which must exist. A folder
     named with ``--dir`` that is no workspace (no article folder, no ``factcheck.toml``) and
