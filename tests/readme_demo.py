@@ -79,7 +79,7 @@ def transcripts(workdir: Path) -> dict[str, str]:
         out["at 100 columns:"] = "\n".join(status[:20]) + "\n..."
         out["and some work done:"] = _large(workdir / "large", run)
         out["$ factcheck init wagner.txt"] = _update(workdir / "update", run)
-        out["number names that article's worksheet):"] = run("show", "10", "--dir", "demo")
+        out["article's worksheet):"] = run("show", "10", "--dir", "demo")
         _edit(
             sheet,
             ('status = "needs-review"', 'status = "done"'),

@@ -405,6 +405,27 @@ def test_the_next_to_check_ids_are_what_show_takes(run, workspace):
         assert slug_part in shown.stdout.split("/", 1)[0]
 
 
+def test_an_article_beside_its_namesake_gets_a_short_id_that_show_takes(run, workspace):
+    """Two articles with one headline ("slug" and "slug-2") and a long slug: the Next to check ID
+    used to be the whole 60-character slug, which pushed the table past 100 columns and cut it."""
+    import shutil
+
+    long = workspace.parent / "a-very-long-headline-about-the-wagner-group-and-north-korean-arms"
+    workspace.rename(long)
+    shutil.copytree(long, long.parent / (long.name + "-2"))
+    large_workspace(long, 8)
+    lines = run("status").stdout.splitlines()
+    start = next(i for i, line in enumerate(lines) if line.startswith("Next to check"))
+    ids = {line.split("│")[2].strip() for line in lines[start:] if line.startswith("│ ")}
+    assert {"arms/21", "arms-2/21"} <= ids
+    assert all(len(line) <= 100 for line in lines)
+    assert not any("…" in line.split("│")[2] for line in lines[start:] if line.startswith("│ "))
+    for statement_id, folder in (("arms/21", long.name), ("arms-2/21", long.name + "-2")):
+        shown = run("show", statement_id)
+        assert shown.exit_code == 0, shown.stderr
+        assert shown.stdout.startswith(folder + "/21-"), shown.stdout[:120]
+
+
 def test_short_article_ids():
     from factcheck.reporting.views import short_article_ids
 
@@ -416,7 +437,7 @@ def test_short_article_ids():
         "budget-2027",
     }
     assert short_article_ids(slugs, slugs) == {
-        "us-accuses-wagner-group": "us-accuses-wagner-group",  # inside "-2" and "-10": only the whole slug
+        "us-accuses-wagner-group": "group",  # inside "-2" and "-10", but only this one ends with it
         "us-accuses-wagner-group-2": "group-2",
         "us-accuses-wagner-group-10": "group-10",
         "council-passes-budget": "council",

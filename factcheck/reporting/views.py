@@ -16,7 +16,14 @@ from factcheck.errors import ERROR, FactcheckError, Problem, printable
 from factcheck.reporting.rows import Column, RowTable
 from factcheck.workspace.layout import dir_option
 from factcheck.workspace.settings import Settings
-from factcheck.workspace.validate import ArticleSheets, Sheet, earlier_wordings, why_unpublishable, workspace_problems
+from factcheck.workspace.validate import (
+    ArticleSheets,
+    Sheet,
+    at_edge,
+    earlier_wordings,
+    why_unpublishable,
+    workspace_problems,
+)
 
 if TYPE_CHECKING:  # status and show never import init
     from factcheck.workspace.init import Plan
@@ -630,19 +637,21 @@ def short_article_ids(wanted: set[str], slugs: set[str]) -> dict[str, str]:
     """For each slug in ``wanted``, the shortest start or end of it (whole words, at least one
     letter) that is part of no other article's slug, so ``factcheck show PART/07`` finds the
     statement: "group-10" for the tenth copy of "...-wagner-group", "council" for
-    "council-passes-budget". The whole slug when nothing shorter will do (``show`` prefers an
-    exact slug)."""
+    "council-passes-budget". Failing that, the shortest that starts or ends no other slug:
+    "group" for "...-wagner-group" beside "...-wagner-group-2" (``show`` prefers the slug that
+    the part starts or ends). The whole slug when nothing shorter will do."""
     out = {}
     for slug in wanted:
+        others = [other for other in slugs if other != slug]
         cuts = [i for i, ch in enumerate(slug) if ch == "-"]
-        parts = sorted({slug[:i] for i in cuts} | {slug[i + 1 :] for i in cuts}, key=len)
+        parts = [
+            part
+            for part in sorted({slug[:i] for i in cuts} | {slug[i + 1 :] for i in cuts}, key=lambda p: (len(p), p))
+            if not part.replace("-", "").isdigit()
+        ]
         out[slug] = next(
-            (
-                part
-                for part in parts
-                if not part.replace("-", "").isdigit() and not any(part in other for other in slugs if other != slug)
-            ),
-            slug,
+            (part for part in parts if not any(part in other for other in others)),
+            next((part for part in parts if not any(at_edge(part, other) for other in others)), slug),
         )
     return out
 

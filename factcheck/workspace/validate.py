@@ -700,6 +700,11 @@ def workspace_problems(articles: list[ArticleSheets]) -> list[Problem]:
     return list(dict.fromkeys(p for a in articles for p in [*a.problems, *(q for s in a.sheets for q in s.problems)]))
 
 
+def at_edge(part: str, slug: str) -> bool:
+    """Whether ``part`` is ``slug``'s first or last words (or all of it)."""
+    return slug == part or slug.startswith(part + "-") or slug.endswith("-" + part)
+
+
 def find_sheet(articles: list[ArticleSheets], query: str, here: Path | None = None) -> Sheet:
     """The one worksheet ``query`` names: its full id, its file stem, its number ("7", "07"),
     or an unambiguous start of the stem ("07-kirby"), optionally after part of the article
@@ -713,11 +718,16 @@ def find_sheet(articles: list[ArticleSheets], query: str, here: Path | None = No
             "name (07-kirby) or slug/07; `factcheck status` lists the ids"
         )
     matches, numbered = [], []
-    if any(a.slug == article_part for a in articles):  # a whole slug names that article alone
-        articles = [a for a in articles if a.slug == article_part]
+    if article_part:
+        articles = [a for a in articles if article_part in a.slug]
+        # a whole slug names that article alone; a part that starts or ends one slug and is
+        # only inside others ("group" of "...-group" and "...-group-2") names that one
+        articles = (
+            [a for a in articles if a.slug == article_part]
+            or [a for a in articles if at_edge(article_part, a.slug)]
+            or articles
+        )
     for article in articles:
-        if article_part and article_part not in article.slug:
-            continue
         for sheet in article.sheets:
             stem = sheet.path.stem
             if stem == stem_part or sheet.id == query:
