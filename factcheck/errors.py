@@ -30,13 +30,17 @@ class Problem(NamedTuple):
     severity: str = ERROR
     code: str = ""  # a stable name for problems other code acts on ("stale")
 
-    def __str__(self) -> str:
+    def where(self) -> str:
+        """``path:line:column``, as much of it as is known."""
         where = str(self.path)
         if self.line:
             where += f":{self.line}"
             if self.column:
                 where += f":{self.column}"
-        return f"{where}: {self.severity}: {self.message}"
+        return where
+
+    def __str__(self) -> str:
+        return f"{self.where()}: {self.severity}: {self.message}"
 
 
 # What a terminal would act on rather than show: C0 controls but newline and tab, DEL, the C1

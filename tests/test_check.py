@@ -74,6 +74,12 @@ def test_shipped_example_is_clean(run, workspace):
             f'{SHEET}:{{notes}}:9: error: TOML syntax: the value of `notes` opens """ here and never closes it: '
             'put """ after its last line',
         ),
+        (  # a comma left out between two values of a list: where the comma goes, not the next value
+            '"prediction",\n',
+            '"prediction"\n',
+            f"{SHEET}:{{types_first}}:17: error: TOML syntax: the array of `types` (it opens on line {{types}}) "
+            "needs a ] after its last value here, or a comma if more values follow",
+        ),
         (
             "done = false",
             "done = yes",
@@ -156,9 +162,11 @@ def test_each_mistake_is_one_precise_line(run, workspace, old, new, expected):
             "done",
             "# [[sources]]",
             "[verdict]",
+            "types",
         )
     }
     line.update(sources=line.pop("# [[sources]]"), verdict=line.pop("[verdict]"), notes_next=line["notes"] + 1)
+    line.update(types_first=line["types"] + 1)
     edit(path, old, new)
     assert problems(run) == expected.format(**line).split("\n")
     assert run("check").exit_code == 1
@@ -295,14 +303,19 @@ def test_a_broken_settings_file_comes_first_and_the_schema_is_kept(run, workspac
     assert status.exit_code == 0
     lines = [line.rstrip() for line in status.stdout.splitlines()]
     start = next(i for i, line in enumerate(lines) if line.startswith("Problems:"))
-    assert lines[start : start + 3] == [
+    assert lines[start : start + 4] == [
         "Problems: 2 errors, 0 warnings (`factcheck check` lists them for scripts)",
-        "  factcheck.toml:3:1",
-        "    error: TOML syntax: Unclosed array",
+        "  factcheck.toml:2:33",
+        "    error: TOML syntax: the array of `names` needs a ] after its last value here, or a comma if more",
+        "    values follow",
     ]
     problems_json = json.loads(run("status", "--json").stdout)["problems"]
     assert [(p["path"], p["line"], p["message"]) for p in problems_json] == [
-        ("worksheets/factcheck.toml", 3, "TOML syntax: Unclosed array"),
+        (
+            "worksheets/factcheck.toml",
+            2,
+            "TOML syntax: the array of `names` needs a ] after its last value here, or a comma if more values follow",
+        ),
         (
             f"worksheets/{EXAMPLE_SLUG}/{SHEET}",
             line_of(workspace / SHEET, "status"),
@@ -311,17 +324,30 @@ def test_a_broken_settings_file_comes_first_and_the_schema_is_kept(run, workspac
     ]
     check = run("check")
     assert check.exit_code == 1
-    assert check.stdout.splitlines()[0] == "worksheets/factcheck.toml:3:1: error: TOML syntax: Unclosed array"
+    assert check.stdout.splitlines()[0] == (
+        "worksheets/factcheck.toml:2:33: error: TOML syntax: the array of `names` needs a ] after its last value "
+        "here, or a comma if more values follow"
+    )
     assert "schema" not in check.stdout
 
     refused = run("schema")
     assert (refused.exit_code, refused.stdout) == (1, "")
     assert refused.stderr == (
-        "Error: worksheets/factcheck.toml:3:1: TOML syntax: Unclosed array; fix factcheck.toml first (the "
+        "Error: worksheets/factcheck.toml:2:33: TOML syntax: the array of `names` needs a ] after its last value "
+        "here, or a comma if more values follow; fix factcheck.toml first (the "
         "schemas are made from its statuses and ratings), then run `factcheck schema` again\n"
     )
     assert schema.read_bytes() == team_schema
-    assert run("init", str(EXAMPLE)).exit_code == 0
+    assert run("init", str(EXAMPLE)).stderr == ""  # nothing new written: nothing to warn about
+    (workspace / SHEET).unlink()
+    init = run("init", str(EXAMPLE))  # a worksheet written anew: with the defaults, and it says so
+    assert init.exit_code == 0
+    assert init.stderr.splitlines()[0] == (
+        "Warning: worksheets/factcheck.toml:2:33: TOML syntax: the array of `names` needs a ] after its last value "
+        "here, or a comma if more values follow; the new worksheets name the default statuses and ratings until "
+        "factcheck.toml is fixed (`factcheck check` lists its mistakes)"
+    )
+    assert init.stdout.startswith("Wrote 1 worksheet"), init.stdout
     assert schema.read_bytes() == team_schema  # init leaves it alone too
     path.write_text(custom, encoding="utf-8")
     assert run("schema").stdout.startswith("worksheets/worksheet.schema.json and ")  # up to date, as it was kept

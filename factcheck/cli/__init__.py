@@ -231,9 +231,17 @@ def init(
                 if remove_stale_temps(plan.folder):
                     _say(_err(), f"Notice: removed temporary files an interrupted init left in {plan.folder}")
                 checked = _checked_before(root, plan)
+                settings = load_settings(root)
+                if settings.problems and plan.new_sheets:  # what they are written with is not the team's
+                    wrong = settings.problems[0]
+                    _say(
+                        _err(),
+                        f"Warning: {wrong.where()}: {wrong.message}; the new worksheets name the default "
+                        "statuses and ratings until factcheck.toml is fixed (`factcheck check` lists its mistakes)",
+                    )
                 written = apply_init(
                     plan,
-                    load_settings(root),
+                    settings,
                     checked_before={stem: [record(m) for m in found] for stem, found in checked.items()},
                 )
         if as_json:
@@ -613,9 +621,8 @@ def schema(
         settings = load_settings(root)
         if settings.problems:  # the defaults standing in for it would be written as the team's
             wrong = settings.problems[0]
-            where = ":".join(str(n) for n in (wrong.path, wrong.line, wrong.column) if n)
             raise FactcheckError(
-                f"{where}: {wrong.message}; fix factcheck.toml first (the schemas are made from its "
+                f"{wrong.where()}: {wrong.message}; fix factcheck.toml first (the schemas are made from its "
                 "statuses and ratings), then run `factcheck schema` again"
             )
         written = write_schemas(root, settings)

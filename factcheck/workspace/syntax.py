@@ -37,6 +37,10 @@ def toml_syntax_problem(path: Path, exc: Exception, text: str = "", allowed: dic
     unclosed = _unclosed_string(message, text, line)
     if unclosed:
         return Problem(path, unclosed[0], unclosed[1], prefix + unclosed[2])
+    if message in _UNCLOSED_BRACKETS and line and col:
+        unclosed = _unclosed_bracket(message, text, line, col)
+        if unclosed:
+            return Problem(path, unclosed[0], unclosed[1], prefix + unclosed[2])
     hint = _hint(message, text.split("\n"), line, col, allowed or {}) if line else None  # lines as TOML counts them
     return Problem(path, line, col, prefix + (hint or message))
 
@@ -70,6 +74,68 @@ def _unclosed_string(message: str, text: str, line: int | None) -> tuple[int, in
         f"{what} has no closing {quotes}: end it with {quotes} on the same line "
         f'(text over several lines goes between """ and """)',
     )
+
+
+# What tomllib says when a value of an array or inline table is followed by neither a comma nor
+# the closing bracket; it says so where the next thing starts, often the next line or table.
+_UNCLOSED_BRACKETS = {
+    "Unclosed array": ("[", "]", "array", "values"),
+    "Unclosed inline table": ("{", "}", "inline table", "keys"),
+}
+
+
+def _unclosed_bracket(message: str, text: str, line: int, col: int) -> tuple[int, int, str] | None:
+    """Line, column and advice for an array or inline table missing its closing bracket or a
+    comma: just after its last value, which is where the bracket or the comma goes (the parser
+    stops at whatever comes next, often the next line: ``names = ["a", "b"`` then ``finished``)."""
+    opening, closing, what, items = _UNCLOSED_BRACKETS[message]
+    lines = text.split("\n")
+    stop = sum(len(row) + 1 for row in lines[: line - 1]) + col - 1
+    opened = _open_brackets(text, stop, opening, closing)
+    if opened is None:
+        return None
+    # the end of the last value: the last character before the stop that is neither space nor comment
+    # (each line's comment dropped: the lines keep their numbers, and the ends their columns)
+    before = "\n".join(re.sub(r"\s+#[^\"']*$", "", row) for row in text[:stop].split("\n")).rstrip()
+    at = before.count("\n") + 1
+    end_col = len(before) - (before.rfind("\n") + 1) + 1
+    opened_at = text.count("\n", 0, opened) + 1
+    if at < opened_at:
+        return None
+    key = _KEY_AT.match(lines[opened_at - 1])
+    name = f"`{key.group(1).strip(chr(34) + chr(39))}`" if key else "a value"
+    where = "" if opened_at == at else f" (it opens on line {opened_at})"
+    return (
+        at,
+        end_col,
+        f"the {what} of {name}{where} needs a {closing} after its last value here, or a comma if more {items} follow",
+    )
+
+
+def _open_brackets(text: str, stop: int, opening: str, closing: str) -> int | None:
+    """Where the innermost ``opening`` bracket still open at ``stop`` is, skipping strings and
+    comments as TOML does, or None."""
+    stack: list[int] = []
+    i = 0
+    while i < stop:
+        ch = text[i]
+        if ch == "#":
+            end = text.find("\n", i)
+            i = stop if end < 0 else end + 1
+            continue
+        if ch in "\"'":
+            quotes = ch * 3 if text.startswith(ch * 3, i) else ch
+            end = _closing(text, i + len(quotes), quotes)
+            if end is None:
+                return None
+            i = end
+            continue
+        if ch in "[{":
+            stack.append(i)
+        elif ch in "]}" and stack:
+            stack.pop()
+        i += 1
+    return stack[-1] if stack and text[stack[-1]] == opening else None
 
 
 def _string_left_open(text: str) -> int | None:
