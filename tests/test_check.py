@@ -494,3 +494,25 @@ def test_status_and_show_give_the_same_friendly_toml_message(run, workspace):
     assert message in run("status").stdout
     shown = run("show", "10")
     assert message in " ".join((shown.stdout + shown.stderr).split())
+
+
+@pytest.mark.parametrize(
+    "text, where, message",
+    [
+        ('x = ["a" "b"]\n', (1, 9), "the array of `x` needs a ]"),  # a comma left out on one line
+        ('x = [\r\n  "a"\r\n  "b",\r\n]\r\n', (2, 6), "the array of `x` (it opens on line 1) needs a ]"),
+        ('names = ["a", "b"\n# a comment\nfinished = ["a"]\n', (1, 18), "the array of `names` needs a ]"),
+        ('x = ["a#1", "b"  # a note\n\n[y]\n', (1, 16), "the array of `x` needs a ]"),
+        ("t = {a = 1, b = 2\n", (1, 18), "the inline table of `t` needs a }"),
+    ],
+)
+def test_a_list_left_open_is_reported_where_its_bracket_or_comma_goes(text, where, message):
+    import tomllib
+
+    from factcheck.workspace.syntax import toml_syntax_problem
+
+    with pytest.raises(tomllib.TOMLDecodeError) as exc:
+        tomllib.loads(text)
+    problem = toml_syntax_problem(Path("t.toml"), exc.value, text)
+    assert (problem.line, problem.column) == where
+    assert problem.message.startswith("TOML syntax: " + message)

@@ -91,12 +91,12 @@ def _unclosed_bracket(message: str, text: str, line: int, col: int) -> tuple[int
     opening, closing, what, items = _UNCLOSED_BRACKETS[message]
     lines = text.split("\n")
     stop = sum(len(row) + 1 for row in lines[: line - 1]) + col - 1
-    opened = _open_brackets(text, stop, opening, closing)
+    opened = _open_brackets(text, stop, opening)
     if opened is None:
         return None
     # the end of the last value: the last character before the stop that is neither space nor comment
     # (each line's comment dropped: the lines keep their numbers, and the ends their columns)
-    before = "\n".join(re.sub(r"\s+#[^\"']*$", "", row) for row in text[:stop].split("\n")).rstrip()
+    before = "\n".join(re.sub(r"(?:^|\s)#[^\"']*$", "", row) for row in text[:stop].split("\n")).rstrip()
     at = before.count("\n") + 1
     end_col = len(before) - (before.rfind("\n") + 1) + 1
     opened_at = text.count("\n", 0, opened) + 1
@@ -112,7 +112,7 @@ def _unclosed_bracket(message: str, text: str, line: int, col: int) -> tuple[int
     )
 
 
-def _open_brackets(text: str, stop: int, opening: str, closing: str) -> int | None:
+def _open_brackets(text: str, stop: int, opening: str) -> int | None:
     """Where the innermost ``opening`` bracket still open at ``stop`` is, skipping strings and
     comments as TOML does, or None."""
     stack: list[int] = []
