@@ -354,6 +354,19 @@ def test_a_comment_on_a_line_init_rewrites_is_kept_byte_for_byte(run, tmp_path):
     new_end = tomllib.loads(after.decode())["location"]["end"]
     assert f"\nend = {new_end}\t# JO\n".encode() in after and f"end = {new_end}\n" != old_end
 
+    # ... and `check` asks about it: "verified" was said of the earlier words, not of these
+    assert tomllib.loads(after.decode())["earlier"][-1]["comment"] == "# JO: quote verified"
+    line = after.decode().splitlines().index(new_text + "  # JO: quote verified") + 1
+    checked = run("check")
+    assert checked.exit_code == 0  # a warning
+    assert (
+        f"{path.name}:{line}:1: warning: the comment on `text` (# JO: quote verified) was written about an "
+        "earlier wording (see [[earlier]]): check it still holds for the new one, then change or delete it"
+        in (checked.stdout.replace(f"worksheets/{EXAMPLE_SLUG}/", ""))
+    )
+    edit(path, (new_text + "  # JO: quote verified\n", new_text + "  # JO: quote verified again, 1,200\n"))
+    assert "the comment on `text`" not in run("check").stdout  # once the person has said so
+
 
 def test_carry_refuses_what_it_cannot_update_in_place():
     with pytest.raises(FactcheckError):

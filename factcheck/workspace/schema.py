@@ -58,6 +58,7 @@ _HELP = {
     "sources.accessed": "The day you consulted it, YYYY-MM-DD.",
     "earlier": "Earlier wordings of the statement (written by init when the article changed).",
     "earlier.confirmed": "true once you have checked the verdict holds for the new wording.",
+    "earlier.comment": "The comment that was after `text` when init reworded it (it stays on that line).",
     "checked_before": "Earlier checks this statement looks like (written by init; factcheck show lists the latest).",
     "checked_before.score": "How alike, 0 to 1: cosine of sentence vectors, or weighted word overlap.",
 }

@@ -71,6 +71,14 @@ def _line(key: str, value, comment: str, newline: str) -> str:
     return tomli_w.dumps({key: value}).rstrip("\n") + comment + newline
 
 
+def comment_after(raw: str, key: str) -> str:
+    """The comment after the top-level ``key``'s value in the worksheet ``raw``, stripped, or ""."""
+    lines = toml_lines(raw)
+    found, _ = entries(lines)
+    entry = next((e for e in found if (e.table, e.key) == ("", key)), None)
+    return _comment(lines, entry).strip() if entry else ""
+
+
 def _comment(lines: list[str], entry: Entry) -> str:
     """The comment after a value (``text = "..."  # JO: quote verified``, or after the closing
     quotes of one over several lines), kept when the value is rewritten: a person wrote it."""
@@ -107,7 +115,10 @@ def carry(raw: str, text: str, location: dict, earlier: dict) -> str:
     top = where.get(("", "text"))
     if top is None:
         raise FactcheckError("it has no `text` key at the top")
-    edits[top.start] = (top.end, _line("text", text, _comment(lines, top), newline))
+    comment = _comment(lines, top)
+    edits[top.start] = (top.end, _line("text", text, comment, newline))
+    if comment.strip():  # written about the earlier wording: recorded, so that check can ask
+        earlier = {**earlier, "comment": comment.strip()}
     tail: list[str] = []
     if "location" in headers:
         last = headers["location"] + 1

@@ -224,6 +224,7 @@ def check_values(path: Path, raw: str, values: dict, settings: Settings, texts: 
     earlier = _array(values, "earlier", EARLIER_KEYS, add, allowed)
     _check_earlier(earlier, add)
     _check_outdated_checks(values.get("text"), checks, earlier, add)
+    _check_comment_on_text(raw, earlier, add)
     location = _table(values, "location", LOCATION_KEYS, add, allowed)
     if isinstance(values.get("text"), str) and "location" in values:  # none: added from elsewhere
         problems += _check_location(path, values["text"], location, texts, lines)
@@ -293,6 +294,24 @@ def _check_earlier(earlier: list[dict], add) -> None:
                 i,
                 severity=WARNING,
             )
+
+
+def _check_comment_on_text(raw: str, earlier: list[dict], add) -> None:
+    """A comment after ``text`` (``# JO: verified``) that init kept when it reworded the
+    statement: it was written about the earlier words, and until the person changes it, it says
+    so of words nobody has looked at."""
+    comment = earlier[-1].get("comment") if earlier else None
+    if not isinstance(comment, str) or not comment:
+        return
+    from factcheck.workspace.sheetedit import comment_after
+
+    if comment_after(raw, "text") == comment:
+        add(
+            f"the comment on `text` ({comment}) was written about an earlier wording (see [[earlier]]): "
+            "check it still holds for the new one, then change or delete it",
+            "text",
+            severity=WARNING,
+        )
 
 
 def _check_outdated_checks(text, checks: list[dict], earlier: list[dict], add) -> None:

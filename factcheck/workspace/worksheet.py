@@ -44,8 +44,9 @@ LOCATION_KEYS = ("version", "paragraph", "start", "end", "before", "after")
 CHECK_KEYS = ("kind", "what", "done", "note")
 SOURCE_KEYS = ("url", "title", "kind", "stance", "accessed", "note")
 # An earlier wording of the statement (written by init when the article changed): its text and
-# version, and the rating it had then, which is published again only once ``confirmed = true``.
-EARLIER_KEYS = ("text", "version", "rating", "confirmed", "note")
+# version, the rating it had then, which is published again only once ``confirmed = true``, and
+# the comment a person had written after ``text`` (kept on the line: ``check`` asks about it).
+EARLIER_KEYS = ("text", "version", "rating", "confirmed", "note", "comment")
 # an earlier check the statement looks like, recorded by init (factcheck.library.search.record)
 CHECKED_KEYS = ("kind", "id", "url", "text", "rating", "status", "publisher", "date", "score")
 SECTIONS = {
@@ -101,6 +102,7 @@ KEY_TYPES = {
     "earlier.rating": "string",
     "earlier.confirmed": "boolean",
     "earlier.note": "string",
+    "earlier.comment": "string",
     "checked_before": "tables",
     "checked_before.kind": "string",
     "checked_before.id": "string",
