@@ -516,3 +516,25 @@ def test_a_list_left_open_is_reported_where_its_bracket_or_comma_goes(text, wher
     problem = toml_syntax_problem(Path("t.toml"), exc.value, text)
     assert (problem.line, problem.column) == where
     assert problem.message.startswith("TOML syntax: " + message)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.data())
+def test_any_bracket_or_comma_left_out_is_one_problem_inside_the_file(data):
+    """Take one `]`, `}` or `,` out of a real worksheet (with an inline table and a list on one
+    line added): whatever tomllib then says, the problem names a line of the file."""
+    import tomllib
+
+    from factcheck.workspace.syntax import toml_syntax_problem
+
+    text = (Path(__file__).parent.parent / "worksheets" / EXAMPLE_SLUG / SHEET).read_text(encoding="utf-8")
+    text += '\n[[sources]]\nurl = "https://example.org"  # a note, with [brackets], too\nextra = {a = 1, b = [2, 3]}\n'
+    marks = [i for i, ch in enumerate(text) if ch in "],}"]
+    at = data.draw(st.sampled_from(marks))
+    broken = text[:at] + text[at + 1 :]
+    try:
+        tomllib.loads(broken)
+    except tomllib.TOMLDecodeError as exc:
+        problem = toml_syntax_problem(Path("x.toml"), exc, broken)
+        assert problem.message
+        assert problem.line is None or 1 <= problem.line <= broken.count("\n") + 1
