@@ -102,7 +102,8 @@ def _unclosed_bracket(message: str, text: str, line: int, col: int) -> tuple[int
     opened_at = text.count("\n", 0, opened) + 1
     if at < opened_at:
         return None
-    key = _KEY_AT.match(lines[opened_at - 1])
+    line_start = max(text.rfind("\n", 0, opened) + 1, opened - 200)  # a key is short: no scan of a long line
+    key = _KEY_BEFORE.search(text, line_start, opened) or _KEY_AT.match(lines[opened_at - 1])
     name = f"`{key.group(1).strip(chr(34) + chr(39))}`" if key else "a value"
     where = "" if opened_at == at else f" (it opens on line {opened_at})"
     return (
@@ -188,6 +189,7 @@ _BOOLEAN_WORDS = {"yes", "no", "y", "n", "on", "off", "true", "false"}
 _BARE = re.compile(r"[A-Za-z][^#\"'\[\]{}=,]*")
 _DECLARED_TWICE = re.compile(r"Cannot declare \((.*)\) twice")
 _TABLE = re.compile(r"^\s*\[(\[)?\s*([^\[\]]+?)\s*\]")
+_KEY_BEFORE = re.compile(r"([\w-]+|\"[^\"]*\"|'[^']*')\s*=\s*$")  # the key whose value opens here
 _KEY_AT = re.compile(r"^\s*([\w-]+|\"[^\"]*\"|'[^']*')\s*=")
 _SPACES = re.compile(r"[\s_]+")  # written for the hyphens of a status: "in progress", "needs_review"
 
