@@ -96,7 +96,7 @@ def _unclosed_bracket(message: str, text: str, line: int, col: int) -> tuple[int
         return None
     # the end of the last value: the last character before the stop that is neither space nor comment
     # (each line's comment dropped: the lines keep their numbers, and the ends their columns)
-    before = "\n".join(re.sub(r"(?:^|\s)#[^\"']*$", "", row) for row in text[:stop].split("\n")).rstrip()
+    before = "\n".join(_without_comment(row) for row in text[:stop].split("\n")).rstrip()
     at = before.count("\n") + 1
     end_col = len(before) - (before.rfind("\n") + 1) + 1
     opened_at = text.count("\n", 0, opened) + 1
@@ -111,6 +111,15 @@ def _unclosed_bracket(message: str, text: str, line: int, col: int) -> tuple[int
         end_col,
         f"the {what} of {name}{where} needs a {closing} after its last value here, or a comma if more {items} follow",
     )
+
+
+def _without_comment(row: str) -> str:
+    """A line without the comment at its end: from the first ``#`` after its last quote that
+    starts the line or follows a space (a near guess, for placing the advice, not parsing)."""
+    i = row.find("#", max(row.rfind('"'), row.rfind("'")) + 1)
+    while i > 0 and not row[i - 1].isspace():
+        i = row.find("#", i + 1)
+    return row if i < 0 else row[:i]
 
 
 def _open_brackets(text: str, stop: int, opening: str) -> int | None:
