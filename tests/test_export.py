@@ -786,3 +786,86 @@ def test_the_readme_documents_every_key_of_the_json_export(run, checked):
     }
     assert documented == written
     assert set(data) == {"format", "version", "articles", "statements"}
+
+
+def test_a_proposed_or_stale_rating_is_not_a_published_row(run, checked, tmp_path):
+    """An editor filters the CSV on an empty `withheld` to find what may go out: a rating on a
+    statement still in review, or on one gone from the article, must not pass that filter,
+    nor look like a verdict to a script reading the JSON's `worksheet.verdict`."""
+    edit(
+        checked / ANN_LEE,
+        ('status = "unstarted"', 'status = "needs-review"'),
+        ('rating = ""', 'rating = "false"'),
+        ('conclusion = ""', 'conclusion = "Looks false to me"'),
+        ("# [[sources]]", SOURCE),
+    )
+    (tmp_path / "small.txt").write_text(
+        SMALL.replace("The city council raised parking fines by 40% in March, the mayor said.\n\n", ""),
+        encoding="utf-8",
+    )
+    assert run("init", "small.txt", "--article", SLUG).exit_code == 0  # 02, done and rated, goes stale
+    result = run("export", "-f", "csv")
+    assert result.exit_code == 0 and result.stderr == ""  # the workflow as usual: nothing to warn about
+    rows = {r["id"].split("/")[1][:2]: r for r in csv_rows(result.stdout)}
+    assert [rows["03"][k] for k in ("status", "rating", "rating_label", "rating_value", "conclusion", "withheld")] == [
+        "needs-review",
+        "",
+        "",
+        "",
+        "",
+        "status 'needs-review' is not finished; its rating is a proposal, not published",
+    ]
+    assert [rows["02"][k] for k in ("status", "stale", "rating", "verdict_date", "withheld")] == [
+        "done",
+        "yes",
+        "",
+        "",
+        "stale: the statement is no longer in the article text; its rating is not published",
+    ]
+    assert [r["id"] for r in csv_rows(result.stdout) if r["rating"] and not r["withheld"]] == []
+    data = json.loads(run("export", "-f", "json").stdout)
+    by_number = {s["file"][:2]: s for s in data["statements"]}
+    assert "verdict" not in by_number["03"]["worksheet"] and "verdict" not in by_number["02"]["worksheet"]
+    assert by_number["03"]["withheld"] == {
+        "reason": "status 'needs-review' is not finished; its rating is a proposal, not published",
+        "verdict": {"rating": "false", "conclusion": "Looks false to me", "confidence": "", "date": ""},
+    }
+    assert by_number["02"]["withheld"]["verdict"]["rating"] == "mostly-true"
+    assert [by_number["02"][k] for k in ("verdict_published", "rating_label", "rating_value")] == [False, None, None]
+    report = run("export").stdout  # the report lists them where it did: still open, no longer in the article
+    assert "- 03 (needs-review): Councillor Ann Lee said" in report
+    assert "- 02 (done, rated Mostly true): The city council raised" in report
+
+
+@pytest.mark.parametrize(
+    "damage, reason",
+    [
+        (
+            lambda p: p.write_text(p.read_text(encoding="utf-8") + 'title = "half\n', encoding="utf-8"),
+            'article.toml line 7: error: TOML syntax: the value of `title` has no closing ": end it with " on '
+            'the same line (text over several lines goes between """ and """)',
+        ),
+        (
+            lambda p: p.unlink(),
+            "article.toml: error: missing: the folder holds worksheets but no article.toml; run `factcheck "
+            "init` on the article again to restore it (the worksheets are kept)",
+        ),
+    ],
+)
+def test_an_article_whose_article_toml_is_broken_publishes_nothing(run, checked, damage, reason):
+    """A merge left conflict markers in article.toml, or it was lost: its reviews would name no
+    article (no headline, no address), so none is published, and one line says why."""
+    (checked.parent / "factcheck.toml").write_text(PUBLISHER, encoding="utf-8")
+    damage(checked / "article.toml")
+    result = run("export", "-f", "claimreview")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: no verdict can be published: 3 worksheet(s) left out, first {SLUG}/{HEADLINE[:-5]}: {reason}; "
+        "fix them first\n"
+    )
+    result = run("export", "-f", "csv")
+    assert result.exit_code == 0
+    assert result.stderr == f"Warning: {SLUG}: nothing in it published: {reason}\n"
+    rows = csv_rows(result.stdout)
+    assert [(r["rating"], r["withheld"]) for r in rows] == [("", reason)] * 3
+    assert run("export", "-f", "csv", "--strict").exit_code == 1

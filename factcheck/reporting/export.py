@@ -22,7 +22,7 @@ from urllib.parse import quote
 
 from factcheck.errors import FactcheckError, dumps_finite
 from factcheck.workspace.settings import SETTINGS_FILE, Settings
-from factcheck.workspace.validate import ArticleSheets, Sheet, url_problem, why_unpublishable
+from factcheck.workspace.validate import ArticleSheets, Sheet, blocks, url_problem, why_unpublishable
 
 # The JSON export's schema, documented in the README; the version goes up when a key changes
 # meaning or goes away (new keys may appear within a version).
@@ -54,6 +54,8 @@ CSV_COLUMNS = (
     "article_title",
     "article_url",
 )
+# what a row says about its verdict: empty unless the verdict is published
+_VERDICT_COLUMNS = ("rating", "rating_label", "rating_value", "verdict_date", "conclusion", "confidence")
 # A ClaimReview's url is the page where the fact check is published; {url} is the publisher's
 # url, {article} the article's slug, {number} the worksheet's number ("07"), {id} slug/stem.
 # One review per page: that is what ClaimReview consumers expect.
@@ -86,12 +88,28 @@ def gather(articles: list[ArticleSheets], settings: Settings, strict: bool = Fal
     export = Export([(a.slug, a.meta) for a in articles if a.sheets], [])
     for article in articles:
         meta = _article_meta(article)
+        broken = _article_unpublishable(article, strict)
+        if broken and article.sheets:
+            export.notices.append(f"{article.slug}: nothing in it published: {broken}")
         for sheet in article.sheets:
-            row = _record(sheet, meta, settings, why_unpublishable(sheet, strict))
+            withheld = broken or why_unpublishable(sheet, strict)
+            row = _record(sheet, meta, settings, withheld)
             export.rows.append(row)
-            if row["withheld"]:
+            if row["withheld"] and not broken:
                 export.notices.append(f"{row['id']}: not published: {row['withheld']}")
     return export
+
+
+def _article_unpublishable(article: ArticleSheets, strict: bool) -> str | None:
+    """Why none of an article's verdicts may be published: its ``article.toml`` or
+    ``article.txt`` has a problem `check` fails on (a merge conflict, a syntax error, the file
+    lost). A review would name the wrong article, or none, so every format holds them all back."""
+    blocking = [p for p in article.problems if blocks(p, strict)]
+    if not blocking:
+        return None
+    first = blocking[0]
+    where = f"{first.path.name}" + (f" line {first.line}" if first.line else "")
+    return f"{where}: {first.severity}: {first.message}"
 
 
 def _article_meta(article: ArticleSheets) -> dict:
@@ -134,6 +152,15 @@ def _record(sheet: Sheet, meta: dict, settings: Settings, withheld: str | None) 
     status = _text(v, "status")
     types = v.get("types") if isinstance(v.get("types"), list) else []
     priority = v.get("priority")
+    # a verdict on a statement gone from the article is kept, flagged stale, but not current
+    is_verdict = bool(not withheld and rating and status in settings.finished and not sheet.stale)
+    held = ""  # a rating that is not a verdict: CSV and JSON must not look as if it were published
+    if rating and not withheld and not is_verdict:
+        held = (
+            "stale: the statement is no longer in the article text; its rating is not published"
+            if sheet.stale
+            else f"status {status!r} is not finished; its rating is a proposal, not published"
+        )
     return {
         "id": sheet.id,
         "number": sheet.path.stem.split("-", 1)[0],
@@ -145,9 +172,9 @@ def _record(sheet: Sheet, meta: dict, settings: Settings, withheld: str | None) 
         "article_author": meta["author"],
         "article_site": meta["site"],
         "withheld": withheld or "",
+        "held": held,
         "stale": sheet.stale,
-        # a verdict on a statement gone from the article is kept, flagged stale, but not current
-        "is_verdict": bool(not withheld and rating and status in settings.finished and not sheet.stale),
+        "is_verdict": is_verdict,
         "status": status,
         "rating": rating,
         "rating_label": settings.label(rating) if rating else "",
@@ -188,9 +215,9 @@ def to_json(export: Export) -> str:
     for r in export.rows:
         worksheet = dict(r["values"]) if r["values"] else None
         withheld = None
-        if r["withheld"]:
+        if r["withheld"] or r["held"]:
             table = worksheet.pop("verdict", None) if worksheet else None
-            withheld = {"reason": r["withheld"], "verdict": table}
+            withheld = {"reason": r["withheld"] or r["held"], "verdict": table}
         statements.append(
             {
                 "id": r["id"],
@@ -199,8 +226,8 @@ def to_json(export: Export) -> str:
                 "verdict_published": r["is_verdict"],
                 "withheld": withheld,
                 "stale": r["stale"],
-                "rating_label": r["rating_label"] or None,
-                "rating_value": r["rating_value"],
+                "rating_label": None if r["held"] else r["rating_label"] or None,
+                "rating_value": None if r["held"] else r["rating_value"],
                 "problems": [
                     {"line": p.line, "column": p.column, "severity": p.severity, "message": p.message}
                     for p in r["problems"]
@@ -236,11 +263,13 @@ def to_csv(export: Export) -> str:
     writer.writerow(CSV_COLUMNS)
     for r in export.rows:
         flat = dict(r)
+        if r["held"]:  # a proposed or stale rating: not a verdict, so no verdict cells
+            flat.update(dict.fromkeys(_VERDICT_COLUMNS, ""), withheld=r["held"])
         flat["types"] = "; ".join(r["types"])
         flat["sources"] = "; ".join(_source_text(s) for s in r["sources"])
         flat["stale"] = "yes" if r["stale"] else ""
         flat["priority"] = "" if r["priority"] is None else f"{r['priority']:g}"
-        flat["rating_value"] = "" if r["rating_value"] is None or not r["rating"] else r["rating_value"]
+        flat["rating_value"] = "" if flat["rating_value"] is None or not flat["rating"] else flat["rating_value"]
         writer.writerow([csv_cell(flat[key]) for key in CSV_COLUMNS])
     return buffer.getvalue()
 
