@@ -498,3 +498,64 @@ def test_check_finds_a_merge_conflict_in_every_workspace_file(run, workspace, wh
     assert result.exit_code == 1
     [line] = [line for line in result.stdout.splitlines() if "unresolved git merge conflict" in line]
     assert line.startswith(f"{path.relative_to(workspace.parent.parent)}:3:1: error: unresolved git merge conflict")
+
+
+def test_two_updates_merged_in_git_point_the_lost_version_s_worksheet_at_the_new_text(run, tmp_path):
+    """Two checkers add a sentence each to the same article at once. Git merges the worksheets
+    and the article's text conflicts; the checker keeps one side's article.txt, as `check`
+    advises, and runs init on the merged article. The worksheet written against the other
+    side's text named a version nothing keeps: init points its [location] at the new text,
+    every other byte as it was, and says so; `check` no longer finds its version missing."""
+    base = "Council raises parking fines\n\nThe city council raised parking fines by 40% in March, the mayor said.\n"
+    ours = base + "\nCouncillor Ann Lee said the change would bring in £2m a year.\n"
+    theirs = base + "\nThe council said 4,200 fines were issued in 2025, up from 3,100 a year earlier.\n"
+    article = tmp_path / "fines.txt"
+    article.write_text(base, encoding="utf-8")
+    assert run("init", article.name).exit_code == 0
+    shutil.copytree(tmp_path / "worksheets", tmp_path / "colleague", ignore=shutil.ignore_patterns(".factcheck"))
+    article.write_text(ours, encoding="utf-8")
+    assert run("init", article.name).exit_code == 0
+    article.write_text(theirs, encoding="utf-8")
+    assert run("init", article.name, "--dir", "colleague").exit_code == 0
+    folder = tmp_path / "worksheets" / "council-raises-parking-fines"
+    [lost] = (tmp_path / "colleague" / folder.name).glob("03-the-council-said-*.toml")
+    lost_version = tomllib.loads(lost.read_text(encoding="utf-8"))["location"]["version"]
+    edit(lost, ('assignee = ""', 'assignee = "bo"'), ('notes = ""', 'notes = """\nCalled the press office.\n"""'))
+    raw = lost.read_bytes()
+    shutil.copy(lost, folder / lost.name)  # the merge: their worksheet, our article.txt and article.toml
+    assert f"article version {lost_version} is not in" in run("check").stdout
+    article.write_text(ours + theirs[len(base) :], encoding="utf-8")  # the merged article
+
+    result = run("init", article.name)
+
+    assert result.exit_code == 0, result.output
+    new_version = tomllib.loads((folder / "article.toml").read_text(encoding="utf-8"))["version"]
+    assert (
+        f"Pointed the [location] of 1 worksheet at this text (version {new_version}): the version it named "
+        f"({lost_version}) is not kept, as after a merge of two updates: 03"
+    ) in result.stdout
+    after = (folder / lost.name).read_bytes()
+    changed = [(a, b) for a, b in zip(raw.splitlines(), after.splitlines(), strict=True) if a != b]
+    # the tool's own [location] lines, the comments on them kept; nothing else
+    assert [line.split(b" = ")[0] for pair in changed for line in pair] == [
+        b"version",
+        b"version",
+        b"paragraph",
+        b"paragraph",
+        b"start",
+        b"start",
+        b"end",
+        b"end",
+        b"before",
+        b"before",
+    ]
+    assert changed[0][1] == f'version = "{new_version}"  # the article text these offsets index '.encode() + (
+        b"(versions/<version>.txt once updated)"
+    )
+    values = tomllib.loads(after.decode("utf-8"))
+    text = (folder / "article.txt").read_text(encoding="utf-8")
+    assert text[values["location"]["start"] : values["location"]["end"]] == values["text"]
+    assert "earlier" not in values and values["assignee"] == "bo"
+    check = run("check")
+    assert "is not in" not in check.stdout
+    assert "number 03 is" in check.stdout  # two worksheets numbered 03: check names it, init renames nothing

@@ -115,13 +115,38 @@ def _reworded_lines(plan: Plan, dry_run: bool) -> list[Text]:
     return lines
 
 
+def _relocated_lines(plan: Plan, dry_run: bool) -> list[Text]:
+    """The unchanged statements whose [location] named an article version the folder had lost
+    (a merge kept the other side's article.txt), moved to this text."""
+    if not plan.relocated:
+        return []
+    failed = dict(plan.not_carried)
+    moved = [s for s in plan.relocated if s.stem not in failed]
+    lines = []
+    if moved:
+        versions = ", ".join(dict.fromkeys(s.relocated_from for s in moved))
+        numbers = ", ".join(s.stem.split("-", 1)[0] for s in moved)
+        lines.append(
+            Text(
+                f"{'Would point' if dry_run else 'Pointed'} the [location] of {plural(len(moved), 'worksheet')} "
+                f"at this text (version {plan.article.version}): the version {'it' if len(moved) == 1 else 'they'} "
+                f"named ({versions}) is not kept, as after a merge of two updates: {numbers}"
+            )
+        )
+    for sheet in plan.relocated:
+        if sheet.stem in failed:
+            number = sheet.stem.split("-", 1)[0]
+            lines.append(Text(f"  {number}  [location] not updated: {failed[sheet.stem]}", style="yellow"))
+    return lines
+
+
 def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked: dict | None = None) -> RenderableType:
     """The few lines ``init`` prints: what was written, what was skipped and why, where."""
     folder = f"{plan.folder}/"
     lines: list[Text] = []
     new = len(plan.new_sheets)
     repeats = sum(sheet.repeat for sheet in plan.sheets)
-    kept = len(plan.sheets) - new - repeats - len(plan.reworded)
+    kept = len(plan.sheets) - new - repeats - len(plan.reworded) - len(plan.relocated)
     if dry_run:
         lines.append(Text(f"Would write {plural(new, 'worksheet')} to {folder} (dry run: nothing written)"))
         for sheet in plan.new_sheets:
@@ -139,7 +164,7 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
         )
         lines.append(Text(f"No worksheets written: no checkable {what}{saved}"))
     else:
-        unchanged = "" if plan.update or plan.restored else "; nothing on disk changed"
+        unchanged = "" if plan.update or plan.restored or plan.relocated else "; nothing on disk changed"
         lines.append(
             Text(f"Nothing to do: all {len(plan.sheets)} statements of {folder} already have worksheets{unchanged}")
         )
@@ -169,6 +194,7 @@ def init_summary(plan: Plan, written: int | None, dry_run: bool = False, checked
     if plan.title_was:
         lines.append(Text(f"New headline: {plan.article.title!r} (was {plan.title_was!r})"))
     lines += _reworded_lines(plan, dry_run)
+    lines += _relocated_lines(plan, dry_run)
     if plan.vanished:
         merged = [
             f"{stem} (merged into {plan.merged[stem].split('-', 1)[0]})" if stem in plan.merged else stem

@@ -34,6 +34,9 @@ class PlannedSheet:
     repeat: bool = False  # the article says this statement twice; the first one's worksheet serves
     earlier: Earlier | None = None  # reworded: the worksheet's wording before this update
     part_of: str = ""  # a new worksheet for the rest of a split statement: the stem it came from
+    # unchanged, but the article version its [location] names is not kept (lost in a merge):
+    # that version; init moves the [location] to this text
+    relocated_from: str = ""
 
 
 @dataclass(frozen=True)
@@ -74,6 +77,10 @@ class Plan:
     def reworded(self) -> list[PlannedSheet]:
         return [s for s in self.sheets if s.earlier is not None]
 
+    @property
+    def relocated(self) -> list[PlannedSheet]:
+        return [s for s in self.sheets if s.relocated_from]
+
 
 def plan_init(
     root: Path,
@@ -99,6 +106,7 @@ def plan_init(
         _follow_rewordings(folder, article, extraction, on_disk, existing) if update else ({}, {}, {})
     )
     sheets = _plan_sheets(extraction, existing, reworded, splits, min_priority, _next_number(on_disk))
+    _relocate_lost_versions(folder, article, sheets, on_disk)
     kept = {s.stem for s in sheets if not s.new}
     # stale, as `check` sees it: the statement's text is gone from the article (a statement just
     # found is in it; searching the text for each of thousands took most of a second)
@@ -134,6 +142,28 @@ def plan_init(
         added=added,
         restored=restored,
     )
+
+
+def _relocate_lost_versions(
+    folder: Path, article: Article, sheets: list[PlannedSheet], on_disk: list[tuple[Path, dict | None]]
+) -> None:
+    """Mark the unchanged statements whose ``[location]`` names an article version the folder
+    does not keep: two people updated the article at once, and the merge kept one side's
+    ``article.txt``. The statement is in this text word for word, so its offsets can index it."""
+    if not on_disk:
+        return
+    version_of = {path.stem: _version_of(values) for path, values in on_disk if values and "location" in values}
+    kept = {article.version} | {p.stem for p in (folder / VERSIONS_DIR).glob("*.txt")}
+    try:
+        from factcheck.files import read_utf8
+
+        kept.add(text_version(read_utf8(folder / TEXT_FILE)))
+    except (OSError, ValueError):  # no article.txt, or not one init can read: nothing it indexes
+        pass
+    for sheet in sheets:
+        version = version_of.get(sheet.stem, "")
+        if not sheet.new and not sheet.repeat and sheet.earlier is None and version and version not in kept:
+            sheet.relocated_from = version
 
 
 def _has_entries(folder: Path) -> bool:
@@ -375,7 +405,7 @@ def apply_init(
         )
         plan.not_carried = [
             (sheet.stem, why)
-            for sheet in plan.reworded
+            for sheet in plan.reworded + plan.relocated
             if (why := _carry(plan, sheet, contexts[sheet.statement.start]))
         ]
         return written
@@ -390,7 +420,8 @@ def apply_init(
 def _carry(plan: Plan, sheet: PlannedSheet, context: Context) -> str:
     """Move a reworded statement's worksheet to its new wording: ``text`` and ``[location]``
     rewritten, the earlier wording appended under ``[[earlier]]``, every other line as the
-    person left it (``sheetedit.carry``). Returns why it could not be done, or ""."""
+    person left it (``sheetedit.carry``); a relocated one gets its ``[location]`` alone.
+    Returns why it could not be done, or ""."""
     from factcheck.workspace.sheetedit import carry
     from factcheck.workspace.worksheet import location
 
@@ -401,8 +432,12 @@ def _carry(plan: Plan, sheet: PlannedSheet, context: Context) -> str:
 
         data = read_regular(path)
         raw = data.decode("utf-8-sig")
-        if parse_toml(raw).get("text") != earlier.text:
+        if parse_toml(raw).get("text") != (earlier.text if earlier else statement.text):
             return "it was edited since init read it; run init again"
+        if earlier is None:  # the same wording: only where it is in this text changes
+            updated = carry(raw, statement.text, location(statement, context), None)
+            write_replace(path, ("\ufeff" if data.startswith(b"\xef\xbb\xbf") else "") + updated)
+            return ""
         record = {"text": earlier.text, "version": earlier.version}
         notes = [f"split: the rest is in {s.stem}" for s in plan.new_sheets if s.part_of == sheet.stem]
         notes += [f"merged with {stale}, now stale" for stale, into in plan.merged.items() if into == sheet.stem]

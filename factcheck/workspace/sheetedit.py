@@ -99,15 +99,17 @@ def toml_lines(raw: str) -> list[str]:
     return [part + "\n" for part in parts[:-1]] + ([parts[-1]] if parts[-1] else [])
 
 
-def carry(raw: str, text: str, location: dict, earlier: dict) -> str:
+def carry(raw: str, text: str, location: dict, earlier: dict | None) -> str:
     """``raw`` with ``text`` and the ``[location]`` keys set to the new wording's, and
-    ``earlier`` appended as a ``[[earlier]]`` table. Raises FactcheckError when the file cannot
-    be updated without touching a line a person wrote."""
+    ``earlier`` appended as a ``[[earlier]]`` table (None: the wording is the same, nothing to
+    record). Raises FactcheckError when the file cannot be updated without touching a line a
+    person wrote."""
     lines = toml_lines(raw)
-    if lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += "\n"
     newline = "\r\n" if raw.count("\r\n") > raw.count("\n") / 2 else "\n"
     found, headers = entries(lines)
+    appends = earlier is not None or "location" not in headers
+    if appends and lines and not lines[-1].endswith(("\n", "\r")):  # what follows starts a line
+        lines[-1] += "\n"
     where = {(e.table, e.key): e for e in found}
     edits: dict[int, tuple[int, str]] = {}  # first line -> (last line + 1, replacement)
     inserts: dict[int, list[str]] = {}  # line -> lines to insert before it
@@ -115,10 +117,11 @@ def carry(raw: str, text: str, location: dict, earlier: dict) -> str:
     top = where.get(("", "text"))
     if top is None:
         raise FactcheckError("it has no `text` key at the top")
-    comment = _comment(lines, top)
-    edits[top.start] = (top.end, _line("text", text, comment, newline))
-    if comment.strip():  # written about the earlier wording: recorded, so that check can ask
-        earlier = {**earlier, "comment": comment.strip()}
+    if earlier is not None:  # a new wording; the same wording keeps its line as it is written
+        comment = _comment(lines, top)
+        edits[top.start] = (top.end, _line("text", text, comment, newline))
+        if comment.strip():  # written about the earlier wording: recorded, so that check can ask
+            earlier = {**earlier, "comment": comment.strip()}
     tail: list[str] = []
     if "location" in headers:
         last = headers["location"] + 1
@@ -133,8 +136,9 @@ def carry(raw: str, text: str, location: dict, earlier: dict) -> str:
             inserts.setdefault(last, []).extend(missing)
     else:
         tail += [newline, "[location]" + newline] + [_line(k, v, "", newline) for k, v in location.items()]
-    tail += [newline, "[[earlier]]  # an earlier wording of this statement, kept by factcheck init" + newline]
-    tail += [_line(k, v, "", newline) for k, v in earlier.items()]
+    if earlier is not None:
+        tail += [newline, "[[earlier]]  # an earlier wording of this statement, kept by factcheck init" + newline]
+        tail += [_line(k, v, "", newline) for k, v in earlier.items()]
 
     out: list[str] = []
     i = 0
@@ -153,14 +157,15 @@ def carry(raw: str, text: str, location: dict, earlier: dict) -> str:
     return result
 
 
-def _verify(raw: str, result: str, text: str, location: dict, earlier: dict) -> None:
+def _verify(raw: str, result: str, text: str, location: dict, earlier: dict | None) -> None:
     """The new file holds the new values and every other value as before."""
     try:
         before, after = tomllib.loads(raw), tomllib.loads(result)
         expected = dict(before)
         expected["text"] = text
         expected["location"] = {**before.get("location", {}), **location}
-        expected["earlier"] = [*before.get("earlier", []), earlier]
+        if earlier is not None:
+            expected["earlier"] = [*before.get("earlier", []), earlier]
     except (tomllib.TOMLDecodeError, TypeError):
         expected, after = None, False
     if after != expected:
