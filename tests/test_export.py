@@ -869,3 +869,29 @@ def test_an_article_whose_article_toml_is_broken_publishes_nothing(run, checked,
     rows = csv_rows(result.stdout)
     assert [(r["rating"], r["withheld"]) for r in rows] == [("", reason)] * 3
     assert run("export", "-f", "csv", "--strict").exit_code == 1
+
+
+def test_a_rating_left_on_a_not_checkable_statement_is_no_verdict(run, checked):
+    """A checker rated 03, then found it not checkable and left the rating: the report and
+    ClaimReview published it as a False verdict. `check` now fails on it, so no export does."""
+    (checked.parent / "factcheck.toml").write_text(PUBLISHER, encoding="utf-8")
+    edit(
+        checked / ANN_LEE,
+        ('status = "unstarted"', 'status = "not-checkable"'),
+        ('rating = ""', 'rating = "false"'),
+        ("# [[sources]]", SOURCE),
+    )
+    message = (
+        "error: not-checkable with the rating 'false': a statement found not checkable has no verdict; "
+        'set rating = "", or a status that gives a verdict'
+    )
+    result = run("check")
+    assert result.exit_code == 1
+    assert f"{SLUG}/{ANN_LEE}:{line_of(checked / ANN_LEE, 'rating = ')}:1: {message}" in result.stdout
+    reviews = json.loads(run("export", "-f", "claimreview").stdout)
+    assert [r["claimReviewed"] for r in reviews] == [
+        "The city council raised parking fines by 40% in March, the mayor said."
+    ]
+    report = run("export")
+    assert f"Warning: {SLUG}/{ANN_LEE[:-5]}: not published: line" in report.stderr
+    assert "False" not in report.stdout.split("## Left out")[0]

@@ -163,6 +163,8 @@ def variants(base: dict, settings: Settings) -> dict[str, dict]:
     for name, (names, may_be_empty) in allowed_values(settings).items():
         for value in list(names) + ([""] if may_be_empty else []) + ["not-on-the-list"]:
             out[f"{name} = {value!r}"] = put(name, [value] if KEY_TYPES[name] == "strings" else value)
+    if "status = 'not-checkable'" in out:  # a statement found not checkable has no rating: check's rule alone
+        out["status = 'not-checkable'"]["verdict"]["rating"] = ""
     for name, kind in KEY_TYPES.items():
         for label, sample in SAMPLES.items():
             if name not in CROSS_CHECKED or not fits(sample, kind):

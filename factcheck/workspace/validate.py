@@ -269,6 +269,13 @@ def _check_work(status, verdict: dict, sources: list[dict], checks: list[dict], 
     verdict_due = status in settings.finished and status != "not-checkable"
     if verdict_due and not rating:
         add(f"status is {status} but there is no rating; set [verdict] rating", "status")
+    if status == "not-checkable" and rating and status in settings.finished:  # else it would be published
+        add(
+            f"not-checkable with the rating {rating!r}: a statement found not checkable has no verdict; "
+            'set rating = "", or a status that gives a verdict',
+            "rating",
+            "verdict",
+        )
     if rating and not sources:
         add("a rating needs at least one [[sources]] entry", "rating", "verdict")
     elif verdict_due and len(sources) < settings.min_sources_for_done:
