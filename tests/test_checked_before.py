@@ -165,6 +165,7 @@ def test_another_articles_worksheets_are_earlier_checks_too(run, tmp_path):
     result = run("init", str(follow_up))
     assert result.exit_code == 0, result.output
     assert "Checked before? 1 statement looks like earlier checks" in result.stdout
+    assert "  02  in-progress, worksheet " in result.stdout  # no rating yet: the status says how far
     [new] = [
         p
         for p in (tmp_path / "worksheets" / "wagner-numbers-questioned").glob("0*.toml")
@@ -184,3 +185,27 @@ def test_check_reports_a_mistyped_key_in_checked_before(run, library):
     result = run("check")
     assert result.exit_code == 1
     assert "unknown key `scroe` in [checked_before]; did you mean `score`?" in result.stdout
+
+
+def test_init_names_the_status_of_a_colleague_s_rating(run, tmp_path):
+    """A rating proposed in another article's worksheet (`needs-review`) is shown with its
+    status, so a checker does not take a proposal for the team's verdict."""
+    run("init", str(EXAMPLE))
+    path = sheet(tmp_path / "worksheets" / EXAMPLE_SLUG, "19")
+    path.write_text(
+        path.read_text(encoding="utf-8")
+        .replace('status = "unstarted"', 'status = "needs-review"')
+        .replace('rating = ""', 'rating = "mostly-true"'),
+        encoding="utf-8",
+    )
+    follow_up = tmp_path / "follow-up.txt"
+    follow_up.write_text(
+        "Wagner numbers questioned\n\nThe US estimates Wagner has about 50,000 personnel "
+        "deployed to Ukraine, including 10,000 contractors and 40,000 convicts.\n",
+        encoding="utf-8",
+    )
+    result = run("init", str(follow_up))
+    assert (
+        f"  02  mostly-true (needs-review), worksheet {EXAMPLE_SLUG}: "
+        '"The US estimates Wagner has about 50,000 personnel deployed…"'
+    ) in result.stdout

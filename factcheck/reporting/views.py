@@ -866,6 +866,8 @@ def _match_brief(m) -> str:
     """One match in a line: its verdict, who gave it, and what it says."""
     who = m.publisher if m.kind == "review" else f"worksheet {m.id.split('/', 1)[0]}"
     verdict = m.rating or ("no rating" if m.kind == "review" else m.status or "no rating yet")
+    if m.kind != "review" and m.rating and m.status:  # "false (needs-review)": a proposal is not a verdict
+        verdict = f"{m.rating} ({m.status})"
     return f"{verdict}, {who}: {_shorten(m.text, 60)}" if who else f"{verdict}: {_shorten(m.text, 60)}"
 
 
