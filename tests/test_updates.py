@@ -559,3 +559,77 @@ def test_two_updates_merged_in_git_point_the_lost_version_s_worksheet_at_the_new
     check = run("check")
     assert "is not in" not in check.stdout
     assert "number 03 is" in check.stdout  # two worksheets numbered 03: check names it, init renames nothing
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_a_source_added_while_a_colleague_updates_the_article_conflicts_and_check_says_keep_both(
+    run, tmp_path, monkeypatch
+):
+    """Ana appends a [[sources]] table to 02 and rates it; Bo, on his clone, runs init on the
+    corrected article, which appends [[earlier]] to 02 at the same place. Git cannot merge two
+    tables added at one spot; `check` says to keep both, since dropping init's [[earlier]] (it
+    holds the rating given to the old wording, unconfirmed) would publish that rating."""
+    import subprocess
+
+    for key, value in (("NAME", "T"), ("EMAIL", "t@example.org")):
+        monkeypatch.setenv(f"GIT_AUTHOR_{key}", value)
+        monkeypatch.setenv(f"GIT_COMMITTER_{key}", value)
+
+    def git(*args, cwd=tmp_path):
+        return subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, check=False)
+
+    base = "Council raises parking fines\n\nThe city council raised parking fines by 40% in March, the mayor said.\n"
+    (tmp_path / "fines.txt").write_text(base, encoding="utf-8")
+    assert run("init", "fines.txt").exit_code == 0
+    git("init", "-q", "-b", "main")
+    git("add", "-A")
+    git("commit", "-qm", "init")
+    git("checkout", "-qb", "bo")
+    (tmp_path / "fines.txt").write_text(base.replace("40%", "45%"), encoding="utf-8")
+    assert run("init", "fines.txt").exit_code == 0
+    git("add", "-A")
+    git("commit", "-qm", "bo: the corrected article")
+    git("checkout", "-q", "main")
+    (tmp_path / "fines.txt").write_text(base, encoding="utf-8")
+    path = sheet(tmp_path / "worksheets" / "council-raises-parking-fines", "02")
+    edit(path, ('rating = ""', 'rating = "false"'))
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('\n[[sources]]\nurl = "https://example.org/minutes"\ntitle = "Council minutes"\n')
+    git("commit", "-qam", "ana: a source")
+    assert "CONFLICT" in git("merge", "-q", "bo").stdout
+
+    result = run("check")
+
+    line = path.read_text(encoding="utf-8").split("\n").index("<<<<<<< HEAD") + 1
+    assert (
+        f"worksheets/council-raises-parking-fines/{path.name}:{line}:1: error: unresolved git merge conflict: "
+        "both sides add tables ([[sources]] here, [[earlier]] from the other side); keep both, delete the "
+        "marker lines, then commit"
+    ) in result.stdout
+
+
+@pytest.mark.parametrize(
+    "ours, theirs, says",
+    [
+        ('[[sources]]\nurl = "x"\n', '\n[[earlier]]  # kept by init\ntext = "y"\n', "[[sources]] here, [[earlier]]"),
+        ('# a note\n[verdict]\nrating = "true"\n', '[[checks]]\nkind = "date"\n', "[verdict] here, [[checks]]"),
+        ('status = "done"\n', 'status = "in-progress"\n', None),  # one key, two values: a person chooses
+        ('[[sources]]\nurl = "x"\n', 'status = "done"\n', None),
+    ],
+)
+def test_a_conflict_of_two_added_tables_says_keep_both(ours, theirs, says):
+    from pathlib import Path
+
+    from factcheck.workspace.syntax import toml_syntax_problem
+
+    for style in ("", "||||||| base\n"):  # git's default, and merge.conflictStyle diff3
+        text = f"schema = 1\n<<<<<<< HEAD\n{ours}{style}=======\n{theirs}>>>>>>> bo\n"
+        problem = toml_syntax_problem(Path("w.toml"), ValueError("Invalid statement"), text)
+        assert problem.line == 2
+        if says:
+            assert problem.message == (
+                f"unresolved git merge conflict: both sides add tables ({says} from the other side); "
+                "keep both, delete the marker lines, then commit"
+            )
+        else:
+            assert problem.message.startswith("unresolved git merge conflict: keep the right lines between")

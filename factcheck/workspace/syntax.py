@@ -16,6 +16,34 @@ _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _CONFLICT = re.compile(r"^(?:<{7}|={7}|>{7})(?: |$)", re.M)
 
 
+_HEADER = re.compile(r"\s*(\[\[?[^\]\n]+\]\]?)")
+
+
+def _tables_both_sides_add(text: str, start: int) -> str:
+    """When each side of the first conflict is whole tables appended at the same place (a
+    checker's ``[[sources]]``, init's ``[[earlier]]`` for a new wording of the statement), the
+    tables each side starts ("[[sources]] here, [[earlier]] from the other side"); else "".
+    Both belong in the file: dropping init's record would publish a verdict unconfirmed."""
+    lines = text[start:].split("\n")
+    sides: list[list[str]] = [[], []]
+    side = 0
+    for line in lines[1:]:
+        if line.startswith(">>>>>>>"):
+            break
+        if line.startswith("|||||||"):  # diff3's common ancestor: neither side's
+            side = 2
+        elif line.startswith("======="):
+            side = 1
+        elif side < 2 and line.strip() and not line.lstrip().startswith("#"):
+            sides[side].append(line)
+    else:
+        return ""
+    heads = [[m.group(1) for line in lines if (m := _HEADER.match(line))] for lines in sides]
+    if not all(lines and _HEADER.match(lines[0]) for lines in sides):
+        return ""
+    return f"{', '.join(dict.fromkeys(heads[0]))} here, {', '.join(dict.fromkeys(heads[1]))} from the other side"
+
+
 def toml_syntax_problem(path: Path, exc: Exception, text: str = "", allowed: dict | None = None) -> Problem:
     """A tomllib error as a Problem; on Python 3.11 line and column live only in its message.
     A file that git left with conflict markers (a team's workspace is shared through git) says
@@ -23,11 +51,15 @@ def toml_syntax_problem(path: Path, exc: Exception, text: str = "", allowed: dic
     take ("status", "verdict.rating": ``worksheet.allowed_values``), for a word left unquoted."""
     conflict = _CONFLICT.search(text)
     if conflict:
+        tables = _tables_both_sides_add(text, conflict.start())
         return Problem(
             path,
             text.count("\n", 0, conflict.start()) + 1,
             1,
-            "unresolved git merge conflict: keep the right lines between <<<<<<< and >>>>>>>, "
+            f"unresolved git merge conflict: both sides add tables ({tables}); keep both, delete the "
+            "marker lines, then commit"
+            if tables
+            else "unresolved git merge conflict: keep the right lines between <<<<<<< and >>>>>>>, "
             "delete the marker lines, then commit",
         )
     m = _AT.search(str(exc))
