@@ -15,7 +15,8 @@ from functools import cached_property
 from pathlib import Path
 
 from factcheck.errors import FactcheckError
-from factcheck.reading.fetch import fetch, is_url
+from factcheck.reading.fetch import fetch, is_url, without_tracking
+from factcheck.reading.mail import looks_like_email, read_mail
 from factcheck.reading.markdown import looks_like_markdown, markdown_to_text
 from factcheck.reading.webpage import extract_page, looks_like_html
 
@@ -68,12 +69,19 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
     HTML (by name or by content) goes through the web-page extractor, Markdown (by name) has
     its markup stripped; anything else is read as plain text.
     """
-    url = None
+    if not source.strip():
+        raise FactcheckError("no article given; give a file, an http(s) URL, or - for stdin")
+    if source != source.strip() and not Path(source).exists():  # pasted with a space or a newline
+        source = source.strip()
+    source = _local_path(source)
+    url, markdown, charset = None, False, ""
     if is_url(source):
-        fetched = fetch(source)
-        data, origin, url = fetched.data, source, fetched.url
+        fetched = fetch(source)  # as given; recorded without its tracking parameters
+        data, origin, url = fetched.data, without_tracking(source), without_tracking(fetched.url)
         html = fetched.content_type in ("text/html", "application/xhtml+xml") or looks_like_html(data)
-        name = source
+        name = origin.split("?", 1)[0]
+        markdown = fetched.content_type == "text/markdown"
+        charset = fetched.charset
     elif source == "-":
         data = stdin_bytes if stdin_bytes is not None else b""
         origin = name = "stdin"
@@ -81,7 +89,7 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
     else:
         path = Path(source)
         if not path.exists():
-            raise FactcheckError(f"{source}: no such file; check the path, or use - to read stdin")
+            raise FactcheckError(_not_found(source))
         if path.is_dir():
             raise FactcheckError(f"{source} is a directory; give the article file inside it")
         data = _read_input(path, source)
@@ -89,8 +97,10 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
         html = looks_like_html(data, name)
     if not data.strip():
         raise FactcheckError(f"{origin} is empty; give an article with some text in it")
+    if not html and looks_like_email(data, name):
+        return _read_mail(data, origin)
     if html:
-        page = extract_page(data, origin, url)
+        page = extract_page(data, origin, url, charset)
         text = normalise(page.text)
         return Article(
             text=text,
@@ -99,12 +109,12 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
             author=page.author,
             published=page.published,
             site=page.site,
-            url=page.url,
-            notices=language_notices(text),
+            url=without_tracking(page.url) if page.url else "",
+            notices=wall_notices(text, origin) + language_notices(text),
         )
-    text, notices = decode(data, origin)
+    text, notices = decode(data, origin, charset)
     title = ""
-    if looks_like_markdown(name):
+    if markdown or looks_like_markdown(name):
         text, title = markdown_to_text(text)
     text = normalise(text)
     if not text.strip():
@@ -112,6 +122,56 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
     title = normalise(title).strip() if title else ""
     return Article(
         text=text, title=title, source=origin, notices=tuple(notices) + language_notices(text), url=url or ""
+    )
+
+
+_SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
+_HOST_FIRST = re.compile(r"^(?:www\.|[\w-]+(?:\.[\w-]+)+(?::\d+)?/)", re.I)
+
+
+def _local_path(source: str) -> str:
+    """A ``file:`` URL as the path it names (what a browser's address bar shows for a saved
+    page); any other argument as it is."""
+    if not source.lower().startswith("file:") or Path(source).exists():
+        return source
+    from urllib.parse import unquote, urlsplit
+
+    parts = urlsplit(source)
+    if parts.netloc not in ("", "localhost"):
+        raise FactcheckError(f"{source}: a file on another machine; copy it here and init the copy")
+    return unquote(parts.path) or source
+
+
+def _not_found(source: str) -> str:
+    """What to say of an argument that is no file: an address factcheck does not fetch, one
+    typed without its https://, or a path that is wrong."""
+    if _SCHEME.match(source):
+        return f"{source}: factcheck fetches only http:// and https:// addresses; save the article and init the file"
+    if _HOST_FIRST.match(source):
+        return f"{source}: no such file; for a web address, give it with https:// in front"
+    return f"{source}: no such file; check the path, or use - to read stdin"
+
+
+def _read_mail(data: bytes, origin: str) -> Article:
+    """A saved email: its body read as a page or a text, its subject the title."""
+    mail = read_mail(data)
+    if mail is None or not mail.body.strip():
+        raise FactcheckError(f"{origin}: an email with no text in it; save the article itself and init that file")
+    if mail.html:
+        page = extract_page(mail.body.encode("utf-8"), origin)
+        text = normalise(page.text)
+    else:
+        text = normalise(mail.body)
+    title = normalise(mail.subject).strip()
+    if title and text.split("\n", 1)[0] != title:  # the headline first, as a web page's is
+        text = title + "\n\n" + text
+    return Article(
+        text=text,
+        title=title,
+        source=origin,
+        author=mail.sender,
+        published=mail.date,
+        notices=language_notices(text),
     )
 
 
@@ -160,12 +220,25 @@ def english_share(text: str, limit: int = 3000) -> tuple[float, int]:
     return (sum(w.lower() in _ENGLISH for w in words) / len(words) if words else 1.0), len(words)
 
 
+LATIN_MIN_SHARE = 0.5
+_LATIN_LETTER = re.compile(r"[a-zA-Z\u00c0-\u024f\u1e00-\u1eff]")
+
+
+def latin_share(text: str, limit: int = 20000) -> float:
+    """The share of the first ``limit`` letters that are Latin: a Japanese or Chinese text has
+    no spaces between its words, so it has too few "words" for ``english_share`` to judge."""
+    sample = text[:limit]
+    letters = sum(1 for ch in sample if ch.isalpha())
+    return len(_LATIN_LETTER.findall(sample)) / letters if letters >= 100 else 1.0
+
+
 def language_notices(text: str) -> tuple[str, ...]:
     """A notice when the article does not read as English: the skip rules, the claimant and
     check patterns and the check-worthiness model are English-only, so a user should know
-    that their priorities mean little there. Under 40 words there is too little to tell."""
+    that their priorities mean little there. Under 40 words there is too little to tell, unless
+    most of its letters are not Latin ones."""
     share, words = english_share(text)
-    if words < 40 or share >= ENGLISH_MIN_SHARE:
+    if (words < 40 or share >= ENGLISH_MIN_SHARE) and latin_share(text) >= LATIN_MIN_SHARE:
         return ()
     return (
         "the article does not read as English; statements are split and numbers found, but the "
@@ -173,11 +246,40 @@ def language_notices(text: str) -> tuple[str, ...]:
     )
 
 
-def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
-    """Bytes to text: UTF-8 (with or without BOM), UTF-16 with BOM, else cp1252 with a notice."""
+WALL_MAX_WORDS = 150
+_WALL = re.compile(
+    r"\b(?:cookies?|consent|privacy settings|log ?in|sign ?in|subscribe|subscriber|subscription|"
+    r"paywall|enable javascript|are you a robot|captcha|access denied)\b",
+    re.I,
+)
+
+
+def wall_notices(text: str, origin: str) -> tuple[str, ...]:
+    """A notice when a fetched or saved page holds a few lines that speak of logging in,
+    subscribing or cookies: what a site serves a program in place of the article (a login,
+    paywall, consent or robot check page). Its statements are the wall's, not the story's."""
+    words = len(text.split())
+    if words >= WALL_MAX_WORDS or not _WALL.search(text):
+        return ()
+    return (
+        f"{origin} has only {words} words of text, about logging in, subscribing or cookies: "
+        "if that is a wall in front of the article, open the page in a browser, save the "
+        "article's text and init that file",
+    )
+
+
+def decode(data: bytes, origin: str, served: str = "") -> tuple[str, list[str]]:
+    """Bytes to text: UTF-8 (with or without BOM), UTF-16 (with BOM, or bare), else the charset
+    a server ``served`` it as, else cp1252 with a notice."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
             return data.decode("utf-16"), []
+        except UnicodeDecodeError:
+            raise FactcheckError(f"{origin}: broken UTF-16 text; re-save it as UTF-8") from None
+    bare = _bare_utf16(data)
+    if bare:
+        try:
+            return data.decode(bare), []
         except UnicodeDecodeError:
             raise FactcheckError(f"{origin}: broken UTF-16 text; re-save it as UTF-8") from None
     if b"\x00" in data[:8192]:
@@ -186,6 +288,12 @@ def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError as exc:
         utf8_error = exc
+    codec = _served_codec(served)
+    if codec:
+        try:
+            return data.decode(codec), []
+        except UnicodeDecodeError:
+            pass
     # What is valid UTF-8 is read as UTF-8 and only the bytes that are not as cp1252: a text
     # pasted together from two sources ("Café" typed, "Caf\xe9" pasted) keeps both right,
     # where reading it all as cp1252 turned the UTF-8 into "CafÃ©".
@@ -209,6 +317,30 @@ def decode(data: bytes, origin: str) -> tuple[str, list[str]]:
         f"{origin} is not all UTF-8; read {sum(others)} {'byte' if sum(others) == 1 else 'bytes'} "
         "that are not as Windows-1252 (cp1252)"
     ]
+
+
+def _served_codec(served: str) -> str | None:
+    """The codec for the charset a server names for a text, when it is one (cp1252 and its
+    kin are left to the reading below, which says when it used them)."""
+    if not served:
+        return None
+    from factcheck.reading.webpage import _html_codec
+
+    codec = _html_codec(served)
+    return None if codec in (None, "cp1252", "utf-8") else codec
+
+
+def _bare_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``-be`` for UTF-16 text saved without its byte-order mark (some Windows
+    tools do): every other byte is zero, as in no binary file, when the text is mostly ASCII."""
+    sample = data[:8192]
+    if len(sample) < 8 or len(data) % 2:
+        return None
+    even, odd = sample[0::2], sample[1::2]
+    for zeros, other, codec in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros.count(0) >= 0.9 * len(zeros) and other.count(0) == 0:
+            return codec
+    return None
 
 
 _INVISIBLE = dict.fromkeys(map(ord, "\u200b\u200c\u200d\u2060\ufeff\u00ad"))

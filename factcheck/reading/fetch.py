@@ -27,10 +27,37 @@ class Fetched:
     data: bytes
     content_type: str
     url: str  # after redirects
+    charset: str = ""  # as the Content-Type header names it, if it does
 
 
 def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
+
+
+# Query parameters that say how a reader came to a page, not which page it is: kept, they
+# would be published in a ClaimReview's address of the claim and make one article two sources.
+_TRACKING = frozenset(
+    "fbclid gclid dclid gbraid wbraid msclkid yclid twclid igshid mc_cid mc_eid _hsenc _hsmi mkt_tok".split()
+)
+
+
+def without_tracking(url: str) -> str:
+    """``url`` without its campaign and click-tracking parameters (``utm_*``, ``fbclid``,
+    ``gclid`` ...) and without its fragment (``#comments`` names a place in the page, where
+    ``#!/story/12`` names the page and stays); every other parameter is kept as written."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return url
+    kept = [pair for pair in parts.query.split("&") if pair and not _is_tracking(pair.split("=", 1)[0].lower())]
+    fragment = parts.fragment if parts.fragment.startswith("!") else ""  # "#!/story/12" names the page
+    return urlunsplit(parts._replace(query="&".join(kept), fragment=fragment))
+
+
+def _is_tracking(name: str) -> bool:
+    return name.startswith("utm_") or name in _TRACKING
 
 
 def fetch(
@@ -70,6 +97,7 @@ def _fetch(url: str, timeout: float, max_bytes: int, types: tuple[str, ...], lat
     import http.client
     import socket  # only a URL pays for the network stack
     import urllib.error
+    import urllib.request
 
     watchdog = _Watchdog(timeout)
     try:
@@ -82,10 +110,16 @@ def _fetch(url: str, timeout: float, max_bytes: int, types: tuple[str, ...], lat
                 data = _read_body(response, url, max_bytes, watchdog)
                 if watchdog.expired:
                     raise FactcheckError(late)
-                return Fetched(data, content_type, response.geturl())
+                data = _decompressed(data, response.headers.get("Content-Encoding", ""), url, max_bytes)
+                return Fetched(data, content_type, response.geturl(), response.headers.get_content_charset() or "")
     except FactcheckError:
         raise
     except urllib.error.HTTPError as exc:
+        if str(exc.reason).startswith(urllib.request.HTTPRedirectHandler.inf_msg):  # a loop, or 10 redirects
+            raise FactcheckError(
+                f"{url}: the server redirects in a loop (or more than 10 times); "
+                "open the address in a browser, then init the address it ends at"
+            ) from None
         raise FactcheckError(
             f"{url}: the server answered {exc.code} {_clean(exc.reason)}; "
             "check the address, or save the page and init the file"
@@ -126,8 +160,46 @@ def _request(url: str, types: tuple[str, ...] = TEXT_TYPES):
         headers={
             "User-Agent": f"factcheck/{__version__} (+article reader)",
             "Accept": accept + ";q=0.9,*/*;q=0.1",
+            "Accept-Encoding": "gzip, deflate",  # what _decompressed reads
         },
     )
+
+
+def _decompressed(data: bytes, encoding: str, url: str, max_bytes: int) -> bytes:
+    """The body without its Content-Encoding: gzip and deflate are undone (servers send them
+    whether asked or not, and an undecoded page read as "no article text"), to no more than
+    ``max_bytes`` (a small compressed body can hold gigabytes); any other coding is one line."""
+    import zlib
+
+    codings = [c.strip().lower() for c in encoding.split(",")]
+    for coding in reversed([c for c in codings if c and c != "identity"]):
+        if coding in ("gzip", "x-gzip"):
+            wbits = 16 + zlib.MAX_WBITS
+        elif coding == "deflate":  # zlib-wrapped as the standard says, or raw as some servers send it
+            wbits = (
+                zlib.MAX_WBITS
+                if len(data) > 1 and (data[0] & 0x0F) == 8 and int.from_bytes(data[:2]) % 31 == 0
+                else -zlib.MAX_WBITS
+            )
+        else:
+            raise FactcheckError(
+                f"{url}: the server sent the page compressed as {_clean(coding)!r}, which factcheck "
+                "cannot read; save the page and init the file"
+            )
+        inflater = zlib.decompressobj(wbits)
+        try:
+            data = inflater.decompress(data, max_bytes + 1)
+        except zlib.error:
+            raise FactcheckError(
+                f"{url}: the server's {coding} answer is corrupt; try again, or save the page and init the file"
+            ) from None
+        if len(data) > max_bytes or inflater.unconsumed_tail:
+            raise FactcheckError(_too_large(url, max_bytes))
+        if not inflater.eof:
+            raise FactcheckError(
+                f"{url}: the server's {coding} answer broke off; try again, or save the page and init the file"
+            )
+    return data
 
 
 def _read_body(response, url: str, max_bytes: int, watchdog: _Watchdog) -> bytes:
@@ -196,6 +268,7 @@ class _Watchdog:
 
     def opener(self):
         """A urllib opener whose connections report their sockets to this watchdog."""
+        import urllib.parse
         import urllib.request
 
         watchdog = self
@@ -228,8 +301,17 @@ class _Watchdog:
                 return super().do_open(watched(http_class), req, **kwargs)
 
         class Redirect(urllib.request.HTTPRedirectHandler):
+            def http_error_302(self, req, fp, code, msg, headers):
+                # looked at before urllib does, which refuses file:// in words of its own
+                target = headers.get("location") or headers.get("uri")
+                if target:
+                    self.redirect_request(req, fp, code, msg, headers, urllib.parse.urljoin(req.full_url, target))
+                return super().http_error_302(req, fp, code, msg, headers)
+
+            http_error_301 = http_error_303 = http_error_307 = http_error_308 = http_error_302
+
             def redirect_request(self, req, fp, code, msg, headers, newurl):
-                if not is_url(newurl):  # to ftp:// or elsewhere: not an article page we read
+                if not is_url(newurl):  # to ftp://, file:// or elsewhere: not an article page we read
                     raise FactcheckError(
                         f"{req.full_url}: the server redirects to {_clean(newurl)}, not to a "
                         "web page; give the address of the article page"

@@ -32,7 +32,8 @@ def looks_like_markdown(name: str) -> bool:
 
 
 def markdown_to_text(markdown: str) -> tuple[str, str]:
-    """Plain text and the title (the first heading, else "")."""
+    """Plain text and the title (front matter's ``title``, else the first heading, else "")."""
+    markdown, declared = _front_matter(markdown)
     text = _strip_fences(markdown)
     text = _REF_DEF.sub("", text)
     text = _RULE.sub("", text)
@@ -44,7 +45,33 @@ def markdown_to_text(markdown: str) -> tuple[str, str]:
     text = _SETEXT.sub(lambda m: m.group(1), text)
     text = _QUOTE_MARK.sub("", text)
     text = _LIST_MARK.sub("", text)
+    if declared:  # the headline, first in the text as a web page's is
+        return declared + "\n\n" + _inline(text), declared
     return _inline(text), title
+
+
+_FRONT_TITLE = re.compile(r"""^title[ \t]*[:=][ \t]*(["']?)(.*?)\1[ \t]*$""", re.I)
+_FRONT_LINE = re.compile(r"[\w.-]+[ \t]*[:=]|[ \t]|-[ \t]|#|\[|$")  # a key, a nested line, a list item, a comment
+_FRONT_LINES = 200
+
+
+def _front_matter(markdown: str) -> tuple[str, str]:
+    """The text without its front matter (a static site's ``---`` YAML or ``+++`` TOML block
+    on the first line), and the ``title`` it names: none of it is the article's prose, and
+    its keys read as statements ("title: ..." was one, and the article's title)."""
+    lines = markdown.split("\n")
+    fence = lines[0].strip()
+    if fence not in ("---", "+++"):
+        return markdown, ""
+    ends = ("---", "...") if fence == "---" else ("+++",)
+    for i in range(1, min(len(lines), _FRONT_LINES)):
+        if lines[i].strip() in ends:
+            if not all(_FRONT_LINE.match(line) for line in lines[1:i]):  # prose between two rules
+                return markdown, ""
+            titles = (_FRONT_TITLE.match(line.strip()) for line in lines[1:i])
+            title = next((m.group(2).strip() for m in titles if m), "")
+            return "\n".join(lines[i + 1 :]), title
+    return markdown, ""  # no closing line: a rule, not front matter
 
 
 def _inline(text: str) -> str:

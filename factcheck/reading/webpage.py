@@ -36,8 +36,11 @@ def looks_like_html(data: bytes, name: str = "") -> bool:
     return bool(_HTML_START.match(head))
 
 
-def decode_html(data: bytes) -> str:
-    """HTML bytes to text: BOM, then the declared charset, then UTF-8, then cp1252."""
+def decode_html(data: bytes, served: str = "") -> str:
+    """HTML bytes to text: BOM, then the charset its <meta> declares, then UTF-8, then the
+    charset the server ``served`` it as, then cp1252. UTF-8 that decodes comes before the
+    server's word, which is often a default ("iso-8859-1") the site never chose; a Russian page
+    served as windows-1251 and naming no charset itself was read as cp1252 ("Íîâûå")."""
     for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
             return data.decode(codec, "replace")
@@ -51,7 +54,14 @@ def decode_html(data: bytes) -> str:
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        return data.decode("cp1252", "replace")
+        pass
+    codec = _html_codec(served) if served else None
+    if codec:
+        try:
+            return data.decode(codec)
+        except (LookupError, UnicodeError, ValueError):
+            pass
+    return data.decode("cp1252", "replace")
 
 
 # Codecs a page may not name: they are not character sets of text (idna, punycode, the escape
@@ -74,14 +84,23 @@ def _html_codec(name: str) -> str | None:
         return "utf-8"
     if info.name in _NOT_PAGE_CODECS or not getattr(info, "_is_text_encoding", True):
         return None
+    if info.name in _WINDOWS_1252:  # as browsers read them: the curly quotes are cp1252's
+        return "cp1252"
     return info.name
 
 
-def extract_page(data: bytes, origin: str, url: str | None = None) -> Page:
-    """Main text (paragraphs separated by blank lines) and metadata of an HTML page."""
+# Labels a page gives whose bytes browsers read as windows-1252 (the WHATWG Encoding standard):
+# a page "in iso-8859-1" with “quotes” has cp1252's bytes for them, which latin-1 reads as
+# control characters, and the quotes were lost.
+_WINDOWS_1252 = frozenset(("latin-1", "iso8859-1", "ascii", "cp1252"))
+
+
+def extract_page(data: bytes, origin: str, url: str | None = None, charset: str = "") -> Page:
+    """Main text (paragraphs separated by blank lines) and metadata of an HTML page
+    (``charset``: the one the server named for it)."""
     import trafilatura  # heavy: only when a page is read
 
-    html = decode_html(data)
+    html = decode_html(data, charset)
     doc = trafilatura.bare_extraction(
         html,
         url=url,

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from factcheck.errors import FactcheckError
+from factcheck.reading.fetch import is_url, without_tracking
 from factcheck.workspace.layout import ARTICLE_FILE, TEXT_FILE, VERSIONS_DIR, parse_toml, read_toml, text_version
 from factcheck.workspace.writes import write_all_new, write_new, write_replace
 
@@ -314,8 +315,10 @@ def _folder_of_source(root: Path, article: Article) -> Path | None:
 
     name = _file_name(article.source)
     for folder, meta in article_metas(root).items():
-        source = str(meta.get("source", ""))
-        if (article.source != "stdin" and source == article.source) or (article.url and meta.get("url") == article.url):
+        source = _address(meta.get("source"))
+        if (article.source != "stdin" and source == article.source) or (
+            article.url and _address(meta.get("url")) == article.url
+        ):
             needed = SAME_SOURCE_OVERLAP
         elif name and _file_name(source) == name:  # the same file, given by another path
             needed = SAME_NAME_OVERLAP
@@ -324,6 +327,13 @@ def _folder_of_source(root: Path, article: Article) -> Path | None:
         if _shared_words(folder, article) >= needed:
             return folder
     return None
+
+
+def _address(value) -> str:
+    """A source or URL as article.toml records it; one recorded before tracking parameters were
+    left out is compared without them."""
+    text = str(value or "")
+    return without_tracking(text) if is_url(text) else text
 
 
 def _file_name(source: str) -> str:
@@ -344,7 +354,7 @@ def _shared_words(folder: Path, article: Article) -> float:
 
 
 def _same_article(folder: Path, meta: dict, article: Article, statements: list[Statement]) -> bool:
-    if meta.get("sha256") == article.sha256 or meta.get("source") == article.source != "stdin":
+    if meta.get("sha256") == article.sha256 or _address(meta.get("source")) == article.source != "stdin":
         return True
     from factcheck.files import read_utf8
 
