@@ -335,6 +335,35 @@ def test_utf16_without_a_byte_order_mark_is_read(run, tmp_path, codec):
     assert statements(run, str(saved)) == statements(run, str(EXAMPLE))
 
 
+@pytest.mark.parametrize(
+    "name, data, what",
+    [
+        (
+            "report.pdf",
+            b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\nBT (The minister said 4,000.) Tj ET\n",
+            "a PDF",
+        ),
+        (
+            "notes.rtf",
+            b"{\\rtf1\\ansi\\ansicpg1252\n\\pard\\tx566 The minister said 4,000 homes.\\\n}",
+            "rich text (RTF)",
+        ),
+        ("draft.docx", b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a Word document or another zip file"),
+        ("old.doc", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"x" * 100, "a Word document"),
+    ],
+)
+def test_a_document_that_is_not_text_is_one_line(run, tmp_path, name, data, what):
+    """A PDF with no zero byte early on, or RTF, was read as text: worksheets of its markup."""
+    (tmp_path / name).write_bytes(data)
+    result = run("init", name)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {name} is {what}, not text; save or export it as plain text (.txt), "
+        "or copy its text into a file, and init that\n"
+    )
+    assert not (tmp_path / "worksheets").exists()
+
+
 # -- notices --------------------------------------------------------------------------------
 
 

@@ -276,6 +276,9 @@ def decode(data: bytes, origin: str, served: str = "") -> tuple[str, list[str]]:
             return data.decode("utf-16"), []
         except UnicodeDecodeError:
             raise FactcheckError(f"{origin}: broken UTF-16 text; re-save it as UTF-8") from None
+    for magic, what in _DOCUMENTS:
+        if data.startswith(magic):
+            raise FactcheckError(f"{origin} is {what}, not text; {_SAVE_AS_TEXT}")
     bare = _bare_utf16(data)
     if bare:
         try:
@@ -317,6 +320,18 @@ def decode(data: bytes, origin: str, served: str = "") -> tuple[str, list[str]]:
         f"{origin} is not all UTF-8; read {sum(others)} {'byte' if sum(others) == 1 else 'bytes'} "
         "that are not as Windows-1252 (cp1252)"
     ]
+
+
+# Documents a checker is sent that are not text: a PDF, a Word file (.docx is a zip; .doc an
+# OLE2 file), rich text from TextEdit or WordPad. Read as text they gave worksheets of their
+# markup ("\\pard\\tx566", "1 0 obj << /Type /Catalog"), or "a binary file".
+_DOCUMENTS = (
+    (b"%PDF-", "a PDF"),
+    (b"{\\rtf", "rich text (RTF)"),
+    (b"PK\x03\x04", "a Word document or another zip file"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "a Word document"),
+)
+_SAVE_AS_TEXT = "save or export it as plain text (.txt), or copy its text into a file, and init that"
 
 
 def _served_codec(served: str) -> str | None:
