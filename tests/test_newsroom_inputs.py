@@ -27,6 +27,16 @@ RUSSIAN = "Новые дома\n\n" + "Правительство заявило
 RUSSIAN_PAGE = f"<html><head><title>Новые дома</title></head><body><article><p>{RUSSIAN}</p></article></body></html>"
 
 
+def _refresh(content: str, title: str, noscript: bool = False) -> bytes:
+    """A page that only sends the reader on, as a link shortener answers."""
+    meta = f'<meta http-equiv="refresh" content="{content}">'
+    if noscript:
+        meta = f"<noscript>{meta}</noscript>"
+    return (
+        f"<html><head><title>{title}</title>{meta}</head><body><p>You are being redirected.</p></body></html>".encode()
+    )
+
+
 class _Handler(http.server.BaseHTTPRequestHandler):
     routes: dict = {}
 
@@ -62,6 +72,18 @@ def server():
         "/loop-again": (302, "text/html", b"", {"Location": "/loop"}),
         "/to-file": (302, "text/html", b"", {"Location": "file:///etc/passwd"}),
         "/plain": (200, "text/plain; charset=utf-8", TEXT, {}),
+        "/%C3%A9conomie/l'article%20du%20jour": (200, "text/plain; charset=utf-8", TEXT, {}),
+        "/short": (200, "text/html", _refresh("0; url=/page", "Redirecting..."), {}),
+        "/noscript": (200, "text/html", _refresh("0;URL='/page'", "t.co", noscript=True), {}),
+        "/reloads": (
+            200,
+            "text/html",
+            HTML.replace(b"<head>", b'<head><meta http-equiv="refresh" content="300; url=/to-mail">', 1),
+            {},
+        ),
+        "/hop-a": (200, "text/html", _refresh("0; url=/hop-b", "Redirecting..."), {}),
+        "/hop-b": (200, "text/html", _refresh("1; url=/hop-a", "Redirecting..."), {}),
+        "/to-mail": (200, "text/html", _refresh("0; url=mailto:desk@example.org", "Redirecting..."), {}),
         "/notes": (
             200,
             "text/markdown",
@@ -172,6 +194,40 @@ def test_a_redirect_to_a_local_file_is_refused_in_our_words(run, server):
         f"Error: {server}/to-file: the server redirects to file:///etc/passwd, not to a web page; "
         "give the address of the article page\n"
     )
+
+
+@pytest.mark.parametrize("path", ["/short", "/noscript", "/reloads"])
+def test_a_page_that_only_redirects_is_followed(run, server, path):
+    """A link shortener's "Redirecting..." page gave worksheets of its own; a page that reloads
+    itself every five minutes is the article."""
+    assert statements(run, f"{server}{path}") == statements(run, f"{server}/page")
+
+
+@pytest.mark.parametrize(
+    "path, message",
+    [
+        (
+            "/hop-a",
+            "the page redirects in a loop (or more than 3 times); open the address in a browser, then init the address it ends at",
+        ),
+        (
+            "/to-mail",
+            "the page redirects to mailto:desk@example.org, not to a web page; give the address of the article page",
+        ),
+    ],
+)
+def test_a_page_redirect_that_leads_nowhere_is_one_line(run, server, path, message):
+    result = run("init", f"{server}{path}")
+    assert result.exit_code == 1
+    assert result.stderr == f"Error: {server}{path}: {message}\n"
+
+
+def test_an_address_as_the_browser_shows_it_is_fetched(run, server, tmp_path):
+    """Letters outside ASCII and spaces, copied from an address bar: "not a usable address
+    ('ascii' codec can't encode character ...)" before."""
+    result = run("init", f"{server}/économie/l'article du jour?q=Köln")
+    assert result.exit_code == 0, result.stderr
+    assert meta_of(tmp_path)["source"] == f"{server}/économie/l'article du jour?q=Köln"
 
 
 # -- tracking parameters --------------------------------------------------------------------
@@ -391,9 +447,9 @@ def test_a_login_wall_gets_a_notice(run, server):
     result = run("init", f"{server}/login", "--dry-run")
     assert result.exit_code == 0
     assert result.stderr == (
-        f"Notice: {server}/login has only 11 words of text, about logging in, subscribing or cookies: "
-        "if that is a wall in front of the article, open the page in a browser, save the article's "
-        "text and init that file\n"
+        f"Notice: {server}/login has only 11 words of text, and they read like a login, paywall, cookie "
+        "or JavaScript notice: if the site sent that in place of the article, open the page in a browser, "
+        "save the article's text and init that file\n"
     )
     assert run("init", f"{server}/page", "--dry-run").stderr == ""
 

@@ -76,7 +76,7 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
     source = _local_path(source)
     url, markdown, charset = None, False, ""
     if is_url(source):
-        fetched = fetch(source)  # as given; recorded without its tracking parameters
+        fetched = _fetch_following_refresh(source)  # as given; recorded without its tracking parameters
         data, origin, url = fetched.data, without_tracking(source), without_tracking(fetched.url)
         html = fetched.content_type in ("text/html", "application/xhtml+xml") or looks_like_html(data)
         name = origin.split("?", 1)[0]
@@ -127,6 +127,35 @@ def read_article(source: str, stdin_bytes: bytes | None = None) -> Article:
 
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*://")
 _HOST_FIRST = re.compile(r"^(?:www\.|[\w-]+(?:\.[\w-]+)+(?::\d+)?/)", re.I)
+
+
+REFRESH_HOPS = 3
+
+
+def _fetch_following_refresh(source: str):
+    """The page at ``source``, or the one a page that only redirects by ``<meta
+    http-equiv="refresh">`` sends the reader to (up to ``REFRESH_HOPS`` of them): that page's
+    "Redirecting..." gave worksheets of its own."""
+    from factcheck.reading.webpage import refresh_target
+
+    fetched = fetch(source)
+    for hop in range(REFRESH_HOPS + 1):
+        if fetched.content_type not in ("text/html", "application/xhtml+xml"):
+            return fetched
+        target = refresh_target(fetched.data, fetched.url)
+        if target is None:
+            return fetched
+        if not is_url(target):
+            raise FactcheckError(
+                f"{source}: the page redirects to {target[:120]}, not to a web page; give the address of the article page"
+            )
+        if hop == REFRESH_HOPS:
+            break
+        fetched = fetch(target)
+    raise FactcheckError(
+        f"{source}: the page redirects in a loop (or more than {REFRESH_HOPS} times); "
+        "open the address in a browser, then init the address it ends at"
+    )
 
 
 def _local_path(source: str) -> str:
@@ -262,9 +291,9 @@ def wall_notices(text: str, origin: str) -> tuple[str, ...]:
     if words >= WALL_MAX_WORDS or not _WALL.search(text):
         return ()
     return (
-        f"{origin} has only {words} words of text, about logging in, subscribing or cookies: "
-        "if that is a wall in front of the article, open the page in a browser, save the "
-        "article's text and init that file",
+        f"{origin} has only {words} words of text, and they read like a login, paywall, cookie or "
+        "JavaScript notice: if the site sent that in place of the article, open the page in a "
+        "browser, save the article's text and init that file",
     )
 
 

@@ -151,12 +151,33 @@ def _fetch(url: str, timeout: float, max_bytes: int, types: tuple[str, ...], lat
         ) from None
 
 
+def as_uri(url: str) -> str:
+    """``url`` as HTTP can carry it, as a browser sends what its address bar shows: a space or
+    a letter outside ASCII in the path or query percent-encoded as UTF-8 (``Köln`` ->
+    ``K%C3%B6ln``), a host name outside ASCII in IDNA; an address already encoded is kept."""
+    from urllib.parse import quote, urlsplit, urlunsplit
+
+    if url.isascii() and " " not in url:
+        return url
+    try:
+        parts = urlsplit(url)
+        netloc = parts.netloc
+        if not netloc.isascii():
+            netloc = netloc.encode("idna").decode("ascii")
+    except (ValueError, UnicodeError):
+        return url  # left for the request to refuse in its own words
+    safe = "/:?#[]@!$&'()*+,;=%~"
+    return urlunsplit(
+        (parts.scheme, netloc, quote(parts.path, safe), quote(parts.query, safe), quote(parts.fragment, safe))
+    )
+
+
 def _request(url: str, types: tuple[str, ...] = TEXT_TYPES):
     import urllib.request
 
     accept = "text/html,application/xhtml+xml,text/plain" if types == TEXT_TYPES else ",".join(types)
     return urllib.request.Request(
-        url,
+        as_uri(url),
         headers={
             "User-Agent": f"factcheck/{__version__} (+article reader)",
             "Accept": accept + ";q=0.9,*/*;q=0.1",

@@ -36,6 +36,32 @@ def looks_like_html(data: bytes, name: str = "") -> bool:
     return bool(_HTML_START.match(head))
 
 
+_META_TAG = re.compile(rb"<meta\b[^<>]*>", re.I)
+_REFRESH_CONTENT = re.compile(rb"""content\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.I)
+_REFRESH_URL = re.compile(r"""^\s*(\d*)[\d.]*\s*[;,]?\s*url\s*=\s*["']?([^"'\s]+)""", re.I)
+REFRESH_MAX_DELAY = 30  # seconds: a longer one reloads a live page, it does not send the reader on
+
+
+def refresh_target(data: bytes, base: str) -> str | None:
+    """Where a page that only redirects sends the reader (``<meta http-equiv="refresh"
+    content="0; url=...">``, as link shorteners and moved pages answer), absolute; None when
+    it names no address, names its own, or waits longer than ``REFRESH_MAX_DELAY``."""
+    from urllib.parse import urljoin
+
+    for tag in _META_TAG.finditer(data[:16384]):
+        if b"refresh" not in tag.group().lower() or b"http-equiv" not in tag.group().lower():
+            continue
+        content = _REFRESH_CONTENT.search(tag.group())
+        if not content:
+            continue
+        value = (content.group(1) or content.group(2) or b"").decode("ascii", "replace")
+        found = _REFRESH_URL.match(value)
+        if found and int(found.group(1) or 0) <= REFRESH_MAX_DELAY:
+            target = urljoin(base, found.group(2))
+            return None if target.split("#")[0] == base.split("#")[0] else target
+    return None
+
+
 def decode_html(data: bytes, served: str = "") -> str:
     """HTML bytes to text: BOM, then the charset its <meta> declares, then UTF-8, then the
     charset the server ``served`` it as, then cp1252. UTF-8 that decodes comes before the
