@@ -368,9 +368,9 @@ def _served_codec(served: str) -> str | None:
     kin are left to the reading below, which says when it used them)."""
     if not served:
         return None
-    from factcheck.reading.webpage import _html_codec
+    from factcheck.reading.webpage import html_codec
 
-    codec = _html_codec(served)
+    codec = html_codec(served)
     return None if codec in (None, "cp1252", "utf-8") else codec
 
 

@@ -71,7 +71,7 @@ def decode_html(data: bytes, served: str = "") -> str:
         if data.startswith(bom):
             return data.decode(codec, "replace")
     declared = _CHARSET.search(data[:4096])
-    codec = _html_codec(declared.group(1).decode("ascii", "replace")) if declared else None
+    codec = html_codec(declared.group(1).decode("ascii", "replace")) if declared else None
     if codec:
         try:
             return data.decode(codec, "replace")
@@ -81,7 +81,7 @@ def decode_html(data: bytes, served: str = "") -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    codec = _html_codec(served) if served else None
+    codec = html_codec(served) if served else None
     if codec:
         try:
             return data.decode(codec)
@@ -98,7 +98,7 @@ _NOT_PAGE_CODECS = frozenset(
 )
 
 
-def _html_codec(name: str) -> str | None:
+def html_codec(name: str) -> str | None:
     """The codec for a charset a page declares, or None for one to ignore."""
     import codecs
 
