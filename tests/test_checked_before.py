@@ -156,13 +156,7 @@ def test_another_articles_worksheets_are_earlier_checks_too(run, tmp_path):
     path.write_text(
         path.read_text(encoding="utf-8").replace('status = "unstarted"', 'status = "in-progress"'), encoding="utf-8"
     )
-    follow_up = tmp_path / "follow-up.txt"
-    follow_up.write_text(
-        "Wagner numbers questioned\n\nThe US estimates Wagner has about 50,000 personnel "
-        "deployed to Ukraine, including 10,000 contractors and 40,000 convicts.\n",
-        encoding="utf-8",
-    )
-    result = run("init", str(follow_up))
+    result = run("init", str(follow_up(tmp_path)))
     assert result.exit_code == 0, result.output
     assert "Checked before? 1 statement looks like earlier checks" in result.stdout
     assert "  02  in-progress, worksheet " in result.stdout  # no rating yet: the status says how far
@@ -198,14 +192,19 @@ def test_init_names_the_status_of_a_colleague_s_rating(run, tmp_path):
         .replace('rating = ""', 'rating = "mostly-true"'),
         encoding="utf-8",
     )
-    follow_up = tmp_path / "follow-up.txt"
-    follow_up.write_text(
-        "Wagner numbers questioned\n\nThe US estimates Wagner has about 50,000 personnel "
-        "deployed to Ukraine, including 10,000 contractors and 40,000 convicts.\n",
-        encoding="utf-8",
-    )
-    result = run("init", str(follow_up))
+    result = run("init", str(follow_up(tmp_path)))
     assert (
         f"  02  mostly-true (needs-review), worksheet {EXAMPLE_SLUG}: "
         '"The US estimates Wagner has about 50,000 personnel deployed…"'
     ) in result.stdout
+
+
+def follow_up(tmp_path):
+    """A second article that repeats the example's statement 19, word for word."""
+    path = tmp_path / "follow-up.txt"
+    path.write_text(
+        "Wagner numbers questioned\n\nThe US estimates Wagner has about 50,000 personnel "
+        "deployed to Ukraine, including 10,000 contractors and 40,000 convicts.\n",
+        encoding="utf-8",
+    )
+    return path

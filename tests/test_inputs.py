@@ -3,9 +3,7 @@ encodings all give the same statements as the plain text."""
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 import tomllib
 from pathlib import Path
 
@@ -16,6 +14,7 @@ from factcheck.reading.article import read_article
 from factcheck.reading.markdown import markdown_to_text
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG
+from .webserver import serve
 
 PAGE = Path(__file__).parent / "fixtures" / "wagner.html"  # the example article in a news page
 
@@ -26,33 +25,11 @@ def statements(run, *args, input=None) -> list[str]:
     return [s["text"] for s in json.loads(result.stdout)["statements"]]
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict = {}
-
-    def do_GET(self):  # noqa: N802 (the stdlib's name)
-        status, ctype, body, extra = self.routes.get(self.path, (404, "text/plain", b"not found", {}))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        for key, value in extra.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
-class _QuietServer(http.server.ThreadingHTTPServer):
-    def handle_error(self, request, client_address):
-        pass  # the client hanging up on /huge is the point of that test
-
-
 @pytest.fixture(scope="module")
 def server():
     """A web server on 127.0.0.1, started and stopped by the test itself."""
     page = PAGE.read_bytes()
-    _Handler.routes = {
+    routes = {
         "/article": (200, "text/html; charset=utf-8", page, {}),
         "/moved": (301, "text/html", b"", {"Location": "/article"}),
         "/broken": (500, "text/html", b"oops", {}),
@@ -60,12 +37,8 @@ def server():
         "/huge": (200, "text/html", b"<html>" + b"x" * (11 * 2**20), {}),
         "/plain": (200, "text/plain; charset=utf-8", EXAMPLE.read_bytes(), {}),
     }
-    httpd = _QuietServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(routes) as address:
+        yield address
 
 
 def test_saved_page_url_and_text_give_the_same_statements(run, server):

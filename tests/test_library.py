@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import http.server
 import json
-import threading
 
 import pytest
 from hypothesis import given, settings
@@ -12,6 +10,8 @@ from hypothesis import strategies as st
 
 from factcheck.errors import FactcheckError
 from factcheck.library.claimreview import Review, dumps, parse
+
+from .webserver import serve
 
 BOUNTY = {
     "@context": "https://schema.org",
@@ -275,35 +275,17 @@ def test_stdin(run, tmp_path):
     assert result.stdout.startswith("Imported 1 review into worksheets/library/claimreview.json")
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict = {}
-
-    def do_GET(self):  # noqa: N802 (the stdlib's name)
-        status, ctype, body = self.routes.get(self.path, (404, "text/plain", b"not found"))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def server():
     """A web server on 127.0.0.1, started and stopped by the test itself."""
     page = f'<html><head><script type="application/ld+json">{json.dumps(BOUNTY)}</script></head></html>'
-    _Handler.routes = {
+    routes = {
         "/fact-check/iran-bounty": (200, "text/html; charset=utf-8", page.encode()),
         "/feed.json": (200, "application/ld+json", json.dumps([DRAFT]).encode()),
         "/image": (200, "image/png", b"\x89PNG"),
     }
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    with serve(routes) as address:
+        yield address
 
 
 def test_import_a_url_page_and_feed(run, tmp_path, server):

@@ -6,9 +6,7 @@ in the article's statements or in one line on stderr that says what to do."""
 from __future__ import annotations
 
 import gzip
-import http.server
 import json
-import threading
 import tomllib
 import zlib
 
@@ -18,6 +16,7 @@ from factcheck.reading import fetch
 
 from .conftest import EXAMPLE, EXAMPLE_SLUG
 from .test_inputs import PAGE, statements
+from .webserver import serve
 
 TEXT = EXAMPLE.read_bytes()
 HTML = PAGE.read_bytes()
@@ -37,22 +36,7 @@ def _refresh(content: str, title: str, noscript: bool = False) -> bytes:
     )
 
 
-class _Handler(http.server.BaseHTTPRequestHandler):
-    routes: dict = {}
-
-    def do_GET(self):  # noqa: N802 (the stdlib's name)
-        path = self.path.split("?", 1)[0]
-        status, ctype, body, extra = self.routes.get(path, (404, "text/plain", b"not found", {}))
-        self.send_response(status)
-        self.send_header("Content-Type", ctype)
-        for key, value in extra.items():
-            self.send_header(key, value)
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+ROUTES: dict[str, tuple] = {}  # what the test server answers (a test may add a route)
 
 
 @pytest.fixture(scope="module")
@@ -60,53 +44,51 @@ def server():
     """A web server on 127.0.0.1, started and stopped by the test itself."""
     raw = zlib.compressobj(wbits=-zlib.MAX_WBITS)
     raw_deflate = raw.compress(HTML) + raw.flush()
-    _Handler.routes = {
-        "/page": (200, "text/html; charset=utf-8", HTML, {}),
-        "/gzip": (200, "text/html; charset=utf-8", gzip.compress(HTML), {"Content-Encoding": "gzip"}),
-        "/deflate": (200, "text/html; charset=utf-8", zlib.compress(HTML), {"Content-Encoding": "deflate"}),
-        "/raw-deflate": (200, "text/html; charset=utf-8", raw_deflate, {"Content-Encoding": "deflate"}),
-        "/brotli": (200, "text/html", b"\x8b\x00\x80", {"Content-Encoding": "br"}),
-        "/cut-gzip": (200, "text/html", gzip.compress(HTML)[:2000], {"Content-Encoding": "gzip"}),
-        "/bomb": (200, "text/html", gzip.compress(b"<html>" + b" " * (12 * 2**20)), {"Content-Encoding": "gzip"}),
-        "/loop": (302, "text/html", b"", {"Location": "/loop-again"}),
-        "/loop-again": (302, "text/html", b"", {"Location": "/loop"}),
-        "/to-file": (302, "text/html", b"", {"Location": "file:///etc/passwd"}),
-        "/plain": (200, "text/plain; charset=utf-8", TEXT, {}),
-        "/%C3%A9conomie/l'article%20du%20jour": (200, "text/plain; charset=utf-8", TEXT, {}),
-        "/short": (200, "text/html", _refresh("0; url=/page", "Redirecting..."), {}),
-        "/noscript": (200, "text/html", _refresh("0;URL='/page'", "t.co", noscript=True), {}),
-        "/reloads": (
-            200,
-            "text/html",
-            HTML.replace(b"<head>", b'<head><meta http-equiv="refresh" content="300; url=/to-mail">', 1),
-            {},
-        ),
-        "/hop-a": (200, "text/html", _refresh("0; url=/hop-b", "Redirecting..."), {}),
-        "/hop-b": (200, "text/html", _refresh("1; url=/hop-a", "Redirecting..."), {}),
-        "/to-mail": (200, "text/html", _refresh("0; url=mailto:desk@example.org", "Redirecting..."), {}),
-        "/notes": (
-            200,
-            "text/markdown",
-            b"# Council plans 4,000 homes\n\nThe minister said 4,000 homes would be built.\n",
-            {},
-        ),
-        "/ru.html": (200, "text/html; charset=windows-1251", RUSSIAN_PAGE.encode("cp1251"), {}),
-        "/ru.txt": (200, "text/plain; charset=windows-1251", RUSSIAN.encode("cp1251"), {}),
-        "/lying.html": (200, "text/html; charset=iso-8859-1", HTML, {}),
-        "/login": (
-            200,
-            "text/html",
-            b"<html><head><title>Log in</title></head><body><form><h2>Subscribe to continue reading</h2>"
-            b"<p>Already a subscriber? Log in.</p><input name=u></form></body></html>",
-            {},
-        ),
-    }
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    httpd.shutdown()
-    httpd.server_close()
+    ROUTES.update(
+        {
+            "/page": (200, "text/html; charset=utf-8", HTML, {}),
+            "/gzip": (200, "text/html; charset=utf-8", gzip.compress(HTML), {"Content-Encoding": "gzip"}),
+            "/deflate": (200, "text/html; charset=utf-8", zlib.compress(HTML), {"Content-Encoding": "deflate"}),
+            "/raw-deflate": (200, "text/html; charset=utf-8", raw_deflate, {"Content-Encoding": "deflate"}),
+            "/brotli": (200, "text/html", b"\x8b\x00\x80", {"Content-Encoding": "br"}),
+            "/cut-gzip": (200, "text/html", gzip.compress(HTML)[:2000], {"Content-Encoding": "gzip"}),
+            "/bomb": (200, "text/html", gzip.compress(b"<html>" + b" " * (12 * 2**20)), {"Content-Encoding": "gzip"}),
+            "/loop": (302, "text/html", b"", {"Location": "/loop-again"}),
+            "/loop-again": (302, "text/html", b"", {"Location": "/loop"}),
+            "/to-file": (302, "text/html", b"", {"Location": "file:///etc/passwd"}),
+            "/plain": (200, "text/plain; charset=utf-8", TEXT, {}),
+            "/%C3%A9conomie/l'article%20du%20jour": (200, "text/plain; charset=utf-8", TEXT, {}),
+            "/short": (200, "text/html", _refresh("0; url=/page", "Redirecting..."), {}),
+            "/noscript": (200, "text/html", _refresh("0;URL='/page'", "t.co", noscript=True), {}),
+            "/reloads": (
+                200,
+                "text/html",
+                HTML.replace(b"<head>", b'<head><meta http-equiv="refresh" content="300; url=/to-mail">', 1),
+                {},
+            ),
+            "/hop-a": (200, "text/html", _refresh("0; url=/hop-b", "Redirecting..."), {}),
+            "/hop-b": (200, "text/html", _refresh("1; url=/hop-a", "Redirecting..."), {}),
+            "/to-mail": (200, "text/html", _refresh("0; url=mailto:desk@example.org", "Redirecting..."), {}),
+            "/notes": (
+                200,
+                "text/markdown",
+                b"# Council plans 4,000 homes\n\nThe minister said 4,000 homes would be built.\n",
+                {},
+            ),
+            "/ru.html": (200, "text/html; charset=windows-1251", RUSSIAN_PAGE.encode("cp1251"), {}),
+            "/ru.txt": (200, "text/plain; charset=windows-1251", RUSSIAN.encode("cp1251"), {}),
+            "/lying.html": (200, "text/html; charset=iso-8859-1", HTML, {}),
+            "/login": (
+                200,
+                "text/html",
+                b"<html><head><title>Log in</title></head><body><form><h2>Subscribe to continue reading</h2>"
+                b"<p>Already a subscriber? Log in.</p><input name=u></form></body></html>",
+                {},
+            ),
+        }
+    )
+    with serve(ROUTES) as address:
+        yield address
 
 
 def meta_of(tmp_path) -> dict:
@@ -251,14 +233,14 @@ def test_tracking_parameters_are_not_recorded(run, server, tmp_path):
 def test_an_article_recorded_with_tracking_parameters_is_found_by_its_address(run, server, tmp_path):
     """An article.toml written before they were left out still names the article: its update,
     under a rewritten headline, goes to the same folder."""
-    _Handler.routes["/story"] = (200, "text/plain; charset=utf-8", TEXT, {})
+    ROUTES["/story"] = (200, "text/plain; charset=utf-8", TEXT, {})
     assert run("init", f"{server}/story").exit_code == 0
     toml = tmp_path / "worksheets" / EXAMPLE_SLUG / "article.toml"
     old = toml.read_text("utf-8")
     toml.write_text(old.replace(f'"{server}/story"', f'"{server}/story?utm_source=x"'), "utf-8")
     assert f'source = "{server}/story?utm_source=x"' in toml.read_text("utf-8")
     updated = TEXT.replace(b"US accuses North Korea of arming", b"White House says North Korea armed", 1)
-    _Handler.routes["/story"] = (200, "text/plain; charset=utf-8", updated, {})
+    ROUTES["/story"] = (200, "text/plain; charset=utf-8", updated, {})
     result = run("init", f"{server}/story?utm_campaign=y")
     assert result.exit_code == 0, result.stderr
     assert "Updated article text" in result.stdout
