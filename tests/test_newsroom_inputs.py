@@ -360,6 +360,18 @@ def test_a_saved_newsletter_is_read_as_its_body(run, tmp_path):
     )
 
 
+def test_a_sender_the_mail_parser_fails_on_is_left_out(run, tmp_path):
+    """`From: The Morning Briefing <briefing@` (cut off): Python's mail parser raises IndexError
+    reading it (found by mutating this newsletter); the article is read without a sender."""
+    sender = next(line for line in EMAIL.splitlines() if line.startswith("From:"))
+    mail = tmp_path / "briefing.eml"
+    mail.write_text(EMAIL.replace(sender, "From: The Morning Briefing <briefing@"))
+    result = run("init", str(mail))
+    assert (result.exit_code, result.stderr) == (0, "")
+    meta = tomllib.loads((tmp_path / "worksheets" / "morning-briefing-wagner-the-us-case" / "article.toml").read_text())
+    assert "author" not in meta and meta["title"] == "Morning Briefing: Wagner — the US case"
+
+
 def test_a_newsletter_pasted_on_stdin_is_recognised(run):
     texts = statements(run, "-", input=EMAIL.encode())
     assert not any(t.startswith(("From:", "To:", "Subject:", "Content-")) for t in texts)

@@ -185,7 +185,9 @@ def _read_mail(data: bytes, origin: str) -> Article:
     """A saved email: its body read as a page or a text, its subject the title."""
     mail = read_mail(data)
     if mail is None or not mail.body.strip():
-        raise FactcheckError(f"{origin}: an email with no text in it; save the article itself and init that file")
+        raise FactcheckError(
+            f"{origin}: an email with no text this can read; save the article itself and init that file"
+        )
     if mail.html:
         page = extract_page(mail.body.encode("utf-8"), origin)
         text = normalise(page.text)

@@ -34,31 +34,51 @@ def looks_like_email(data: bytes, name: str = "") -> bool:
 
 def read_mail(data: bytes) -> Mail | None:
     """The mail's plain-text body (else its HTML body), subject, sender and date; None when it
-    has no text body."""
+    has no text body. The standard library's parser raises IndexError or AttributeError on some
+    malformed headers (found by mutating a newsletter): such a header is read as empty, and a
+    body that cannot be found is no body."""
     import email.policy
     import email.utils
     from email.parser import BytesParser
 
     message = BytesParser(policy=email.policy.default).parsebytes(data)
-    part = message.get_body(preferencelist=("plain", "html"))
+    try:
+        part = message.get_body(preferencelist=("plain", "html"))
+    except _PARSER_BUGS:
+        return None
     if part is None:
         return None
     try:
         body = part.get_content()
-    except (LookupError, ValueError, UnicodeError):  # a charset Python does not know
-        body = part.get_payload(decode=True).decode("utf-8", "replace")
+    except (*_PARSER_BUGS, UnicodeError):  # a charset Python does not know, a broken header
+        payload = part.get_payload(decode=True)
+        body = payload.decode("utf-8", "replace") if isinstance(payload, bytes) else None
     if not isinstance(body, str):
         return None
-    sender = message.get("From", "")
-    name, address = email.utils.parseaddr(str(sender))
+    name, address = email.utils.parseaddr(_header(message, "From"))
     try:
-        date = email.utils.parsedate_to_datetime(str(message.get("Date", ""))).date().isoformat()
+        date = email.utils.parsedate_to_datetime(_header(message, "Date")).date().isoformat()
     except (TypeError, ValueError, IndexError):
         date = ""
+    try:
+        html = part.get_content_subtype() == "html"
+    except _PARSER_BUGS:
+        html = False
     return Mail(
         body=body,
-        html=part.get_content_subtype() == "html",
-        subject=" ".join(str(message.get("Subject", "")).split()),
+        html=html,
+        subject=" ".join(_header(message, "Subject").split()),
         sender=name or address,
         date=date,
     )
+
+
+_PARSER_BUGS = (IndexError, AttributeError, KeyError, TypeError, ValueError, LookupError)
+
+
+def _header(message, name: str) -> str:
+    """A header's text, or "" when the parser fails on it."""
+    try:
+        return str(message.get(name, ""))
+    except _PARSER_BUGS:
+        return ""
