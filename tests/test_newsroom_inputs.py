@@ -451,3 +451,15 @@ def test_a_login_wall_gets_a_notice(run, server):
 def test_fetch_asks_for_what_it_can_read():
     request = fetch._request("https://example.org/story")
     assert request.get_header("Accept-encoding") == "gzip, deflate"
+
+
+def test_https_to_a_plain_http_server_says_so_in_words(run, server):
+    """`https://` typed for a site that answers plain HTTP on that port: OpenSSL's
+    "[SSL: WRONG_VERSION_NUMBER] wrong version number (_ssl.c:1006)" was the message."""
+    address = server.replace("http://", "https://") + "/page"
+    result = run("init", address)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"Error: {address}: no secure connection could be made (wrong version number); if the site has no "
+        "https, give the address with http://, or save the page and init the file\n"
+    )

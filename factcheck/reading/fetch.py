@@ -96,6 +96,7 @@ _GRACE = 0.5  # seconds past the deadline for the watchdog's shut connections to
 def _fetch(url: str, timeout: float, max_bytes: int, types: tuple[str, ...], late: str) -> Fetched:
     import http.client
     import socket  # only a URL pays for the network stack
+    import ssl
     import urllib.error
     import urllib.request
 
@@ -140,6 +141,13 @@ def _fetch(url: str, timeout: float, max_bytes: int, types: tuple[str, ...], lat
             what = "the server closed the connection without an answer"
         elif isinstance(reason, http.client.IncompleteRead):
             what = "the server's answer broke off"
+        elif isinstance(reason, ssl.SSLCertVerificationError):
+            what = f"the site's certificate is not valid: {_clean(reason.verify_message) or 'it cannot be verified'}"
+        elif isinstance(reason, ssl.SSLError):
+            raise FactcheckError(
+                f"{url}: no secure connection could be made ({_ssl_reason(reason)}); if the site has no https, "
+                "give the address with http://, or save the page and init the file"
+            ) from None
         elif isinstance(reason, http.client.HTTPException):
             what = f"the server's answer is not valid HTTP: {_clean(reason) or type(reason).__name__}"
         elif isinstance(reason, OSError):
@@ -149,6 +157,12 @@ def _fetch(url: str, timeout: float, max_bytes: int, types: tuple[str, ...], lat
         raise FactcheckError(
             f"{url}: cannot fetch ({what}); check the address and your connection, or save the page and init the file"
         ) from None
+
+
+def _ssl_reason(exc: OSError) -> str:
+    """OpenSSL's reason in words ("wrong version number", what a plain-HTTP port answers), not
+    its "[SSL: WRONG_VERSION_NUMBER] ... (_ssl.c:1006)"."""
+    return (getattr(exc, "reason", "") or "").replace("_", " ").lower() or _clean(exc) or "the secure connection failed"
 
 
 def as_uri(url: str) -> str:
