@@ -197,10 +197,14 @@ def test_an_article_not_in_english_gets_a_notice_and_its_worksheets(run, tmp_pat
         "skip rules and priorities are made for English, so read the priorities as rough\n"
     )
     assert result.stdout.startswith("Wrote ")
+    # a script reading the JSON gets what a person reads on stderr
+    plan = json.loads(run("init", "fr.txt", "--dry-run", "--json").stdout)
+    assert plan["notices"] == [result.stderr.removeprefix("Notice: ").rstrip("\n")]
 
 
 def test_english_articles_get_no_language_notice(run, tmp_path):
     assert run("init", str(EXAMPLE)).stderr == ""
+    assert json.loads(run("init", str(EXAMPLE), "--dry-run", "--json").stdout)["notices"] == []
     # mostly links and names is still English enough to pass (a line of UD EWT, dev split)
     (tmp_path / "links.txt").write_text(
         "Who is artist Gunther Uecker; explain?\n\nhttp://www.kettererkunst.com/bio/GuntherUecker-1930.shtml "

@@ -79,6 +79,7 @@ def plan_dict(plan: Plan, checked: dict | None = None) -> dict:
             for k in plan.extraction.skipped
         ],
         "vanished": plan.vanished,
+        "notices": list(plan.article.notices),  # what init says on stderr about the text (its language, ...)
     }
 
 
