@@ -189,6 +189,35 @@ def test_a_quote_over_several_sentences_is_said_by_whoever_attributes_it():
     ]
 
 
+def test_a_transcripts_turns_are_said_by_the_speaker_named_before_the_colon():
+    text = (
+        "SMITH: We built 40,000 new homes last year. That is a record for this city.\n\n"
+        "JONES: That is not true. Only 12,000 were finished.\n\n"
+        "JEAN-PAUL O'BRIEN: Both figures leave out the 3,000 homes the state built.\n\n"
+        "SMITH: The council counts homes started, not finished."
+    )
+    assert claimants_of(text) == [
+        ("SMITH: We built 40,000 n", "Smith"),
+        ("That is a record for thi", "Smith"),  # the whole turn is the speaker's
+        ("JONES: That is not true.", "Jones"),
+        ("Only 12,000 were finishe", "Jones"),
+        ("JEAN-PAUL O'BRIEN: Both ", "Jean-Paul O'Brien"),
+        ("SMITH: The council count", "Smith"),
+    ]
+    statement = extract(Article(text=text, title="", source="t")).statements[0]
+    # was it said: the speaker is a check, once, as any claimant the sentence does not name is
+    assert [c.what for c in statement.checks] == ["40,000 new homes", "last year", "Smith"]
+
+
+def test_a_dateline_or_a_pages_label_is_not_a_speaker():
+    text = (
+        "KARACHI: Firebrand cleric Fazlur Rehman on Monday promised to march on the capital.\n\n"
+        "UPDATE: The march was called off on Tuesday.\n\n"
+        "ANALYSIS: The cleric addressed 20,000 supporters in the city."
+    )
+    assert [who for _, who in claimants_of(text)] == ["", "", ""]
+
+
 def test_a_quote_after_a_sentence_that_names_nobody_is_not_the_last_speakers():
     # from a Wikinews text in the comparison corpus: the quote is the senator's, not Bolden's
     text = (

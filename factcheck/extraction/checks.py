@@ -81,6 +81,13 @@ def _read_places() -> frozenset[str]:
 
 
 _PLACES = _read_places()
+
+
+def is_place(name: str) -> bool:
+    """Whether ``name`` ("Karachi", "New York") is a place in ``data/places.txt``."""
+    return name in _PLACES
+
+
 _PLACE_PHRASES = re.compile(r"^(?:North|South|East|West|New|Saudi|United|Northern|Southern)\s")
 # Words that are never a name, by why (data/lexicon/names.txt): capitalised only because they
 # open a sentence or a clause (function words, sentence adverbs, spelled numbers, interjections,

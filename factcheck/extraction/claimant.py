@@ -8,7 +8,7 @@ import re
 from bisect import bisect_left
 
 from factcheck.extraction import lexicon
-from factcheck.extraction.checks import NOT_NAMES
+from factcheck.extraction.checks import NOT_NAMES, is_place
 
 _SPEECH = "|".join(lexicon.entries("claimants", "speech-verbs"))
 _SPEECH_NOUNS = lexicon.entries("claimants", "speech-nouns")
@@ -250,3 +250,32 @@ def _quote_marks(text: str) -> tuple[bool, bool]:
         before = text[: text.index('"')].strip()
         return not before, bool(before)
     return False, False
+
+
+# ---------------------------------------------------------------------------------------------
+# A transcript's turns: "SMITH: We built 40,000 new homes." The name in capitals before the
+# colon says who speaks the paragraph; nothing in the sentence does.
+
+_SPEAKER_LABEL = re.compile(r"([A-Z][A-Z.'’-]+(?: [A-Z][A-Z.'’-]+){0,2}):\s")
+_NOT_SPEAKERS = lexicon.words("claimants", "not-speaker-labels")
+TURNS = 2  # labelled paragraphs: one alone is a dateline ("KARACHI: ...") or a page's label
+_LETTERS = re.compile(r"[A-Za-z]+")
+
+
+def transcript_speakers(text: str, spans: list) -> dict[int, str]:
+    """The speaker of each paragraph of a transcript that opens with one in capitals and a colon
+    ("JOHN SMITH: ...", "MODERATOR: ..."), written as a name ("John Smith"), by paragraph
+    number; empty unless TURNS paragraphs or more open so (a single "UPDATE:", or a dateline,
+    is no transcript), and never a label of the page's (``not-speaker-labels``) or a place."""
+    firsts: dict[int, tuple[int, int]] = {}
+    for span in spans:
+        firsts.setdefault(span.paragraph, (span.start, span.end))
+    out = {}
+    for paragraph, (start, end) in firsts.items():
+        m = _SPEAKER_LABEL.match(text, start, end)
+        if not m or m.group(1).lower() in _NOT_SPEAKERS:
+            continue
+        name = _LETTERS.sub(lambda w: w.group().capitalize(), m.group(1))  # "O'BRIEN" -> "O'Brien"
+        if len(name) > 1 and not is_place(name):
+            out[paragraph] = name
+    return out if len(out) >= TURNS else {}

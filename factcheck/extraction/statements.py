@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from factcheck.extraction import furniture, lexicon, priority, rules
 from factcheck.extraction.body import notice_paragraphs, outside_rule
 from factcheck.extraction.checks import NUMBER, QUOTE, Check, claimant_check, find_checks
-from factcheck.extraction.claimant import Claimants, find_claimant, quote_speakers
+from factcheck.extraction.claimant import Claimants, find_claimant, quote_speakers, transcript_speakers
 from factcheck.extraction.priority import TOP_WORDS
 from factcheck.extraction.sentences import Span, blocks, sentences
 from factcheck.extraction.skips import fewer_words, skip_rule
@@ -245,6 +245,10 @@ def extract(article: Article) -> Extraction:
         last_paragraph = span.paragraph
     speakers = quote_speakers([(s.paragraph, s.text, s.claimant) for s in statements])
     statements = [s if s.claimant == who else replace(s, claimant=who) for s, who in zip(statements, speakers)]
+    turns = transcript_speakers(text, spans)  # "SMITH: We built ...": the turn's speaker, unless it names its own
+    statements = [
+        replace(s, claimant=turns[s.paragraph]) if not s.claimant and s.paragraph in turns else s for s in statements
+    ]
     return Extraction(tuple(_with_claimant_check(s) for s in statements), tuple(skipped))
 
 
