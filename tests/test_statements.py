@@ -218,6 +218,17 @@ def test_a_dateline_or_a_pages_label_is_not_a_speaker():
     assert [who for _, who in claimants_of(text)] == ["", "", ""]
 
 
+def test_a_page_pasted_whole_has_no_transcript_turns():
+    """Capitals and a colon on a page are its boxes (seen on 12 of the 264 develop pages)."""
+    text = (
+        "SEE MORE: The council raised parking fines by 20 percent on Tuesday.\n\n"
+        "Leave a Reply\n\nYour email address will not be published.\n\n"
+        "WORLD VIEW: The mayor announced 300 new bus stops for the city this year.\n\n"
+        "Share this article\n\nSubscribe to our newsletter"
+    )
+    assert [who for text, who in claimants_of(text) if text.isupper() or ":" in text] == ["", ""]
+
+
 def test_a_quote_after_a_sentence_that_names_nobody_is_not_the_last_speakers():
     # from a Wikinews text in the comparison corpus: the quote is the senator's, not Bolden's
     text = (

@@ -266,7 +266,9 @@ def transcript_speakers(text: str, spans: list) -> dict[int, str]:
     """The speaker of each paragraph of a transcript that opens with one in capitals and a colon
     ("JOHN SMITH: ...", "MODERATOR: ..."), written as a name ("John Smith"), by paragraph
     number; empty unless TURNS paragraphs or more open so (a single "UPDATE:", or a dateline,
-    is no transcript), and never a label of the page's (``not-speaker-labels``) or a place."""
+    is no transcript), and never a label of the page's (``not-speaker-labels``) or a place.
+    (``statements.extract`` asks only of a text that shows no page around it: on the develop
+    pages pasted whole it named "See More" and "World View" on 12 of 264.)"""
     firsts: dict[int, tuple[int, int]] = {}
     for span in spans:
         firsts.setdefault(span.paragraph, (span.start, span.end))

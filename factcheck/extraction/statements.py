@@ -245,7 +245,9 @@ def extract(article: Article) -> Extraction:
         last_paragraph = span.paragraph
     speakers = quote_speakers([(s.paragraph, s.text, s.claimant) for s in statements])
     statements = [s if s.claimant == who else replace(s, claimant=who) for s, who in zip(statements, speakers)]
-    turns = transcript_speakers(text, spans)  # "SMITH: We built ...": the turn's speaker, unless it names its own
+    # "SMITH: We built ...": the turn's speaker, unless the sentence names its own; a page pasted
+    # whole is no transcript (its capitals and colons are boxes: "SEE MORE:", "WORLD VIEW:")
+    turns = {} if furniture.shows_page(reasons) else transcript_speakers(text, spans)
     statements = [
         replace(s, claimant=turns[s.paragraph]) if not s.claimant and s.paragraph in turns else s for s in statements
     ]
