@@ -444,18 +444,16 @@ def _carry(plan: Plan, sheet: PlannedSheet, context: Context) -> str:
         raw = data.decode("utf-8-sig")
         if parse_toml(raw).get("text") != (earlier.text if earlier else statement.text):
             return "it was edited since init read it; run init again"
-        if earlier is None:  # the same wording: only where it is in this text changes
-            updated = carry(raw, statement.text, location(statement, context), None)
-            write_replace(path, ("\ufeff" if data.startswith(b"\xef\xbb\xbf") else "") + updated)
-            return ""
-        record = {"text": earlier.text, "version": earlier.version}
-        notes = [f"split: the rest is in {s.stem}" for s in plan.new_sheets if s.part_of == sheet.stem]
-        notes += [f"merged with {stale}, now stale" for stale, into in plan.merged.items() if into == sheet.stem]
-        if notes:
-            record["note"] = "; ".join(notes)
-        if earlier.rating:
-            record["rating"] = earlier.rating
-            record["confirmed"] = False
+        record = None  # the same wording (relocated): only where it is in this text changes
+        if earlier is not None:
+            record = {"text": earlier.text, "version": earlier.version}
+            notes = [f"split: the rest is in {s.stem}" for s in plan.new_sheets if s.part_of == sheet.stem]
+            notes += [f"merged with {stale}, now stale" for stale, into in plan.merged.items() if into == sheet.stem]
+            if notes:
+                record["note"] = "; ".join(notes)
+            if earlier.rating:
+                record["rating"] = earlier.rating
+                record["confirmed"] = False
         updated = carry(raw, statement.text, location(statement, context), record)
     except FactcheckError as exc:
         return str(exc)
